@@ -1,0 +1,91 @@
+/**
+ * The in-memory Article every collection, filter and page works on, and the
+ * one rule that places an article file and its page.
+ */
+import type { FrontMatter } from './schema.ts';
+import { slugify } from './slug.ts';
+import { readArticleText } from './frontmatter.ts';
+import type { ContentIssue } from './schema.ts';
+
+export interface Article {
+  /** Path of the source file relative to the content folder, with forward slashes. */
+  file: string;
+  /** The URL slug: the file name without its date prefix and `.md`. */
+  slug: string;
+  /** Site-relative URL of the article page, e.g. `/articles/2019/05/slug/`. */
+  url: string;
+  title: string;
+  /** The day the source states, `YYYY-MM-DD`. */
+  date: string;
+  year: number;
+  month: number;
+  time?: string;
+  tags: string[];
+  people: string[];
+  organizations: string[];
+  places: string[];
+  section?: string;
+  summary?: string;
+  source?: FrontMatter['source'];
+  image?: FrontMatter['image'];
+  related_headlines: string[];
+  related?: FrontMatter['related'];
+  draft: boolean;
+  /** The Markdown body. */
+  body: string;
+}
+
+/** `articles/YYYY/YYYY-MM-DD-SLUG.md`: where an article with this title and day lives in `content/`. */
+export function articlePath(date: string, title: string): string {
+  return `articles/${date.slice(0, 4)}/${date}-${slugify(title)}.md`;
+}
+
+/** The page URL of an article: `/articles/YYYY/MM/SLUG/`. */
+export function articleUrl(date: string, slug: string): string {
+  return `/articles/${date.slice(0, 4)}/${date.slice(5, 7)}/${slug}/`;
+}
+
+/**
+ * The slug of an article file: its name without the `YYYY-MM-DD-` prefix, so
+ * an editor's rename is honoured; else the title's slug.
+ */
+export function slugFromFile(file: string, title: string): string {
+  const name = file.split('/').pop()!.replace(/\.md$/i, '');
+  const match = /^\d{4}-\d{2}-\d{2}-(.+)$/.exec(name);
+  const candidate = match ? match[1]! : name;
+  return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(candidate) && candidate.length <= 80 ? candidate : slugify(title);
+}
+
+/** Builds the Article for validated front matter and body. */
+export function toArticle(file: string, data: FrontMatter, body: string): Article {
+  const slug = slugFromFile(file, data.title);
+  return {
+    file,
+    slug,
+    url: articleUrl(data.date, slug),
+    title: data.title,
+    date: data.date,
+    year: Number(data.date.slice(0, 4)),
+    month: Number(data.date.slice(5, 7)),
+    time: data.time,
+    tags: data.tags ?? [],
+    people: data.people ?? [],
+    organizations: data.organizations ?? [],
+    places: data.places ?? [],
+    section: data.section,
+    summary: data.summary,
+    source: data.source,
+    image: data.image,
+    related_headlines: data.related_headlines ?? [],
+    related: data.related,
+    draft: data.draft ?? false,
+    body,
+  };
+}
+
+/** Parses, validates and converts one article file's text. */
+export function parseArticle(text: string, file: string): { ok: true; article: Article } | { ok: false; issues: ContentIssue[] } {
+  const read = readArticleText(text, file);
+  if (!read.ok) return read;
+  return { ok: true, article: toArticle(file, read.data, read.body) };
+}

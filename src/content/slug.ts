@@ -1,0 +1,31 @@
+/**
+ * Slugs: the title in lowercase ASCII (transliterated), words joined by
+ * hyphens, cut on a word boundary at 60 characters. Always a safe, non-empty
+ * path segment: no dots, slashes, NUL or reserved device names can survive.
+ */
+import { transliterate } from 'transliteration';
+
+export const SLUG_MAX = 60;
+
+/** The slug of a title, e.g. "‘Not Limited’ to Cyberspace" → "not-limited-to-cyberspace". */
+export function slugify(title: string, max = SLUG_MAX, fallback = 'untitled'): string {
+  const ascii = transliterate(title.normalize('NFKC').replace(/['’‘`´]/g, ''), { unknown: ' ' });
+  const words = ascii
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  let slug = '';
+  for (const word of words) {
+    const next = slug ? `${slug}-${word}` : word;
+    if (next.length > max) {
+      if (!slug) slug = word.slice(0, max);
+      break;
+    }
+    slug = next;
+  }
+  if (!slug) return fallback;
+  // Windows device names are unsafe as a file name even with an extension.
+  if (/^(con|prn|aux|nul|com\d|lpt\d)$/.test(slug)) slug = `${slug}-1`;
+  return slug;
+}
