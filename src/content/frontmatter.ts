@@ -64,7 +64,6 @@ export function parseArticleText(text: string, file: string): { ok: true; parsed
     customTags: [],
     prettyErrors: false,
     strict: true,
-    maxAliasCount: 100,
   });
   const offsetLine = lineAt(text, start) - 1;
   const issues: ContentIssue[] = [];
