@@ -1,0 +1,199 @@
+/**
+ * The text-dump extractor: a whole web page as a text browser printed it, in;
+ * the article and what the page says about it, out.
+ */
+import { emptyExtracted, type Extracted } from '../types.ts';
+import { findDays, findTime, parseHeaderClock } from './dates-in-text.ts';
+import { type Line, normalizeDump, splitLines } from './lines.ts';
+import { escapeMarkdown } from './markdown-escape.ts';
+import { detectProfile, type SiteProfile } from './profiles.ts';
+import { endsSentence, isCredit, isImagePlaceholder, isProse, wordCount } from './prose.ts';
+import { articleLines, articleRegion, RELATED_LABEL, relatedList, TAGS_LABEL, weights } from './region.ts';
+
+export { escapeMarkdown, unescapeMarkdown } from './markdown-escape.ts';
+export { SITE_PROFILES, type SiteProfile } from './profiles.ts';
+
+/** Options of `extractFromTextDump`. */
+export interface TextDumpOptions {
+  /** Apply site profiles on top of the generic rules (default true). */
+  profiles?: boolean;
+}
+
+/** Extracts the article, its title, day, tags and the page's furniture from a text dump. Never throws. */
+export function extractFromTextDump(text: string, options: TextDumpOptions = {}): Extracted {
+  const out = emptyExtracted('text');
+  try {
+    fill(out, text, options);
+  } catch {
+    // A page the rules cannot read yields what was found so far.
+  }
+  return out;
+}
+
+const UI_WORDS = /^(?:share|shares|search|follow|subscribe|log ?in|sign ?in|sign ?up|register|menu|advertisement|listen( live)?|comments?|print|e-?mail|close|next|previous|home|more|skip|save|reply|like|tweet|print options|loading)$/i;
+
+function fill(out: Extracted, text: string, options: TextDumpOptions): void {
+  const lines = splitLines(normalizeDump(text));
+  if (!lines.length) return;
+  const profile = options.profiles === false ? undefined : detectProfile(lines);
+  if (profile) out.source.name = profile.name;
+  const endAt = profileEnd(lines, profile);
+  const isFurniture = (line: Line): boolean =>
+    line.index >= endAt || (profile?.furniture.some((re) => re.test(line.text)) ?? false);
+
+  const region = articleRegion(weights(lines, isFurniture));
+  const bodyStart = region?.start ?? lines.length;
+  const keep = region ? articleLines(lines, region, isFurniture) : new Set<number>();
+  const kept = [...keep].sort((a, b) => a - b);
+  out.body = kept.map((i) => escapeMarkdown(lines[i]!.text)).join('\n\n');
+
+  const titleAt = findTitle(lines, bodyStart, isFurniture);
+  if (titleAt !== undefined) out.title = lines[titleAt]!.text;
+  const anchor = titleAt ?? bodyStart;
+
+  const clockAt = lines.slice(0, Math.min(anchor, 15)).findIndex((line) => parseHeaderClock(line.text) !== undefined);
+  findDate(out, lines, anchor, bodyStart, clockAt);
+  if (clockAt >= 0) out.source.retrieved = parseHeaderClock(lines[clockAt]!.text, out.date);
+
+  const section = findSection(lines, anchor, bodyStart, titleAt, isFurniture);
+  if (section) out.section = section;
+  findImage(out, lines, anchor, bodyStart, titleAt);
+  findTagsAndRelated(out, lines, bodyStart, endAt);
+
+  const outside = new Set<string>();
+  if (out.image?.caption) outside.add(out.image.caption);
+  if (out.image?.credit) outside.add(out.image.credit);
+  for (const headline of out.related_headlines) outside.add(headline);
+  if (region) {
+    for (let i = region.start; i <= region.end; i++) {
+      const line = lines[i]!;
+      if (!keep.has(i) && !isFurniture(line) && wordCount(line.text) >= 3 && !isImagePlaceholder(line.text)) {
+        outside.add(line.text);
+      }
+    }
+  }
+  out.outside = [...outside];
+}
+
+function profileEnd(lines: readonly Line[], profile: SiteProfile | undefined): number {
+  if (!profile) return Number.POSITIVE_INFINITY;
+  const end = lines.find((line) => profile.endMarkers.some((re) => re.test(line.text)));
+  return end ? end.index : Number.POSITIVE_INFINITY;
+}
+
+function titleCaseRatio(text: string): number {
+  const words = text.split(/\s+/).filter((w) => /^[\p{L}'‘’"“]/u.test(w));
+  if (!words.length) return 0;
+  return words.filter((w) => /^['‘’"“]?\p{Lu}/u.test(w)).length / words.length;
+}
+
+/** The headline: a headline-shaped line shortly before the article, the more words and capitals the better. */
+function findTitle(lines: readonly Line[], bodyStart: number, isFurniture: (line: Line) => boolean): number | undefined {
+  let best: number | undefined;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  const from = Math.max(0, bodyStart - 40);
+  for (let i = from; i < bodyStart; i++) {
+    const line = lines[i]!;
+    const t = line.text;
+    const words = wordCount(t);
+    if (line.bullet || isFurniture(line) || isCredit(t) || isImagePlaceholder(t)) continue;
+    if (words < 2 || words > 30 || t.length > 220 || findDays(t).length || /^by\s/i.test(t)) continue;
+    if (/[.:;,]$/.test(t) && !/\.\.\.$/.test(t)) continue;
+    const score = Math.min(words, 15) + titleCaseRatio(t) * 4 + (line.repeats > 1 ? 1 : 0) - (bodyStart - i) / 8 -
+      (t.includes('|') ? 3 : 0);
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  }
+  if (best === undefined && bodyStart > 0) return undefined;
+  return best;
+}
+
+/**
+ * The day the page states: the first date near the headline (not the header
+ * clock), else the first in the page. The time only comes with it when the
+ * same line states one.
+ */
+function findDate(out: Extracted, lines: readonly Line[], anchor: number, bodyStart: number, clockAt: number): void {
+  const near: number[] = [];
+  for (let i = Math.max(0, anchor - 12); i < Math.min(lines.length, bodyStart + 3); i++) near.push(i);
+  const order = [...near, ...lines.map((_, i) => i).filter((i) => !near.includes(i) && i < bodyStart + 400)];
+  for (const i of order) {
+    if (i === clockAt) continue;
+    const line = lines[i]!;
+    if (line.text.length > 300) continue;
+    const days = findDays(line.text);
+    if (!days.length) continue;
+    out.date = days[0]!.day;
+    if (i >= anchor || /\b(?:published|posted|updated|on)\b/i.test(line.text)) {
+      const time = findTime(line.text);
+      if (time) out.time = time;
+    }
+    return;
+  }
+}
+
+/** A short label (one to three words) between the headline and the article: the section. */
+function findSection(
+  lines: readonly Line[],
+  anchor: number,
+  bodyStart: number,
+  titleAt: number | undefined,
+  isFurniture: (line: Line) => boolean,
+): string | undefined {
+  const candidates: number[] = [];
+  for (let i = Math.max(0, anchor - 3); i < bodyStart; i++) {
+    const line = lines[i]!;
+    const t = line.text;
+    if (i === titleAt || line.bullet || isFurniture(line) || UI_WORDS.test(t)) continue;
+    if (!/^[\p{L}][\p{L}&' -]{1,40}$/u.test(t) || t.split(/\s+/).length > 3) continue;
+    if (findDays(t).length || isCredit(t)) continue;
+    candidates.push(i);
+  }
+  const after = candidates.find((i) => i > anchor);
+  const pick = after ?? candidates[candidates.length - 1];
+  return pick === undefined ? undefined : lines[pick]!.text;
+}
+
+/** The lead image's credit before the article, and the caption beside it. */
+function findImage(out: Extracted, lines: readonly Line[], anchor: number, bodyStart: number, titleAt: number | undefined): void {
+  for (let i = Math.max(0, anchor - 6); i < bodyStart; i++) {
+    const t = lines[i]!.text;
+    if (!isCredit(t)) continue;
+    const glued = /^(.*?)\s*Credit\s*(?:\.\.\.|…|:)\s*(.+)$/.exec(t);
+    if (glued) {
+      out.image = { ...(glued[1] ? { caption: glued[1] } : {}), credit: glued[2]! };
+      return;
+    }
+    const labelled = lines[i + 1] && /^Image caption\s+(.+)$/i.exec(lines[i + 1]!.text);
+    let caption: string | undefined = labelled ? labelled[1] : undefined;
+    for (let j = i - 1; !caption && j >= Math.max(0, i - 4); j--) {
+      const c = lines[j]!;
+      if (j === titleAt || c.bullet || UI_WORDS.test(c.text) || isImagePlaceholder(c.text)) continue;
+      if (wordCount(c.text) >= 3 && !findDays(c.text).length && !isCredit(c.text)) caption = c.text;
+    }
+    out.image = { ...(caption ? { caption } : {}), credit: t };
+    return;
+  }
+}
+
+/** The page's own "Tags:" line and its related-links lists, after the article starts. */
+function findTagsAndRelated(out: Extracted, lines: readonly Line[], bodyStart: number, endAt: number): void {
+  const related = new Set<string>();
+  for (let i = Math.max(0, bodyStart); i < lines.length && lines[i]!.index < endAt; i++) {
+    const t = lines[i]!.text;
+    const tags = TAGS_LABEL.exec(t);
+    if (tags && !out.tags.length) {
+      const itemLine = tags[1] || lines[i + 1]?.text || '';
+      out.tags = itemLine.split(/\s*[,;|•]\s*/).map((s) => s.trim()).filter((s) => s && s.length <= 80);
+    }
+    if (RELATED_LABEL.test(t)) {
+      for (const j of relatedList(lines, i)) {
+        const headline = lines[j]!.text;
+        if (!endsSentence(headline) || !isProse(lines[j]!)) related.add(headline);
+      }
+    }
+  }
+  out.related_headlines = [...related];
+}

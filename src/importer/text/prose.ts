@@ -1,0 +1,71 @@
+/**
+ * How much a line reads like an article's sentence rather than page furniture,
+ * judged by structure only: length, words, sentence punctuation, list markers,
+ * repetition, and the shapes captions and credits take.
+ */
+import type { Line } from './lines.ts';
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.\-]*/gu;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+/** Words in a line; CJK characters count as half a word each. */
+export function wordCount(text: string): number {
+  const cjk = text.match(CJK)?.length ?? 0;
+  const words = text.replace(CJK, ' ').match(WORD)?.length ?? 0;
+  return words + cjk / 2;
+}
+
+/** Ends like a sentence: `.`, `!`, `?`, `…` (or CJK stops), then closing quotes or brackets. */
+export function endsSentence(text: string): boolean {
+  return /[.!?…。！？][\s"'”’»)\]]*$/u.test(text);
+}
+
+/** Photo credits and caption labels: "© Reuters", "Image copyright", "(Image: GETTY)", "Credit...". */
+export function isCredit(text: string): boolean {
+  return (
+    /^©|\s©\s|©\s*\S+\s*$/.test(text) ||
+    /\b(?:image|photo|picture)s?\s*(?:copyright|credit|caption|source)\b/i.test(text) ||
+    /\((?:image|photo|picture|pic|credit)s?:[^)]*\)\s*$/i.test(text) ||
+    /\bCredit\s*(?:\.\.\.|…|:)/.test(text) ||
+    /^(?:photo|image|picture|source|credit)s?\s*:/i.test(text) ||
+    /\b(?:getty images|shutterstock|afp|ap photo|reuters)\s*$/i.test(text) && !endsSentence(text)
+  );
+}
+
+/** An image the text browser drew as `[name]`: alone on its line. */
+export function isImagePlaceholder(text: string): boolean {
+  return /^\[[^\]]{0,80}\]$/.test(text);
+}
+
+/** "Read more: Some other story", "SEE MORE: ...": a short label, a colon, a headline. */
+export function isLabelledTeaser(text: string): boolean {
+  const m = /^([\p{L}'’ ]{2,24}):\s*(\S.*)$/u.exec(text);
+  if (!m) return false;
+  const labelWords = m[1]!.trim().split(/\s+/).length;
+  return labelWords <= 3 && !endsSentence(m[2]!) && wordCount(m[2]!) >= 3;
+}
+
+/** True when the line reads as prose: several words and sentence punctuation, or long running text. */
+export function isProse(line: Line): boolean {
+  const text = line.text;
+  if (isCredit(text) || isImagePlaceholder(text)) return false;
+  const words = wordCount(text);
+  if (!/[\p{Ll}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(text)) return false;
+  if (endsSentence(text) && words >= 5) return true;
+  return words >= 20 && text.length >= 120 && /[,;] |\. /.test(text);
+}
+
+/**
+ * The weight a line adds to the article region: positive for prose (more for
+ * longer lines), negative for furniture; list items and lines the page repeats
+ * weigh against, as menus and teaser rails do.
+ */
+export function lineWeight(line: Line): number {
+  if (line.repeats > 1 && line.text.length < 200) return -1.5;
+  if (isProse(line)) {
+    const words = wordCount(line.text);
+    const base = 1 + Math.min(words, 80) / 8;
+    return line.bullet ? base / 3 : base;
+  }
+  return line.bullet ? -1.5 : -1;
+}

@@ -1,0 +1,117 @@
+/**
+ * The article region of a dump and the lines inside it that are the article.
+ */
+import type { Line } from './lines.ts';
+import { endsSentence, isCredit, isImagePlaceholder, isLabelledTeaser, isProse, lineWeight, wordCount } from './prose.ts';
+
+/** The stretch of lines with the most prose weight: the classic maximum-sum run. */
+export function articleRegion(weights: readonly number[]): { start: number; end: number } | undefined {
+  let best = 0;
+  let bestStart = -1;
+  let bestEnd = -1;
+  let sum = 0;
+  let start = 0;
+  for (let i = 0; i < weights.length; i++) {
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += weights[i]!;
+    if (sum > best) {
+      best = sum;
+      bestStart = start;
+      bestEnd = i;
+    }
+  }
+  return bestStart < 0 ? undefined : { start: bestStart, end: bestEnd };
+}
+
+/** A label that opens a list of links to other stories ("Related:", "Read more", "More:"). */
+export const RELATED_LABEL = /^(?:related(?: (?:articles|stories|news|content|coverage|links|posts|reading))?|see also|read more|more|more on this|more stories|read also|also read|recommended)\s*:?$/i;
+
+/** "Tags:", "Topics:", "Keywords:" opening the page's own tag line. */
+export const TAGS_LABEL = /^(?:tags?|topics|keywords)\s*:\s*(.*)$/i;
+
+/** The lines of the related list opened by the label at `labelAt`, as positions in `lines`. */
+export function relatedList(lines: readonly Line[], labelAt: number): number[] {
+  const out: number[] = [];
+  let block = -1;
+  for (let i = labelAt + 1; i < lines.length && out.length < 30; i++) {
+    const line = lines[i]!;
+    if (TAGS_LABEL.test(line.text) || RELATED_LABEL.test(line.text)) break;
+    if (block < 0) block = line.block;
+    const inFirstBlock = line.block === block;
+    if (!inFirstBlock && !line.bullet && !isImagePlaceholder(line.text)) break;
+    if (!inFirstBlock && isProse(line) && !line.bullet) break;
+    if (isImagePlaceholder(line.text) || !line.text) continue;
+    if (wordCount(line.text) < 2) {
+      if (inFirstBlock || line.bullet) continue;
+      break;
+    }
+    out.push(i);
+  }
+  return out;
+}
+
+/**
+ * Which lines of the region are the article: prose, and short lines that sit
+ * alone between paragraphs (subheadings). Caption blocks (a credit or an image
+ * with its lines), labelled teasers, related lists and repeated lines are not.
+ */
+export function articleLines(
+  lines: readonly Line[],
+  region: { start: number; end: number },
+  isFurniture: (line: Line) => boolean,
+): Set<number> {
+  const keep = new Set<number>();
+  const captionBlocks = new Set<number>();
+  for (let i = region.start; i <= region.end; i++) {
+    const line = lines[i]!;
+    if (line.blockSize >= 2 && line.blockSize <= 5 && (isCredit(line.text) || isImagePlaceholder(line.text))) {
+      captionBlocks.add(line.block);
+    }
+  }
+  const skip = new Set<number>();
+  for (let i = region.start; i <= region.end; i++) {
+    const line = lines[i]!;
+    if (RELATED_LABEL.test(line.text)) {
+      skip.add(i);
+      for (const j of relatedList(lines, i)) skip.add(j);
+    }
+    const tags = TAGS_LABEL.exec(line.text);
+    if (tags) {
+      skip.add(i);
+      if (!tags[1] && i + 1 < lines.length) skip.add(i + 1);
+    }
+  }
+  const usable = (line: Line, i: number): boolean =>
+    !skip.has(i) &&
+    !captionBlocks.has(line.block) &&
+    !isFurniture(line) &&
+    !(line.repeats > 1 && line.text.length < 200) &&
+    !isCredit(line.text) &&
+    !isImagePlaceholder(line.text) &&
+    !isLabelledTeaser(line.text);
+  for (let i = region.start; i <= region.end; i++) {
+    const line = lines[i]!;
+    if (!usable(line, i)) continue;
+    if (isProse(line)) {
+      keep.add(i);
+      continue;
+    }
+    const next = lines[i + 1];
+    const words = wordCount(line.text);
+    const standsAlone = line.blockSize === 1 && !line.bullet;
+    const leadsProse = next !== undefined && i + 1 <= region.end && usable(next, i + 1) && isProse(next);
+    const headingLike =
+      words >= 1 && words <= 14 && line.text.length <= 100 && /\p{L}/u.test(line.text) && !/:$/.test(line.text);
+    const shortSentence = endsSentence(line.text) && words >= 2;
+    if (standsAlone && headingLike && (leadsProse || shortSentence) && keep.size > 0) keep.add(i);
+  }
+  return keep;
+}
+
+/** Prose weights of each line, with furniture counted against. */
+export function weights(lines: readonly Line[], isFurniture: (line: Line) => boolean): number[] {
+  return lines.map((line) => (isFurniture(line) ? -1.5 : lineWeight(line)));
+}
