@@ -1,0 +1,162 @@
+import { Readability } from '@mozilla/readability';
+import { DOMParser } from 'linkedom';
+import { htmlToMarkdown } from './markdown.ts';
+
+/**
+ * The article body of a page: Mozilla Readability finds the main block, then
+ * we take out what it keeps but is not the article (captions, "Related"
+ * blocks, newsletter prompts, author bios, share bars) and set aside the
+ * captions and related links as text that stood outside the article.
+ */
+
+export interface Body {
+  markdown: string;
+  /** Captions, credits and related links found inside the main block. */
+  outside: string[];
+  caption?: string;
+  credit?: string;
+  related: string[];
+  /** Readability's own title guess, for the title chooser. */
+  readabilityTitle?: string;
+}
+
+/** Parses HTML into a linkedom document (never throws on odd markup). */
+export function parseHtml(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+}
+
+const BOILERPLATE_BLOCK =
+  /(?:^|[\s_-])(?:related|recommend\w*|read-?more|more-?(?:stories|from|on|articles)|newsletter|subscribe|signup|sign-up|promo|share|sharing|social|author-?(?:bio|info|box|card)|bio|byline|tags?|topics|breadcrumbs?|advert\w*|ad-?(?:slot|unit|container)|sponsor\w*|comments?|disqus|outbrain|taboola|paywall|inline-?cta|cta|donate|toolbar)(?:$|[\s_-])/i;
+
+const BOILERPLATE_HEADING =
+  /^(?:related(?:\s+(?:stories|articles|coverage|content|posts|reading|links))?|read\s+more|more\s+(?:from|on|stories|coverage|news)\b.*|recommended(?:\s+for\s+you)?|you\s+may\s+(?:also\s+)?like|also\s+read|see\s+also|most\s+(?:popular|read)|trending|sign\s+up.*|subscribe.*|newsletter.*|share\s+this.*|about\s+the\s+author|comments?)\s*:?$/i;
+
+const PROMPT_PARAGRAPH =
+  /^(?:(?:sign\s+up|subscribe)\b.*(?:newsletter|inbox|email)|(?:read|see)\s+(?:more|also|next)\s*:|related\s*:|click\s+here\s+to\s+(?:subscribe|sign\s+up)|follow\s+(?:us|\w+)\s+on\s+(?:twitter|facebook)|share\s+this\s+(?:article|story)|advertisement$|this\s+article\s+(?:originally\s+)?appeared\s+(?:on|in)\b|copyright\s+©|©\s*\d{4})/i;
+
+function textOf(node: Element | null | undefined): string {
+  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function markerOf(el: Element): string {
+  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('role') ?? ''} ${el.getAttribute('data-component') ?? ''}`;
+}
+
+/** Takes captions and credits out of the article, keeping them as outside text. */
+function removeFigures(root: Element, body: Body): void {
+  for (const caption of Array.from(root.querySelectorAll('figcaption, [class*="caption"], [class*="credit"], .wp-caption-text'))) {
+    const text = textOf(caption);
+    if (text) {
+      body.outside.push(text);
+      if (/credit/i.test(markerOf(caption))) body.credit ??= text;
+      else body.caption ??= text;
+    }
+    caption.remove();
+  }
+  for (const figure of Array.from(root.querySelectorAll('figure, picture, img, video, audio, iframe, svg, canvas'))) {
+    const text = textOf(figure);
+    if (text) body.outside.push(text);
+    figure.remove();
+  }
+}
+
+/** Removes "Related" lists, newsletter prompts, author bios and the like, keeping related headlines. */
+function removeBoilerplate(root: Element, body: Body): void {
+  for (const el of Array.from(root.querySelectorAll('script, style, noscript, form, button, input, select, textarea, template, object, embed, nav, aside, footer'))) {
+    if (el.parentNode && /aside/i.test(el.nodeName) && /related|more/i.test(markerOf(el))) collectRelated(el, body);
+    else if (el.parentNode && /aside|nav|footer/i.test(el.nodeName)) {
+      const text = textOf(el);
+      if (text) body.outside.push(text);
+    }
+    el.remove();
+  }
+  for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
+    if (!el.parentNode || el === root) continue;
+    const marker = markerOf(el);
+    if (!BOILERPLATE_BLOCK.test(marker)) continue;
+    // Article wrappers sometimes carry words like "share" in long class lists: keep big blocks.
+    const text = textOf(el);
+    if (text.length > 600 && el.querySelectorAll('p').length > 3) continue;
+    if (/related|recommend|read-?more|more-/i.test(marker)) collectRelated(el, body);
+    else if (text) body.outside.push(text);
+    el.remove();
+  }
+  for (const heading of Array.from(root.querySelectorAll('h2, h3, h4, h5, h6, strong, b, p'))) {
+    if (!heading.parentNode) continue;
+    const text = textOf(heading);
+    if (!BOILERPLATE_HEADING.test(text)) continue;
+    if (/^(?:p|strong|b)$/i.test(heading.nodeName) && heading.parentElement?.nodeName !== 'P' && heading.nodeName !== 'P') continue;
+    const block = heading.nodeName === 'P' || /^h\d$/i.test(heading.nodeName) ? heading : heading.closest('p') ?? heading;
+    // A "Related" heading owns the list that follows it.
+    const next = block.nextElementSibling;
+    if (next && /^(?:ul|ol)$/i.test(next.nodeName)) {
+      collectRelated(next, body);
+      next.remove();
+    }
+    body.outside.push(text);
+    block.remove();
+  }
+  for (const p of Array.from(root.querySelectorAll('p'))) {
+    const text = textOf(p);
+    if (PROMPT_PARAGRAPH.test(text) && text.length < 300) {
+      body.outside.push(text);
+      p.remove();
+    }
+  }
+}
+
+function collectRelated(el: Element, body: Body): void {
+  const links = Array.from(el.querySelectorAll('a')).map(textOf).filter((t) => t.split(' ').length >= 3);
+  for (const link of links) if (!body.related.includes(link)) body.related.push(link);
+  const text = textOf(el);
+  if (text) body.outside.push(text);
+}
+
+/** Drops links whose target could run code; their text stays. */
+function neutraliseLinks(root: Element): void {
+  for (const a of Array.from(root.querySelectorAll('a[href]'))) {
+    const href = (a.getAttribute('href') ?? '').replace(/[\u0000-\u0020]/g, '');
+    if (/^(?:javascript|data|vbscript|file):/i.test(href)) a.removeAttribute('href');
+  }
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    for (const attr of Array.from(el.attributes ?? [])) {
+      if (/^on/i.test(attr.name)) el.removeAttribute(attr.name);
+    }
+  }
+}
+
+/** Strips empty wrappers and trailing link-only lines Readability leaves behind. */
+function trimTrailingNoise(markdown: string): string {
+  const blocks = markdown.split(/\n{2,}/);
+  while (blocks.length > 1) {
+    const last = blocks[blocks.length - 1]!.trim();
+    const plain = last.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_#>-]/g, '').trim();
+    const linkOnly = /^\[[^\]]*\]\([^)]*\)$/.test(last);
+    if (!plain || linkOnly || PROMPT_PARAGRAPH.test(plain) || BOILERPLATE_HEADING.test(plain)) blocks.pop();
+    else break;
+  }
+  return blocks.join('\n\n');
+}
+
+/** Finds and cleans the article body of a page. */
+export function extractBody(html: string): Body {
+  const body: Body = { markdown: '', outside: [], related: [] };
+  let content = '';
+  try {
+    const doc = parseHtml(html);
+    const article = new Readability(doc, { charThreshold: 300 }).parse();
+    content = article?.content ?? '';
+    body.readabilityTitle = article?.title ?? undefined;
+  } catch {
+    content = '';
+  }
+  if (!content) return body;
+  const doc = parseHtml(`<!DOCTYPE html><html><body><div id="__article">${content}</div></body></html>`);
+  const root = doc.querySelector('#__article') ?? doc.body;
+  if (!root) return body;
+  removeFigures(root, body);
+  removeBoilerplate(root, body);
+  neutraliseLinks(root);
+  body.markdown = trimTrailingNoise(htmlToMarkdown(root.innerHTML));
+  return body;
+}

@@ -1,0 +1,117 @@
+import { emptyExtracted, type Extracted } from '../types.ts';
+import { extractBody, parseHtml } from './body.ts';
+import { findPublicationDate } from './date.ts';
+import { articleLd, firstMeta, ldList, ldString, readJsonLd, readMeta, splitList } from './metadata.ts';
+import { chooseTitle, cleanTitle } from './title.ts';
+
+/**
+ * Extracts an article from a saved HTML page: title, stated publication day
+ * (and time), section, tags, source, summary, lead image caption and the body
+ * as Markdown. Never throws: a page it cannot read gives what was found.
+ */
+export function extractFromHtml(html: string, options: { url?: string } = {}): Extracted {
+  const out = emptyExtracted('html');
+  let document: Document;
+  try {
+    document = parseHtml(html);
+  } catch {
+    return out;
+  }
+  const safe = <T>(fn: () => T): T | undefined => {
+    try {
+      return fn();
+    } catch {
+      return undefined;
+    }
+  };
+
+  const meta = safe(() => readMeta(document)) ?? new Map<string, string[]>();
+  const ld = safe(() => readJsonLd(document)) ?? [];
+  const article = safe(() => articleLd(ld));
+  const publisher = article?.['publisher'] ?? ld.find((o) => o['@type'] === 'Organization' || o['@type'] === 'NewsMediaOrganization');
+
+  const canonical = safe(() => document.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? undefined);
+  const sourceUrl = absoluteHttp(canonical) ?? absoluteHttp(firstMeta(meta, ['og:url'])) ?? absoluteHttp(options.url);
+  const siteName = cleanTitle(firstMeta(meta, ['og:site_name', 'application-name', 'twitter:app:name:iphone'])) ??
+    cleanTitle(ldString(publisher));
+  if (siteName) out.source.name = siteName;
+  if (sourceUrl) out.source.url = sourceUrl;
+
+  const body = safe(() => extractBody(html));
+
+  const title = safe(() => chooseTitle({
+    documentTitle: document.querySelector('title')?.textContent ?? undefined,
+    ogTitle: firstMeta(meta, ['og:title', 'twitter:title']),
+    ldHeadline: ldString(article?.['headline']),
+    h1s: Array.from(document.querySelectorAll('h1')).map((h) => h.textContent ?? ''),
+    siteName,
+  })) ?? cleanTitle(body?.readabilityTitle);
+  if (title) out.title = title;
+
+  const stated = safe(() => findPublicationDate(document, meta, article, options.url ?? sourceUrl));
+  if (stated) {
+    out.date = stated.date;
+    if (stated.time) out.time = stated.time;
+  }
+
+  const section = cleanTitle(firstMeta(meta, ['article:section', 'og:article:section', 'section', 'parsely-section'])) ??
+    cleanTitle(ldString(article?.['articleSection'])) ?? safe(() => breadcrumbSection(document));
+  if (section) out.section = section;
+
+  out.tags = safe(() => tagsOf(meta, article)) ?? [];
+
+  const summary = cleanTitle(firstMeta(meta, ['description', 'og:description', 'twitter:description'])) ??
+    cleanTitle(ldString(article?.['description']));
+  if (summary && isSentence(summary)) out.summary = summary;
+
+  if (body) {
+    out.body = body.markdown;
+    out.outside = body.outside;
+    out.related_headlines = body.related;
+    if (body.caption || body.credit) {
+      out.image = {};
+      if (body.caption) out.image.caption = body.caption;
+      if (body.credit) out.image.credit = body.credit;
+    }
+  }
+  return out;
+}
+
+function absoluteHttp(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  const trimmed = url.trim();
+  return /^https?:\/\/[^\s]+$/i.test(trimmed) ? trimmed : undefined;
+}
+
+function tagsOf(meta: Map<string, string[]>, article: Record<string, unknown> | undefined): string[] {
+  const articleTags = meta.get('article:tag') ?? meta.get('og:article:tag');
+  if (articleTags?.length) return dedupe(articleTags.flatMap(splitList));
+  const ldKeywords = ldList(article?.['keywords']);
+  if (ldKeywords.length) return dedupe(ldKeywords);
+  const keywords = firstMeta(meta, ['keywords', 'news_keywords']);
+  return keywords ? dedupe(splitList(keywords)) : [];
+}
+
+function dedupe(items: string[]): string[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = item.toLowerCase();
+    if (!item || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function breadcrumbSection(document: Document): string | undefined {
+  const crumbs = document.querySelector('[class*="breadcrumb"], [itemtype*="BreadcrumbList"], nav[aria-label*="readcrumb"]');
+  if (!crumbs) return undefined;
+  const items = Array.from(crumbs.querySelectorAll('a')).map((a) => cleanTitle(a.textContent ?? '')).filter(Boolean);
+  const useful = items.filter((t) => !/^home$/i.test(t!));
+  return useful[0] ?? undefined;
+}
+
+/** A description worth keeping reads as a sentence: several words, not a keyword list or a site slogan. */
+function isSentence(text: string): boolean {
+  const words = text.split(' ').length;
+  return words >= 6 && text.length <= 600 && !/\.\.\.$|…$/.test(text) ? true : words >= 6 && text.length <= 600;
+}
