@@ -8,7 +8,7 @@ import { type Line, normalizeDump, splitLines } from './lines.ts';
 import { escapeMarkdown } from './markdown-escape.ts';
 import { detectProfile, type SiteProfile } from './profiles.ts';
 import { endsSentence, isCredit, isImagePlaceholder, isProse, wordCount } from './prose.ts';
-import { articleLines, articleRegion, RELATED_LABEL, relatedList, TAGS_LABEL, weights } from './region.ts';
+import { articleLines, articleRegion, commentsStart, RELATED_LABEL, relatedList, TAGS_LABEL, weights } from './region.ts';
 
 export { escapeMarkdown, unescapeMarkdown } from './markdown-escape.ts';
 export { SITE_PROFILES, type SiteProfile } from './profiles.ts';
@@ -37,9 +37,11 @@ function fill(out: Extracted, text: string, options: TextDumpOptions): void {
   if (!lines.length) return;
   const profile = options.profiles === false ? undefined : detectProfile(lines);
   if (profile) out.source.name = profile.name;
-  const endAt = profileEnd(lines, profile);
-  const isFurniture = (line: Line): boolean =>
-    line.index >= endAt || (profile?.furniture.some((re) => re.test(line.text)) ?? false);
+  const profileEndAt = profileEnd(lines, profile);
+  const isProfileFurniture = (line: Line): boolean =>
+    line.index >= profileEndAt || (profile?.furniture.some((re) => re.test(line.text)) ?? false);
+  const endAt = Math.min(profileEndAt, commentsStart(lines, weights(lines, isProfileFurniture)));
+  const isFurniture = (line: Line): boolean => line.index >= endAt || isProfileFurniture(line);
 
   const region = articleRegion(weights(lines, isFurniture));
   const bodyStart = region?.start ?? lines.length;

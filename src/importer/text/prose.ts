@@ -45,10 +45,36 @@ export function isLabelledTeaser(text: string): boolean {
   return labelWords <= 3 && !endsSentence(m[2]!) && wordCount(m[2]!) >= 3;
 }
 
+/** A horizontal rule drawn with box or ASCII characters: a boundary between page parts. */
+export function isRule(text: string): boolean {
+  return /^[━─═_\-=*~·.]{8,}$/u.test(text);
+}
+
+/** "a, b c, d, e, f": a comma list of short items (tags, keywords), not a sentence. */
+export function isItemList(text: string): boolean {
+  const items = text.split(/\s*[,;|]\s*/);
+  if (items.length < 5 || endsSentence(text)) return false;
+  return items.reduce((sum, item) => sum + wordCount(item), 0) / items.length <= 4;
+}
+
+/**
+ * A heading that opens the comments or the reader-discussion area: after it,
+ * prose is readers', not the article's ("34 responses to ...", "Comments (12)",
+ * "Leave a reply", "Join the discussion").
+ */
+export function isCommentsHeading(text: string): boolean {
+  return (
+    text.length <= 120 &&
+    (/^\d+\s+(?:responses?|comments?|replies|reactions)\b/i.test(text) ||
+      /^(?:comments?|discussion|reader comments|join the (?:discussion|conversation)|leave a (?:reply|comment)|add (?:a|your) comment|post a comment|community standards)\b(?:\s*\(\d+\))?/i.test(text) ||
+      /\bComments? Feed for comments\b/.test(text))
+  );
+}
+
 /** True when the line reads as prose: several words and sentence punctuation, or long running text. */
 export function isProse(line: Line): boolean {
   const text = line.text;
-  if (isCredit(text) || isImagePlaceholder(text)) return false;
+  if (isCredit(text) || isImagePlaceholder(text) || isItemList(text)) return false;
   const words = wordCount(text);
   if (!/[\p{Ll}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(text)) return false;
   if (endsSentence(text) && words >= 5) return true;
@@ -61,6 +87,7 @@ export function isProse(line: Line): boolean {
  * weigh against, as menus and teaser rails do.
  */
 export function lineWeight(line: Line): number {
+  if (isRule(line.text)) return -6;
   if (line.repeats > 1 && line.text.length < 200) return -1.5;
   if (isProse(line)) {
     const words = wordCount(line.text);

@@ -2,7 +2,7 @@
  * The article region of a dump and the lines inside it that are the article.
  */
 import type { Line } from './lines.ts';
-import { endsSentence, isCredit, isImagePlaceholder, isLabelledTeaser, isProse, lineWeight, wordCount } from './prose.ts';
+import { endsSentence, isCommentsHeading, isCredit, isImagePlaceholder, isLabelledTeaser, isProse, lineWeight, wordCount } from './prose.ts';
 
 /** The stretch of lines with the most prose weight: the classic maximum-sum run. */
 export function articleRegion(weights: readonly number[]): { start: number; end: number } | undefined {
@@ -30,7 +30,7 @@ export function articleRegion(weights: readonly number[]): { start: number; end:
 export const RELATED_LABEL = /^(?:related(?: (?:articles|stories|news|content|coverage|links|posts|reading))?|see also|read more|more|more on this|more stories|read also|also read|recommended)\s*:?$/i;
 
 /** "Tags:", "Topics:", "Keywords:" opening the page's own tag line. */
-export const TAGS_LABEL = /^(?:tags?|topics|keywords)\s*:\s*(.*)$/i;
+export const TAGS_LABEL = /^(?:tags?|topics|keywords)(?:\s*:\s*(.*)|\s*)$/i;
 
 /** The lines of the related list opened by the label at `labelAt`, as positions in `lines`. */
 export function relatedList(lines: readonly Line[], labelAt: number): number[] {
@@ -108,10 +108,42 @@ export function articleLines(
     const shortSentence = endsSentence(line.text) && words >= 2;
     if (standsAlone && headingLike && (leadsProse || shortSentence) && keep.size > 0) keep.add(i);
   }
-  return keep;
+  return dropRepeatedText(lines, keep);
+}
+
+/**
+ * Drops kept lines whose words mostly repeat text already kept: some pages
+ * print the article twice (a print or app copy in other line breaks).
+ */
+function dropRepeatedText(lines: readonly Line[], keep: Set<number>): Set<number> {
+  const seen = new Set<string>();
+  const out = new Set<number>();
+  for (const i of [...keep].sort((a, b) => a - b)) {
+    const words = lines[i]!.text.match(/[\p{L}\p{N}_]+/gu) ?? [];
+    const shingles: string[] = [];
+    for (let k = 0; k + 4 <= words.length; k++) shingles.push(words.slice(k, k + 4).join(' '));
+    const repeated = shingles.filter((sh) => seen.has(sh)).length;
+    if (shingles.length >= 6 && repeated / shingles.length > 0.6) continue;
+    for (const sh of shingles) seen.add(sh);
+    out.add(i);
+  }
+  return out;
 }
 
 /** Prose weights of each line, with furniture counted against. */
 export function weights(lines: readonly Line[], isFurniture: (line: Line) => boolean): number[] {
   return lines.map((line) => (isFurniture(line) ? -1.5 : lineWeight(line)));
+}
+
+/**
+ * Where the readers' part of the page begins: the first comments heading with
+ * a fair amount of prose above it (a "Comments" link in the top menu has none).
+ */
+export function commentsStart(lines: readonly Line[], lineWeights: readonly number[]): number {
+  let prose = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (prose >= 12 && isCommentsHeading(lines[i]!.text)) return lines[i]!.index;
+    prose += Math.max(0, lineWeights[i]!);
+  }
+  return Number.POSITIVE_INFINITY;
 }
