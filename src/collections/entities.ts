@@ -1,0 +1,139 @@
+/**
+ * Tags, people, organizations and places: each grouped once over the whole
+ * archive, so no page ever scans the collection, then cut into pages of 20
+ * as a flat list of (entity, page) pairs (11ty/eleventy issue 332).
+ */
+import type { Article } from '../content/article.ts';
+import { slugify } from '../content/slug.ts';
+import { compareCodePoints, foldKey, resolveNames, type RegistryEntry } from './names.ts';
+import { countByYear, newestFirst } from './order.ts';
+import { paginate, type PageSlice } from './paginate.ts';
+
+/** The four kinds of name an article lists; each is also the first URL segment of its pages. */
+export type EntityKind = 'tags' | 'people' | 'organizations' | 'places';
+
+/** The kinds in the order pages and navigation show them. */
+export const ENTITY_KINDS: readonly EntityKind[] = ['tags', 'people', 'organizations', 'places'];
+
+/** Words for each kind, as headings and labels use them. */
+export const KIND_LABELS: Record<EntityKind, { singular: string; plural: string }> = {
+  tags: { singular: 'Tag', plural: 'Tags' },
+  people: { singular: 'Person', plural: 'People' },
+  organizations: { singular: 'Organization', plural: 'Organizations' },
+  places: { singular: 'Place', plural: 'Places' },
+};
+
+/** One tag, person, organization or place and every article that names it. */
+export interface Entity {
+  kind: EntityKind;
+  name: string;
+  slug: string;
+  /** `/tags/SLUG/` */
+  url: string;
+  description?: string;
+  count: number;
+  /** Newest first. */
+  articles: Article[];
+  /** Articles per year, oldest year first. */
+  years: { year: number; count: number }[];
+}
+
+/** Every entity of one kind, with a lookup from any spelling. */
+export interface EntityIndex {
+  kind: EntityKind;
+  /** Sorted by name in Unicode order. */
+  entities: Entity[];
+  /** The entity a name as written in an article belongs to. */
+  get(name: string): Entity | undefined;
+}
+
+/** A link to an entity as an article page shows it. */
+export interface EntityLink {
+  name: string;
+  url: string;
+}
+
+/** Groups `articles` by the names of one kind, folding spellings to one name and one page. */
+export function groupEntities(articles: readonly Article[], kind: EntityKind, registry: readonly RegistryEntry[] = []): EntityIndex {
+  const resolver = resolveNames(
+    articles.map((article) => article[kind]),
+    registry,
+  );
+  const members = new Map<string, Article[]>();
+  for (const article of articles) {
+    const names = new Set<string>();
+    for (const raw of article[kind]) {
+      const name = resolver.canonical(raw);
+      if (name) names.add(name);
+    }
+    for (const name of names) {
+      const list = members.get(name) ?? [];
+      list.push(article);
+      members.set(name, list);
+    }
+  }
+  const names = [...members.keys()].sort((a, b) => compareCodePoints(foldKey(a), foldKey(b)) || compareCodePoints(a, b));
+  const taken = new Set<string>();
+  const entities: Entity[] = [];
+  const byName = new Map<string, Entity>();
+  for (const name of names) {
+    const slug = uniqueSlug(slugify(name), taken);
+    const list = newestFirst(members.get(name)!);
+    const entity: Entity = {
+      kind,
+      name,
+      slug,
+      url: `/${kind}/${slug}/`,
+      description: resolver.description(name),
+      count: list.length,
+      articles: list,
+      years: countByYear(list),
+    };
+    entities.push(entity);
+    byName.set(name, entity);
+  }
+  return {
+    kind,
+    entities,
+    get(name) {
+      const canonical = resolver.canonical(name);
+      return canonical === undefined ? undefined : byName.get(canonical);
+    },
+  };
+}
+
+/** Two names whose slugs collide ("U.S." and "US" are folded apart but slug alike) get `-2`, `-3`, ... in name order. */
+function uniqueSlug(slug: string, taken: Set<string>): string {
+  let candidate = slug;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${slug}-${n}`;
+  taken.add(candidate);
+  return candidate;
+}
+
+/** The links for the names an article lists, in the article's order, one per entity. */
+export function entityLinks(index: EntityIndex, names: readonly string[]): EntityLink[] {
+  const seen = new Set<string>();
+  const links: EntityLink[] = [];
+  for (const raw of names) {
+    const entity = index.get(raw);
+    if (!entity || seen.has(entity.url)) continue;
+    seen.add(entity.url);
+    links.push({ name: entity.name, url: entity.url });
+  }
+  return links;
+}
+
+/** One page of one entity's articles. */
+export interface EntityPage extends PageSlice<Article> {
+  entity: Entity;
+}
+
+/** Every page of every entity in `index`, `size` articles a page, newest first. */
+export function entityPages(index: EntityIndex, size = 20): EntityPage[] {
+  return index.entities.flatMap((entity) => paginate(entity.articles, entity.url, size).map((page) => ({ ...page, entity })));
+}
+
+/** The most used entities, ties by name, for the home page. */
+export function mostUsed(index: EntityIndex, limit: number): Entity[] {
+  return [...index.entities].sort((a, b) => b.count - a.count || compareCodePoints(foldKey(a.name), foldKey(b.name))).slice(0, limit);
+}

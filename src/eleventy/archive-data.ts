@@ -1,0 +1,200 @@
+/**
+ * Turns the loaded content into the page lists the templates paginate over.
+ * Pure: every grouping is done once here, each body is rendered once, and
+ * no template ever scans the whole collection.
+ */
+import type { Article } from '../content/article.ts';
+import {
+  ENTITY_KINDS,
+  KIND_LABELS,
+  entityLinks,
+  entityPages,
+  groupEntities,
+  mostUsed,
+  type Entity,
+  type EntityIndex,
+  type EntityKind,
+  type EntityLink,
+  type EntityPage,
+} from '../collections/entities.ts';
+import { neighbours } from '../collections/neighbours.ts';
+import { countByYear, newestFirst } from '../collections/order.ts';
+import { relatedStories, type RelatedStory } from '../collections/related.ts';
+import { timeline, type TimelineYear } from '../collections/timeline.ts';
+import { yearChart } from '../site/chart.ts';
+import { citations, type Citations } from '../site/citation.ts';
+import { atomFeed, jsonFeed, type FeedEntry, type FeedMeta } from '../site/feeds.ts';
+import { jsonLd, newsArticle } from '../site/json-ld.ts';
+import { absoluteUrl, type SiteSettings } from '../site/settings.ts';
+import { robots, sitemap, type SitemapEntry } from '../site/sitemap.ts';
+import type { LoadedContent } from './load.ts';
+
+/** Articles a listing page shows. */
+export const PAGE_SIZE = 20;
+/** Entries in the whole-archive feeds. */
+export const ARCHIVE_FEED_SIZE = 50;
+/** Entries in each tag's and person's feeds. */
+export const ENTITY_FEED_SIZE = 20;
+
+/** Everything one article page shows. */
+export interface ArticlePage {
+  article: Article;
+  html: string;
+  canonical: string;
+  links: Record<EntityKind, EntityLink[]>;
+  related: RelatedStory[];
+  previous?: Article;
+  next?: Article;
+  cite: Citations;
+  jsonLd: string;
+}
+
+/** One of `/tags/`, `/people/`, `/organizations/`, `/places/`. */
+export interface EntityIndexPage {
+  kind: EntityKind;
+  title: string;
+  singular: string;
+  url: string;
+  entities: Entity[];
+}
+
+/** One page of one entity, with what its heading and feeds need. */
+export interface EntityListingPage extends EntityPage {
+  singular: string;
+  plural: string;
+  /** Site-relative feed URLs, for tags and people. */
+  feeds?: { atom: string; json: string };
+}
+
+/** A file written as is: feeds, the sitemap, robots.txt. */
+export interface RawFile {
+  url: string;
+  content: string;
+}
+
+/** The global `archive` data. */
+export interface ArchiveData {
+  site: SiteSettings;
+  articleCount: number;
+  drafts: number;
+  articles: ArticlePage[];
+  home: {
+    newest: Article[];
+    tags: Entity[];
+    people: Entity[];
+    years: { year: number; count: number }[];
+    chart: string;
+  };
+  indexes: EntityIndexPage[];
+  entityPages: EntityListingPage[];
+  timeline: TimelineYear[];
+  files: RawFile[];
+  /** Site-relative URLs of every HTML page, for the sitemap and the build's page count. */
+  pageUrls: string[];
+}
+
+/** Which kinds get their own feeds. */
+const FEED_KINDS: ReadonlySet<EntityKind> = new Set(['tags', 'people']);
+
+/** Builds every page list from the loaded content; `render` turns a Markdown body into HTML. */
+export function buildArchiveData(content: LoadedContent, render: (markdown: string) => string): ArchiveData {
+  const { settings } = content;
+  const articles = newestFirst(content.articles);
+  const html = new Map(articles.map((a) => [a.url, render(a.body)]));
+  const indexes = new Map<EntityKind, EntityIndex>(ENTITY_KINDS.map((kind) => [kind, groupEntities(articles, kind, content.registries[kind] ?? [])]));
+  const related = relatedStories(articles, [...indexes.values()]);
+  const around = neighbours(articles);
+  const abs = (url: string) => absoluteUrl(settings, url);
+
+  const articlePages: ArticlePage[] = articles.map((article) => {
+    const links = Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, entityLinks(indexes.get(kind)!, article[kind])])) as Record<EntityKind, EntityLink[]>;
+    const canonical = abs(article.url);
+    const names = (kind: EntityKind) => links[kind].map((l) => l.name);
+    return {
+      article,
+      html: html.get(article.url)!,
+      canonical,
+      links,
+      related: related.get(article.url) ?? [],
+      previous: around.get(article.url)?.previous,
+      next: around.get(article.url)?.next,
+      cite: citations(article, settings.name, canonical),
+      jsonLd: jsonLd(newsArticle(article, settings, canonical, { people: names('people'), organizations: names('organizations'), places: names('places'), tags: names('tags') })),
+    };
+  });
+
+  const feedEntry = (article: Article): FeedEntry => ({
+    article,
+    url: abs(article.url),
+    html: html.get(article.url)!,
+    tags: entityLinks(indexes.get('tags')!, article.tags).map((l) => l.name),
+  });
+  const feedFiles = (pageUrl: string, title: string, description: string, list: readonly Article[]): RawFile[] => {
+    const meta: FeedMeta = {
+      title,
+      description,
+      language: settings.language,
+      author: settings.publisher,
+      pageUrl: abs(pageUrl),
+      atomUrl: abs(`${pageUrl}feed.xml`),
+      jsonUrl: abs(`${pageUrl}feed.json`),
+    };
+    const entries = list.map(feedEntry);
+    return [
+      { url: `${pageUrl}feed.xml`, content: atomFeed(meta, entries) },
+      { url: `${pageUrl}feed.json`, content: jsonFeed(meta, entries) },
+    ];
+  };
+
+  const files: RawFile[] = [...feedFiles('/', settings.name, settings.description, articles.slice(0, ARCHIVE_FEED_SIZE))];
+  const listing: EntityListingPage[] = [];
+  const indexPages: EntityIndexPage[] = [];
+  for (const kind of ENTITY_KINDS) {
+    const index = indexes.get(kind)!;
+    const { singular, plural } = KIND_LABELS[kind];
+    indexPages.push({ kind, title: plural, singular, url: `/${kind}/`, entities: index.entities });
+    for (const page of entityPages(index, PAGE_SIZE)) {
+      const feeds = FEED_KINDS.has(kind) ? { atom: `${page.entity.url}feed.xml`, json: `${page.entity.url}feed.json` } : undefined;
+      listing.push({ ...page, singular, plural, feeds });
+    }
+    if (FEED_KINDS.has(kind)) {
+      for (const entity of index.entities) {
+        files.push(...feedFiles(entity.url, `${entity.name} – ${settings.name}`, `Articles in ${settings.name} about ${entity.name}.`, entity.articles.slice(0, ENTITY_FEED_SIZE)));
+      }
+    }
+  }
+
+  const years = timeline(articles);
+  const pageUrls = [
+    '/',
+    ...articlePages.map((p) => p.article.url),
+    ...indexPages.map((p) => p.url),
+    ...listing.map((p) => p.url),
+    '/timeline/',
+    ...years.map((y) => y.url),
+    '/search/',
+  ];
+  const lastmod = new Map(articles.map((a) => [a.url, a.date]));
+  const sitemapEntries: SitemapEntry[] = pageUrls.map((url) => ({ url: abs(url), lastmod: lastmod.get(url) }));
+  files.push({ url: '/sitemap.xml', content: sitemap(sitemapEntries) }, { url: '/robots.txt', content: robots(abs('/sitemap.xml')) });
+
+  const perYear = countByYear(articles);
+  return {
+    site: settings,
+    articleCount: articles.length,
+    drafts: content.drafts,
+    articles: articlePages,
+    home: {
+      newest: articles.slice(0, 10),
+      tags: mostUsed(indexes.get('tags')!, 12),
+      people: mostUsed(indexes.get('people')!, 12),
+      years: perYear,
+      chart: yearChart(perYear),
+    },
+    indexes: indexPages,
+    entityPages: listing,
+    timeline: years,
+    files,
+    pageUrls,
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * Reading the content folder: every article once, the name registries and
+ * the site settings. This file touches the file system; everything after it
+ * works on the plain data it returns.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { parseArticle, type Article } from '../content/article.ts';
+import { formatIssue } from '../content/schema.ts';
+import type { RegistryEntry } from '../collections/names.ts';
+import type { EntityKind } from '../collections/entities.ts';
+import { resolveSettings, type SiteSettings } from '../site/settings.ts';
+import { ContentError } from './errors.ts';
+
+/** Everything the site is built from. */
+export interface LoadedContent {
+  /** Published articles (drafts left out). */
+  articles: Article[];
+  /** How many drafts were left out. */
+  drafts: number;
+  registries: Partial<Record<EntityKind, RegistryEntry[]>>;
+  settings: SiteSettings;
+}
+
+/** How a file is named in messages: relative to the working folder when inside it. */
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return (relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file).split(path.sep).join('/');
+}
+
+async function listMarkdown(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const files: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...(await listMarkdown(full)));
+    else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) files.push(full);
+  }
+  return files;
+}
+
+/**
+ * Reads and validates every `articles/**\/*.md` under `contentDir`. Throws a
+ * ContentError listing every problem (`file:line: field: message`) and every
+ * pair of articles that would be written to the same URL.
+ */
+export async function loadArticles(contentDir: string): Promise<{ articles: Article[]; drafts: number }> {
+  const files = await listMarkdown(path.join(contentDir, 'articles'));
+  const problems: string[] = [];
+  const articles: Article[] = [];
+  for (const full of files) {
+    const shown = displayPath(full);
+    const text = await readFile(full, 'utf8');
+    const result = parseArticle(text, shown);
+    if (!result.ok) {
+      problems.push(...result.issues.map(formatIssue));
+      continue;
+    }
+    articles.push({ ...result.article, file: path.relative(contentDir, full).split(path.sep).join('/') });
+  }
+  if (problems.length) throw new ContentError(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the articles; the site was not built:`, problems);
+  const published = articles.filter((a) => !a.draft);
+  const byUrl = new Map<string, Article[]>();
+  for (const article of published) byUrl.set(article.url, [...(byUrl.get(article.url) ?? []), article]);
+  const clashes = [...byUrl].filter(([, list]) => list.length > 1);
+  if (clashes.length) {
+    throw new ContentError(
+      'Two or more articles would be written to the same URL; rename one file or change its date:',
+      clashes.map(([url, list]) => `${url}: ${list.map((a) => displayPath(path.join(contentDir, a.file))).join(' and ')}`),
+    );
+  }
+  return { articles: published, drafts: articles.length - published.length };
+}
+
+const registrySchema = z.array(
+  z.looseObject({
+    name: z.string().trim().min(1),
+    aliases: z.array(z.string()).optional(),
+    description: z.string().optional(),
+  }),
+);
+
+/** Parses a registry file: a YAML list of `name`, `aliases`, `description`, or a map holding one such list. */
+export function parseRegistry(text: string, file: string): RegistryEntry[] {
+  let data: unknown = parseYaml(text, { schema: 'core', maxAliasCount: 100 });
+  if (data && typeof data === 'object' && !Array.isArray(data)) {
+    const lists = Object.values(data).filter(Array.isArray);
+    data = lists.length === 1 ? lists[0] : data;
+  }
+  const result = registrySchema.safeParse(data ?? []);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ContentError('A name registry is not valid:', [`${file}: ${issue.path.join('.') || '(file)'}: ${issue.message}`]);
+  }
+  return result.data;
+}
+
+async function readOptional(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** Reads `_data/{tags,people,organizations,places}.yaml` where they exist. */
+export async function loadRegistries(contentDir: string): Promise<Partial<Record<EntityKind, RegistryEntry[]>>> {
+  const out: Partial<Record<EntityKind, RegistryEntry[]>> = {};
+  for (const kind of ['tags', 'people', 'organizations', 'places'] as const) {
+    for (const ext of ['yaml', 'yml']) {
+      const file = path.join(contentDir, '_data', `${kind}.${ext}`);
+      const text = await readOptional(file);
+      if (text === undefined) continue;
+      out[kind] = parseRegistry(text, displayPath(file));
+      break;
+    }
+  }
+  return out;
+}
+
+/** Reads `_data/site.yaml` (if any) and applies the environment and overrides. */
+export async function loadSettings(
+  contentDir: string,
+  env: Record<string, string | undefined> = process.env,
+  overrides: { baseUrl?: string; pathPrefix?: string } = {},
+): Promise<SiteSettings> {
+  const file = path.join(contentDir, '_data', 'site.yaml');
+  const text = await readOptional(file);
+  const data = text === undefined ? {} : parseYaml(text, { schema: 'core' });
+  try {
+    return resolveSettings(data, env, overrides);
+  } catch (error) {
+    throw new ContentError('The site settings are not valid:', [`${displayPath(file)}: ${(error as Error).message}`]);
+  }
+}
+
+/** Everything under `contentDir` the site needs. */
+export async function loadContent(contentDir: string, overrides: { baseUrl?: string; pathPrefix?: string } = {}): Promise<LoadedContent> {
+  const [{ articles, drafts }, registries, settings] = await Promise.all([
+    loadArticles(contentDir),
+    loadRegistries(contentDir),
+    loadSettings(contentDir, process.env, overrides),
+  ]);
+  return { articles, drafts, registries, settings };
+}

@@ -1,0 +1,60 @@
+/**
+ * The one Markdown renderer for article bodies. Scraped text is untrusted, so
+ * raw HTML is escaped (`html: false`), bare URLs stay text (`linkify: false`),
+ * links to `javascript:`, `data:`, `vbscript:` and `file:` are refused,
+ * images become links (the CSP loads nothing from other hosts), external links
+ * get rel="noopener nofollow", and body headings start at h2 below the page's
+ * h1 without skipping levels.
+ */
+import MarkdownIt from 'markdown-it';
+
+const REFUSED = /^(javascript|data|vbscript|file):/i;
+
+/** True when a link target may be rendered as a link. */
+export function isSafeLink(url: string): boolean {
+  // Browsers ignore tabs, new lines and leading control characters in a scheme ("java\tscript:").
+  // eslint-disable-next-line no-control-regex
+  const compact = url.replace(/[\u0000-\u0020\u007f]/g, '');
+  return !REFUSED.test(compact);
+}
+
+/** A configured markdown-it instance. Render each body once and reuse the HTML. */
+export function createMarkdown(): MarkdownIt {
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  md.validateLink = isSafeLink;
+
+  md.core.ruler.push('archive_headings', (state) => {
+    const levels = state.tokens.filter((t) => t.type === 'heading_open').map((t) => Number(t.tag.slice(1)));
+    if (!levels.length) return;
+    const shift = 2 - Math.min(...levels);
+    const seen: number[] = [];
+    for (const token of state.tokens) {
+      if (token.type !== 'heading_open' && token.type !== 'heading_close') continue;
+      let level = Math.min(6, Number(token.tag.slice(1)) + shift);
+      if (token.type === 'heading_open') {
+        // Never skip a level: an h4 straight after an h2 becomes an h3.
+        const previous = seen.length ? seen[seen.length - 1]! : 1;
+        level = Math.min(level, previous + 1);
+        seen.push(level);
+      } else {
+        level = seen[seen.length - 1] ?? level;
+      }
+      token.tag = `h${level}`;
+    }
+  });
+
+  md.renderer.rules.image = (tokens, idx, _options, env, self) => {
+    const token = tokens[idx]!;
+    const src = token.attrGet('src') ?? '';
+    const alt = self.renderInlineAsText(token.children ?? [], md.options, env) || 'image';
+    return `<a href="${md.utils.escapeHtml(src)}" rel="noopener nofollow">[Image: ${md.utils.escapeHtml(alt)}]</a>`;
+  };
+
+  const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+  md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+    const href = tokens[idx]!.attrGet('href') ?? '';
+    if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(href)) tokens[idx]!.attrSet('rel', 'noopener nofollow');
+    return defaultLinkOpen(tokens, idx, options, env, self);
+  };
+  return md;
+}

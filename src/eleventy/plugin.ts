@@ -1,0 +1,133 @@
+/**
+ * The archive plugin: the one adapter between the archive and Eleventy.
+ *
+ * Architecture (issue 2):
+ * - Articles are not Eleventy templates. Only `.njk` is a template format, and
+ *   `articles/` is ignored. The plugin reads every `articles/**\/*.md` once
+ *   itself with `parseArticle` (safe YAML, zod validation, no front-matter
+ *   code, no template processing of scraped text) and exposes the result as
+ *   the global data `archive`. Any problem stops the build listing every one
+ *   as `file:line: field: message`; drafts are left out and counted in the log;
+ *   two articles bound for one URL stop the build naming both files.
+ * - Grouping happens once, in pure functions (src/collections/*: Article[] in,
+ *   page data out), assembled by archive-data.ts; each body is rendered once
+ *   by createMarkdown() (markdown-it, `html: false`).
+ * - Every page comes from a Nunjucks template in `layouts/pages/`, added here
+ *   as a virtual template paginated over a precomputed list: one article page
+ *   per article, one page per (entity, page number) pair (11ty/eleventy issue
+ *   332), years, indexes. Feeds, the sitemap and robots.txt are strings made
+ *   by src/site/* and written by one raw template.
+ * - Autoescape stays on; `| safe` is used only on HTML the archive made: the
+ *   rendered body, the SVG chart, JSON-LD and citations, each escaped where
+ *   they are built.
+ * - Filters: file name = export name = filter name (src/filters/), registered in one loop.
+ * - Every internal link goes through Eleventy's `url` filter, so the site works under a path prefix.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as filters from '../filters/index.ts';
+import { normalizePathPrefix } from '../site/settings.ts';
+import { buildArchiveData, type ArchiveData } from './archive-data.ts';
+import { loadContent } from './load.ts';
+import { createMarkdown } from './markdown.ts';
+
+/** The repository's `layouts/` folder: templates, the stylesheet and the one script. */
+export const LAYOUTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../layouts');
+
+/** The subset of Eleventy's configuration API this plugin uses (Eleventy ships no types). */
+interface EleventyConfig {
+  directories: { input: string };
+  pathPrefix?: string;
+  quietMode?: boolean;
+  addGlobalData(name: string, value: unknown): void;
+  addTemplate(virtualPath: string, content: string, data: Record<string, unknown>): void;
+  addFilter(name: string, fn: (...args: never[]) => unknown): void;
+  addPassthroughCopy(map: Record<string, string>): void;
+  ignores: { add(glob: string): void };
+  setTemplateFormats(formats: string[]): void;
+  setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
+  on(event: string, callback: (...args: unknown[]) => unknown): void;
+}
+
+/** A `sha384-...` Subresource Integrity value for a file in `layouts/assets/`. */
+function integrity(file: string): string {
+  return `sha384-${createHash('sha384').update(readFileSync(path.join(LAYOUTS_DIR, 'assets', file))).digest('base64')}`;
+}
+
+/** Adds the archive to an Eleventy configuration. */
+export default function archivePlugin(eleventyConfig: EleventyConfig): void {
+  // Articles are read by the plugin, never rendered as templates (no `{{ }}` in scraped text is ever evaluated).
+  eleventyConfig.setTemplateFormats(['njk']);
+  eleventyConfig.ignores.add('articles/**');
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+
+  for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter as (...args: never[]) => unknown);
+
+  let current: Promise<ArchiveData> | undefined;
+  const archive = (): Promise<ArchiveData> => {
+    current ??= (async () => {
+      const input = eleventyConfig.directories.input;
+      const prefix = eleventyConfig.pathPrefix;
+      const content = await loadContent(input, prefix && prefix !== '/' ? { pathPrefix: normalizePathPrefix(prefix) } : {});
+      const md = createMarkdown();
+      const data = buildArchiveData(content, (body) => md.render(body));
+      if (!eleventyConfig.quietMode) {
+        console.log(`[archive] ${data.articleCount} article${data.articleCount === 1 ? '' : 's'}${data.drafts ? `; ${data.drafts} draft${data.drafts === 1 ? '' : 's'} left out` : ''}`);
+      }
+      return data;
+    })();
+    return current;
+  };
+  // A rebuild (in `archive serve`) reads the content again.
+  eleventyConfig.on('eleventy.before', () => {
+    current = undefined;
+  });
+  eleventyConfig.addGlobalData('archive', () => archive());
+  eleventyConfig.addGlobalData('site', async () => (await archive()).site);
+  eleventyConfig.addGlobalData('assets', () => ({ css: integrity('site.css'), js: integrity('cite.js') }));
+
+  eleventyConfig.addPassthroughCopy({ [path.join(LAYOUTS_DIR, 'assets')]: 'assets' });
+
+  const page = (name: string, data: Record<string, unknown>) =>
+    eleventyConfig.addTemplate(`archive-${name}.njk`, `{% include "pages/${name}.njk" %}`, { layout: 'base.njk', ...data });
+  const each = (data: string, alias: string) => ({ pagination: { data, size: 1, alias, addAllPagesToCollections: false } });
+
+  page('home', { permalink: '/', title: '' });
+  page('article', {
+    ...each('archive.articles', 'item'),
+    permalink: '{{ item.article.url }}',
+    pageType: 'article',
+    eleventyComputed: {
+      title: (data: { item: { article: { title: string } } }) => data.item.article.title,
+      description: (data: { item: { article: { summary?: string; title: string } } }) => data.item.article.summary ?? data.item.article.title,
+    },
+  });
+  page('entity-index', {
+    ...each('archive.indexes', 'index'),
+    permalink: '{{ index.url }}',
+    eleventyComputed: { title: (data: { index: { title: string } }) => data.index.title },
+  });
+  page('entity', {
+    ...each('archive.entityPages', 'listing'),
+    permalink: '{{ listing.url }}',
+    eleventyComputed: {
+      title: (data: { listing: { entity: { name: string }; number: number; total: number } }) =>
+        data.listing.number > 1 ? `${data.listing.entity.name} (page ${data.listing.number} of ${data.listing.total})` : data.listing.entity.name,
+    },
+  });
+  page('timeline', { permalink: '/timeline/', title: 'Timeline' });
+  page('timeline-year', {
+    ...each('archive.timeline', 'year'),
+    permalink: '{{ year.url }}',
+    eleventyComputed: { title: (data: { year: { year: number } }) => `${data.year.year} in the archive` },
+  });
+  page('search', { permalink: '/search/', title: 'Search' });
+  page('404', { permalink: '/404.html', title: 'Page not found', robots: 'noindex' });
+  eleventyConfig.addTemplate('archive-raw.njk', '{{ file.content | safe }}', {
+    ...each('archive.files', 'file'),
+    permalink: '{{ file.url }}',
+    eleventyExcludeFromCollections: true,
+  });
+}

@@ -1,0 +1,65 @@
+/**
+ * Building and serving the site with Eleventy's programmatic API: what
+ * `archive build` and `archive serve` call.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+// @ts-expect-error Eleventy ships no type declarations.
+import Eleventy from '@11ty/eleventy';
+import { ContentError, findContentError } from './errors.ts';
+import { loadSettings } from './load.ts';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CONFIG_PATH = path.join(REPO_ROOT, '.eleventy.js');
+
+/** Options of a build. */
+export interface BuildOptions {
+  contentDir: string;
+  outDir: string;
+  /** `/archive/`: beats ARCHIVE_PATH_PREFIX and `site.yaml`. */
+  pathPrefix?: string;
+  quiet?: boolean;
+}
+
+async function createEleventy(options: { contentDir: string; outDir: string; pathPrefix?: string; quiet?: boolean }, runMode: 'build' | 'serve') {
+  const contentDir = path.resolve(options.contentDir);
+  const settings = await loadSettings(contentDir, process.env, options.pathPrefix ? { pathPrefix: options.pathPrefix } : {});
+  return new Eleventy(contentDir, path.resolve(options.outDir), {
+    configPath: CONFIG_PATH,
+    quietMode: options.quiet ?? false,
+    pathPrefix: settings.pathPrefix,
+    runMode,
+  });
+}
+
+/**
+ * Builds the site from `contentDir` into `outDir`. Rejects with a ContentError
+ * (every problem as `file:line: field: message`) when the content is invalid.
+ */
+export async function build(options: BuildOptions): Promise<{ pages: number; articles: number }> {
+  const eleventy = await createEleventy(options, 'build');
+  let results: { url?: string; outputPath?: string | false }[];
+  try {
+    results = (await eleventy.write()) as typeof results;
+  } catch (error) {
+    throw findContentError(error) ?? error;
+  }
+  // Eleventy reports errors it logs itself by resolving; its error flag is the only sign.
+  const written = results.flat().filter((r) => r && r.outputPath);
+  const pages = written.filter((r) => String(r.outputPath).endsWith('.html')).length;
+  const articles = written.filter((r) => /^\/articles\/\d{4}\/\d{2}\/[^/]+\/$/.test(r.url ?? '')).length;
+  return { pages, articles };
+}
+
+/** Builds, then serves `outDir` with live reload, rebuilding on changes to the content or the templates. */
+export async function serve(options: { contentDir: string; outDir: string; port?: number }): Promise<void> {
+  const eleventy = await createEleventy(options, 'serve');
+  try {
+    await eleventy.watch();
+  } catch (error) {
+    throw findContentError(error) ?? error;
+  }
+  await eleventy.serve(options.port ?? 8080);
+}
+
+export { ContentError };

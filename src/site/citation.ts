@@ -1,0 +1,92 @@
+/**
+ * "Cite this": APA and BibTeX for an archived article. The access date is the
+ * reader's, so the built page holds a placeholder that a small script fills
+ * in; the same build always gives the same bytes.
+ */
+import type { Article } from '../content/article.ts';
+import { monthName } from '../content/dates.ts';
+import { escapeHtml } from './escape.ts';
+
+/** What stands where the reader's access date goes. */
+export const ACCESS_DATE_PLACEHOLDER = '[date accessed]';
+
+/** One citation: plain text, and HTML with the access date in a span the script fills in. */
+export interface Citation {
+  text: string;
+  html: string;
+}
+
+/** Both formats for one article. */
+export interface Citations {
+  apa: Citation;
+  bibtex: Citation;
+}
+
+/**
+ * APA 7 for a news story without a byline: the title takes the author's
+ * place, then the stated day, the outlet in italics, the archive, and where it
+ * was retrieved.
+ */
+export function apaCitation(article: Article, archiveName: string, url: string): Citation {
+  const [year, month, day] = article.date.split('-').map(Number) as [number, number, number];
+  const title = /[.?!]$/.test(article.title) ? article.title : `${article.title}.`;
+  const when = `(${year}, ${monthName(month)} ${day}).`;
+  const outlet = article.source?.name;
+  const retrieved = `Retrieved ${ACCESS_DATE_PLACEHOLDER}, from ${url}`;
+  const text = [title, when, outlet ? `${outlet}.` : '', `${archiveName}.`, retrieved].filter(Boolean).join(' ');
+  const html = [
+    escapeHtml(title),
+    escapeHtml(when),
+    outlet ? `<i>${escapeHtml(outlet)}</i>.` : '',
+    `${escapeHtml(archiveName)}.`,
+    `Retrieved ${accessSpan('apa')}, from ${escapeHtml(url)}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return { text, html };
+}
+
+const BIBTEX_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** Text made literal in a BibTeX field: TeX's special characters are escaped. */
+export function escapeBibtex(text: string): string {
+  return text.replace(/[\\{}&%$#_^~]/g, (c) => {
+    if (c === '\\') return '\\textbackslash{}';
+    if (c === '^') return '\\textasciicircum{}';
+    if (c === '~') return '\\textasciitilde{}';
+    return `\\${c}`;
+  });
+}
+
+/** The BibTeX key: the first words of the slug and the year, e.g. `notlimitedto2019`. */
+export function bibtexKey(article: Article): string {
+  return `${article.slug.split('-').slice(0, 3).join('')}${article.year}`;
+}
+
+/** A BibTeX `@misc` entry with the archive URL and a `urldate`. */
+export function bibtexCitation(article: Article, archiveName: string, url: string): Citation {
+  const [, month, day] = article.date.split('-').map(Number) as [number, number, number];
+  const fields: [string, string][] = [
+    ['title', `{${escapeBibtex(article.title)}}`],
+    ...(article.source?.name ? ([['howpublished', `{${escapeBibtex(article.source.name)}}`]] as [string, string][]) : []),
+    ['year', `{${article.year}}`],
+    ['month', BIBTEX_MONTHS[month - 1]!],
+    ['day', `{${day}}`],
+    ['url', `{${url}}`],
+    ['urldate', `{${ACCESS_DATE_PLACEHOLDER}}`],
+    ['note', `{Archived by ${escapeBibtex(archiveName)}}`],
+  ];
+  const body = fields.map(([key, value]) => `  ${key} = ${value}`).join(',\n');
+  const text = `@misc{${bibtexKey(article)},\n${body}\n}`;
+  const html = escapeHtml(text).replace(escapeHtml(ACCESS_DATE_PLACEHOLDER), accessSpan('iso'));
+  return { text, html };
+}
+
+/** Both citations. */
+export function citations(article: Article, archiveName: string, url: string): Citations {
+  return { apa: apaCitation(article, archiveName, url), bibtex: bibtexCitation(article, archiveName, url) };
+}
+
+function accessSpan(format: 'apa' | 'iso'): string {
+  return `<span class="access-date" data-access-date="${format}">${escapeHtml(ACCESS_DATE_PLACEHOLDER)}</span>`;
+}

@@ -1,0 +1,83 @@
+/**
+ * Site settings: name, description, base URL, path prefix, language,
+ * publisher. Read from `content/_data/site.yaml`; a deployer overrides the
+ * base URL and path prefix with ARCHIVE_BASE_URL and ARCHIVE_PATH_PREFIX, and
+ * a build option beats both.
+ */
+import { z } from 'zod';
+
+/** Settings every page uses. */
+export interface SiteSettings {
+  name: string;
+  description: string;
+  /** Scheme and host, no trailing slash: `https://example.org`. */
+  baseUrl: string;
+  /** `/` or `/archive/`: where the site sits under the host. */
+  pathPrefix: string;
+  language: string;
+  publisher: string;
+}
+
+/** Defaults that work with no settings file at all. */
+export const DEFAULT_SETTINGS: SiteSettings = {
+  name: 'Cyber Policy News Archive',
+  description: 'A searchable, citable archive of news on cyber policy: attacks, defence, diplomacy and law.',
+  baseUrl: 'https://example.org',
+  pathPrefix: '/',
+  language: 'en',
+  publisher: 'Cyber Policy News Archive',
+};
+
+const settingsSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(60),
+    description: z.string().trim().min(1).max(300),
+    baseUrl: z.string().trim(),
+    pathPrefix: z.string().trim(),
+    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "en-GB"'),
+    publisher: z.string().trim().min(1).max(200),
+  })
+  .partial();
+
+/** `/`, `/archive/`: leading and trailing slash, no doubled slashes, only safe URL path characters. */
+export function normalizePathPrefix(prefix: string): string {
+  const parts = prefix.split('/').filter(Boolean);
+  for (const part of parts) {
+    if (!/^[A-Za-z0-9._~-]+$/.test(part) || part === '.' || part === '..') throw new Error(`path prefix "${prefix}" may only hold letters, digits and . _ ~ - between slashes`);
+  }
+  return parts.length ? `/${parts.join('/')}/` : '/';
+}
+
+/** An http(s) origin without a trailing slash. */
+export function normalizeBaseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`base URL "${value}" is not a URL such as https://example.org`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`base URL "${value}" must start with http:// or https://`);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** Merges defaults, the settings file's data, the environment and explicit overrides (strongest last). */
+export function resolveSettings(
+  fileData: unknown,
+  env: Record<string, string | undefined> = {},
+  overrides: { baseUrl?: string; pathPrefix?: string } = {},
+): SiteSettings {
+  const parsed = settingsSchema.safeParse(fileData ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`site settings: ${issue.path.join('.') || '(file)'}: ${issue.message}`);
+  }
+  const merged = { ...DEFAULT_SETTINGS, ...parsed.data };
+  const baseUrl = overrides.baseUrl ?? env.ARCHIVE_BASE_URL ?? merged.baseUrl;
+  const pathPrefix = overrides.pathPrefix ?? env.ARCHIVE_PATH_PREFIX ?? merged.pathPrefix;
+  return { ...merged, baseUrl: normalizeBaseUrl(baseUrl), pathPrefix: normalizePathPrefix(pathPrefix) };
+}
+
+/** The absolute URL of a site-relative path (`/tags/nato/`), with base URL and path prefix. */
+export function absoluteUrl(settings: Pick<SiteSettings, 'baseUrl' | 'pathPrefix'>, path: string): string {
+  return `${settings.baseUrl}${settings.pathPrefix}${path.replace(/^\/+/, '')}`;
+}
