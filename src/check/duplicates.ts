@@ -1,0 +1,76 @@
+/**
+ * Second copies of one story: two articles from the same source file
+ * (sha256), the same source URL, or with the same body; and two articles the
+ * build would write to the same page URL.
+ */
+import { createHash } from 'node:crypto';
+import { stringAt, type LoadedArticle } from './load.ts';
+import type { CheckIssue } from './types.ts';
+
+/** The body's fingerprint: the text with case and white space folded, as the importer compares bodies. */
+export function bodyFingerprint(body: string): string | undefined {
+  const text = body.replace(/\s+/g, ' ').trim().toLowerCase();
+  return text ? createHash('sha256').update(text).digest('hex') : undefined;
+}
+
+/** Reports each article that shares its source or body with another, naming the other file. */
+export function checkDuplicates(articles: readonly LoadedArticle[], urlOf: (article: LoadedArticle) => string | undefined): CheckIssue[] {
+  const issues: CheckIssue[] = [];
+  const rules: { field?: string; what: string; keyOf: (article: LoadedArticle) => string | undefined; line: (article: LoadedArticle) => number; fix: string; severity: CheckIssue['severity'] }[] = [
+    {
+      field: 'source.sha256',
+      what: 'the same source file (sha256) as',
+      keyOf: (article) => stringAt(article.data, 'source.sha256'),
+      line: (article) => article.lineOf('source.sha256') ?? 1,
+      fix: 'one is a second copy: delete it, keeping the one editors have worked on',
+      severity: 'warning',
+    },
+    {
+      field: 'source.url',
+      what: 'the same source URL as',
+      keyOf: (article) => stringAt(article.data, 'source.url')?.trim(),
+      line: (article) => article.lineOf('source.url') ?? 1,
+      fix: 'one is a second copy: delete it, keeping the one editors have worked on',
+      severity: 'warning',
+    },
+    {
+      what: 'the same body as',
+      keyOf: (article) => (article.data ? bodyFingerprint(article.body) : undefined),
+      line: (article) => article.bodyLine,
+      fix: 'one is a second copy: delete it, keeping the one editors have worked on',
+      severity: 'warning',
+    },
+    {
+      what: 'the same page URL as',
+      keyOf: urlOf,
+      line: () => 1,
+      fix: 'the build refuses two pages at one address: rename one file (its name after the day is the URL slug)',
+      severity: 'error',
+    },
+  ];
+  for (const rule of rules) {
+    const byKey = new Map<string, LoadedArticle[]>();
+    for (const article of articles) {
+      const key = rule.keyOf(article);
+      if (!key) continue;
+      const group = byKey.get(key);
+      if (group) group.push(article);
+      else byKey.set(key, [article]);
+    }
+    for (const [key, group] of byKey) {
+      if (group.length < 2) continue;
+      for (const article of group) {
+        const others = group.filter((other) => other !== article).map((other) => other.file);
+        const shown = rule.what === 'the same page URL as' ? ` (${key})` : '';
+        issues.push({
+          file: article.file,
+          line: rule.line(article),
+          field: rule.field,
+          message: `has ${rule.what} ${others.join(', ')}${shown}: ${rule.fix}`,
+          severity: rule.severity,
+        });
+      }
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,81 @@
+/**
+ * `archive check`, the pure part: article texts and registries in, every
+ * problem out, each with its file and line, plus the safe fixes. The CLI
+ * (src/cli/check.ts) reads and writes the files.
+ */
+import { articleUrl, slugFromFile } from '../content/article.ts';
+import { compareCodePoints } from '../collections/names.ts';
+import { isIsoDay } from '../content/dates.ts';
+import { checkDuplicates } from './duplicates.ts';
+import { planFixes, type FileFix, type SkippedFix } from './fix.ts';
+import { checkLinks } from './links.ts';
+import { loadArticle, stringAt, type LoadedArticle } from './load.ts';
+import { checkKeyOrder } from './order.ts';
+import { checkPeople } from './people.ts';
+import { checkTags } from './tags.ts';
+import type { CheckInput, CheckIssue } from './types.ts';
+
+export type { CheckInput, CheckIssue, CheckRegistries, SourceText } from './types.ts';
+export type { FileFix, SkippedFix } from './fix.ts';
+
+/** What one run found: the issues, sorted by file and line, and the fixes it could apply. */
+export interface CheckReport {
+  issues: CheckIssue[];
+  fixes: FileFix[];
+  skipped: SkippedFix[];
+}
+
+/** Checks the archive; reports only files in `input.only` when given, comparing them against every article. */
+export function checkArchive(input: CheckInput): CheckReport {
+  const all = input.articles.map(loadArticle);
+  const inScope = (file: string) => !input.only || input.only.has(file);
+  const scoped = all.filter((article) => inScope(article.file));
+  const urlOf = (article: LoadedArticle) => {
+    const date = stringAt(article.data, 'date');
+    const title = stringAt(article.data, 'title');
+    return date && isIsoDay(date) && title ? articleUrl(date, slugFromFile(article.file, title.trim())) : undefined;
+  };
+  const urls = new Set<string>();
+  const slugs = new Set<string>();
+  for (const article of all) {
+    const url = urlOf(article);
+    if (!url) continue;
+    urls.add(url);
+    slugs.add(url.split('/').at(-2)!);
+  }
+  const files = new Set(all.map((article) => article.file.replaceAll('\\', '/')));
+
+  const tags = checkTags(all, input.registries?.tags);
+  const issues = [
+    ...scoped.flatMap((article) => article.issues),
+    ...scoped.flatMap((article) => checkFuture(article, input.today)),
+    ...scoped.flatMap(checkKeyOrder),
+    ...tags.issues,
+    ...checkPeople(scoped, input.registries?.people),
+    ...checkDuplicates(all, urlOf),
+    ...checkLinks(scoped, { urls, slugs, files }),
+  ].filter((issue) => inScope(issue.file));
+  const { fixes, skipped } = planFixes(scoped, tags.renames);
+  return { issues: sortIssues(issues), fixes, skipped };
+}
+
+function checkFuture(article: LoadedArticle, today: string): CheckIssue[] {
+  const date = stringAt(article.data, 'date');
+  if (!date || !isIsoDay(date) || date <= today) return [];
+  return [
+    {
+      file: article.file,
+      line: article.lineOf('date') ?? 1,
+      field: 'date',
+      message: `${date} is in the future (today is ${today}): write the day the source states`,
+      severity: 'warning',
+    },
+  ];
+}
+
+/** Sorts by file, then line, then message, in code point order, so output never depends on the file system. */
+export function sortIssues(issues: CheckIssue[]): CheckIssue[] {
+  return [...issues].sort(
+    (a, b) => compareCodePoints(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compareCodePoints(a.message, b.message),
+  );
+}

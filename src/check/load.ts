@@ -1,0 +1,111 @@
+/**
+ * Reads one article text into what the rules need: the raw front matter (so
+ * cross-article rules still run on a file the schema refuses), the validated
+ * front matter when there is one, and the line of every key and list item.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
+import { parseArticleText } from '../content/frontmatter.ts';
+import { validateFrontMatter, type FrontMatter } from '../content/schema.ts';
+import type { CheckIssue, SourceText } from './types.ts';
+
+export interface LoadedArticle {
+  file: string;
+  text: string;
+  /** Problems of the file on its own: front matter syntax and schema. */
+  issues: CheckIssue[];
+  /** The front matter as plain data, when its YAML could be read. */
+  data?: Record<string, unknown>;
+  /** The front matter as the schema accepts it, when it does. */
+  valid?: FrontMatter;
+  body: string;
+  /** Line where the body starts. */
+  bodyLine: number;
+  /** Line of a dotted path: `title`, `source.url`, `tags.2` (the third tag). */
+  lineOf(path: string): number | undefined;
+  /** True when the front matter holds YAML comments, which a rewrite would lose. */
+  hasComments: boolean;
+}
+
+const HINTS: Record<string, string> = {
+  title: 'add a line "title: ..." with the headline as published',
+  date: 'add a line "date: YYYY-MM-DD" with the day the source states',
+};
+
+/** Parses and validates one article text; never throws. */
+export function loadArticle(source: SourceText): LoadedArticle {
+  const { file, text } = source;
+  const parsed = parseArticleText(text, file);
+  if (!parsed.ok) {
+    return {
+      file,
+      text,
+      issues: parsed.issues.map((issue) => ({ ...issue, line: issue.line ?? 1, severity: 'error' })),
+      body: '',
+      bodyLine: 1,
+      lineOf: () => undefined,
+      hasComments: false,
+    };
+  }
+  const { data, body, bodyLine } = parsed.parsed;
+  const located = locate(text, bodyLine);
+  const lineOf = (path: string) => located.lines.get(path) ?? parsed.parsed.lineOf(path);
+  const result = validateFrontMatter(data, file, lineOf);
+  const issues: CheckIssue[] = result.ok
+    ? []
+    : result.issues.map((issue) => {
+        const hint = issue.message === 'is required' && issue.field ? HINTS[issue.field] : undefined;
+        return { ...issue, line: issue.line ?? 1, message: hint ? `is required: ${hint}` : issue.message, severity: 'error' };
+      });
+  return { file, text, issues, data, valid: result.ok ? result.value : undefined, body, bodyLine, lineOf, hasComments: located.hasComments };
+}
+
+/** Lines of keys and list items, found by parsing the front matter again with positions kept. */
+function locate(text: string, bodyLine: number): { lines: Map<string, number>; hasComments: boolean } {
+  const all = text.split('\n');
+  // Lines 2 .. bodyLine - 2 hold the YAML between the two `---` lines.
+  const yamlText = all.slice(1, Math.max(1, bodyLine - 2)).join('\n');
+  const counter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter: counter, schema: 'core' });
+  const lines = new Map<string, number>();
+  const lineAt = (node: Node | null | undefined) => (node?.range ? 1 + counter.linePos(node.range[0]).line : undefined);
+  const walk = (node: unknown, prefix: string) => {
+    if (isMap(node)) {
+      for (const item of node.items) {
+        if (!isPair(item) || !isScalar(item.key)) continue;
+        const key = `${prefix}${String(item.key.value)}`;
+        const line = lineAt(item.key);
+        if (line) lines.set(key, line);
+        walk(item.value, `${key}.`);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => {
+        const line = lineAt(item as Node);
+        if (line) lines.set(`${prefix}${index}`, line);
+      });
+    }
+  };
+  walk(doc.contents, '');
+  let hasComments = Boolean(doc.commentBefore || doc.comment);
+  visit(doc, (_key, node) => {
+    const commented = node as { comment?: string | null; commentBefore?: string | null };
+    if (commented.comment || commented.commentBefore) hasComments = true;
+  });
+  return { lines, hasComments };
+}
+
+/** The string items of a list-valued key, with their indexes, ignoring anything malformed. */
+export function stringItems(data: Record<string, unknown> | undefined, key: string): { value: string; index: number }[] {
+  const list = data?.[key];
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((value, index) => (typeof value === 'string' && value.trim() ? [{ value, index }] : []));
+}
+
+/** A string value at a dotted path of the raw front matter, if there is one. */
+export function stringAt(data: Record<string, unknown> | undefined, path: string): string | undefined {
+  let value: unknown = data;
+  for (const part of path.split('.')) {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return typeof value === 'string' ? value : undefined;
+}

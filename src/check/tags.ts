@@ -1,0 +1,85 @@
+/**
+ * One spelling per tag. The build already merges tags that differ only in
+ * case or spacing; this rule also catches hyphens and plurals
+ * ("cyberattack", "cyber-attack", "Cyberattacks"), which the build would
+ * turn into separate pages.
+ */
+import { cleanName, compareCodePoints, foldKey } from '../collections/names.ts';
+import type { Registry } from '../content/registry.ts';
+import { stringItems, type LoadedArticle } from './load.ts';
+import type { CheckIssue } from './types.ts';
+
+/** The near-duplicate key of a tag: case folded, spaces and hyphens removed, a plural "s" dropped. */
+export function tagKey(tag: string): string {
+  const key = foldKey(tag).replace(/[\s\-‐‑‒–—_]+/gu, '');
+  // "ss" is not a plural ("access"), and very short words are often acronyms ("ios").
+  return key.length > 3 && key.endsWith('s') && !key.endsWith('ss') ? key.slice(0, -1) : key;
+}
+
+/** Per file, each tag spelling to replace and its replacement. */
+export type TagRenames = Map<string, Map<string, string>>;
+
+/**
+ * Chooses one spelling for each group of near-duplicate tags: the tag
+ * registry's name when it lists one of the spellings (as name or alias), else
+ * the spelling most articles use, ties broken by code point order so the
+ * choice never depends on file order. Reports every other spelling.
+ */
+export function checkTags(
+  articles: readonly LoadedArticle[],
+  registry?: { file: string; registry: Registry },
+): { issues: CheckIssue[]; renames: TagRenames } {
+  const registered = new Map<string, string>();
+  for (const entry of registry?.registry.entries ?? []) {
+    for (const spelling of [entry.name, ...(entry.aliases ?? [])]) {
+      const key = tagKey(spelling);
+      if (key && !registered.has(key)) registered.set(key, cleanName(entry.name));
+    }
+  }
+  const groups = new Map<string, Map<string, number>>();
+  for (const article of articles) {
+    const seen = new Set<string>();
+    for (const { value } of stringItems(article.data, 'tags')) {
+      const spelling = cleanName(value);
+      if (seen.has(spelling)) continue;
+      seen.add(spelling);
+      const key = tagKey(spelling);
+      const spellings = groups.get(key) ?? new Map<string, number>();
+      spellings.set(spelling, (spellings.get(spelling) ?? 0) + 1);
+      groups.set(key, spellings);
+    }
+  }
+  const chosen = new Map<string, { spelling: string; why: string }>();
+  for (const [key, spellings] of groups) {
+    const fromRegistry = registered.get(key);
+    if (fromRegistry) {
+      chosen.set(key, { spelling: fromRegistry, why: `the spelling in ${registry!.file}` });
+      continue;
+    }
+    if (spellings.size < 2) continue;
+    const ranked = [...spellings].sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0]));
+    const total = ranked.reduce((sum, [, count]) => sum + count, 0);
+    const [spelling, count] = ranked[0]!;
+    chosen.set(key, { spelling, why: `the spelling ${count} of the ${total} articles with this tag use` });
+  }
+
+  const issues: CheckIssue[] = [];
+  const renames: TagRenames = new Map();
+  for (const article of articles) {
+    for (const { value, index } of stringItems(article.data, 'tags')) {
+      const choice = chosen.get(tagKey(value));
+      if (!choice || value === choice.spelling) continue;
+      issues.push({
+        file: article.file,
+        line: article.lineOf(`tags.${index}`) ?? article.lineOf('tags') ?? 1,
+        field: 'tags',
+        message: `"${value}" is another spelling of the tag "${choice.spelling}" (${choice.why}): write "${choice.spelling}" (archive check --fix does it)`,
+        severity: 'warning',
+      });
+      const forFile = renames.get(article.file) ?? new Map<string, string>();
+      forFile.set(value, choice.spelling);
+      renames.set(article.file, forFile);
+    }
+  }
+  return { issues, renames };
+}

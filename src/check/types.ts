@@ -1,0 +1,32 @@
+/** The shapes `archive check` works on: plain texts in, issues and fixes out. */
+import type { ContentIssue } from '../content/schema.ts';
+import type { Registry } from '../content/registry.ts';
+
+/** One article file as read from disk: its display name and its whole text. */
+export interface SourceText {
+  file: string;
+  text: string;
+}
+
+/** An issue as `check` reports it. Every issue fails the check; severity says whether the build refuses the file too. */
+export interface CheckIssue extends ContentIssue {
+  /** `error`: the build refuses the article; `warning`: the build runs, but the archive is inconsistent. */
+  severity: 'error' | 'warning';
+}
+
+/** The registries `check` compares names against (`content/_data/*.yaml`), with the file each came from. */
+export interface CheckRegistries {
+  tags?: { file: string; registry: Registry };
+  people?: { file: string; registry: Registry };
+}
+
+/** Everything one `check` run needs; the clock is passed in so tests fix the day. */
+export interface CheckInput {
+  /** Every article of the archive: the context for tags, duplicates and links. */
+  articles: readonly SourceText[];
+  /** Report issues for these files only (default: all of `articles`). */
+  only?: ReadonlySet<string>;
+  registries?: CheckRegistries;
+  /** Today, `YYYY-MM-DD`: later dates are in the future. */
+  today: string;
+}

@@ -1,0 +1,127 @@
+/**
+ * `archive check`: reads the articles and registries, runs the pure checker
+ * (src/check), prints every problem as `file:line: message`, and with `--fix`
+ * writes the safe fixes atomically. Exit codes: 0 clean, 1 problems, 2 usage.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { checkArchive, type CheckInput, type CheckIssue, type CheckRegistries, type SourceText } from '../check/index.ts';
+import { isIsoDay } from '../content/dates.ts';
+import { parseRegistry } from '../content/registry.ts';
+import { formatIssue } from '../content/schema.ts';
+import { UsageError } from './errors.ts';
+
+export interface CheckCliOptions {
+  json?: boolean;
+  fix?: boolean;
+  /** The content folder (default `content`): its `articles/` are the archive, its `_data/` the registries. */
+  content?: string;
+  /** Today as `YYYY-MM-DD` (default: the machine's calendar day). */
+  now?: string;
+}
+
+/** Runs `archive check [PATH...]`; resolves to the exit code. */
+export async function runCheck(paths: string[], options: CheckCliOptions): Promise<number> {
+  const today = options.now ?? localToday();
+  if (!isIsoDay(today)) throw new UsageError(`--now must be a real day written YYYY-MM-DD, not "${today}"`);
+  const { input, registryIssues, articleCount } = readArchive(paths, options.content ?? 'content', today);
+  let report = checkArchive(input);
+  const log = options.json ? (line: string) => console.error(line) : (line: string) => console.log(line);
+
+  if (options.fix) {
+    const texts = new Map(input.articles.map((article) => [article.file, article.text]));
+    for (const fix of report.fixes) {
+      writeFileAtomic(path.resolve(fix.file), fix.text);
+      texts.set(fix.file, fix.text);
+      log(`fixed ${fix.file}: ${fix.changes.join('; ')}`);
+    }
+    for (const skipped of report.skipped) log(`${skipped.file}: ${skipped.reason}`);
+    if (report.fixes.length > 0) {
+      report = checkArchive({ ...input, articles: input.articles.map((article) => ({ file: article.file, text: texts.get(article.file)! })) });
+    }
+  }
+
+  const issues = [...registryIssues, ...report.issues];
+  if (options.json) {
+    console.log(JSON.stringify(issues.map(({ file, line, field, message, severity }) => ({ file, line: line ?? null, field: field ?? null, message, severity })), null, 2));
+  } else {
+    for (const issue of issues) console.log(formatIssue(issue));
+    console.log(summary(issues, articleCount));
+  }
+  return issues.length > 0 ? 1 : 0;
+}
+
+/** Reads the articles to check, the archive around them, and the registries. */
+function readArchive(paths: string[], content: string, today: string): { input: CheckInput; registryIssues: CheckIssue[]; articleCount: number } {
+  const articlesDir = path.join(content, 'articles');
+  const hasArchive = fs.existsSync(articlesDir) && fs.statSync(articlesDir).isDirectory();
+  if (paths.length === 0 && !hasArchive) {
+    throw new UsageError(`there is no ${display(articlesDir)} folder here: run archive check from the repository root, or pass --content DIR or the files to check`);
+  }
+  const context = hasArchive ? markdownFiles(articlesDir) : [];
+  const given = paths.flatMap((input) => {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(input);
+    } catch {
+      throw new UsageError(`${input}: no such file or folder`);
+    }
+    if (stat.isDirectory()) return markdownFiles(input);
+    if (!/\.md$/i.test(input)) throw new UsageError(`${input}: not an article (articles are .md files)`);
+    return [display(input)];
+  });
+  const files = [...new Set([...context, ...given])];
+  const articles: SourceText[] = files.map((file) => ({ file, text: fs.readFileSync(file, 'utf8') }));
+
+  const registries: CheckRegistries = {};
+  const registryIssues: CheckIssue[] = [];
+  for (const kind of ['tags', 'people'] as const) {
+    const file = display(path.join(content, '_data', `${kind}.yaml`));
+    if (!fs.existsSync(file)) continue;
+    const parsed = parseRegistry(fs.readFileSync(file, 'utf8'), file);
+    if (parsed.ok) registries[kind] = { file, registry: parsed.registry };
+    else registryIssues.push(...parsed.issues.map((issue) => ({ ...issue, field: issue.field?.replace(/^people\[/, `${kind}[`), severity: 'error' as const })));
+  }
+  const only = paths.length > 0 ? new Set(given) : undefined;
+  return { input: { articles, only, registries, today }, registryIssues, articleCount: only ? only.size : files.length };
+}
+
+/** Every `.md` file below a folder, as display names, sorted; dot-files (such as an interrupted write's temporary) are skipped. */
+function markdownFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.md') && !entry.name.startsWith('.'))
+    .map((entry) => display(path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/** A path as shown to the reader: relative to the working folder, with forward slashes on every system. */
+function display(file: string): string {
+  const relative = path.relative(process.cwd(), path.resolve(file));
+  return (relative.startsWith('..') || path.isAbsolute(relative) ? path.resolve(file) : relative).split(path.sep).join('/');
+}
+
+function summary(issues: CheckIssue[], articleCount: number): string {
+  const checked = `checked ${articleCount} article${articleCount === 1 ? '' : 's'}`;
+  if (issues.length === 0) return `${checked}: no problems`;
+  const files = new Set(issues.map((issue) => issue.file)).size;
+  const errors = issues.filter((issue) => issue.severity === 'error').length;
+  return `${checked}: ${issues.length} problem${issues.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} (${errors} the build refuses, ${issues.length - errors} to tidy)`;
+}
+
+/** Replaces a file through a temporary beside it and a rename: a reader or a crash never sees half a file. */
+export function writeFileAtomic(target: string, text: string): void {
+  const temporary = path.join(path.dirname(target), `.check-tmp-${process.pid}-${path.basename(target)}`);
+  try {
+    fs.writeFileSync(temporary, text, { flag: 'wx' });
+    fs.renameSync(temporary, target);
+  } finally {
+    fs.rmSync(temporary, { force: true });
+  }
+}
+
+/** Today's calendar day on this machine, `YYYY-MM-DD`, read from local parts so no zone shifts it. */
+export function localToday(clock: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${clock.getFullYear()}-${pad(clock.getMonth() + 1)}-${pad(clock.getDate())}`;
+}
