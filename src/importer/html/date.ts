@@ -34,21 +34,17 @@ export function findPublicationDate(
   article: Record<string, unknown> | undefined,
   url: string | undefined,
 ): StatedDate | undefined {
-  const fromLd = fromMachine(ldString(article?.['datePublished'])) ?? fromMachine(ldString(article?.['dateCreated']));
-  if (fromLd) return fromLd;
-
-  for (const key of PUBLISHED_META) {
-    for (const value of meta.get(key) ?? []) {
-      const found = fromMachine(value);
-      if (found) return found;
+  const fromMarkup = fromTimeElements(document) ?? fromDateClassedElements(document);
+  const structured = fromStructuredData(meta, article);
+  if (structured) {
+    // Many CMSs write machine dates in UTC while the page prints the local
+    // day: a printed day one off from a UTC stamp is the day the page states.
+    if (fromMarkup && isUtc(structured) && !isUtc(fromMarkup) && Math.abs(dayDistance(structured.date, fromMarkup.date)) === 1) {
+      return fromMarkup;
     }
+    return structured;
   }
-
-  const fromMarkup = fromTimeElements(document);
   if (fromMarkup) return fromMarkup;
-
-  const fromClassed = fromDateClassedElements(document);
-  if (fromClassed) return fromClassed;
 
   const urlDay = url ? dateFromUrl(url) : undefined;
   if (urlDay) return { date: urlDay };
@@ -62,8 +58,29 @@ export function findPublicationDate(
   return fromModified ? { date: fromModified.date } : undefined;
 }
 
+function fromStructuredData(meta: MetaMap, article: Record<string, unknown> | undefined): StatedDate | undefined {
+  const fromLd = fromMachine(ldString(article?.['datePublished'])) ?? fromMachine(ldString(article?.['dateCreated']));
+  if (fromLd) return fromLd;
+  for (const key of PUBLISHED_META) {
+    for (const value of meta.get(key) ?? []) {
+      const found = fromMachine(value);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function isUtc(stated: StatedDate): boolean {
+  return Boolean(stated.time && /(?:Z|[+-]00:00)$/.test(stated.time));
+}
+
+function dayDistance(a: string, b: string): number {
+  // Both are plain calendar days, so counting them as UTC midnights shifts nothing.
+  return Math.round((Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000);
+}
+
 function fromTimeElements(document: Document): StatedDate | undefined {
-  const candidates = Array.from(document.querySelectorAll('time[datetime], [itemprop="datePublished"]'));
+  const candidates = Array.from(document.querySelectorAll('time, [itemprop="datePublished"]'));
   let fallback: StatedDate | undefined;
   for (const el of candidates) {
     if (insideChrome(el)) continue;
@@ -86,7 +103,8 @@ function fromDateClassedElements(document: Document): StatedDate | undefined {
     if (!DATE_CLASS.test(marker) || UPDATED.test(marker) || insideChrome(el)) continue;
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (!text || text.length > 200) continue;
-    const found = parseHumanDate(text.replace(/^.*?\b(?:updated|modified)\b.*?(?=published|posted|$)/i, ''));
+    const [before, after] = text.split(/\b(?:updated|modified)\b/i);
+    const found = parseHumanDate(before ?? '') ?? parseHumanDate(after?.replace(/^.*?(?=published|posted)/i, '') ?? '');
     if (found) return { date: found.date };
   }
   return undefined;

@@ -14,4 +14,4 @@ const front: Record<string, string> = {};
 if (extracted.title) front.title = extracted.title;
 if (extracted.date) front.date = extracted.date;
 if (extracted.time) front.time = extracted.time;
-process.stdout.write(`---\n${stringify(front)}---\n\n${extracted.body}\n`);
+process.stdout.write(`---\n${stringify(front, { lineWidth: 0 })}---\n\n${extracted.body}\n`);
