@@ -66,7 +66,7 @@ export function isCommentsHeading(text: string): boolean {
   return (
     text.length <= 120 &&
     (/^\d+\s+(?:responses?|comments?|replies|reactions)\b/i.test(text) ||
-      /^(?:comments?|discussion|reader comments|join the (?:discussion|conversation)|leave a (?:reply|comment)|add (?:a|your) comment|post a comment|community standards)\b(?:\s*\(\d+\))?/i.test(text) ||
+      /^(?:comments?|discussion|reader comments|join the (?:discussion|conversation)|leave a (?:reply|comment)|add (?:a|your) comment|post a comment|community standards)(?:\s*\(?\d+\)?)?\s*:?$/i.test(text) ||
       /\bComments? Feed for comments\b/.test(text))
   );
 }
