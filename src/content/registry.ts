@@ -1,0 +1,126 @@
+/**
+ * The people registry (`content/_data/people.yaml`): one entry per person,
+ * with the canonical full name the site uses and the other spellings that
+ * mean the same person. The importer folds what a page says onto the
+ * canonical name, so one person gets one page whatever the outlet wrote.
+ */
+import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { z } from 'zod';
+import type { ContentIssue } from './schema.ts';
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+/** One person of the registry. */
+export const RegistryEntrySchema = z.strictObject({
+  name: nonEmpty,
+  aliases: z.array(nonEmpty).optional(),
+  description: nonEmpty.optional(),
+  role: nonEmpty.optional(),
+});
+
+/** One person of the registry, as validated. */
+export type RegistryEntry = z.infer<typeof RegistryEntrySchema>;
+
+/** A loaded registry: its entries and an alias-folding lookup. */
+export interface Registry {
+  entries: readonly RegistryEntry[];
+  /** The canonical name for a name or alias, ignoring case, accents and punctuation; undefined if unknown. */
+  lookup(name: string): string | undefined;
+  /** Every folded key (names and aliases) the registry knows, as `personKey` gives them. */
+  keys(): Iterable<string>;
+}
+
+/** Folds case, accents, punctuation and spacing: "Jens  Stoltenberg", "jens stoltenberg" and "JENS STOLTENBERG" meet. */
+export function personKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]s\b/g, '')
+    .replace(/[-‐‑_]/g, ' ')
+    .replace(/[^\p{L}\p{N} ]+/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Builds a registry from entries already validated; a later entry never overrides an earlier key. */
+export function createRegistry(entries: readonly RegistryEntry[]): Registry {
+  const map = new Map<string, string>();
+  for (const e of entries) {
+    for (const n of [e.name, ...(e.aliases ?? [])]) {
+      const k = personKey(n);
+      if (k && !map.has(k)) map.set(k, e.name);
+    }
+  }
+  return {
+    entries,
+    lookup: (name) => map.get(personKey(name)),
+    keys: () => map.keys(),
+  };
+}
+
+/** The empty registry, for callers without one. */
+export const EMPTY_REGISTRY: Registry = createRegistry([]);
+
+/**
+ * Parses and validates registry YAML. Pure: takes the text and the file name
+ * to report. Every issue names the file and the line; a name or alias used
+ * by two people is an error, since the lookup could not tell them apart.
+ */
+export function parseRegistry(text: string, file: string): { ok: true; registry: Registry } | { ok: false; issues: ContentIssue[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const lineOfOffset = (offset: number | undefined): number | undefined => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
+  const lineOfNode = (node: Node | null | undefined): number | undefined => lineOfOffset(node?.range?.[0]);
+  const issues: ContentIssue[] = [];
+  for (const err of doc.errors) issues.push({ file, line: lineOfOffset(err.pos[0]), message: `not valid YAML: ${err.message.split('\n')[0]}` });
+  if (issues.length > 0) return { ok: false, issues };
+
+  const root = doc.contents;
+  if (root === null || root === undefined) return { ok: true, registry: EMPTY_REGISTRY };
+  if (!isSeq(root)) {
+    return { ok: false, issues: [{ file, line: lineOfNode(root as Node), message: 'must be a list of people: "- name: Full Name" entries' }] };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 0 });
+  } catch (e) {
+    return { ok: false, issues: [{ file, line: 1, message: `cannot be read: ${(e as Error).message}` }] };
+  }
+  const items = data as unknown[];
+  const entries: RegistryEntry[] = [];
+  const owner = new Map<string, { name: string; index: number }>();
+  items.forEach((item, index) => {
+    const node = root.items[index] as Node | undefined;
+    const fieldLine = (field: string | number | undefined): number | undefined => {
+      if (field !== undefined && isMap(node)) {
+        const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === field);
+        if (pair) return lineOfNode(pair.key as Node);
+      }
+      return lineOfNode(node);
+    };
+    const parsed = RegistryEntrySchema.safeParse(item);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = issue.path.length > 0 ? `people[${index}].${issue.path.join('.')}` : `people[${index}]`;
+        const top = issue.path[0] as string | undefined;
+        const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+        issues.push({ file, line: fieldLine(unknownKey ?? top), field, message: issue.message });
+      }
+      return;
+    }
+    const entry = parsed.data;
+    for (const n of [entry.name, ...(entry.aliases ?? [])]) {
+      const k = personKey(n);
+      const prior = owner.get(k);
+      if (prior !== undefined && prior.index !== index) {
+        issues.push({ file, line: fieldLine(n === entry.name ? 'name' : 'aliases'), field: `people[${index}]`, message: `"${n}" already names ${prior.name} (entry ${prior.index + 1})` });
+      } else if (prior === undefined) {
+        owner.set(k, { name: entry.name, index });
+      }
+    }
+    entries.push(entry);
+  });
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, registry: createRegistry(entries) };
+}

@@ -1,0 +1,291 @@
+/**
+ * Finding the people an article names. Candidates are runs of capitalised
+ * words; each is judged on its own shape (a known first name, an initial),
+ * on its context (a title or role before it, "said" or an age after it, a
+ * family word) and on what it must not be (a place, an organisation, a day).
+ * Shorter mentions are then folded into the full name they belong to
+ * ("Stoltenberg" into Jens Stoltenberg, "his daughter Yulia" into Yulia
+ * Skripal), and registry aliases onto their canonical names.
+ */
+import nlp from 'compromise';
+import {
+  AMBIGUOUS_TITLES,
+  DEMONYMS,
+  KIN_WORDS,
+  PARTICLES,
+  NON_PERSON_WORDS,
+  PLACES,
+  SPEECH_VERBS,
+  STOP_CAPITALS,
+  TITLE_QUALIFIERS,
+  TITLE_WORDS,
+} from './data.ts';
+import { capitalRuns, isInitial, tokenize, type Token } from './tokens.ts';
+import { personKey as nameKey, type Registry } from '../../content/registry.ts';
+
+/** What the extractor reads: the article body, its title, its Tags line, and text that stood around it. */
+export interface PeopleInput {
+  body: string;
+  title?: string;
+  tags?: string[];
+  /** Captions, credits, teaser headlines, related links: names only here are not the article's. */
+  outside?: string[];
+}
+
+type Lexicon = Record<string, string | string[] | undefined>;
+const LEXICON: Lexicon = (nlp as unknown as { model(): { one: { lexicon: Lexicon } } }).model().one.lexicon;
+
+const FIRST_NAME_TAGS = new Set(['MaleName', 'FemaleName', 'FirstName']);
+const PERSON_TAGS = new Set(['Person', 'LastName', 'MaleName', 'FemaleName', 'FirstName', 'Honorific']);
+const VERB_TAGS = new Set(['PresentTense', 'Infinitive', 'PastTense', 'Gerund', 'PhrasalVerb', 'Modal', 'Copula', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Adverb']);
+const NATIONALITY_TAGS = new Set(['Demonym', 'Country']);
+const NAME_SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i;
+const PLACE_TAGS = new Set(['Country', 'City', 'Place', 'Region', 'Demonym', 'Organization', 'SportsTeam', 'Month', 'WeekDay', 'Currency', 'Date']);
+
+function tagsOf(word: string): string[] {
+  const v = LEXICON[word];
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+const hasTag = (word: string, set: Set<string>): boolean => tagsOf(word).some((t) => set.has(t));
+
+/** A word compromise knows as something other than a name ("the", "attacking", "thursday"). */
+function isCommonWord(word: string): boolean {
+  const tags = tagsOf(word);
+  return tags.length > 0 && !tags.some((t) => PERSON_TAGS.has(t) || PLACE_TAGS.has(t));
+}
+
+/** "British", "Russian", "Frenchman": words that qualify a title or a name and are not part of it. */
+function isNationality(word: string): boolean {
+  return DEMONYMS.has(word) || TITLE_QUALIFIERS.has(word) || hasTag(word, NATIONALITY_TAGS);
+}
+
+function isTitle(word: string): boolean {
+  if (TITLE_WORDS.has(word) || TITLE_WORDS.has(word.replace(/\.$/, '')) || tagsOf(word).includes('Actor')) return true;
+  // "Vice-President", "Secretary-General", and plurals of roles ("forwards Dean Sturridge and Darryl Powell").
+  if (/[-‐‑]/.test(word)) return word.split(/[-‐‑]/).every((p) => TITLE_WORDS.has(p));
+  return word.endsWith('s') && word.length > 3 && TITLE_WORDS.has(word.slice(0, -1));
+}
+
+/** Parts of speech that a surname is almost never: "Says", "Discuss", "Protection". */
+function isVerbOrAbstract(word: string): boolean {
+  if (hasTag(word, PERSON_TAGS)) return false;
+  if (hasTag(word, VERB_TAGS)) return true;
+  return /(tion|sion|ment|ness|ity|ism|ship|ology|ics)$/.test(word) && word.length > 5;
+}
+
+function isPlaceOrOrg(word: string): boolean {
+  return PLACES.has(word) || NON_PERSON_WORDS.has(word) || hasTag(word, PLACE_TAGS);
+}
+
+interface Mention {
+  words: string[];
+  /** Position of the first token, for "first mention" order. */
+  at: number;
+  score: number;
+  negative: boolean;
+  titled: boolean;
+  kin: boolean;
+  line: number;
+}
+
+const SENTENCE_BREAK = new Set(['.', '!', '?', ':', ';', '-', '—', '–', '"', '“', '”', '‘', "'", '•', '*', '#', '|']);
+const CREDIT_MARK = /^(©|\/)$/;
+
+function atSentenceStart(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  return !prev || prev.line !== tokens[i]!.line || (prev.kind === 'punct' && SENTENCE_BREAK.has(prev.text)) || prev.kind === 'num';
+}
+
+/** Reads the candidate phrases of a text with their evidence for and against being a person. */
+export function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
+  const mentions: Mention[] = [];
+  const creditLines = new Set<number>();
+  tokens.forEach((t, i) => {
+    if (t.text === '©' || (/^(photo|photograph|photos|image|picture|credit)$/i.test(t.text) && /^(:|by)$/i.test(tokens[i + 1]?.text ?? ''))) {
+      creditLines.add(t.line);
+    }
+  });
+  for (const [s0, e0] of capitalRuns(tokens)) {
+    let s = s0;
+    let e = e0;
+    if (creditLines.has(tokens[s]!.line)) continue;
+    if (CREDIT_MARK.test(tokens[s - 1]?.text ?? '')) continue;
+    // Words that merely open a sentence ("But", "The", "Attacking").
+    while (s < e && (STOP_CAPITALS.has(tokens[s]!.lower) || (atSentenceStart(tokens, s) && isCommonWord(tokens[s]!.lower) && !isTitle(tokens[s]!.lower) && !known.has(tokens[s]!.lower)))) s++;
+    // Days and months end a name ("Rashid left Greece Thursday").
+    for (let k = s; k < e; k++) {
+      if (hasTag(tokens[k]!.lower, new Set(['WeekDay', 'Month']))) {
+        e = k;
+        break;
+      }
+    }
+    if (s >= e) continue;
+    // Titles before the name: "UK Foreign Minister Jeremy Hunt", "President Clinton", "Dr. Smith", "Frenchman Patrick Vieira".
+    let titled = false;
+    let cut = s;
+    for (let k = s; k < e - 1; k++) {
+      const w = tokens[k]!.lower;
+      // A title that is also a name ("Dean Jones", "John Major") is a title only before two more words.
+      const ambiguous = AMBIGUOUS_TITLES.has(w) || hasTag(w, PERSON_TAGS);
+      if ((isTitle(w) && (!ambiguous || k < e - 2)) || (/.{3}(man|woman)$/.test(w) && k < e - 2)) {
+        titled = true;
+        cut = k + 1;
+      } else if (isNationality(w)) {
+        if (k < e - 2) cut = k + 1;
+      } else break;
+    }
+    s = cut;
+    // "Chancellor of the Exchequer Kenneth Clarke": the name starts at its first name.
+    if (e - s >= 3 && tokens[s - 1]?.lower === 'the' && !hasTag(tokens[s]!.lower, FIRST_NAME_TAGS) && !isInitial(tokens[s]!)) {
+      for (let k = s + 1; k <= e - 2; k++) {
+        if (hasTag(tokens[k]!.lower, FIRST_NAME_TAGS)) {
+          s = k;
+          break;
+        }
+      }
+    }
+    // Generational suffixes are not part of the name the site files under ("John Mills Jr.").
+    while (e - s > 2 && NAME_SUFFIX.test(tokens[e - 1]!.text)) e--;
+    const prev = tokens[s - 1];
+    const line = tokens[s]!.line;
+    const prevWord = prev && prev.kind === 'word' && prev.line === line ? prev.lower : '';
+    if (!titled && prevWord && isTitle(prevWord) && !isNameWordish(prev!)) titled = true;
+    const kin = KIN_WORDS.has(prevWord);
+    const words = tokens.slice(s, e).map((t) => t.text);
+    const lowers = words.map((w) => w.toLowerCase());
+    const n = words.length;
+
+    let score = 0;
+    if (titled) score += 2;
+    if (kin) score += 2;
+    if (n >= 2 && hasTag(lowers[0]!, FIRST_NAME_TAGS)) score += 2;
+    if (n >= 2 && isInitial(tokens[s]!) && !isInitial(tokens[e - 1]!)) score += 2;
+    if (lowers.some((w) => hasTag(w, new Set(['Person', 'LastName'])))) score += 1;
+    if (known.has(nameKey(words.join(' ')))) score += 3;
+    const next = tokens[e];
+    const next2 = tokens[e + 1];
+    const sameLine = (t: Token | undefined): t is Token => !!t && t.line === line;
+    // What people do in news: speak ("Burns said", "said Yegor Stroyev"), have an age, are described.
+    if (sameLine(next) && next.kind === 'word' && SPEECH_VERBS.has(next.lower)) score += 1;
+    if (prevWord && SPEECH_VERBS.has(prevWord)) score += 1;
+    if (sameLine(next) && next.text === ',' && sameLine(next2)) {
+      if (next2.kind === 'num' && /^\d{1,2}$/.test(next2.text) && tokens[e + 2]?.text === ',') score += 2;
+      else if (next2.lower === 'who' || SPEECH_VERBS.has(next2.lower)) score += 1;
+      else if (n >= 2 && /^(the|a|an)$/.test(next2.lower) && tokens[e + 2] && isTitle(tokens[e + 2]!.lower)) score += 1;
+    }
+    if (n >= 2 && sameLine(next) && next.text === '(') score += 1;
+    // Scorers in results: "(Davor Suker 24, Predrag Mijatovic 48)".
+    if (n >= 2 && sameLine(next) && next.kind === 'num' && /^\d{1,3}$/.test(next.text) && sameLine(next2) && /^[,)]$/.test(next2.text)) score += 1;
+    // A line that is only a name (a byline), or a signature after a dash.
+    const lineTokens = tokens.filter((t) => t.line === line);
+    if (n >= 2 && n <= 3 && lineTokens.length === n) score += 1;
+    if (n >= 2 && prev && prev.line === line && /^(-|—|–)$/.test(prev.text) && lineTokens[0] === prev) score += 1;
+
+    // Against: organisation and place words, verbs, abstract nouns.
+    let hard = lowers.some((w) => NON_PERSON_WORDS.has(w) || PLACES.has(w));
+    if (n >= 2 && lowers.some((w) => !PARTICLES.has(w) && isVerbOrAbstract(w))) hard = true;
+    const firstIsName = hasTag(lowers[0]!, FIRST_NAME_TAGS);
+    lowers.forEach((w, k) => {
+      if (!hasTag(w, PLACE_TAGS) || (k === 0 && firstIsName)) return;
+      score -= k === n - 1 || n === 1 ? 2 : 1;
+    });
+    mentions.push({ words, at: s, score, negative: hard, titled, kin, line });
+  }
+  return mentions;
+}
+
+function isNameWordish(t: Token): boolean {
+  return t.kind === 'word' && t.text[0] !== t.text[0]!.toLowerCase();
+}
+
+/** Lists of names on one line ("Defenders - Dan Petrescu, Daniel Prodan, ..."): most names make the rest names. */
+function promoteLists(mentions: Mention[]): void {
+  const byLine = new Map<number, Mention[]>();
+  for (const m of mentions) byLine.set(m.line, [...(byLine.get(m.line) ?? []), m]);
+  for (const group of byLine.values()) {
+    const multi = group.filter((m) => m.words.length >= 2 && m.words.length <= 4 && !m.negative && m.score >= 0);
+    if (multi.length < 3) continue;
+    const yes = multi.filter((m) => m.score >= 2).length;
+    if (yes / multi.length >= 0.5) for (const m of multi) m.score = Math.max(m.score, 2);
+  }
+}
+
+/** Full names of the people the article names, ordered by first mention; see the module comment for the rules. */
+export function extractPeople(input: PeopleInput, registry?: Registry): string[] {
+  const text = [input.title ?? '', input.body].join('\n');
+  const outside = new Set((input.outside ?? []).map((s) => s.trim()).filter(Boolean));
+  const kept = text
+    .split(/\r?\n/)
+    .map((line) => (outside.has(line.trim()) ? '' : line))
+    .join('\n');
+  const tokens = tokenize(kept);
+  const known = new Set<string>();
+  for (const name of registry?.keys() ?? []) known.add(name);
+  const tagPeople = (input.tags ?? []).filter((t) => registry?.lookup(t) || looksLikeFullName(t));
+  for (const t of tagPeople) known.add(nameKey(t));
+
+  const mentions = mentionsOf(tokens, known);
+  promoteLists(mentions);
+  // A surname used on its own elsewhere marks its full name as a person's ("Frantisek Gaulieder's ... Gaulieder said").
+  const alone = new Set(mentions.filter((m) => m.words.length === 1 && !m.negative).map((m) => nameKey(m.words[0]!)));
+  for (const m of mentions) {
+    if (m.words.length >= 2 && alone.has(nameKey(m.words[m.words.length - 1]!))) m.score += 1;
+  }
+
+  // Full names first: phrases of two words or more that pass, and the Tags line's people.
+  const fulls: Array<{ words: string[]; at: number }> = [];
+  for (const m of mentions) {
+    const isKnown = known.has(nameKey(m.words.join(' ')));
+    if (m.words.length >= 2 && m.words.length <= 4 && !m.kin && m.score >= 1 && (!m.negative || isKnown)) fulls.push({ words: m.words, at: m.at });
+  }
+  for (const t of tagPeople) fulls.push({ words: t.split(/\s+/), at: Number.MAX_SAFE_INTEGER });
+
+  const endsWith = (long: string[], short: string[]): boolean =>
+    long.length > short.length && short.every((w, k) => nameKey(long[long.length - short.length + k]!) === nameKey(w));
+  const found: Array<{ name: string; at: number }> = [];
+  let lastPerson: string[] | undefined;
+  for (const m of mentions) {
+    let name: string | undefined;
+    const key = nameKey(m.words.join(' '));
+    const registered = registry?.lookup(m.words.join(' '));
+    const owners = fulls.filter((f) => endsWith(f.words, m.words));
+    if (owners.length === 0 && registered) name = registered;
+    else if (m.kin && m.words.length === 1 && lastPerson && lastPerson.length >= 2) {
+      name = `${m.words[0]} ${lastPerson[lastPerson.length - 1]}`;
+    } else if (owners.length > 0) {
+      const before = owners.filter((f) => f.at <= m.at);
+      const pick = before.length > 0 ? before[before.length - 1]! : owners[0]!;
+      name = pick.words.join(' ');
+    } else if (m.words.length >= 2 && fulls.some((f) => f.at === m.at)) {
+      name = m.words.join(' ');
+    } else if (m.words.length === 1 && !m.negative && (m.titled && m.score >= 3)) {
+      name = m.words[0];
+    } else if (known.has(key)) {
+      name = m.words.join(' ');
+    }
+    if (!name) continue;
+    lastPerson = name.split(/\s+/);
+    found.push({ name: registry?.lookup(name) ?? name, at: m.at });
+  }
+  for (const t of tagPeople) found.push({ name: registry?.lookup(t) ?? t, at: Number.MAX_SAFE_INTEGER });
+
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const f of found) {
+    const k = nameKey(f.name);
+    if (!k || seen.has(k)) continue;
+    seen.add(k);
+    out.push(f.name);
+  }
+  return out;
+}
+
+/** A phrase shaped like a person's full name: two to four capitalised words, the first a known first name or an initial. */
+export function looksLikeFullName(phrase: string): boolean {
+  const words = phrase.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 4) return false;
+  if (!words.every((w) => /^\p{Lu}/u.test(w) || /^(de|van|von|der|di|da|du|la|le|bin|al|el)$/.test(w))) return false;
+  const lowers = words.map((w) => w.toLowerCase());
+  if (lowers.some((w) => isPlaceOrOrg(w) && !hasTag(w, PERSON_TAGS))) return false;
+  return hasTag(lowers[0]!, FIRST_NAME_TAGS) || /^\p{Lu}\.$/u.test(words[0]!) || hasTag(lowers[lowers.length - 1]!, new Set(['LastName', 'Person']));
+}
