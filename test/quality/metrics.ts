@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../support/build.ts';
+
+/**
+ * Reading the eval sets in ../shared/eval and scoring as their scorers do.
+ * score-dates.mjs runs on import, so its two small rules are restated here
+ * exactly; score-body.mjs exports its metric, which is used as it is.
+ */
+
+/** The folder of one eval set, beside the repository. */
+export const evalDir = (set: string): string => path.resolve(repoRoot, '../shared/eval', set);
+
+/** The ids of a set's dev split (the body set names its file split.json, the others splits.json). */
+export function devIds(set: string): string[] {
+  const dir = evalDir(set);
+  const file = set === 'body' ? 'split.json' : 'splits.json';
+  return (JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { dev: string[] }).dev;
+}
+
+/** score-dates.mjs normTitle: Unicode, curly quotes, spaces and case forgiven. */
+export function normTitle(title: unknown): string {
+  return String(title ?? '').normalize('NFKC').replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** The body scorer's exported metric (the public benchmark's evaluate.py). */
+export interface BodyScorer {
+  shingleCounts: (gold: string, predicted: string) => [number, number, number];
+  aggregate: (counts: Array<[number, number, number]>) => { precision: number; recall: number; f1: number };
+  pageScores: (counts: [number, number, number]) => { p: number; r: number; f1: number };
+  markdownToText: (markdown: string) => string;
+}
+
+/** Loads score-body.mjs from ../shared/eval. */
+export async function bodyScorer(): Promise<BodyScorer> {
+  return (await import(path.join(evalDir('body'), '../score-body.mjs'))) as BodyScorer;
+}
