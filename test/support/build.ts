@@ -1,0 +1,53 @@
+/**
+ * Builds a site for the tests in a child process, exactly as the command line
+ * does (`node --import tsx`), so Eleventy runs outside the test runner's
+ * module system and a crash cannot take the runner with it.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root. */
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** What to build and where. */
+export interface BuildRequest {
+  contentDir: string;
+  outDir: string;
+  pathPrefix?: string;
+}
+
+/** What the build reported, and how long it took. */
+export interface BuildReport {
+  pages: number;
+  articles: number;
+  seconds: number;
+}
+
+const CHILD = fileURLToPath(new URL('./build-child.ts', import.meta.url));
+
+/** Runs `build()` from src/eleventy/run.ts on `request`; rejects with the build's own words on failure. */
+export function buildSite(request: BuildRequest): Promise<BuildReport> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(request)], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const seconds = Math.round((performance.now() - started) / 100) / 10;
+      const last = stdout.trim().split('\n').pop() ?? '';
+      if (code === 0 && last.startsWith('{')) {
+        const result = JSON.parse(last) as { pages: number; articles: number };
+        resolve({ pages: result.pages, articles: result.articles, seconds });
+        return;
+      }
+      const said = `${stderr}\n${stdout}`.trim().split('\n').slice(-40).join('\n');
+      reject(new Error(`The build of ${request.contentDir} failed (exit ${code}):\n${said}`));
+    });
+  });
+}

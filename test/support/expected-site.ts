@@ -1,0 +1,60 @@
+/**
+ * What a built archive must contain, worked out from its articles alone with
+ * the URL contract of the site issue: `/articles/YYYY/MM/SLUG/`,
+ * `/tags/SLUG/`, `/people/SLUG/`, `/organizations/SLUG/`, `/places/SLUG/`,
+ * `/timeline/YYYY/`, and the feeds beside them.
+ */
+import path from 'node:path';
+import type { Article } from '../../src/content/article.ts';
+import { slugify } from '../../src/content/slug.ts';
+
+/** The taxonomies that get one page per name. */
+export const TAXONOMIES = ['tags', 'people', 'organizations', 'places'] as const;
+export type Taxonomy = (typeof TAXONOMIES)[number];
+
+/** The published articles, grouped the way the site must group them. */
+export interface ExpectedSite {
+  articles: Article[];
+  /** Per taxonomy: slug → the articles that carry that name in any spelling. */
+  groups: Record<Taxonomy, Map<string, Article[]>>;
+  years: Map<number, Article[]>;
+}
+
+/** Groups the published (non-draft) articles by taxonomy slug and year. */
+export function expectedSite(all: Article[]): ExpectedSite {
+  const articles = all.filter((article) => !article.draft);
+  const groups = Object.fromEntries(TAXONOMIES.map((taxonomy) => [taxonomy, new Map<string, Article[]>()])) as ExpectedSite['groups'];
+  const years = new Map<number, Article[]>();
+  for (const article of articles) {
+    for (const taxonomy of TAXONOMIES) {
+      for (const slug of new Set(article[taxonomy].map((name) => slugify(name)))) {
+        const list = groups[taxonomy].get(slug) ?? [];
+        list.push(article);
+        groups[taxonomy].set(slug, list);
+      }
+    }
+    years.set(article.year, [...(years.get(article.year) ?? []), article]);
+  }
+  return { articles, groups, years };
+}
+
+/** Every HTML page URL the site must have, sorted. */
+export function expectedPageUrls(site: ExpectedSite): string[] {
+  const urls = ['/', '/tags/', '/people/', '/organizations/', '/places/', '/timeline/'];
+  urls.push(...site.articles.map((article) => article.url));
+  for (const taxonomy of TAXONOMIES) urls.push(...[...site.groups[taxonomy].keys()].map((slug) => `/${taxonomy}/${slug}/`));
+  urls.push(...[...site.years.keys()].map((year) => `/timeline/${year}/`));
+  return [...new Set(urls)].sort();
+}
+
+/** Every feed the site must have: the archive's, and one pair per tag and per person. */
+export function expectedFeedUrls(site: ExpectedSite): string[] {
+  const bases = ['/', ...[...site.groups.tags.keys()].map((slug) => `/tags/${slug}/`), ...[...site.groups.people.keys()].map((slug) => `/people/${slug}/`)];
+  return bases.flatMap((base) => [`${base}feed.xml`, `${base}feed.json`]).sort();
+}
+
+/** The file a site URL is served from: `/a/b/` → `a/b/index.html`. */
+export function fileOfUrl(outDir: string, url: string): string {
+  const clean = decodeURIComponent(url.split(/[?#]/)[0]!);
+  return path.join(outDir, ...clean.split('/').filter(Boolean), ...(clean.endsWith('/') ? ['index.html'] : []));
+}

@@ -1,0 +1,230 @@
+/**
+ * A deterministic fixture archive for the built-site tests: the bundled
+ * content (the seed article and site settings) plus generated articles with
+ * varied tags, people, organizations and places over several years, written
+ * as real article files by the content model's own writer.
+ */
+import { createHash } from 'node:crypto';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { articlePath, articleUrl, parseArticle, slugFromFile, type Article } from '../../src/content/article.ts';
+import { writeArticleText } from '../../src/content/frontmatter.ts';
+import type { FrontMatter } from '../../src/content/schema.ts';
+import { formatIssue } from '../../src/content/schema.ts';
+
+/** How many articles the generator adds to the bundled content. */
+export const GENERATED_COUNT = 56;
+
+/** The tag on more than 20 articles, so its pages paginate. */
+export const BUSY_TAG = 'cybersecurity';
+
+/** Marker the tests look for: scraped text that must stay text, never markup or template code. */
+export const HOSTILE_MARKERS = {
+  script: 'window.__fixturePwned = true',
+  template: '{{ 7 * 7 }}',
+  nunjucks: '{% raw %}',
+};
+
+const TAGS = [
+  'ransomware',
+  'election security',
+  'critical infrastructure',
+  'cyber norms',
+  'espionage',
+  'data protection',
+  '5G',
+  'disinformation',
+  'cyberattack',
+  'sanctions',
+  'encryption',
+  'supply chain',
+];
+
+// The same tag written differently: the site must give each one page and one spelling.
+const TAG_VARIANTS: Record<string, string> = { ransomware: 'Ransomware', '5G': '5g', 'cyber norms': 'Cyber Norms' };
+
+const PEOPLE = [
+  'Jens Stoltenberg',
+  'Ursula von der Leyen',
+  'Christopher Krebs',
+  'Margrethe Vestager',
+  'Brad Smith',
+  'Jen Easterly',
+  'Ciarán Martin',
+  'Thierry Breton',
+  'Paul Nakasone',
+  'Věra Jourová',
+  'Kersti Kaljulaid',
+  'Jeremy Hunt',
+];
+
+const ORGANIZATIONS = [
+  'NATO',
+  'European Union',
+  'CISA',
+  'Microsoft',
+  'GCHQ',
+  'ENISA',
+  'United Nations',
+  'Huawei',
+  'NSA',
+  'Europol',
+  'AT&T',
+];
+
+const PLACES = [
+  'United Kingdom',
+  'United States',
+  'Estonia',
+  'Germany',
+  'Brussels',
+  'Ukraine',
+  'Côte d’Ivoire',
+  'São Paulo',
+  'Singapore',
+];
+
+const OUTLETS = ['Sputnik International', 'The Record', 'Euractiv', 'Reuters'];
+const SECTIONS = ['Europe', 'World', 'Technology', 'Politics'];
+const VERBS = ['Weighs', 'Warns of', 'Debates', 'Tightens Rules on', 'Reviews', 'Faces Questions over', 'Pledges Action on'];
+
+/** Titles and bodies chosen to test the awkward cases: Unicode, punctuation, length, hostile text. */
+const SPECIAL_TITLES = [
+  'Zürich Talks on Cyber Norms End Without a Deal',
+  '‘Hack Back’ Bill & the Limits of Active Defense',
+  'Parliamentary Committee Publishes Its Long-Awaited Report on Election Interference, Foreign Influence Operations and Platform Accountability',
+  'Ransomware {{ Gang }} Claims Attack on City Hall',
+  'Why <script> Tags Still Matter for Election Websites',
+];
+
+/** A small seeded generator (mulberry32), so every run writes the same archive. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T>(next: () => number, items: readonly T[], count: number): T[] {
+  const chosen: T[] = [];
+  while (chosen.length < count) {
+    const item = items[Math.floor(next() * items.length)]!;
+    if (!chosen.includes(item)) chosen.push(item);
+  }
+  return chosen;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** One generated article's day: spread over 2016–2021, with the calendar's edges planted. */
+function dayOf(i: number): string {
+  const planted: Record<number, string> = { 3: '2018-12-31', 4: '2019-01-01', 9: '2020-02-29', 10: '2019-05-23', 15: '2021-12-31' };
+  if (planted[i]) return planted[i]!;
+  return `${2016 + (i % 6)}-${pad(1 + ((i * 7) % 12))}-${pad(1 + ((i * 11) % 28))}`;
+}
+
+/** A generated article file: where it goes in `content/` and its text. */
+export interface FixtureFile {
+  path: string;
+  text: string;
+}
+
+/** The generated article files, always the same for the same code. */
+export function fixtureArticleFiles(): FixtureFile[] {
+  const next = random(20190523);
+  const files: FixtureFile[] = [];
+  const seen = new Set<string>();
+  let firstArticle: { title: string; url: string } | undefined;
+  for (let i = 0; i < GENERATED_COUNT; i++) {
+    const date = dayOf(i);
+    const tags = pick(next, TAGS, 1 + Math.floor(next() * 3)).map((tag) => (i % 5 === 0 && TAG_VARIANTS[tag]) || tag);
+    if (i % 2 === 0) tags.push(i % 6 === 0 ? 'Cybersecurity' : BUSY_TAG);
+    const people = i % 7 === 6 ? [] : pick(next, PEOPLE, 1 + Math.floor(next() * 3));
+    const organizations = pick(next, ORGANIZATIONS, 1 + Math.floor(next() * 2));
+    const places = i % 9 === 8 ? [] : pick(next, PLACES, 1 + Math.floor(next() * 2));
+    const title =
+      SPECIAL_TITLES[i] ??
+      `${organizations[0]} ${VERBS[i % VERBS.length]} ${titleCase(tags[0]!)}${places[0] ? ` in ${places[0]}` : ''} (${i})`;
+    const data: FrontMatter = {
+      title,
+      date,
+      tags,
+      people: people.length ? people : undefined,
+      organizations,
+      places: places.length ? places : undefined,
+      section: i % 4 === 3 ? undefined : SECTIONS[i % SECTIONS.length],
+      summary: i % 3 === 0 ? `${organizations[0]} and ${tags[0]}: a summary for article ${i}.` : undefined,
+      source: {
+        name: OUTLETS[i % OUTLETS.length],
+        url: i % 2 === 0 ? `https://example.com/news/${date}/${i}` : undefined,
+        file: `fixture_${pad(i)}.txt`,
+        sha256: createHash('sha256').update(`fixture ${i}`).digest('hex'),
+        retrieved: `${date}T12:00:00+00:00`,
+      },
+    };
+    // The day after New Year in Moscow is still New Year's Eve in UTC: the page must keep the stated day.
+    if (i === 4) data.time = '00:30+03:00';
+    if (i === 3) data.time = '23:45-05:00';
+    if (i % 8 === 1) data.image = { caption: `A photo for article ${i}`, credit: '© Fixture Photo Agency' };
+    if (i % 6 === 2) data.related_headlines = [`Earlier: ${organizations[0]} on ${tags[0]}`, 'Another headline, with "quotes" & an ampersand'];
+    const file = articlePath(date, title);
+    if (seen.has(file)) throw new Error(`fixture generator wrote ${file} twice`);
+    seen.add(file);
+    // One body links to another article by its site URL, as an editor would; under a path prefix that link must still work.
+    const link = i === 7 ? firstArticle : undefined;
+    files.push({ path: file, text: writeArticleText(data, bodyOf(i, data, link)) });
+    if (i === 0) firstArticle = { title, url: articleUrl(date, slugFromFile(file, title)) };
+  }
+  return files;
+}
+
+function titleCase(text: string): string {
+  return text.replace(/(^|\s)\p{Ll}/gu, (letter) => letter.toUpperCase());
+}
+
+function bodyOf(i: number, data: FrontMatter, link: { title: string; url: string } | undefined): string {
+  const who = data.people?.[0] ?? 'An official';
+  const where = data.places?.[0] ?? 'the region';
+  const paragraphs = [
+    `${who} said on ${data.date} that ${data.organizations?.[0] ?? 'the agency'} would review its policy on ${data.tags?.[0]} in ${where}.`,
+    `Officials described the step as overdue. Article ${i} of the fixture archive has this paragraph so that every page has a body of more than one paragraph.`,
+    `"We will keep working with our partners," the statement said.`,
+  ];
+  if (i === 3) paragraphs.push(`The scraped page contained this text: <script>${HOSTILE_MARKERS.script}</script> and <img src="x" onerror="${HOSTILE_MARKERS.script}">.`);
+  if (i === 4) paragraphs.push(`Template syntax in scraped text must print as written: ${HOSTILE_MARKERS.template} and ${HOSTILE_MARKERS.nunjucks}.`);
+  if (link) paragraphs.push(`An earlier story, [${link.title.replace(/[[\]]/g, '')}](${link.url}), set out the background; the [outlet](https://example.com/) has more.`);
+  return paragraphs.join('\n\n');
+}
+
+/**
+ * Writes the fixture archive into `contentDir`: a copy of the repository's
+ * bundled `content/` (seed article, site settings), then the generated articles.
+ */
+export async function writeFixtureArchive(contentDir: string, repoRoot: string): Promise<void> {
+  await cp(path.join(repoRoot, 'content'), contentDir, { recursive: true });
+  for (const file of fixtureArticleFiles()) {
+    const target = path.join(contentDir, file.path);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, file.text);
+  }
+}
+
+/** Every article under `contentDir/articles`, parsed by the content model; an invalid file is an error. */
+export async function loadArchive(contentDir: string): Promise<Article[]> {
+  const root = path.join(contentDir, 'articles');
+  const names = (await readdir(root, { recursive: true })).filter((name) => name.endsWith('.md')).sort();
+  const articles: Article[] = [];
+  for (const name of names) {
+    const file = `articles/${name.split(path.sep).join('/')}`;
+    const parsed = parseArticle(await readFile(path.join(contentDir, file), 'utf8'), file);
+    if (!parsed.ok) throw new Error(parsed.issues.map(formatIssue).join('\n'));
+    articles.push(parsed.article);
+  }
+  return articles;
+}
