@@ -1,17 +1,20 @@
 // Eleventy's configuration: add the archive plugin, name the folders. Everything
-// else lives in src/eleventy/plugin.ts. `archive build` (src/eleventy/run.ts)
-// passes the content and output folders and the path prefix explicitly.
+// else lives in src/eleventy/plugin.ts.
 import path from 'node:path';
 import archivePlugin, { LAYOUTS_DIR } from './src/eleventy/plugin.ts';
 
 export default function (eleventyConfig) {
   eleventyConfig.addPlugin(archivePlugin);
+  // `archive build --content DIR --out DIR` (src/eleventy/run.ts) passes its
+  // folders to Eleventy, and a returned `dir` would override them, so the
+  // defaults apply only where no caller named a folder: content in, _site out.
+  const given = eleventyConfig.directories;
+  const input = given.input === './' ? 'content' : given.input;
   // Templates live beside the code, not in the content folder, so a content
   // folder anywhere (a fixture in a temporary folder) still finds them.
-  const input = path.resolve(eleventyConfig.directories?.input ?? 'content');
-  const layouts = path.relative(input, LAYOUTS_DIR);
+  const layouts = path.relative(path.resolve(input), LAYOUTS_DIR);
   return {
-    dir: { input: 'content', includes: layouts, layouts, data: '_data', output: '_site' },
+    dir: { input, output: given.output, includes: layouts, layouts, data: '_data' },
     pathPrefix: process.env.ARCHIVE_PATH_PREFIX ?? '/',
   };
 }
