@@ -48,6 +48,8 @@ export function checkDuplicates(articles: readonly LoadedArticle[], urlOf: (arti
       severity: 'error',
     },
   ];
+  // One report per pair of copies: the same file is usually also the same URL and the same body.
+  const paired = new Set<string>();
   for (const rule of rules) {
     const byKey = new Map<string, LoadedArticle[]>();
     for (const article of articles) {
@@ -60,7 +62,10 @@ export function checkDuplicates(articles: readonly LoadedArticle[], urlOf: (arti
     for (const [key, group] of byKey) {
       if (group.length < 2) continue;
       for (const article of group) {
-        const others = group.filter((other) => other !== article).map((other) => other.file);
+        const others = group
+          .filter((other) => other !== article && (rule.severity === 'error' || !paired.has(`${article.file}\0${other.file}`)))
+          .map((other) => other.file);
+        if (others.length === 0) continue;
         const shown = rule.what === 'the same page URL as' ? ` (${key})` : '';
         issues.push({
           file: article.file,
@@ -70,6 +75,8 @@ export function checkDuplicates(articles: readonly LoadedArticle[], urlOf: (arti
           severity: rule.severity,
         });
       }
+      if (rule.severity === 'error') continue;
+      for (const article of group) for (const other of group) paired.add(`${article.file}\0${other.file}`);
     }
   }
   return issues;

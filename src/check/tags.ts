@@ -19,16 +19,22 @@ export function tagKey(tag: string): string {
 /** Per file, each tag spelling to replace and its replacement. */
 export type TagRenames = Map<string, Map<string, string>>;
 
+/** The chosen spelling of one group of tags, and why it was chosen. */
+export interface TagChoice {
+  spelling: string;
+  why: string;
+}
+
 /**
  * Chooses one spelling for each group of near-duplicate tags: the tag
  * registry's name when it lists one of the spellings (as name or alias), else
  * the spelling most articles use, ties broken by code point order so the
- * choice never depends on file order. Reports every other spelling.
+ * choice never depends on file order. Keyed by `tagKey`.
  */
-export function checkTags(
+export function chooseTagSpellings(
   articles: readonly LoadedArticle[],
   registry?: { file: string; registry: Registry },
-): { issues: CheckIssue[]; renames: TagRenames } {
+): Map<string, TagChoice> {
   const registered = new Map<string, string>();
   for (const entry of registry?.registry.entries ?? []) {
     for (const spelling of [entry.name, ...(entry.aliases ?? [])]) {
@@ -49,20 +55,24 @@ export function checkTags(
       groups.set(key, spellings);
     }
   }
-  const chosen = new Map<string, { spelling: string; why: string }>();
+  const chosen = new Map<string, TagChoice>();
+  for (const [key, spelling] of registered) chosen.set(key, { spelling, why: `the spelling in ${registry!.file}` });
   for (const [key, spellings] of groups) {
-    const fromRegistry = registered.get(key);
-    if (fromRegistry) {
-      chosen.set(key, { spelling: fromRegistry, why: `the spelling in ${registry!.file}` });
-      continue;
-    }
-    if (spellings.size < 2) continue;
+    if (chosen.has(key)) continue;
     const ranked = [...spellings].sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0]));
     const total = ranked.reduce((sum, [, count]) => sum + count, 0);
     const [spelling, count] = ranked[0]!;
-    chosen.set(key, { spelling, why: `the spelling ${count} of the ${total} articles with this tag use` });
+    chosen.set(key, { spelling, why: count === total ? "the archive's spelling" : `the spelling ${count} of the ${total} articles with this tag use` });
   }
+  return chosen;
+}
 
+/** Reports every tag not written in its group's chosen spelling, and the renames that fix them. */
+export function checkTags(
+  articles: readonly LoadedArticle[],
+  registry?: { file: string; registry: Registry },
+): { issues: CheckIssue[]; renames: TagRenames } {
+  const chosen = chooseTagSpellings(articles, registry);
   const issues: CheckIssue[] = [];
   const renames: TagRenames = new Map();
   for (const article of articles) {

@@ -1,0 +1,91 @@
+/**
+ * `archive new "Title"`: writes an article skeleton where the build expects
+ * it (`content/articles/YYYY/YYYY-MM-DD-SLUG.md`), never over an existing
+ * file, with tags in the archive's spelling, and prints its path.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadArticle } from '../check/load.ts';
+import { chooseTagSpellings, tagKey } from '../check/tags.ts';
+import { articlePath } from '../content/article.ts';
+import { isIsoDay } from '../content/dates.ts';
+import { writeArticleText } from '../content/frontmatter.ts';
+import { parseRegistry } from '../content/registry.ts';
+import { validateFrontMatter, formatIssue } from '../content/schema.ts';
+import { localToday } from './check.ts';
+import { UsageError } from './errors.ts';
+
+export interface NewCliOptions {
+  /** The day the story was published, `YYYY-MM-DD` (default: today). */
+  date?: string;
+  /** Comma-separated tags. */
+  tags?: string;
+  /** The content folder (default `content`). */
+  content?: string;
+}
+
+/** Runs `archive new`; resolves to the exit code. */
+export async function runNew(title: string, options: NewCliOptions): Promise<number> {
+  const today = localToday();
+  const date = options.date ?? today;
+  if (!isIsoDay(date)) throw new UsageError(`--date must be a real day written YYYY-MM-DD, not "${date}"`);
+  if (date > today) throw new UsageError(`--date ${date} is in the future (today is ${today}): give the day the story was published`);
+  const content = options.content ?? 'content';
+  const given = [...new Set((options.tags ?? '').split(',').map((tag) => tag.trim()).filter(Boolean))];
+  const tags = given.length ? inArchiveSpelling(given, content) : [];
+  const data = { title: title.trim(), date, ...(tags.length ? { tags } : {}) };
+  const relative = articlePath(date, data.title);
+  const target = path.join(content, relative);
+  const shown = path.relative(process.cwd(), path.resolve(target)).split(path.sep).join('/');
+
+  const valid = validateFrontMatter(data, shown);
+  if (!valid.ok) throw new UsageError(valid.issues.map((issue) => formatIssue(issue).replace(`${shown}: `, '')).join('; '));
+  if (fs.existsSync(target)) {
+    console.error(`archive: ${shown} exists already: edit it, or give the new article another title`);
+    return 1;
+  }
+  const text = writeArticleText(valid.value, '');
+
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  // Write a temporary, then link it into place: link fails if the target appeared meanwhile, so nothing is overwritten.
+  const temporary = path.join(path.dirname(target), `.new-tmp-${process.pid}-${path.basename(target)}`);
+  try {
+    fs.writeFileSync(temporary, text, { flag: 'wx' });
+    fs.linkSync(temporary, target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST' && fs.existsSync(target)) {
+      console.error(`archive: ${shown} exists already: edit it, or give the new article another title`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    fs.rmSync(temporary, { force: true });
+  }
+  console.log(shown);
+  console.error('Write the story below the front matter, then run: npx archive check');
+  return 0;
+}
+
+/** The tags in the spelling the tag registry or most articles of the archive use, so `check` has nothing to say. */
+function inArchiveSpelling(tags: string[], content: string): string[] {
+  const articlesDir = path.join(content, 'articles');
+  const articles = fs.existsSync(articlesDir)
+    ? fs
+        .readdirSync(articlesDir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile() && entry.name.endsWith('.md') && !entry.name.startsWith('.'))
+        .map((entry) => {
+          const file = path.join(entry.parentPath, entry.name);
+          return loadArticle({ file, text: fs.readFileSync(file, 'utf8') });
+        })
+    : [];
+  const tagsFile = path.join(content, '_data', 'tags.yaml');
+  const parsed = fs.existsSync(tagsFile) ? parseRegistry(fs.readFileSync(tagsFile, 'utf8'), tagsFile) : undefined;
+  const chosen = chooseTagSpellings(articles, parsed?.ok ? { file: tagsFile, registry: parsed.registry } : undefined);
+  const out: string[] = [];
+  for (const tag of tags) {
+    const spelling = chosen.get(tagKey(tag))?.spelling ?? tag;
+    if (spelling !== tag) console.error(`tags: "${tag}" written as "${spelling}", ${chosen.get(tagKey(tag))!.why}`);
+    if (!out.includes(spelling)) out.push(spelling);
+  }
+  return out;
+}
