@@ -18,7 +18,7 @@ export interface ClassifiedNames {
   tags: string[];
 }
 
-const ORG_SUFFIX = /\b(agency|ministry|department|office|council|commission|committee|bureau|party|bank|group|inc|ltd|corp|corporation|company|university|institute|centre|center|association|union|alliance|organization|organisation|lab|labs|foundation|court|parliament|army|navy|police|service|services)\.?$/i;
+const ORG_WORD = /\b(agency|ministry|department|office|council|commission|committee|bureau|party|bank|group|inc|ltd|corp|corporation|company|university|institute|centre|center|association|union|alliance|organization|organisation|lab|labs|foundation|court|parliament|army|navy|police|service|services)\b/i;
 
 /** Whether the whole phrase is what compromise's matcher returned (not just part of it). */
 function covers(found: string[], item: string): boolean {
@@ -52,7 +52,7 @@ export function classifyNames(items: string[], body: string, registry?: Registry
     } else if (
       ORGANIZATIONS.has(item.toLowerCase()) ||
       covers(doc.organizations().out('array'), item) ||
-      (/^\p{Lu}/u.test(item) && words.length > 1 && ORG_SUFFIX.test(item))
+      (/^\p{Lu}/u.test(item) && words.length > 1 && ORG_WORD.test(item))
     ) {
       out.organizations.push(item);
     } else {

@@ -83,7 +83,7 @@ export const PLACE_PHRASES = new Set([
   'united kingdom', 'united states', 'united states of america', 'united arab emirates', 'south korea', 'north korea',
   'new zealand', 'south africa', 'saudi arabia', 'czech republic', 'hong kong', 'sri lanka', 'costa rica', 'el salvador',
   'middle east', 'east asia', 'south east asia', 'southeast asia', 'latin america', 'north america', 'south america',
-  'european union', 'soviet union', 'west bank', 'new york', 'los angeles', 'san francisco', 'silicon valley', 'washington dc',
+  'soviet union', 'west bank', 'new york', 'los angeles', 'san francisco', 'silicon valley', 'washington dc',
   'washington d.c.', 'great britain', 'northern ireland', 'ivory coast', 'bosnia and herzegovina', 'papua new guinea',
 ]);
 

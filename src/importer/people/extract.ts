@@ -97,7 +97,7 @@ function atSentenceStart(tokens: Token[], i: number): boolean {
 }
 
 /** Reads the candidate phrases of a text with their evidence for and against being a person. */
-export function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
+function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
   const mentions: Mention[] = [];
   const creditLines = new Set<number>();
   tokens.forEach((t, i) => {

@@ -17,7 +17,7 @@ export interface Token {
 }
 
 const TOKEN =
-  /(\p{Lu}\.(?:-?\p{Lu}\.)+|\p{Lu}\.(?=\s*\p{Lu}))|([\p{L}\p{M}][\p{L}\p{M}'’]*(?:[-‐‑][\p{L}\p{M}][\p{L}\p{M}'’]*)*\.?)|(\d[\d.,:/-]*)|(\S)/gu;
+  /(\p{Lu}\.(?:-?\p{Lu}\.)+|\p{Lu}\.(?=\s*\p{Lu}))|([\p{L}\p{M}][\p{L}\p{M}'’]*(?:[-‐‑][\p{L}\p{M}][\p{L}\p{M}'’]*)*\.?)|(\d+(?:[.,:/-]\d+)*)|(\S)/gu;
 
 /** Cuts text into tokens; a trailing period stays on initials and known abbreviations only. */
 export function tokenize(text: string): Token[] {

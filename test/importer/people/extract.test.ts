@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createRegistry, parseRegistry } from '../../../src/content/registry.ts';
+import { extractPeople } from '../../../src/importer/people/index.ts';
+import { repoRoot } from '../../support/build.ts';
+
+interface SeedReference {
+  front_matter: { title: string; people: string[] };
+  tags_line: string[];
+  body_paragraphs: string[];
+  background: {
+    lead_image: { caption: string; credit: string };
+    related: string[];
+    inline_teasers: Array<{ image_caption: string; image_credit: string; headline: string }>;
+  };
+}
+
+const seedDir = path.join(repoRoot, 'test/fixtures/seed');
+const reference = JSON.parse(readFileSync(path.join(seedDir, '000_151c953cb90d2c3b.expected.json'), 'utf8')) as SeedReference;
+const { background } = reference;
+const seed = {
+  title: reference.front_matter.title,
+  body: reference.body_paragraphs.map((p) => p.replace(/\u00a0/g, ' ')).join('\n\n'),
+  tags: reference.tags_line,
+  outside: [
+    background.lead_image.caption,
+    background.lead_image.credit,
+    ...background.related,
+    ...background.inline_teasers.flatMap((t) => [t.image_caption, t.image_credit, t.headline]),
+  ],
+};
+
+describe('extractPeople', () => {
+  describe('on the seed article', () => {
+    it('finds exactly the four people of the reference, in order of first mention', () => {
+      expect(extractPeople(seed)).toEqual(['Jens Stoltenberg', 'Jeremy Hunt', 'Sergei Skripal', 'Yulia Skripal']);
+      expect(reference.front_matter.people).toEqual(['Jens Stoltenberg', 'Jeremy Hunt', 'Sergei Skripal', 'Yulia Skripal']);
+    });
+
+    it('leaves out the photographers of the credits and the names of the teaser headline', () => {
+      const people = extractPeople(seed);
+      for (const name of ['Kacper Pempel', 'Aleksei Vitvitsky', 'Hitler', 'Stalin']) expect(people).not.toContain(name);
+    });
+
+    it('finds the same four from the body alone, without the tags', () => {
+      expect(extractPeople({ body: seed.body })).toEqual(['Jens Stoltenberg', 'Jeremy Hunt', 'Sergei Skripal', 'Yulia Skripal']);
+    });
+
+    it('gives the same answer whatever the registry, since the seed people are in the text', () => {
+      const registry = parseRegistry(readFileSync(path.join(repoRoot, 'content/_data/people.yaml'), 'utf8'), 'people.yaml');
+      expect(registry.ok).toBe(true);
+      if (registry.ok) expect(extractPeople(seed, registry.registry)).toEqual(extractPeople(seed));
+    });
+  });
+
+  it('strips titles before a name', () => {
+    expect(extractPeople({ body: 'UK Foreign Minister Jeremy Hunt spoke in London.' })).toEqual(['Jeremy Hunt']);
+    expect(extractPeople({ body: 'The bill was signed by President Barack Obama on Friday.' })).toEqual(['Barack Obama']);
+    expect(extractPeople({ body: 'Sen. Richard Burr and Dr. Anne Neuberger met on Tuesday.' })).toEqual(['Richard Burr', 'Anne Neuberger']);
+  });
+
+  it('folds later surname-only mentions into the full name', () => {
+    const body = 'Jens Stoltenberg opened the meeting.\n\nLater, Stoltenberg said the alliance was ready. "We are prepared," Stoltenberg added.';
+    expect(extractPeople({ body })).toEqual(['Jens Stoltenberg']);
+  });
+
+  it('names a relative by the family name of the person just mentioned', () => {
+    const body = 'The poisoning of former Russian intelligence officer Sergei Skripal and his daughter Yulia strained relations.';
+    expect(extractPeople({ body })).toEqual(['Sergei Skripal', 'Yulia Skripal']);
+  });
+
+  it('recognises people by what they do in the sentence, not only by a known first name', () => {
+    expect(extractPeople({ body: '"We will appeal," said Yegor Stroyev, the speaker of the upper house.' })).toEqual(['Yegor Stroyev']);
+    expect(extractPeople({ body: 'The ruling was criticised by Frantisek Gaulieder, 51, a former deputy.' })).toEqual(['Frantisek Gaulieder']);
+  });
+
+  it('does not take organisations, places or days for people', () => {
+    const body = 'The National Cyber Security Centre shared information with New York officials on Thursday. The Pentagon and Microsoft Corp declined to comment.';
+    expect(extractPeople({ body })).toEqual([]);
+  });
+
+  it('leaves out photographers named in a credit line of the body', () => {
+    const body = 'Jens Stoltenberg spoke in Brussels.\n\n© REUTERS / Kacper Pempel\n\nPhoto: Aleksei Vitvitsky';
+    expect(extractPeople({ body })).toEqual(['Jens Stoltenberg']);
+  });
+
+  it('leaves out names that stand only in the text around the article', () => {
+    const body = 'NATO officials met in London.\n\nNATO Sec Gen Stoltenberg Says Hitler, Stalin and Daesh Were Enemies of Freedom';
+    expect(extractPeople({ body, outside: ['NATO Sec Gen Stoltenberg Says Hitler, Stalin and Daesh Were Enemies of Freedom'] })).toEqual([]);
+  });
+
+  it('maps registry aliases onto the canonical name', () => {
+    const registry = createRegistry([{ name: 'Sergei Skripal', aliases: ['Sergey Skripal'] }, { name: 'Jens Stoltenberg', aliases: ['Stoltenberg'] }]);
+    expect(extractPeople({ body: 'Former spy Sergey Skripal was discharged from hospital.' }, registry)).toEqual(['Sergei Skripal']);
+    expect(extractPeople({ body: 'NATO chief Stoltenberg warned of cyberattacks.' }, registry)).toEqual(['Jens Stoltenberg']);
+    expect(extractPeople({ body: 'NATO chief Stoltenberg warned of cyberattacks.' })).toEqual(['Stoltenberg']);
+  });
+
+  it('adds people from the Tags line who are not in the text, after those who are', () => {
+    expect(extractPeople({ body: 'Jeremy Hunt spoke.', tags: ['cyberattack', 'Jens Stoltenberg', 'Jeremy Hunt'] })).toEqual(['Jeremy Hunt', 'Jens Stoltenberg']);
+  });
+
+  it('is deterministic', () => {
+    expect(extractPeople(seed)).toEqual(extractPeople(seed));
+  });
+});
