@@ -50,6 +50,11 @@ export function isRule(text: string): boolean {
   return /^[━─═_\-=*~·.]{8,}$/u.test(text);
 }
 
+/** A form control as a text browser draws it: `[ ]`, `[*]`, `[          ]`, `[Search]` beside a field. */
+export function hasFormControl(text: string): boolean {
+  return /\[(?: *|\*|X|x)\](?!\()/.test(text);
+}
+
 /** "a, b c, d, e, f": a comma list of short items (tags, keywords), not a sentence. */
 export function isItemList(text: string): boolean {
   const items = text.split(/\s*[,;|]\s*/);
@@ -67,6 +72,7 @@ export function isCommentsHeading(text: string): boolean {
     text.length <= 120 &&
     (/^\d+\s+(?:responses?|comments?|replies|reactions)\b/i.test(text) ||
       /^(?:comments?|discussion|reader comments|join the (?:discussion|conversation)|leave a (?:reply|comment)|add (?:a|your) comment|post a comment|community standards)(?:\s*\(?\d+\)?)?\s*:?$/i.test(text) ||
+      /^(?:leave a (?:reply|comment)|post a comment|add a comment)\b/i.test(text) ||
       /\bComments? Feed for comments\b/.test(text))
   );
 }
@@ -74,7 +80,7 @@ export function isCommentsHeading(text: string): boolean {
 /** True when the line reads as prose: several words and sentence punctuation, or long running text. */
 export function isProse(line: Line): boolean {
   const text = line.text;
-  if (isCredit(text) || isImagePlaceholder(text) || isItemList(text)) return false;
+  if (isCredit(text) || isImagePlaceholder(text) || isItemList(text) || hasFormControl(text)) return false;
   const words = wordCount(text);
   if (!/[\p{Ll}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(text)) return false;
   if (endsSentence(text) && words >= 5) return true;
@@ -88,6 +94,7 @@ export function isProse(line: Line): boolean {
  */
 export function lineWeight(line: Line): number {
   if (isRule(line.text)) return -6;
+  if (hasFormControl(line.text)) return -3;
   if (line.repeats > 1 && line.text.length < 200) return -1.5;
   if (isProse(line)) {
     const words = wordCount(line.text);

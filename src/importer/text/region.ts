@@ -26,6 +26,11 @@ export function articleRegion(weights: readonly number[]): { start: number; end:
   return bestStart < 0 ? undefined : { start: bestStart, end: bestEnd };
 }
 
+/** A short line in capitals only, names and commas: an agency or photographer credit. */
+function isShoutedCredit(text: string): boolean {
+  return /^[\p{Lu}][\p{Lu} ,&/.'’-]{2,60}$/u.test(text) && wordCount(text) <= 6 && !/[.!?]$/.test(text);
+}
+
 /** A label that opens a list of links to other stories ("Related:", "Read more", "More:"). */
 export const RELATED_LABEL = /^(?:related(?: (?:articles|stories|news|content|coverage|links|posts|reading))?|see also|read more|more|more on this|more stories|read also|also read|recommended)\s*:?$/i;
 
@@ -70,6 +75,14 @@ export function articleLines(
     if (line.blockSize >= 2 && line.blockSize <= 5 && (isCredit(line.text) || isImagePlaceholder(line.text))) {
       captionBlocks.add(line.block);
     }
+    // "ITV, ASSOCIATED PRESS" under a caption: a short capitals-only line closing a small block.
+    const previous = lines[i - 1];
+    if (
+      line.blockSize >= 2 && line.blockSize <= 5 && previous?.block === line.block &&
+      (lines[i + 1]?.block !== line.block) && isShoutedCredit(line.text) && isProse(previous)
+    ) {
+      captionBlocks.add(line.block);
+    }
   }
   const skip = new Set<number>();
   for (let i = region.start; i <= region.end; i++) {
@@ -84,8 +97,10 @@ export function articleLines(
       if (!tags[1] && i + 1 < lines.length) skip.add(i + 1);
     }
   }
+  const templated = templatedLines(lines, region);
   const usable = (line: Line, i: number): boolean =>
     !skip.has(i) &&
+    !templated.has(i) &&
     !captionBlocks.has(line.block) &&
     !isFurniture(line) &&
     !(line.repeats > 1 && line.text.length < 200) &&
@@ -101,7 +116,8 @@ export function articleLines(
     }
     const next = lines[i + 1];
     const words = wordCount(line.text);
-    const standsAlone = line.blockSize === 1 && !line.bullet;
+    const opensBlock = lines[i - 1]?.block !== line.block;
+    const standsAlone = !line.bullet && (line.blockSize === 1 || (opensBlock && next?.block === line.block));
     const leadsProse = next !== undefined && i + 1 <= region.end && usable(next, i + 1) && isProse(next);
     const headingLike =
       words >= 1 && words <= 14 && line.text.length <= 100 && /\p{L}/u.test(line.text) && !/:$/.test(line.text);
@@ -109,6 +125,22 @@ export function articleLines(
     if (standsAlone && headingLike && (leadsProse || shortSentence) && keep.size > 0) keep.add(i);
   }
   return dropRepeatedText(lines, keep);
+}
+
+/**
+ * Lines cut from one template: three or more long lines of the region that
+ * open with the same five words ("In this photo issued by ITV, ..."), as photo
+ * captions of a gallery do and paragraphs do not.
+ */
+function templatedLines(lines: readonly Line[], region: { start: number; end: number }): Set<number> {
+  const byPrefix = new Map<string, number[]>();
+  for (let i = region.start; i <= region.end; i++) {
+    const words = lines[i]!.text.split(' ');
+    if (words.length < 10) continue;
+    const prefix = words.slice(0, 5).join(' ');
+    byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), i]);
+  }
+  return new Set([...byPrefix.values()].filter((group) => group.length >= 3).flat());
 }
 
 /**
