@@ -1,0 +1,151 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { runCheck } from '../../src/cli/check.ts';
+import { UsageError } from '../../src/cli/errors.ts';
+import { runNew } from '../../src/cli/new.ts';
+import { buildSite } from '../support/build.ts';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const fixture = path.join(repoRoot, 'test/fixtures/bad-articles');
+const expected = fs.readFileSync(path.join(fixture, 'expected.txt'), 'utf8').trim().split('\n');
+const seed = fs.readFileSync(path.join(repoRoot, 'content/articles/2019/2019-05-23-not-limited-to-cyberspace-nato-threatens-physical-response.md'), 'utf8');
+
+let out: string[];
+let err: string[];
+let startDir: string;
+let temp: string;
+
+beforeEach(() => {
+  out = [];
+  err = [];
+  vi.spyOn(console, 'log').mockImplementation((line: unknown) => void out.push(String(line)));
+  vi.spyOn(console, 'error').mockImplementation((line: unknown) => void err.push(String(line)));
+  startDir = process.cwd();
+  temp = fs.mkdtempSync(path.join(os.tmpdir(), 'archive-check-'));
+});
+
+afterEach(() => {
+  process.chdir(startDir);
+  vi.restoreAllMocks();
+  fs.rmSync(temp, { recursive: true, force: true });
+});
+
+/** Writes files into the temporary folder and works from there, as an editor would from the repository root. */
+function workIn(files: Record<string, string>): void {
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(temp, file)), { recursive: true });
+    fs.writeFileSync(path.join(temp, file), text);
+  }
+  process.chdir(temp);
+}
+
+describe('archive check', () => {
+  it('prints every planted problem of the fixture as file:line: message and exits 1', async () => {
+    process.chdir(fixture);
+    expect(await runCheck([], { content: '.', now: '2026-11-25' })).toBe(1);
+    expect(out.slice(0, -1)).toEqual(expected);
+    expect(out.at(-1)).toBe(`checked 20 articles: ${expected.length} problems in 18 files (10 the build refuses, ${expected.length - 10} to tidy)`);
+  });
+
+  it('gives machines the same problems as JSON', async () => {
+    process.chdir(fixture);
+    expect(await runCheck([], { content: '.', now: '2026-11-25', json: true })).toBe(1);
+    const issues = JSON.parse(out.join('\n')) as { file: string; line: number; field: string | null; message: string; severity: string }[];
+    expect(issues.map((issue) => `${issue.file}:${issue.line}: ${issue.field ? `${issue.field}: ` : ''}${issue.message}`)).toEqual(expected);
+    expect(issues[0]).toEqual({
+      file: 'articles/2019/2019-02-30-impossible-date.md',
+      line: 3,
+      field: 'date',
+      message: 'must be a real day written YYYY-MM-DD (e.g. 2019-05-23)',
+      severity: 'error',
+    });
+  });
+
+  it('checks only the files it is given', async () => {
+    process.chdir(fixture);
+    expect(await runCheck(['articles/2019/2019-05-14-key-order.md'], { content: '.', now: '2026-11-25' })).toBe(1);
+    expect(out).toEqual([expected.find((line) => line.includes('key-order'))!, 'checked 1 article: 1 problem in 1 file (0 the build refuses, 1 to tidy)']);
+  });
+
+  it('passes the bundled content and exits 0', async () => {
+    process.chdir(repoRoot);
+    expect(await runCheck([], {})).toBe(0);
+    expect(out.at(-1)).toMatch(/^checked \d+ articles?: no problems$/);
+  });
+
+  it('refuses a wrong invocation with a usage error', async () => {
+    workIn({});
+    await expect(runCheck([], {})).rejects.toThrow(UsageError);
+    await expect(runCheck(['no-such-file.md'], {})).rejects.toThrow('no-such-file.md: no such file or folder');
+    await expect(runCheck([], { content: fixture, now: '2019-02-30' })).rejects.toThrow('--now must be a real day');
+  });
+
+  it('fixes tag spellings and key order with --fix, lists what it changed, and a second run reports nothing', async () => {
+    workIn({
+      'content/_data/tags.yaml': '- name: ransomware\n',
+      'content/articles/2019/2019-05-23-seed.md': seed,
+      'content/articles/2019/2019-05-24-other.md': '---\ntitle: Other\ndate: 2019-05-24\ntags:\n  - cyberattack\n---\n\nAnother story.\n',
+      'content/articles/2019/2019-05-25-variants.md':
+        '---\ndate: 2019-05-25\ntitle: Variants\ntags:\n  - Cyberattacks\n  - cyber-attack\n  - Ransom-ware\n---\n\nA third story.\n',
+    });
+    expect(await runCheck([], { now: '2026-11-25' })).toBe(1);
+    expect(out).toHaveLength(5);
+
+    out = [];
+    expect(await runCheck([], { fix: true, now: '2026-11-25' })).toBe(0);
+    expect(out).toEqual([
+      'fixed content/articles/2019/2019-05-25-variants.md: tags: "Cyberattacks" → "cyberattack"; tags: "cyber-attack" → "cyberattack"; tags: "Ransom-ware" → "ransomware"; front-matter keys put in order',
+      'checked 3 articles: no problems',
+    ]);
+    expect(fs.readFileSync('content/articles/2019/2019-05-25-variants.md', 'utf8')).toBe(
+      '---\ntitle: Variants\ndate: 2019-05-25\ntags:\n  - cyberattack\n  - ransomware\n---\n\nA third story.\n',
+    );
+    expect(fs.readdirSync('content/articles/2019').filter((name) => name.startsWith('.'))).toEqual([]);
+
+    out = [];
+    expect(await runCheck([], { now: '2026-11-25' })).toBe(0);
+    expect(out).toEqual(['checked 3 articles: no problems']);
+  });
+});
+
+describe('archive new', () => {
+  it('writes a skeleton at content/articles/YYYY/YYYY-MM-DD-SLUG.md, prints its path, and the result passes check', async () => {
+    workIn({ 'content/articles/2019/2019-05-23-seed.md': seed });
+    expect(await runNew('‘Not Limited’ to Cyberspace: A Follow-up', { date: '2019-06-01', tags: 'cyber-attack, NATO' })).toBe(0);
+    const file = 'content/articles/2019/2019-06-01-not-limited-to-cyberspace-a-follow-up.md';
+    expect(out).toEqual([file]);
+    expect(fs.readFileSync(file, 'utf8')).toBe(
+      '---\ntitle: "‘Not Limited’ to Cyberspace: A Follow-up"\ndate: 2019-06-01\ntags:\n  - cyberattack\n  - NATO\n---\n\n\n',
+    );
+    out = [];
+    expect(await runCheck([], {})).toBe(0);
+  });
+
+  it('refuses to overwrite an existing article', async () => {
+    workIn({});
+    expect(await runNew('Seed', { date: '2019-05-23' })).toBe(0);
+    fs.writeFileSync('content/articles/2019/2019-05-23-seed.md', 'edited');
+    expect(await runNew('Seed', { date: '2019-05-23' })).toBe(1);
+    expect(fs.readFileSync('content/articles/2019/2019-05-23-seed.md', 'utf8')).toBe('edited');
+    expect(err.at(-1)).toBe('archive: content/articles/2019/2019-05-23-seed.md exists already: edit it, or give the new article another title');
+  });
+
+  it('refuses an impossible or future date and an empty title as usage errors', async () => {
+    workIn({});
+    await expect(runNew('A Title', { date: '2019-02-30' })).rejects.toThrow(UsageError);
+    await expect(runNew('A Title', { date: '9999-01-01' })).rejects.toThrow('is in the future');
+    await expect(runNew('  ', { date: '2019-05-23' })).rejects.toThrow('title: must not be empty');
+    expect(fs.existsSync('content')).toBe(false);
+  });
+
+  it('writes an article the site builds', async () => {
+    fs.cpSync(path.join(repoRoot, 'content'), path.join(temp, 'content'), { recursive: true });
+    process.chdir(temp);
+    expect(await runNew('A New Story', { date: '2020-01-02' })).toBe(0);
+    const report = await buildSite({ contentDir: path.join(temp, 'content'), outDir: path.join(temp, '_site') });
+    expect(report.articles).toBe(2);
+    expect(fs.existsSync(path.join(temp, '_site/articles/2020/01/a-new-story/index.html'))).toBe(true);
+  }, 120_000);
+});
