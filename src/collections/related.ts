@@ -28,7 +28,7 @@ export interface RelatedStory {
  * KIND_WEIGHTS[kind] / log2(1 + number of articles naming it), so a shared
  * person outranks a shared tag and a rare name outranks a common one. Only
  * candidates that share at least one name count. Ties go to more shared
- * names, then the newer story, then the URL, so every build gives the same
+ * names, then the archive's newest-first order (day, time, URL), so every build gives the same
  * list. Stories the article pins (`related.pin`, by URL or slug) come first in
  * the order given; stories it excludes never appear.
  */

@@ -67,7 +67,8 @@ export function bibtexKey(article: Article): string {
 export function bibtexCitation(article: Article, archiveName: string, url: string): Citation {
   const [, month, day] = article.date.split('-').map(Number) as [number, number, number];
   const fields: [string, string][] = [
-    ['title', `{${escapeBibtex(article.title)}}`],
+    // Double braces keep the title's capitals as written.
+    ['title', `{{${escapeBibtex(article.title)}}}`],
     ...(article.source?.name ? ([['howpublished', `{${escapeBibtex(article.source.name)}}`]] as [string, string][]) : []),
     ['year', `{${article.year}}`],
     ['month', BIBTEX_MONTHS[month - 1]!],

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { createMarkdown } from '../../src/eleventy/markdown.ts';
+
+const md = createMarkdown();
+
+describe('createMarkdown', () => {
+  it('escapes raw HTML in scraped text', () => {
+    expect(md.render('Hello <script>alert(1)</script> <img src=x onerror=alert(1)>')).toBe(
+      '<p>Hello &lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;</p>\n',
+    );
+  });
+
+  it('refuses javascript:, data: and vbscript: links, however they are disguised', () => {
+    for (const href of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'data:text/html;base64,PHNjcmlwdD4=', 'data:image/png;base64,AAAA', 'vbscript:msgbox(1)']) {
+      expect(md.render(`[x](${href})`)).not.toContain('<a');
+    }
+  });
+
+  it('marks external links rel="noopener nofollow" and leaves bare URLs as text', () => {
+    expect(md.render('[NATO](https://www.nato.int/)')).toBe('<p><a href="https://www.nato.int/" rel="noopener nofollow">NATO</a></p>\n');
+    expect(md.render('see https://www.nato.int/')).toBe('<p>see https://www.nato.int/</p>\n');
+  });
+
+  it('turns images into links, so the page loads nothing from other hosts', () => {
+    expect(md.render('![A man types](https://cdn.example/x.jpg)')).toBe('<p><a href="https://cdn.example/x.jpg" rel="noopener nofollow">[Image: A man types]</a></p>\n');
+  });
+
+  it('starts body headings at h2 and never skips a level', () => {
+    expect(md.render('# One\n\n#### Deep\n\n## Two')).toBe('<h2>One</h2>\n<h3>Deep</h3>\n<h3>Two</h3>\n');
+  });
+
+  it('leaves template syntax in scraped text alone', () => {
+    expect(md.render('{{ site.name }} {% include "x" %}')).toBe('<p>{{ site.name }} {% include &quot;x&quot; %}</p>\n');
+  });
+});
