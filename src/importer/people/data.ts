@@ -46,7 +46,7 @@ export const NON_PERSON_WORDS = words(`
   market markets stock stocks shares holdings industries motors energy oil gas petroleum airlines railways insurance capital
   partners associates cabinet palace house hall tower castle park stadium arena museum library station port harbour harbor
   gulf bay coast peninsula basin desert plains cyber internet web online global world europe european asia asian african
-  american america society partnership desk
+  american america society partnership desk newsroom staff team
 `);
 
 /** Words that are never part of a person's name at the start of a sentence or a phrase. */

@@ -39,6 +39,8 @@ const FIRST_NAME_TAGS = new Set(['MaleName', 'FemaleName', 'FirstName']);
 const PERSON_TAGS = new Set(['Person', 'LastName', 'MaleName', 'FemaleName', 'FirstName', 'Honorific']);
 const VERB_TAGS = new Set(['PresentTense', 'Infinitive', 'PastTense', 'Gerund', 'PhrasalVerb', 'Modal', 'Copula', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Adverb']);
 const NATIONALITY_TAGS = new Set(['Demonym', 'Country']);
+const CALENDAR_TAGS = new Set(['WeekDay', 'Month']);
+const SURNAME_TAGS = new Set(['Person', 'LastName']);
 const NAME_SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i;
 const PLACE_TAGS = new Set(['Country', 'City', 'Place', 'Region', 'Demonym', 'Organization', 'SportsTeam', 'Month', 'WeekDay', 'Currency', 'Date']);
 
@@ -86,6 +88,8 @@ interface Mention {
   titled: boolean;
   kin: boolean;
   line: number;
+  /** Token index just after the phrase. */
+  end: number;
 }
 
 const SENTENCE_BREAK = new Set(['.', '!', '?', ':', ';', '-', '—', '–', '"', '“', '”', '‘', "'", '•', '*', '#', '|']);
@@ -114,7 +118,7 @@ function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
     while (s < e && (STOP_CAPITALS.has(tokens[s]!.lower) || (atSentenceStart(tokens, s) && isCommonWord(tokens[s]!.lower) && !isTitle(tokens[s]!.lower) && !known.has(tokens[s]!.lower)))) s++;
     // Days and months end a name ("Rashid left Greece Thursday").
     for (let k = s; k < e; k++) {
-      if (hasTag(tokens[k]!.lower, new Set(['WeekDay', 'Month']))) {
+      if (hasTag(tokens[k]!.lower, CALENDAR_TAGS)) {
         e = k;
         break;
       }
@@ -160,7 +164,7 @@ function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
     if (kin) score += 2;
     if (n >= 2 && hasTag(lowers[0]!, FIRST_NAME_TAGS)) score += 2;
     if (n >= 2 && isInitial(tokens[s]!) && !isInitial(tokens[e - 1]!)) score += 2;
-    if (lowers.some((w) => hasTag(w, new Set(['Person', 'LastName'])))) score += 1;
+    if (lowers.some((w) => hasTag(w, SURNAME_TAGS))) score += 1;
     if (known.has(nameKey(words.join(' ')))) score += 3;
     const next = tokens[e];
     const next2 = tokens[e + 1];
@@ -175,38 +179,70 @@ function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
     }
     if (n >= 2 && sameLine(next) && next.text === '(') score += 1;
     // Scorers in results: "(Davor Suker 24, Predrag Mijatovic 48)".
-    if (n >= 2 && sameLine(next) && next.kind === 'num' && /^\d{1,3}$/.test(next.text) && sameLine(next2) && /^[,)]$/.test(next2.text)) score += 1;
+    if (n >= 2 && sameLine(next) && next.kind === 'num' && /^\d{1,3}$/.test(next.text) && (/^([,);]|and)$/.test(next2?.lower ?? '') || (!sameLine(next2) && prev?.text === ','))) score += 1;
     // A line that is only a name (a byline), or a signature after a dash.
-    const lineTokens = tokens.filter((t) => t.line === line);
-    if (n >= 2 && n <= 3 && lineTokens.length === n) score += 1;
-    if (n >= 2 && prev && prev.line === line && /^(-|—|–)$/.test(prev.text) && lineTokens[0] === prev) score += 1;
+    const [lineStart, lineEnd] = lineSpan(tokens, s);
+    if (n >= 2 && n <= 3 && lineStart === s && lineEnd === e) score += 1;
+    if (n >= 2 && lineStart < s && tokens.slice(lineStart, s).every((t) => /^[-—–]$/.test(t.text))) score += 1;
 
     // Against: organisation and place words, verbs, abstract nouns.
     let hard = lowers.some((w) => NON_PERSON_WORDS.has(w) || PLACES.has(w));
-    if (n >= 2 && lowers.some((w) => !PARTICLES.has(w) && isVerbOrAbstract(w))) hard = true;
+    // A verb in a name is a headline ("Stoltenberg Says Hitler"); a base form after the first word can be a name ("James Love", "Kim Do Hoon").
+  if (n >= 2 && lowers.some((w, k) => !PARTICLES.has(w) && isVerbOrAbstract(w) && !(k > 0 && tagsOf(w).every((t) => t === 'Infinitive' || t === 'Singular')))) hard = true;
     const firstIsName = hasTag(lowers[0]!, FIRST_NAME_TAGS);
     lowers.forEach((w, k) => {
       if (!hasTag(w, PLACE_TAGS) || (k === 0 && firstIsName)) return;
       score -= k === n - 1 || n === 1 ? 2 : 1;
     });
-    mentions.push({ words, at: s, score, negative: hard, titled, kin, line });
+    mentions.push({ words, at: s, end: e, score, negative: hard, titled, kin, line });
   }
   return mentions;
+}
+
+/** The half-open token range of the line that token i stands on. */
+function lineSpan(tokens: Token[], i: number): [number, number] {
+  const line = tokens[i]!.line;
+  let a = i;
+  let b = i + 1;
+  while (a > 0 && tokens[a - 1]!.line === line) a--;
+  while (b < tokens.length && tokens[b]!.line === line) b++;
+  return [a, b];
 }
 
 function isNameWordish(t: Token): boolean {
   return t.kind === 'word' && t.text[0] !== t.text[0]!.toLowerCase();
 }
 
-/** Lists of names on one line ("Defenders - Dan Petrescu, Daniel Prodan, ..."): most names make the rest names. */
-function promoteLists(mentions: Mention[]): void {
-  const byLine = new Map<number, Mention[]>();
-  for (const m of mentions) byLine.set(m.line, [...(byLine.get(m.line) ?? []), m]);
-  for (const group of byLine.values()) {
-    const multi = group.filter((m) => m.words.length >= 2 && m.words.length <= 4 && !m.negative && m.score >= 0);
-    if (multi.length < 3) continue;
-    const yes = multi.filter((m) => m.score >= 2).length;
-    if (yes / multi.length >= 0.5) for (const m of multi) m.score = Math.max(m.score, 2);
+/**
+ * Lists of names ("Defenders - Dan Petrescu, Daniel Prodan, Anton Dobos"):
+ * phrases joined only by commas or "and" are the same kind of thing, so when
+ * a third of them are people, all of them are.
+ */
+function promoteLists(tokens: Token[], mentions: Mention[], isPerson: (m: Mention) => boolean): void {
+  const groups: Mention[][] = [];
+  let group: Mention[] = [];
+  mentions.forEach((m, i) => {
+    const prev = mentions[i - 1];
+    const joined =
+      prev !== undefined &&
+      prev.line === m.line &&
+      m.at > prev.end &&
+      m.at - prev.end <= 2 &&
+      tokens.slice(prev.end, m.at).every((t) => t.text === ',' || t.lower === 'and' || t.text === '&');
+    if (!joined) {
+      if (group.length > 0) groups.push(group);
+      group = [];
+    }
+    group.push(m);
+  });
+  if (group.length > 0) groups.push(group);
+  for (const g of groups) {
+    if (g.length < 2 || g.some((m) => m.negative || m.score < 0 || m.words.length < 2 || m.words.length > 4)) continue;
+    // A heading of roles before the list says what it lists ("Midfielders - ...", "Goalkeepers: ...").
+    const lead = tokens.slice(lineSpan(tokens, g[0]!.at)[0], g[0]!.at);
+    const headed = lead.length === 2 && isTitle(lead[0]!.lower) && /^[-–—:]$/.test(lead[1]!.text);
+    const yes = g.filter(isPerson).length;
+    if (headed || yes >= Math.max(1, Math.ceil(g.length / 3))) for (const m of g) m.score = Math.max(m.score, 2);
   }
 }
 
@@ -225,12 +261,13 @@ export function extractPeople(input: PeopleInput, registry?: Registry): string[]
   for (const t of tagPeople) known.add(nameKey(t));
 
   const mentions = mentionsOf(tokens, known);
-  promoteLists(mentions);
   // A surname used on its own elsewhere marks its full name as a person's ("Frantisek Gaulieder's ... Gaulieder said").
   const alone = new Set(mentions.filter((m) => m.words.length === 1 && !m.negative).map((m) => nameKey(m.words[0]!)));
   for (const m of mentions) {
     if (m.words.length >= 2 && alone.has(nameKey(m.words[m.words.length - 1]!))) m.score += 1;
   }
+  const firstPass = new Set(mentions.filter((m) => m.words.length >= 2 && m.score >= 2 && !m.negative).map((m) => nameKey(m.words.join(' '))));
+  promoteLists(tokens, mentions, (m) => m.score >= 2 || firstPass.has(nameKey(m.words.join(' '))));
 
   // Full names first: phrases of two words or more that pass, and the Tags line's people.
   const fulls: Array<{ words: string[]; at: number }> = [];
@@ -240,15 +277,23 @@ export function extractPeople(input: PeopleInput, registry?: Registry): string[]
   }
   for (const t of tagPeople) fulls.push({ words: t.split(/\s+/), at: Number.MAX_SAFE_INTEGER });
 
-  const endsWith = (long: string[], short: string[]): boolean =>
-    long.length > short.length && short.every((w, k) => nameKey(long[long.length - short.length + k]!) === nameKey(w));
+  // Shorter mentions find their full name through its trailing words: "Stoltenberg", "Van Hooydonk".
+  const bySuffix = new Map<string, Array<{ words: string[]; at: number }>>();
+  const fullAt = new Set<number>();
+  for (const f of fulls) {
+    fullAt.add(f.at);
+    for (let j = 1; j < f.words.length; j++) {
+      const k = nameKey(f.words.slice(f.words.length - j).join(' '));
+      bySuffix.set(k, [...(bySuffix.get(k) ?? []), f]);
+    }
+  }
   const found: Array<{ name: string; at: number }> = [];
   let lastPerson: string[] | undefined;
   for (const m of mentions) {
     let name: string | undefined;
     const key = nameKey(m.words.join(' '));
     const registered = registry?.lookup(m.words.join(' '));
-    const owners = fulls.filter((f) => endsWith(f.words, m.words));
+    const owners = bySuffix.get(key) ?? [];
     if (owners.length === 0 && registered) name = registered;
     else if (m.kin && m.words.length === 1 && lastPerson && lastPerson.length >= 2) {
       name = `${m.words[0]} ${lastPerson[lastPerson.length - 1]}`;
@@ -256,7 +301,7 @@ export function extractPeople(input: PeopleInput, registry?: Registry): string[]
       const before = owners.filter((f) => f.at <= m.at);
       const pick = before.length > 0 ? before[before.length - 1]! : owners[0]!;
       name = pick.words.join(' ');
-    } else if (m.words.length >= 2 && fulls.some((f) => f.at === m.at)) {
+    } else if (m.words.length >= 2 && fullAt.has(m.at)) {
       name = m.words.join(' ');
     } else if (m.words.length === 1 && !m.negative && (m.titled && m.score >= 3)) {
       name = m.words[0];
@@ -287,5 +332,5 @@ export function looksLikeFullName(phrase: string): boolean {
   if (!words.every((w) => /^\p{Lu}/u.test(w) || /^(de|van|von|der|di|da|du|la|le|bin|al|el)$/.test(w))) return false;
   const lowers = words.map((w) => w.toLowerCase());
   if (lowers.some((w) => isPlaceOrOrg(w) && !hasTag(w, PERSON_TAGS))) return false;
-  return hasTag(lowers[0]!, FIRST_NAME_TAGS) || /^\p{Lu}\.$/u.test(words[0]!) || hasTag(lowers[lowers.length - 1]!, new Set(['LastName', 'Person']));
+  return hasTag(lowers[0]!, FIRST_NAME_TAGS) || /^\p{Lu}\.$/u.test(words[0]!) || hasTag(lowers[lowers.length - 1]!, SURNAME_TAGS);
 }
