@@ -46,13 +46,17 @@ export async function runImport(inputs: string[], options: ImportCliOptions): Pr
       process.stdout.write(result.text);
       return 0;
     }
-    if (result.text) process.stdout.write(result.text);
+    // --stdout shows what was found even when the page could not become an
+    // article (e.g. no date): the reason goes to stderr; the exit code says
+    // whether anything could be printed at all.
     console.error(`${file}: ${result.reason}`);
-    return 1;
+    if (!result.text) return 1;
+    process.stdout.write(result.text);
+    return 0;
   }
 
   const outDir = path.resolve(options.out);
-  const index = options.dryRun ? new ArchiveIndex() : ArchiveIndex.load(outDir);
+  const index = ArchiveIndex.load(outDir);
   if (!options.dryRun) removeStaleTemporaries(outDir);
   const outcomes: Outcome[] = [];
   const progress = new Progress(files.length, !options.json);
@@ -78,33 +82,38 @@ function importFile(file: string, options: ImportCliOptions, registry: ReturnTyp
   }
 }
 
-/** Decides where one result goes: written, unchanged, a duplicate, or refused. */
+/**
+ * Decides where one result goes. The file at the article's own path may hold
+ * the very same page imported before (unchanged, or edited by an editor: kept
+ * unless --force), or another copy of the same article (a duplicate), or a
+ * different article with the same day and title (the next free suffix).
+ */
 function place(file: string, result: ImportResult, outDir: string, index: ArchiveIndex, options: ImportCliOptions): Outcome {
   if (result.status === 'failed') return { file, status: 'failed', reason: result.reason };
-  const bodyKey = bodyHash(result.body);
+  const entry = index.entryFor(result);
   let relative = result.path;
   let target = path.join(outDir, relative);
-  // A different article with the same day and title gets the next free suffix; a stable order keeps names stable.
-  for (let n = 2; fs.existsSync(target) && !index.sameArticle(target, result, bodyKey); n++) {
+  for (let n = 2; fs.existsSync(target) && !index.sameArticle(target, entry); n++) {
     relative = result.path.replace(/\.md$/, `-${n}.md`);
     target = path.join(outDir, relative);
   }
-  const duplicate = index.duplicateOf(result, bodyKey, target);
-  if (duplicate) return { file, status: 'duplicate', path: path.relative(process.cwd(), target), of: path.relative(process.cwd(), duplicate.path), by: duplicate.by };
-
   const shown = path.relative(process.cwd(), target);
-  if (fs.existsSync(target)) {
+  const reimport = fs.existsSync(target) && index.samePage(target, entry);
+  if (!reimport) {
+    const duplicate = index.duplicateOf(entry);
+    if (duplicate) return { file, status: 'duplicate', path: shown, of: path.relative(process.cwd(), duplicate.path), by: duplicate.by };
+  } else {
     const existing = fs.readFileSync(target, 'utf8');
     if (existing === result.text) return { file, status: 'unchanged', path: shown };
     if (!options.force) {
       return { file, status: 'failed', reason: `${shown} exists and differs (an editor's change?); pass --force to overwrite it` };
     }
     if (!options.dryRun) writeAtomic(target, result.text);
-    index.add(target, result, bodyKey);
+    index.add(target, entry);
     return { file, status: 'overwritten', path: shown };
   }
   if (!options.dryRun) writeAtomic(target, result.text);
-  index.add(target, result, bodyKey);
+  index.add(target, entry);
   return { file, status: 'imported', path: shown };
 }
 
@@ -157,8 +166,16 @@ function bodyHash(body: string): string {
   return createHash('sha256').update(body.replace(/\s+/g, ' ').trim().toLowerCase()).digest('hex');
 }
 
+interface IndexEntry {
+  sha?: string;
+  url?: string;
+  sourceFile?: string;
+  body: string;
+}
+
 /** What the archive already holds, to spot second copies of one article. */
 class ArchiveIndex {
+  private readonly files = new Map<string, IndexEntry>();
   private readonly bySha = new Map<string, string>();
   private readonly byUrl = new Map<string, string>();
   private readonly byBody = new Map<string, string>();
@@ -166,43 +183,51 @@ class ArchiveIndex {
   static load(dir: string): ArchiveIndex {
     const index = new ArchiveIndex();
     if (!fs.existsSync(dir)) return index;
-    for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile() || !entry.name.endsWith('.md') || entry.name.startsWith('.')) continue;
-      const file = path.join(entry.parentPath, entry.name);
+    for (const found of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (!found.isFile() || !found.name.endsWith('.md') || found.name.startsWith('.')) continue;
+      const file = path.join(found.parentPath, found.name);
       const parsed = parseArticleText(fs.readFileSync(file, 'utf8'), file);
       if (!parsed.ok) continue;
-      const source = (parsed.parsed.data.source ?? {}) as { sha256?: unknown; url?: unknown };
-      index.remember(file, typeof source.sha256 === 'string' ? source.sha256 : undefined, typeof source.url === 'string' ? source.url : undefined, bodyHash(parsed.parsed.body));
+      const source = (parsed.parsed.data.source ?? {}) as Record<string, unknown>;
+      const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+      index.add(file, { sha: text(source.sha256), url: text(source.url), sourceFile: text(source.file), body: bodyHash(parsed.parsed.body) });
     }
     return index;
   }
 
-  private remember(file: string, sha: string | undefined, url: string | undefined, body: string): void {
-    if (sha && !this.bySha.has(sha)) this.bySha.set(sha, file);
-    if (url && !this.byUrl.has(url)) this.byUrl.set(url, file);
-    if (!this.byBody.has(body)) this.byBody.set(body, file);
+  entryFor(result: Extract<ImportResult, { status: 'article' }>): IndexEntry {
+    const source = result.data.source ?? {};
+    return { sha: source.sha256, url: source.url, sourceFile: source.file, body: bodyHash(result.body) };
   }
 
-  add(file: string, result: Extract<ImportResult, { status: 'article' }>, body: string): void {
-    this.remember(file, result.data.source?.sha256, result.data.source?.url, body);
+  add(file: string, entry: IndexEntry): void {
+    this.files.set(file, entry);
+    if (entry.sha && !this.bySha.has(entry.sha)) this.bySha.set(entry.sha, file);
+    if (entry.url && !this.byUrl.has(entry.url)) this.byUrl.set(entry.url, file);
+    if (!this.byBody.has(entry.body)) this.byBody.set(entry.body, file);
   }
 
-  /** True when the file at `target` holds this same article (same source or same body), edited or not. */
-  sameArticle(target: string, result: Extract<ImportResult, { status: 'article' }>, body: string): boolean {
-    const sha = result.data.source?.sha256;
-    return (sha !== undefined && this.bySha.get(sha) === target) || this.byBody.get(body) === target || this.byUrl.get(result.data.source?.url ?? '') === target;
+  /** The file at `target` holds this article: the same source or the same body, edited or not. */
+  sameArticle(target: string, entry: IndexEntry): boolean {
+    const held = this.files.get(target);
+    if (!held) return false;
+    return (entry.sha !== undefined && held.sha === entry.sha) || (entry.url !== undefined && held.url === entry.url) || held.body === entry.body;
   }
 
-  /** The other file this article is a second copy of, and by what. */
-  duplicateOf(result: Extract<ImportResult, { status: 'article' }>, body: string, target: string): { path: string; by: string } | undefined {
-    const sha = result.data.source?.sha256;
-    const url = result.data.source?.url;
+  /** The file at `target` was imported from this very page (same raw file name and bytes). */
+  samePage(target: string, entry: IndexEntry): boolean {
+    const held = this.files.get(target);
+    return held !== undefined && held.sha === entry.sha && held.sourceFile === entry.sourceFile;
+  }
+
+  /** The file this article is a second copy of, and by what. */
+  duplicateOf(entry: IndexEntry): { path: string; by: string } | undefined {
     const checks: [string | undefined, string][] = [
-      [sha ? this.bySha.get(sha) : undefined, 'same source file (sha256)'],
-      [url ? this.byUrl.get(url) : undefined, 'same source URL'],
-      [this.byBody.get(body), 'same body'],
+      [entry.sha ? this.bySha.get(entry.sha) : undefined, 'same source file (sha256)'],
+      [entry.url ? this.byUrl.get(entry.url) : undefined, 'same source URL'],
+      [this.byBody.get(entry.body), 'same body'],
     ];
-    for (const [found, by] of checks) if (found && found !== target) return { path: found, by };
+    for (const [found, by] of checks) if (found) return { path: found, by };
     return undefined;
   }
 }
