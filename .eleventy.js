@@ -15,6 +15,9 @@ export default function (eleventyConfig) {
   const layouts = path.relative(path.resolve(input), LAYOUTS_DIR);
   return {
     dir: { input, output: given.output, includes: layouts, layouts, data: '_data' },
+    // Only the plugin's Nunjucks pages are templates: article Markdown is data, read
+    // by the plugin, so no `{{ }}` or `{% %}` in scraped text is ever run.
+    templateFormats: ['njk'],
     pathPrefix: process.env.ARCHIVE_PATH_PREFIX ?? '/',
   };
 }

@@ -6,7 +6,7 @@
  * get rel="noopener nofollow", and body headings start at h2 below the page's
  * h1 without skipping levels.
  */
-import MarkdownIt from 'markdown-it';
+import MarkdownIt, { type MarkdownIt as Markdown } from 'markdown-it';
 
 const REFUSED = /^(javascript|data|vbscript|file):/i;
 
@@ -19,7 +19,7 @@ export function isSafeLink(url: string): boolean {
 }
 
 /** A configured markdown-it instance. Render each body once and reuse the HTML. */
-export function createMarkdown(): MarkdownIt {
+export function createMarkdown(): Markdown {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
   md.validateLink = isSafeLink;
 
@@ -45,14 +45,14 @@ export function createMarkdown(): MarkdownIt {
 
   md.renderer.rules.image = (tokens, idx, _options, env, self) => {
     const token = tokens[idx]!;
-    const src = token.attrGet('src') ?? '';
+    const src = String(token.attrGet('src') ?? '');
     const alt = self.renderInlineAsText(token.children ?? [], md.options, env) || 'image';
     return `<a href="${md.utils.escapeHtml(src)}" rel="noopener nofollow">[Image: ${md.utils.escapeHtml(alt)}]</a>`;
   };
 
   const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
-    const href = tokens[idx]!.attrGet('href') ?? '';
+    const href = String(tokens[idx]!.attrGet('href') ?? '');
     if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(href)) tokens[idx]!.attrSet('rel', 'noopener nofollow');
     return defaultLinkOpen(tokens, idx, options, env, self);
   };

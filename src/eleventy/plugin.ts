@@ -46,7 +46,6 @@ interface EleventyConfig {
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
   addPassthroughCopy(map: Record<string, string>): void;
   ignores: { add(glob: string): void };
-  setTemplateFormats(formats: string[]): void;
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
   on(event: string, callback: (...args: unknown[]) => unknown): void;
 }
@@ -58,9 +57,10 @@ function integrity(file: string): string {
 
 /** Adds the archive to an Eleventy configuration. */
 export default function archivePlugin(eleventyConfig: EleventyConfig): void {
-  // Articles are read by the plugin, never rendered as templates (no `{{ }}` in scraped text is ever evaluated).
-  eleventyConfig.setTemplateFormats(['njk']);
-  eleventyConfig.ignores.add('articles/**');
+  // Articles are read by the plugin, never rendered as templates (no `{{ }}` in scraped text is ever
+  // evaluated). Eleventy fixes template formats before plugins run, so `.eleventy.js` limits them to
+  // njk; the ignore below holds even if a config forgets that.
+  eleventyConfig.ignores.add(path.posix.join(eleventyConfig.directories.input.split(path.sep).join('/'), 'articles/**'));
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
 
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter as (...args: never[]) => unknown);

@@ -4,7 +4,6 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-// @ts-expect-error Eleventy ships no type declarations.
 import Eleventy from '@11ty/eleventy';
 import { ContentError, findContentError } from './errors.ts';
 import { loadSettings } from './load.ts';
@@ -40,11 +39,10 @@ export async function build(options: BuildOptions): Promise<{ pages: number; art
   const eleventy = await createEleventy(options, 'build');
   let results: { url?: string; outputPath?: string | false }[];
   try {
-    results = (await eleventy.write()) as typeof results;
+    results = (await eleventy.write()) as unknown as typeof results;
   } catch (error) {
     throw findContentError(error) ?? error;
   }
-  // Eleventy reports errors it logs itself by resolving; its error flag is the only sign.
   const written = results.flat().filter((r) => r && r.outputPath);
   const pages = written.filter((r) => String(r.outputPath).endsWith('.html')).length;
   const articles = written.filter((r) => /^\/articles\/\d{4}\/\d{2}\/[^/]+\/$/.test(r.url ?? '')).length;

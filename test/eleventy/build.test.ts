@@ -1,0 +1,116 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite as build } from '../support/build.ts';
+
+const temps: string[] = [];
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'archive-build-test-'));
+  temps.push(dir);
+  return dir;
+}
+afterAll(async () => {
+  await Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+/** A content folder holding `files` (path under `articles/` → text). */
+async function contentWith(files: Record<string, string>): Promise<string> {
+  const dir = await tempDir();
+  for (const [name, text] of Object.entries(files)) {
+    const full = path.join(dir, 'articles', name);
+    await mkdir(path.dirname(full), { recursive: true });
+    await writeFile(full, text);
+  }
+  return dir;
+}
+
+const SEED = 'articles/2019/05/not-limited-to-cyberspace-nato-threatens-physical-response/';
+
+describe('building the bundled content', () => {
+  let out: string;
+  let result: { pages: number; articles: number };
+  // Eleventy runs in a child process, as `archive build` runs it (test/support/build.ts).
+  beforeAll(async () => {
+    out = await tempDir();
+    result = await build({ contentDir: 'content', outDir: out });
+  });
+
+  it('writes every page type for the seed article', () => {
+    const expected = [
+      'index.html',
+      `${SEED}index.html`,
+      'tags/index.html',
+      'tags/cyberattack/index.html',
+      'tags/cyberattack/feed.xml',
+      'tags/cyberattack/feed.json',
+      'people/index.html',
+      'people/jens-stoltenberg/index.html',
+      'people/jens-stoltenberg/feed.xml',
+      'people/jens-stoltenberg/feed.json',
+      'organizations/index.html',
+      'organizations/nato/index.html',
+      'places/index.html',
+      'places/united-kingdom/index.html',
+      'timeline/index.html',
+      'timeline/2019/index.html',
+      'feed.xml',
+      'feed.json',
+      'sitemap.xml',
+      'robots.txt',
+      '404.html',
+      'search/index.html',
+      'assets/site.css',
+      'assets/cite.js',
+    ];
+    expect(expected.filter((file) => !existsSync(path.join(out, file)))).toEqual([]);
+    expect(result.articles).toBeGreaterThanOrEqual(1);
+  });
+
+  it('shows the stated day, the names as links and a citation on the article page', async () => {
+    const html = await readFile(path.join(out, SEED, 'index.html'), 'utf8');
+    expect(html).toContain('<time datetime="2019-05-23">23 May 2019</time>');
+    expect(html).toContain('<a href="/people/jens-stoltenberg/">Jens Stoltenberg</a>');
+    expect(html).toContain('<a href="/organizations/nato/">NATO</a>');
+    expect(html).toContain('@misc{notlimitedto2019,');
+    expect(html).toContain('"@type":"NewsArticle"');
+    expect(html).toContain(`<link rel="canonical" href="https://example.org/${SEED}">`);
+  });
+});
+
+describe('building a content folder', () => {
+  it('stops on a front-matter error, naming the file, the line and the field', async () => {
+    const dir = await contentWith({
+      '2019/2019-05-23-good.md': '---\ntitle: Good\ndate: 2019-05-23\n---\n\nText.\n',
+      '2019/2019-02-30-bad.md': '---\ntitle: Bad\ndate: 2019-02-30\n---\n\nText.\n',
+    });
+    await expect(build({ contentDir: dir, outDir: await tempDir() })).rejects.toThrow(/2019-02-30-bad\.md:3: date: must be a real day/);
+  });
+
+  it('stops when two articles would be written to one URL, naming both files', async () => {
+    const dir = await contentWith({
+      '2019/2019-05-23-same.md': '---\ntitle: Same\ndate: 2019-05-23\n---\n\nOne.\n',
+      '2019/2019-05-24-same.md': '---\ntitle: Same\ndate: 2019-05-24\n---\n\nTwo.\n',
+    });
+    await expect(build({ contentDir: dir, outDir: await tempDir() })).rejects.toThrow(/2019-05-23-same\.md and .*2019-05-24-same\.md/);
+  });
+
+  it('leaves drafts out, folds tag spellings to one page and never runs template syntax from an article', async () => {
+    const dir = await contentWith({
+      '2019/2019-05-23-one.md': '---\ntitle: One\ndate: 2019-05-23\ntags: [NATO]\n---\n\n{{ site.name }} {% raw %} <script>alert(1)</script>\n',
+      '2019/2019-05-24-two.md': '---\ntitle: Two\ndate: 2019-05-24\ntags: ["nato "]\n---\n\nTwo.\n',
+      '2019/2019-05-25-three.md': '---\ntitle: Three\ndate: 2019-05-25\ntags: [NATO]\ndraft: true\n---\n\nDraft.\n',
+    });
+    const out = await tempDir();
+    const result = await build({ contentDir: dir, outDir: out, pathPrefix: '/archive/' });
+    expect(result.articles).toBe(2);
+    expect(existsSync(path.join(out, 'articles/2019/05/three/index.html'))).toBe(false);
+    const one = await readFile(path.join(out, 'articles/2019/05/one/index.html'), 'utf8');
+    expect(one).toContain('{{ site.name }} {% raw %} &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(one).toContain('<a href="/archive/tags/nato/">NATO</a>');
+    const tag = await readFile(path.join(out, 'tags/nato/index.html'), 'utf8');
+    expect(tag).toContain('2 articles');
+    expect(existsSync(path.join(out, 'tags/nato-2'))).toBe(false);
+  });
+});
