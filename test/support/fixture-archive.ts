@@ -171,7 +171,7 @@ export function fixtureArticleFiles(): FixtureFile[] {
     // The day after New Year in Moscow is still New Year's Eve in UTC: the page must keep the stated day.
     if (i === 4) data.time = '00:30+03:00';
     if (i === 3) data.time = '23:45-05:00';
-    if (i % 8 === 1) data.image = { caption: `A photo for article ${i}`, credit: '© Fixture Photo Agency' };
+    if (i % 8 === 2) data.image = { caption: `A photo for article ${i}`, credit: '© Fixture Photo Agency' };
     if (i % 6 === 2) data.related_headlines = [`Earlier: ${organizations[0]} on ${tags[0]}`, 'Another headline, with "quotes" & an ampersand'];
     const file = articlePath(date, title);
     if (seen.has(file)) throw new Error(`fixture generator wrote ${file} twice`);

@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/build.ts';
+
+interface Step {
+  name?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+}
+interface Job {
+  if?: string;
+  needs?: string | string[];
+  permissions?: Record<string, string>;
+  steps: Step[];
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions?: Record<string, string>;
+  jobs: Record<string, Job>;
+}
+
+let workflow: Workflow;
+let readme: string;
+
+beforeAll(async () => {
+  workflow = parse(await readFile(path.join(repoRoot, '.github/workflows/site.yml'), 'utf8')) as Workflow;
+  readme = await readFile(path.join(repoRoot, 'README.md'), 'utf8');
+});
+
+const commands = (job: Job) => job.steps.flatMap((step) => (step.run ?? '').split('\n').map((line) => line.trim()).filter((line) => /^(npm|npx) /.test(line)));
+const uses = (job: Job) => job.steps.map((step) => step.uses?.split('@')[0]).filter(Boolean);
+
+describe('the GitHub Actions workflow', () => {
+  it('runs on pull requests and on pushes to main', () => {
+    expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['pull_request', 'push']));
+    expect(workflow.on.push).toEqual({ branches: ['main'] });
+  });
+
+  it('installs, tests and builds, in that order, with the npm cache on', () => {
+    expect(commands(workflow.jobs.build!)).toEqual(['npm ci', 'npm test', 'npm run build']);
+    const node = workflow.jobs.build!.steps.find((step) => step.uses?.startsWith('actions/setup-node@'));
+    expect(node?.with?.cache).toBe('npm');
+  });
+
+  it('runs only commands the README gives', () => {
+    for (const command of commands(workflow.jobs.build!)) expect(readme).toContain(command);
+  });
+
+  it('publishes with the official Pages actions, from main only', () => {
+    expect(uses(workflow.jobs.build!)).toEqual(expect.arrayContaining(['actions/configure-pages', 'actions/upload-pages-artifact']));
+    const deploy = workflow.jobs.deploy!;
+    expect(uses(deploy)).toEqual(['actions/deploy-pages']);
+    expect(deploy.needs).toBe('build');
+    expect(deploy.if).toContain("github.ref == 'refs/heads/main'");
+    expect(deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+  });
+
+  it('uploads the folder the build writes', () => {
+    const upload = workflow.jobs.build!.steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact@'));
+    expect(upload?.with?.path).toBe('_site');
+  });
+});

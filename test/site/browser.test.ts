@@ -1,0 +1,159 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectedSite, type ExpectedSite } from '../support/expected-site.ts';
+import { loadArchive } from '../support/fixture-archive.ts';
+import { CHROMIUM_ARGS, requireChromium } from '../support/chromium.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { builtSite } from './site.ts';
+
+const ARTICLE = /^\/articles\/\d{4}\/\d{2}\/[^/]+\/$/;
+const TAG = /^\/tags\/[^/]+\/$/;
+const PERSON = /^\/people\/[^/]+\/$/;
+const TIMELINE = /^\/timeline\/$/;
+const YEAR = /^\/timeline\/\d{4}\/$/;
+
+let server: StaticServer;
+let expected: ExpectedSite;
+const opened: { context: BrowserContext; profile: string }[] = [];
+/** Everything that went wrong in a page: dialogs, script errors, console errors, failed requests. */
+const problems: string[] = [];
+
+/** A fresh Chromium profile in a temporary folder, with every page watched for problems. */
+async function openBrowser(javaScriptEnabled: boolean): Promise<Page> {
+  const executablePath = requireChromium();
+  const profile = await mkdtemp(path.join(tmpdir(), 'archive-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    javaScriptEnabled,
+    baseURL: server.url,
+  });
+  opened.push({ context, profile });
+  context.on('page', watch);
+  context.pages().forEach(watch);
+  return context.pages()[0] ?? (await context.newPage());
+}
+
+function watch(page: Page): void {
+  page.on('dialog', (dialog) => {
+    problems.push(`a ${dialog.type()} dialog on ${page.url()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => problems.push(`a script error on ${page.url()}: ${error.message}`));
+  page.on('console', (message) => {
+    // The location names the resource for "Failed to load resource", including requests Playwright does not report, such as /favicon.ico.
+    if (message.type() === 'error') problems.push(`a console error on ${page.url()}: ${message.text()} ${message.location().url}`.trim());
+  });
+  page.on('requestfailed', (request) => problems.push(`a failed request on ${page.url()}: ${request.url()} (${request.failure()?.errorText})`));
+  page.on('response', (response) => {
+    if (response.status() >= 400 && response.url().startsWith(server.url)) problems.push(`HTTP ${response.status()} for ${response.url()} on ${page.url()}`);
+  });
+}
+
+/** The problems seen since the last call. */
+function takeProblems(): string[] {
+  return problems.splice(0, problems.length);
+}
+
+/** Clicks the first visible link (in `main` if it has one) whose path matches `target`, and waits for the page. */
+async function clickLink(page: Page, target: RegExp, what: string): Promise<string> {
+  const from = new URL(page.url()).pathname;
+  for (const scope of ['main a[href]', 'a[href]']) {
+    const links = await page.$$eval(scope, (anchors) =>
+      anchors.map((anchor) => ({ href: (anchor as HTMLAnchorElement).href, visible: anchor.getClientRects().length > 0 })),
+    );
+    const index = links.findIndex((link) => link.visible && link.href.startsWith(server.url) && target.test(new URL(link.href).pathname) && new URL(link.href).pathname !== from);
+    if (index < 0) continue;
+    await Promise.all([page.waitForURL((url) => target.test(url.pathname)), page.locator(scope).nth(index).click()]);
+    return new URL(page.url()).pathname;
+  }
+  throw new Error(`The page ${from} has no visible link to ${what} (a path like ${target})`);
+}
+
+/** Goes home → article → tag → article → person → timeline → year, by clicking; returns the paths seen. */
+async function walk(page: Page): Promise<string[]> {
+  await page.goto('/');
+  const seen = [new URL(page.url()).pathname];
+  seen.push(await clickLink(page, ARTICLE, 'an article'));
+  seen.push(await clickLink(page, TAG, 'a tag'));
+  seen.push(await clickLink(page, ARTICLE, 'an article of the tag'));
+  seen.push(await clickLink(page, PERSON, 'a person'));
+  seen.push(await clickLink(page, TIMELINE, 'the timeline'));
+  seen.push(await clickLink(page, YEAR, 'a year of the timeline'));
+  return seen;
+}
+
+beforeAll(async () => {
+  const site = builtSite();
+  expected = expectedSite(await loadArchive(site.contentDir));
+  server = await serveStatic(site.outDir);
+});
+
+afterAll(async () => {
+  for (const { context, profile } of opened) {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+  await server?.close();
+});
+
+describe('the built site in Chromium', () => {
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await openBrowser(true);
+  });
+
+  it('can be walked home → article → tag → article → person → timeline → year by clicking links', async () => {
+    const seen = await walk(page);
+    expect(seen).toHaveLength(7);
+    expect(takeProblems()).toEqual([]);
+  });
+
+  const pageTypes: [name: string, url: (site: ExpectedSite) => string][] = [
+    ['home page', () => '/'],
+    ['article page', (site) => (site.articles.find((article) => article.image && article.source?.url && article.related_headlines.length) ?? site.articles[0]!).url],
+    ['tag index', () => '/tags/'],
+    ['tag page', (site) => `/tags/${[...site.groups.tags].sort((a, b) => b[1].length - a[1].length)[0]![0]}/`],
+    ['person index', () => '/people/'],
+    ['person page', (site) => `/people/${[...site.groups.people.keys()][0]}/`],
+    ['organization page', (site) => `/organizations/${[...site.groups.organizations.keys()][0]}/`],
+    ['place page', (site) => `/places/${[...site.groups.places.keys()][0]}/`],
+    ['timeline', () => '/timeline/'],
+    ['timeline year', (site) => `/timeline/${[...site.years.keys()][0]}/`],
+    ['404 page', () => '/404.html'],
+  ];
+  for (const [name, url] of pageTypes) {
+    it(`finds no axe violation on the ${name}`, async () => {
+      const target = url(expected);
+      await page.goto(target);
+      // Legacy mode runs axe inside the page instead of opening a helper page per run: half the time, and the site has no frames.
+      const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
+      const described = violations.map(
+        (violation) => `${violation.id} (${violation.impact}) on ${target}: ${violation.help}; at ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(' | ')}`,
+      );
+      expect(described).toEqual([]);
+      expect(takeProblems()).toEqual([]);
+    });
+  }
+
+  it('never runs script from scraped text', async () => {
+    const hostile = expected.articles.find((article) => article.body.includes('<script>'))!;
+    await page.goto(hostile.url);
+    expect(await page.evaluate(() => (window as unknown as { __fixturePwned?: boolean }).__fixturePwned)).toBeUndefined();
+    expect(takeProblems()).toEqual([]);
+  });
+});
+
+describe('the built site in Chromium with JavaScript turned off', () => {
+  it('can still be walked home → article → tag → article → person → timeline → year', async () => {
+    const page = await openBrowser(false);
+    expect(await walk(page)).toHaveLength(7);
+    expect(takeProblems()).toEqual([]);
+  });
+});

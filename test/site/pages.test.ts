@@ -1,0 +1,163 @@
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../src/content/article.ts';
+import { expectedFeedUrls, expectedPageUrls, expectedSite, TAXONOMIES, type ExpectedSite } from '../support/expected-site.ts';
+import { BUSY_TAG, GENERATED_COUNT, HOSTILE_MARKERS, loadArchive } from '../support/fixture-archive.ts';
+import { builtSite, hasUrl, linkPaths, readPage } from './site.ts';
+
+let outDir: string;
+let expected: ExpectedSite;
+
+beforeAll(async () => {
+  const site = builtSite();
+  outDir = site.outDir;
+  expected = expectedSite(await loadArchive(site.contentDir));
+});
+
+const missing = (urls: string[]) => urls.filter((url) => !hasUrl(outDir, url));
+const byUrl = (articles: Article[]) => articles.map((article) => article.url).sort();
+
+/** Article links found on every page of a listing: `/tags/x/` and the pages under it. */
+async function listedArticles(baseUrl: string): Promise<string[]> {
+  const dir = path.join(outDir, ...baseUrl.split('/').filter(Boolean));
+  const pages = (await readdir(dir, { recursive: true })).map((name) => name.split(path.sep).join('/')).filter((name) => name.endsWith('index.html'));
+  const found = new Set<string>();
+  for (const page of pages) {
+    const url = `${baseUrl}${page.replace(/index\.html$/, '')}`;
+    const document = await readPage(outDir, url);
+    for (const link of linkPaths(document.querySelector('main') ?? document, url)) if (/^\/articles\/\d{4}\/\d{2}\/[^/]+\/$/.test(link)) found.add(link);
+  }
+  return [...found].sort();
+}
+
+describe('the built fixture archive', () => {
+  it('holds the seed article and every generated one', () => {
+    expect(expected.articles.length).toBe(GENERATED_COUNT + 1);
+    expect(expected.years.size).toBeGreaterThanOrEqual(5);
+  });
+
+  it('has a page for every article, tag, person, organization, place, year and index', () => {
+    const urls = expectedPageUrls(expected);
+    expect(urls.length).toBeGreaterThan(100);
+    expect(missing(urls)).toEqual([]);
+  });
+
+  it('has an Atom and a JSON feed for the archive and for every tag and person', () => {
+    expect(missing(expectedFeedUrls(expected))).toEqual([]);
+  });
+
+  it('has a sitemap, robots.txt and a 404 page', () => {
+    expect(missing(['/sitemap.xml', '/robots.txt', '/404.html'])).toEqual([]);
+  });
+
+  it('heads each article page with its title, printed as written', async () => {
+    const wrong: string[] = [];
+    for (const article of expected.articles) {
+      const headings = [...(await readPage(outDir, article.url)).querySelectorAll('h1')].map((h1) => h1.textContent!.replace(/\s+/g, ' ').trim());
+      if (!headings.includes(article.title.replace(/\s+/g, ' '))) wrong.push(`${article.url}: ${JSON.stringify(headings)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('gives every page a canonical URL that names the page itself', async () => {
+    const wrong: string[] = [];
+    for (const url of expectedPageUrls(expected)) {
+      const canonical = (await readPage(outDir, url)).querySelector('link[rel="canonical"]')?.getAttribute('href');
+      if (!canonical || !/^https?:\/\//.test(canonical) || new URL(canonical).pathname !== url) wrong.push(`${url}: ${canonical}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('keeps the day each article states in its time element, even when a stated time would shift it in UTC', async () => {
+    const wrong: string[] = [];
+    for (const article of expected.articles) {
+      const document = await readPage(outDir, article.url);
+      const days = [...document.querySelectorAll('time[datetime]')].map((time) => time.getAttribute('datetime')!.slice(0, 10));
+      if (!days.includes(article.date)) wrong.push(`${article.url}: states ${article.date}, time elements say ${JSON.stringify(days)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('lists every article of a tag, person, organization or place on its pages, across pagination', async () => {
+    const wrong: string[] = [];
+    for (const taxonomy of TAXONOMIES) {
+      for (const [slug, articles] of expected.groups[taxonomy]) {
+        const listed = await listedArticles(`/${taxonomy}/${slug}/`);
+        const absent = byUrl(articles).filter((url) => !listed.includes(url));
+        if (absent.length) wrong.push(`/${taxonomy}/${slug}/ does not list ${absent.join(', ')}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('puts at most 20 articles on a tag page and the rest on further pages', async () => {
+    const busy = expected.groups.tags.get(BUSY_TAG)!;
+    expect(busy.length).toBeGreaterThan(20);
+    const first = await readPage(outDir, `/tags/${BUSY_TAG}/`);
+    const onFirst = new Set(linkPaths(first.querySelector('main') ?? first, `/tags/${BUSY_TAG}/`).filter((url) => busy.some((article) => article.url === url)));
+    expect(onFirst.size).toBeGreaterThan(0);
+    expect(onFirst.size).toBeLessThanOrEqual(20);
+  });
+
+  it('gives tags that differ only in case one page', async () => {
+    const tagPages = (await readdir(path.join(outDir, 'tags'), { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    expect(tagPages.filter((name) => /cybersecurity|ransomware|^5g$|cyber-norms/i.test(name)).sort()).toEqual(['5g', 'cyber-norms', 'cybersecurity', 'ransomware']);
+  });
+
+  it('lists every article of a year on its timeline page', async () => {
+    const wrong: string[] = [];
+    for (const [year, articles] of expected.years) {
+      const listed = await listedArticles(`/timeline/${year}/`);
+      const absent = byUrl(articles).filter((url) => !listed.includes(url));
+      if (absent.length) wrong.push(`/timeline/${year}/ does not list ${absent.join(', ')}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('shows the newest article on the home page', async () => {
+    const newest = [...expected.articles].sort((a, b) => b.date.localeCompare(a.date))[0]!;
+    expect(linkPaths(await readPage(outDir, '/'))).toContain(newest.url);
+  });
+
+  it('names every article in the sitemap', async () => {
+    const sitemap = await readFile(path.join(outDir, 'sitemap.xml'), 'utf8');
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
+    expect(byUrl(expected.articles).filter((url) => !locs.includes(url))).toEqual([]);
+  });
+
+  it('points robots.txt at the sitemap', async () => {
+    expect(await readFile(path.join(outDir, 'robots.txt'), 'utf8')).toMatch(/^Sitemap: https?:\/\/\S+\/sitemap\.xml$/m);
+  });
+
+  it('writes the archive feeds as Atom and JSON Feed 1.1 with every article', async () => {
+    const atom = await readFile(path.join(outDir, 'feed.xml'), 'utf8');
+    expect(atom).toMatch(/<feed[^>]+xmlns="http:\/\/www\.w3\.org\/2005\/Atom"/);
+    const json = JSON.parse(await readFile(path.join(outDir, 'feed.json'), 'utf8')) as { version: string; items: { url: string }[] };
+    expect(json.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(json.items.length).toBeGreaterThan(0);
+    for (const item of json.items) expect(byUrl(expected.articles)).toContain(new URL(item.url).pathname);
+  });
+
+  it('writes a feed per tag holding that tag’s newest article', async () => {
+    const articles = expected.groups.tags.get(BUSY_TAG)!;
+    const newest = [...articles].sort((a, b) => b.date.localeCompare(a.date))[0]!;
+    const json = JSON.parse(await readFile(path.join(outDir, 'tags', BUSY_TAG, 'feed.json'), 'utf8')) as { items: { url: string }[] };
+    expect(json.items.map((item) => new URL(item.url).pathname)).toContain(newest.url);
+  });
+
+  it('prints scraped markup and template syntax as text, never as code', async () => {
+    const hostile = expected.articles.filter((article) => Object.values(HOSTILE_MARKERS).some((marker) => article.body.includes(marker)));
+    expect(hostile.length).toBe(2);
+    for (const article of hostile) {
+      const html = await readFile(path.join(outDir, article.url, 'index.html'), 'utf8');
+      const document = await readPage(outDir, article.url);
+      for (const script of document.querySelectorAll('script')) expect(script.textContent).not.toContain(HOSTILE_MARKERS.script);
+      expect([...document.querySelectorAll('[onerror]')]).toEqual([]);
+      if (article.body.includes(HOSTILE_MARKERS.template)) {
+        expect(document.querySelector('main')?.textContent ?? html).toContain(HOSTILE_MARKERS.template);
+        expect(document.querySelector('main')?.textContent ?? html).toContain(HOSTILE_MARKERS.nunjucks);
+      }
+    }
+  });
+});
