@@ -44,7 +44,7 @@ export function splitLines(dump: string): Line[] {
   const counts = new Map<string, number>();
   let block = -1;
   let previousBlank = true;
-  const all = dump.split('\n');
+  const all = unwrap(dump.split('\n'));
   for (let index = 0; index < all.length; index++) {
     const raw = all[index]!.replace(/\s+/g, ' ').trim();
     if (!raw) {
@@ -64,5 +64,56 @@ export function splitLines(dump: string): Line[] {
     line.blockSize = sizes.get(line.block) ?? 1;
     line.repeats = counts.get(line.text) ?? 1;
   }
+  return out;
+}
+
+/**
+ * The width a dump was hard-wrapped at, if it was: many lines end within a
+ * word's length of one common maximum (a text browser at 80 columns), while an
+ * unwrapped dump has paragraphs far longer than its typical line.
+ */
+export function wrapWidth(rawLines: readonly string[]): number | undefined {
+  const lengths = rawLines.map((l) => columns(l.trimEnd())).filter((n) => n > 0);
+  if (lengths.length < 10) return undefined;
+  const width = Math.max(...lengths);
+  if (width > 200 || width < 40) return undefined;
+  const long = lengths.filter((n) => n >= 40);
+  const nearFull = long.filter((n) => n >= width - 15).length;
+  return long.length >= 5 && nearFull / long.length >= 0.4 ? width : undefined;
+}
+
+/** Terminal columns a line takes: East Asian wide characters take two. */
+export function columns(line: string): number {
+  let n = 0;
+  for (const ch of line) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return n;
+}
+
+/** Joins the lines of a hard-wrapped dump back into paragraphs: a line broke where the next word did not fit. */
+export function unwrap(rawLines: string[]): string[] {
+  const width = wrapWidth(rawLines);
+  if (width === undefined) return rawLines;
+  const out: string[] = [];
+  let current: string | undefined;
+  let lastLength = 0;
+  for (const raw of rawLines) {
+    const line = raw.trimEnd();
+    const trimmed = line.trim();
+    const firstWord = trimmed.split(' ')[0] ?? '';
+    const continues =
+      current !== undefined && trimmed !== '' && !BULLET.test(trimmed) && lastLength + 1 + columns(firstWord) > width - 6;
+    if (continues) {
+      current = `${current} ${trimmed}`;
+    } else {
+      if (current !== undefined) out.push(current);
+      current = line;
+    }
+    lastLength = columns(line);
+    if (trimmed === '') {
+      out.push(line);
+      current = undefined;
+    }
+  }
+  if (current !== undefined) out.push(current);
   return out;
 }

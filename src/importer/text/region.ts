@@ -124,6 +124,14 @@ export function articleLines(
     const shortSentence = endsSentence(line.text) && words >= 2;
     if (standsAlone && headingLike && (leadsProse || shortSentence) && keep.size > 0) keep.add(i);
   }
+  // A clause that runs on into the next line ("また、その他にも、") belongs to the paragraph around it.
+  const keptBlocks = new Set([...keep].map((i) => lines[i]!.block));
+  for (let i = region.start; i <= region.end; i++) {
+    const line = lines[i]!;
+    if (!keep.has(i) && keptBlocks.has(line.block) && usable(line, i) && /[、，,;:：]$/u.test(line.text) && wordCount(line.text) >= 3) {
+      keep.add(i);
+    }
+  }
   return dropRepeatedText(lines, keep);
 }
 

@@ -88,6 +88,22 @@ describe('extractFromTextDump on odd input', () => {
     expect(found.body.length).toBeGreaterThan(1000);
   });
 
+  it('joins a dump hard-wrapped at 80 columns back into the same paragraphs', () => {
+    const fold = (line: string): string[] => {
+      const out: string[] = [];
+      let current = '';
+      for (const word of line.split(' ')) {
+        if (current && current.length + 1 + word.length > 80) {
+          out.push(current);
+          current = word;
+        } else current = current ? `${current} ${word}` : word;
+      }
+      return [...out, current];
+    };
+    const wrapped = dump.replace(/\u00a0/g, ' ').split('\n').flatMap(fold).join('\n');
+    expect(bodyParagraphs(extractFromTextDump(wrapped).body)).toEqual(paragraphs);
+  });
+
   it('keeps a subheading between paragraphs and drops a labelled teaser', () => {
     const page = [
       'Menu', 'Home', 'World', '',
