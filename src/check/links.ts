@@ -21,6 +21,8 @@ export interface BodyLink {
 /** Every link of a Markdown body, as markdown-it reads it (so links in code are not links). */
 export function bodyLinks(body: string): BodyLink[] {
   const links: BodyLink[] = [];
+  // Most bodies have no link at all; a Markdown link needs "](" or a "]:" definition.
+  if (!body.includes('](') && !body.includes(']:')) return links;
   for (const token of markdown.parse(body, {})) {
     if (token.type !== 'inline' || !token.children) continue;
     let line = token.map?.[0] ?? 0;

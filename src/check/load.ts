@@ -23,7 +23,7 @@ export interface LoadedArticle {
   /** Line of a dotted path: `title`, `source.url`, `tags.2` (the third tag). */
   lineOf(path: string): number | undefined;
   /** True when the front matter holds YAML comments, which a rewrite would lose. */
-  hasComments: boolean;
+  readonly hasComments: boolean;
 }
 
 const HINTS: Record<string, string> = {
@@ -85,8 +85,10 @@ export function loadArticle(source: SourceText): LoadedArticle {
     };
   }
   const { data, body, bodyLine } = parsed.parsed;
-  const located = locate(text, bodyLine);
-  const lineOf = (path: string) => located.lines.get(path) ?? parsed.parsed.lineOf(path);
+  // Parsing again for list items and comments costs as much as the first parse, so it waits until a rule asks.
+  let located: ReturnType<typeof locate> | undefined;
+  const details = () => (located ??= locate(text, bodyLine));
+  const lineOf = (path: string) => (/\.\d+$/.test(path) ? details().lines.get(path) : undefined) ?? parsed.parsed.lineOf(path);
   const result = validateFrontMatter(data, file, lineOf);
   const issues: CheckIssue[] = result.ok
     ? []
@@ -94,7 +96,19 @@ export function loadArticle(source: SourceText): LoadedArticle {
         const message = issue.field ? explain(issue.field, issue.message, data) : issue.message;
         return { ...issue, line: issue.line ?? 1, message, severity: 'error' };
       });
-  return { file, text, issues, data, valid: result.ok ? result.value : undefined, body, bodyLine, lineOf, hasComments: located.hasComments };
+  return {
+    file,
+    text,
+    issues,
+    data,
+    valid: result.ok ? result.value : undefined,
+    body,
+    bodyLine,
+    lineOf,
+    get hasComments() {
+      return details().hasComments;
+    },
+  };
 }
 
 /** Lines of keys and list items, found by parsing the front matter again with positions kept. */
