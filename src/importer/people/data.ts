@@ -47,6 +47,7 @@ export const NON_PERSON_WORDS = words(`
   partners associates cabinet palace house hall tower castle park stadium arena museum library station port harbour harbor
   gulf bay coast peninsula basin desert plains cyber internet web online global world europe european asia asian african
   american america society partnership desk newsroom staff team
+  studio studios productions pictures records average index industrial democrats republicans tories conservatives liberals
 `);
 
 /** Words that are never part of a person's name at the start of a sentence or a phrase. */
@@ -70,7 +71,9 @@ export const SPEECH_VERBS = words(`
 export const KIN_WORDS = words(`daughter son wife husband brother sister mother father widow widower cousin nephew niece grandson granddaughter uncle aunt`);
 
 /** Nationality and country words that stand before a title ("UK Foreign Minister", "U.S. Senator"). */
-export const TITLE_QUALIFIERS = words(`uk u.k. us u.s. un u.n. eu nato state foreign home defence defense interior`);
+export const TITLE_QUALIFIERS = words(`uk u.k. us u.s. un u.n. eu nato state foreign home defence defense interior
+  republican republicans democrat democrats democratic conservative conservatives liberal liberals labour tory tories socialist
+  communist green greens independent`);
 
 /** Country and region names that compromise's lexicon may miss or split. */
 export const PLACES = words(`

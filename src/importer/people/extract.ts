@@ -14,6 +14,8 @@ import {
   KIN_WORDS,
   PARTICLES,
   NON_PERSON_WORDS,
+  ORGANIZATIONS,
+  PLACE_PHRASES,
   PLACES,
   SPEECH_VERBS,
   STOP_CAPITALS,
@@ -39,6 +41,9 @@ const FIRST_NAME_TAGS = new Set(['MaleName', 'FemaleName', 'FirstName']);
 const PERSON_TAGS = new Set(['Person', 'LastName', 'MaleName', 'FemaleName', 'FirstName', 'Honorific']);
 const VERB_TAGS = new Set(['PresentTense', 'Infinitive', 'PastTense', 'Gerund', 'PhrasalVerb', 'Modal', 'Copula', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Adverb']);
 const NATIONALITY_TAGS = new Set(['Demonym', 'Country']);
+const AUXILIARIES = new Set(['has', 'had', 'have', 'was', 'is', 'also', 'later', 'then', 'had', 'would', 'will']);
+const ADJECTIVE_TAGS = new Set(['Adjective', 'Comparative', 'Superlative']);
+const PLURAL_TAGS = new Set(['Plural']);
 const CALENDAR_TAGS = new Set(['WeekDay', 'Month']);
 const SURNAME_TAGS = new Set(['Person', 'LastName']);
 const NAME_SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i;
@@ -124,6 +129,8 @@ function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
       }
     }
     if (s >= e) continue;
+    // A lone capital before a name is a position or a list mark ("S Damarious Randall"), not an initial.
+    while (e - s > 2 && /^\p{Lu}$/u.test(tokens[s]!.text)) s++;
     // Titles before the name: "UK Foreign Minister Jeremy Hunt", "President Clinton", "Dr. Smith", "Frenchman Patrick Vieira".
     let titled = false;
     let cut = s;
@@ -134,9 +141,9 @@ function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
       if ((isTitle(w) && (!ambiguous || k < e - 2)) || (/.{3}(man|woman)$/.test(w) && k < e - 2)) {
         titled = true;
         cut = k + 1;
-      } else if (isNationality(w)) {
+      } else if (isNationality(w) || PLACES.has(w)) {
         if (k < e - 2) cut = k + 1;
-      } else break;
+      } else if (!hasTag(w, PLACE_TAGS)) break;
     }
     s = cut;
     // "Chancellor of the Exchequer Kenneth Clarke": the name starts at its first name.
@@ -170,7 +177,7 @@ function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
     const next2 = tokens[e + 1];
     const sameLine = (t: Token | undefined): t is Token => !!t && t.line === line;
     // What people do in news: speak ("Burns said", "said Yegor Stroyev"), have an age, are described.
-    if (sameLine(next) && next.kind === 'word' && SPEECH_VERBS.has(next.lower)) score += 1;
+    if (sameLine(next) && next.kind === 'word' && (SPEECH_VERBS.has(next.lower) || (AUXILIARIES.has(next.lower) && SPEECH_VERBS.has(next2?.lower ?? '')))) score += 1;
     if (prevWord && SPEECH_VERBS.has(prevWord)) score += 1;
     if (sameLine(next) && next.text === ',' && sameLine(next2)) {
       if (next2.kind === 'num' && /^\d{1,2}$/.test(next2.text) && tokens[e + 2]?.text === ',') score += 2;
@@ -185,8 +192,11 @@ function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
     if (n >= 2 && n <= 3 && lineStart === s && lineEnd === e) score += 1;
     if (n >= 2 && lineStart < s && tokens.slice(lineStart, s).every((t) => /^[-—–]$/.test(t.text))) score += 1;
 
-    // Against: organisation and place words, verbs, abstract nouns.
-    let hard = lowers.some((w) => NON_PERSON_WORDS.has(w) || PLACES.has(w));
+    // Against: organisation and place words and phrases, verbs, abstract nouns, adjectives and plurals.
+    const phrase = lowers.join(' ');
+    let hard = lowers.some((w) => NON_PERSON_WORDS.has(w) || PLACES.has(w) || ORGANIZATIONS.has(w)) || PLACE_PHRASES.has(phrase) || hasTag(phrase, PLACE_TAGS);
+    if (n >= 2 && !hasTag(lowers[0]!, PERSON_TAGS) && (hasTag(lowers[0]!, ADJECTIVE_TAGS) || /.{3}(ive|ous|ful|able|ible)$/.test(lowers[0]!))) hard = true;
+    if (lowers.some((w, k) => k < n - 1 && hasTag(w, PLURAL_TAGS) && !hasTag(w, PERSON_TAGS))) hard = true;
     // A verb in a name is a headline ("Stoltenberg Says Hitler"); a base form after the first word can be a name ("James Love", "Kim Do Hoon").
   if (n >= 2 && lowers.some((w, k) => !PARTICLES.has(w) && isVerbOrAbstract(w) && !(k > 0 && tagsOf(w).every((t) => t === 'Infinitive' || t === 'Singular')))) hard = true;
     const firstIsName = hasTag(lowers[0]!, FIRST_NAME_TAGS);
@@ -264,7 +274,8 @@ export function extractPeople(input: PeopleInput, registry?: Registry): string[]
   // A surname used on its own elsewhere marks its full name as a person's ("Frantisek Gaulieder's ... Gaulieder said").
   const alone = new Set(mentions.filter((m) => m.words.length === 1 && !m.negative).map((m) => nameKey(m.words[0]!)));
   for (const m of mentions) {
-    if (m.words.length >= 2 && alone.has(nameKey(m.words[m.words.length - 1]!))) m.score += 1;
+    // Family name first ("Liu Xiaming ... Liu said", "Kim Do Hoon ... Kim") counts the same way.
+    if (m.words.length >= 2 && (alone.has(nameKey(m.words[m.words.length - 1]!)) || alone.has(nameKey(m.words[0]!)))) m.score += 1;
   }
   const firstPass = new Set(mentions.filter((m) => m.words.length >= 2 && m.score >= 2 && !m.negative).map((m) => nameKey(m.words.join(' '))));
   promoteLists(tokens, mentions, (m) => m.score >= 2 || firstPass.has(nameKey(m.words.join(' '))));
@@ -287,6 +298,13 @@ export function extractPeople(input: PeopleInput, registry?: Registry): string[]
       bySuffix.set(k, [...(bySuffix.get(k) ?? []), f]);
     }
   }
+  const byFirst = new Map<string, Array<{ words: string[]; at: number }>>();
+  for (const f of fulls) {
+    const k = nameKey(f.words[0]!);
+    const list = byFirst.get(k) ?? [];
+    if (!list.some((g) => g.words.join(' ') === f.words.join(' '))) list.push(f);
+    byFirst.set(k, list);
+  }
   const found: Array<{ name: string; at: number }> = [];
   let lastPerson: string[] | undefined;
   for (const m of mentions) {
@@ -301,9 +319,12 @@ export function extractPeople(input: PeopleInput, registry?: Registry): string[]
       const before = owners.filter((f) => f.at <= m.at);
       const pick = before.length > 0 ? before[before.length - 1]! : owners[0]!;
       name = pick.words.join(' ');
+    } else if (m.words.length === 1 && byFirst.get(key)?.length === 1 && !m.negative && m.score >= 0) {
+      // A family name written first ("Liu Xiaming ... Liu said"), or a first name alone, for the one person it can mean.
+      name = byFirst.get(key)![0]!.words.join(' ');
     } else if (m.words.length >= 2 && fullAt.has(m.at)) {
       name = m.words.join(' ');
-    } else if (m.words.length === 1 && !m.negative && (m.titled && m.score >= 3)) {
+    } else if (m.words.length === 1 && !m.negative && ((m.titled && m.score >= 3) || (m.score >= 2 && hasTag(key, SURNAME_TAGS)))) {
       name = m.words[0];
     } else if (known.has(key)) {
       name = m.words.join(' ');

@@ -17,7 +17,7 @@ export interface Token {
 }
 
 const TOKEN =
-  /(\p{Lu}\.(?:-?\p{Lu}\.)+|\p{Lu}\.(?=\s*\p{Lu}))|([\p{L}\p{M}][\p{L}\p{M}'’]*(?:[-‐‑][\p{L}\p{M}][\p{L}\p{M}'’]*)*\.?)|(\d+(?:[.,:/-]\d+)*)|(\S)/gu;
+  /(\p{Lu}\.(?:-?\p{Lu}\.)+|\p{Lu}\.(?=\s*\p{Lu}))|([\p{L}\p{M}][\p{L}\p{M}\d'’]*(?:[-‐‑][\p{L}\p{M}\d][\p{L}\p{M}\d'’]*)*\.?)|(\d+(?:[.,:/-]\d+)*)|(\S)/gu;
 
 /** Cuts text into tokens; a trailing period stays on initials and known abbreviations only. */
 export function tokenize(text: string): Token[] {
@@ -59,7 +59,8 @@ export function tokenize(text: string): Token[] {
 
 /** A capitalised word that can be part of a name: not all capitals (headlines, acronyms) unless an initial. */
 export function isNameWord(t: Token): boolean {
-  if (t.kind !== 'word') return false;
+  // "H1", "S-400", "G7" are codes, not names.
+  if (t.kind !== 'word' || /\d/.test(t.text)) return false;
   const first = t.text[0]!;
   if (first.toLowerCase() === first) return false;
   if (/^(\p{Lu}\.)+$/u.test(t.text)) return true;
