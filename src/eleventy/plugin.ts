@@ -30,7 +30,7 @@ import { fileURLToPath } from 'node:url';
 import * as filters from '../filters/index.ts';
 import { normalizePathPrefix } from '../site/settings.ts';
 import { buildArchiveData, type ArchiveData } from './archive-data.ts';
-import { loadContent } from './load.ts';
+import { loadContent, type LoadedContent } from './load.ts';
 import { createMarkdown } from './markdown.ts';
 
 /** The repository's `layouts/` folder: templates, the stylesheet and the one script. */
@@ -44,6 +44,7 @@ interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
   addTemplate(virtualPath: string, content: string, data: Record<string, unknown>): void;
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
+  getFilter(name: string): unknown;
   addPassthroughCopy(map: Record<string, string>): void;
   ignores: { add(glob: string): void };
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
@@ -55,6 +56,17 @@ function integrity(file: string): string {
   return `sha384-${createHash('sha384').update(readFileSync(path.join(LAYOUTS_DIR, 'assets', file))).digest('base64')}`;
 }
 
+const preloaded = new Map<string, LoadedContent>();
+
+/**
+ * Hands content that `build()` has already read and validated (so a content
+ * error stops it before Eleventy starts) to the next build of that folder, so
+ * each article is still read once.
+ */
+export function preload(contentDir: string, content: LoadedContent): void {
+  preloaded.set(path.resolve(contentDir), content);
+}
+
 /** Adds the archive to an Eleventy configuration. */
 export default function archivePlugin(eleventyConfig: EleventyConfig): void {
   // Articles are read by the plugin, never rendered as templates (no `{{ }}` in scraped text is ever
@@ -64,13 +76,35 @@ export default function archivePlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
 
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter as (...args: never[]) => unknown);
+  // Eleventy's own `url` filter, remembered per URL: pages call it tens of thousands of times
+  // with the same few thousand URLs, and the path prefix is fixed for a build.
+  const prefixUrl = eleventyConfig.getFilter('url') as ((url: string) => string) | undefined;
+  if (prefixUrl) {
+    const seen = new Map<string, string>();
+    let seenPrefix = eleventyConfig.pathPrefix;
+    eleventyConfig.addFilter('url', function (this: unknown, url: string) {
+      if (seenPrefix !== eleventyConfig.pathPrefix) {
+        seen.clear();
+        seenPrefix = eleventyConfig.pathPrefix;
+      }
+      let out = seen.get(url);
+      if (out === undefined) {
+        out = prefixUrl.call(this, url);
+        seen.set(url, out);
+      }
+      return out;
+    } as (...args: never[]) => unknown);
+  }
 
   let current: Promise<ArchiveData> | undefined;
   const archive = (): Promise<ArchiveData> => {
     current ??= (async () => {
       const input = eleventyConfig.directories.input;
       const prefix = eleventyConfig.pathPrefix;
-      const content = await loadContent(input, prefix && prefix !== '/' ? { pathPrefix: normalizePathPrefix(prefix) } : {});
+      const key = path.resolve(input);
+      const ready = preloaded.get(key);
+      preloaded.delete(key);
+      const content = ready ?? (await loadContent(input, prefix && prefix !== '/' ? { pathPrefix: normalizePathPrefix(prefix) } : {}));
       const md = createMarkdown();
       const data = buildArchiveData(content, (body) => md.render(body));
       if (!eleventyConfig.quietMode) {
@@ -92,12 +126,13 @@ export default function archivePlugin(eleventyConfig: EleventyConfig): void {
 
   const page = (name: string, data: Record<string, unknown>) =>
     eleventyConfig.addTemplate(`archive-${name}.njk`, `{% include "pages/${name}.njk" %}`, { layout: 'base.njk', ...data });
+  // Permalinks are functions of precomputed URLs: nothing about a URL is ever rendered as a template.
   const each = (data: string, alias: string) => ({ pagination: { data, size: 1, alias, addAllPagesToCollections: false } });
 
   page('home', { permalink: '/', title: '' });
   page('article', {
     ...each('archive.articles', 'item'),
-    permalink: '{{ item.article.url }}',
+    permalink: (data: { item: { article: { url: string } } }) => data.item.article.url,
     pageType: 'article',
     eleventyComputed: {
       title: (data: { item: { article: { title: string } } }) => data.item.article.title,
@@ -106,12 +141,12 @@ export default function archivePlugin(eleventyConfig: EleventyConfig): void {
   });
   page('entity-index', {
     ...each('archive.indexes', 'index'),
-    permalink: '{{ index.url }}',
+    permalink: (data: { index: { url: string } }) => data.index.url,
     eleventyComputed: { title: (data: { index: { title: string } }) => data.index.title },
   });
   page('entity', {
     ...each('archive.entityPages', 'listing'),
-    permalink: '{{ listing.url }}',
+    permalink: (data: { listing: { url: string } }) => data.listing.url,
     eleventyComputed: {
       title: (data: { listing: { entity: { name: string }; number: number; total: number } }) =>
         data.listing.number > 1 ? `${data.listing.entity.name} (page ${data.listing.number} of ${data.listing.total})` : data.listing.entity.name,
@@ -120,14 +155,14 @@ export default function archivePlugin(eleventyConfig: EleventyConfig): void {
   page('timeline', { permalink: '/timeline/', title: 'Timeline' });
   page('timeline-year', {
     ...each('archive.timeline', 'year'),
-    permalink: '{{ year.url }}',
+    permalink: (data: { year: { url: string } }) => data.year.url,
     eleventyComputed: { title: (data: { year: { year: number } }) => `${data.year.year} in the archive` },
   });
   page('search', { permalink: '/search/', title: 'Search' });
   page('404', { permalink: '/404.html', title: 'Page not found', robots: 'noindex' });
   eleventyConfig.addTemplate('archive-raw.njk', '{{ file.content | safe }}', {
     ...each('archive.files', 'file'),
-    permalink: '{{ file.url }}',
+    permalink: (data: { file: { url: string } }) => data.file.url,
     eleventyExcludeFromCollections: true,
   });
 }

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import { ContentError, findContentError } from './errors.ts';
-import { loadSettings } from './load.ts';
+import { loadContent } from './load.ts';
+import { preload } from './plugin.ts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CONFIG_PATH = path.join(REPO_ROOT, '.eleventy.js');
@@ -22,7 +23,11 @@ export interface BuildOptions {
 
 async function createEleventy(options: { contentDir: string; outDir: string; pathPrefix?: string; quiet?: boolean }, runMode: 'build' | 'serve') {
   const contentDir = path.resolve(options.contentDir);
-  const settings = await loadSettings(contentDir, process.env, options.pathPrefix ? { pathPrefix: options.pathPrefix } : {});
+  // Read and validate before Eleventy starts: a content error then stops the
+  // build with our message alone, not wrapped in Eleventy's stack traces.
+  const content = await loadContent(contentDir, options.pathPrefix ? { pathPrefix: options.pathPrefix } : {});
+  preload(contentDir, content);
+  const settings = content.settings;
   return new Eleventy(contentDir, path.resolve(options.outDir), {
     configPath: CONFIG_PATH,
     quietMode: options.quiet ?? false,
