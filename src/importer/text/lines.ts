@@ -73,6 +73,8 @@ export function splitLines(dump: string): Line[] {
  * unwrapped dump has paragraphs far longer than its typical line.
  */
 export function wrapWidth(rawLines: readonly string[]): number | undefined {
+  // Columns are at least the character count: a long line rules wrapping out cheaply.
+  if (rawLines.length < 10 || rawLines.some((l) => l.length > 260)) return undefined;
   const lengths = rawLines.map((l) => columns(l.trimEnd())).filter((n) => n > 0);
   if (lengths.length < 10) return undefined;
   const width = Math.max(...lengths);
@@ -85,7 +87,14 @@ export function wrapWidth(rawLines: readonly string[]): number | undefined {
 /** Terminal columns a line takes: East Asian wide characters take two. */
 export function columns(line: string): number {
   let n = 0;
-  for (const ch of line) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) continue;
+    const wide =
+      (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
+    n += wide ? 2 : 1;
+  }
   return n;
 }
 

@@ -8,10 +8,18 @@ import type { Line } from './lines.ts';
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.\-]*/gu;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 
+const counted = new Map<string, number>();
+
 /** Words in a line; CJK characters count as half a word each. */
 export function wordCount(text: string): number {
-  const cjk = text.match(CJK)?.length ?? 0;
-  const words = text.replace(CJK, ' ').match(WORD)?.length ?? 0;
+  const known = counted.get(text);
+  if (known !== undefined) return known;
+  // Only text beyond Latin scripts needs the slower CJK pass.
+  const cjk = /[\u1100-\uffff]/.test(text) ? (text.match(CJK)?.length ?? 0) : 0;
+  const words = (cjk ? text.replace(CJK, ' ') : text).match(WORD)?.length ?? 0;
+  // A cache bounded so that a huge page cannot hold memory after it is read.
+  if (counted.size > 50_000) counted.clear();
+  counted.set(text, words + cjk / 2);
   return words + cjk / 2;
 }
 
@@ -28,7 +36,7 @@ export function isCredit(text: string): boolean {
     /\((?:image|photo|picture|pic|credit)s?:[^)]*\)\s*$/i.test(text) ||
     /\bCredit\s*(?:\.\.\.|…|:)/.test(text) ||
     /^(?:photo|image|picture|source|credit)s?\s*:/i.test(text) ||
-    /\b(?:getty images|shutterstock|afp|ap photo|reuters)\s*$/i.test(text) && !endsSentence(text)
+    (/\b(?:getty images|shutterstock|afp|ap photo|reuters)\s*$/i.test(text.slice(-20)) && !endsSentence(text))
   );
 }
 
@@ -57,6 +65,7 @@ export function hasFormControl(text: string): boolean {
 
 /** "a, b c, d, e, f": a comma list of short items (tags, keywords), not a sentence. */
 export function isItemList(text: string): boolean {
+  if ((text.match(/[,;|]/g)?.length ?? 0) < 4) return false;
   const items = text.split(/\s*[,;|]\s*/);
   if (items.length < 5 || endsSentence(text)) return false;
   return items.reduce((sum, item) => sum + wordCount(item), 0) / items.length <= 4;

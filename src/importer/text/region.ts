@@ -146,7 +146,9 @@ function templatedLines(lines: readonly Line[], region: { start: number; end: nu
     const words = lines[i]!.text.split(' ');
     if (words.length < 10) continue;
     const prefix = words.slice(0, 5).join(' ');
-    byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), i]);
+    const group = byPrefix.get(prefix);
+    if (group) group.push(i);
+    else byPrefix.set(prefix, [i]);
   }
   return new Set([...byPrefix.values()].filter((group) => group.length >= 3).flat());
 }
@@ -161,7 +163,7 @@ function dropRepeatedText(lines: readonly Line[], keep: Set<number>): Set<number
   for (const i of [...keep].sort((a, b) => a - b)) {
     const words = lines[i]!.text.match(/[\p{L}\p{N}_]+/gu) ?? [];
     const shingles: string[] = [];
-    for (let k = 0; k + 4 <= words.length; k++) shingles.push(words.slice(k, k + 4).join(' '));
+    for (let k = 0; k + 4 <= words.length; k++) shingles.push(`${words[k]} ${words[k + 1]} ${words[k + 2]} ${words[k + 3]}`);
     const repeated = shingles.filter((sh) => seen.has(sh)).length;
     if (shingles.length >= 6 && repeated / shingles.length > 0.6) continue;
     for (const sh of shingles) seen.add(sh);
