@@ -263,7 +263,10 @@ export function extractPeople(input: PeopleInput, registry?: Registry): string[]
   const kept = text
     .split(/\r?\n/)
     .map((line) => (outside.has(line.trim()) ? '' : line))
-    .join('\n');
+    .join('\n')
+    // Markdown link targets and images are addresses, not prose: "[Jens Stoltenberg](https://...)" keeps only its text.
+    .replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, ' ')
+    .replace(/\]\([^)\n]*\)/g, ']');
   const tokens = tokenize(kept);
   const known = new Set<string>();
   for (const name of registry?.keys() ?? []) known.add(name);

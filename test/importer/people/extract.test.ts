@@ -105,3 +105,27 @@ describe('extractPeople', () => {
     expect(extractPeople(seed)).toEqual(extractPeople(seed));
   });
 });
+
+describe('extractPeople on lists and tables', () => {
+  it('takes a whole list of names for people when a role heading introduces it', () => {
+    expect(extractPeople({ body: 'Goalkeepers - Bogdan Stelea, Florin Prunea.' })).toEqual(['Bogdan Stelea', 'Florin Prunea']);
+  });
+
+  it('takes the rest of a comma list for people when a third of it are', () => {
+    const body = 'Defenders - Dan Petrescu, Daniel Prodan, Cornel Papura, Tibor Selymess.';
+    expect(extractPeople({ body })).toEqual(['Dan Petrescu', 'Daniel Prodan', 'Cornel Papura', 'Tibor Selymess']);
+  });
+
+  it('folds the surnames of a scorecard into the players named with initials', () => {
+    const body = 'S. Campbell c Healy b Gillespie 31\n\nI. Healy not out 12\n\nJ. Gillespie b Walsh 4';
+    expect(extractPeople({ body })).toEqual(['S. Campbell', 'I. Healy', 'J. Gillespie']);
+  });
+
+  it('leaves out teams in a results table and codes such as H1', () => {
+    expect(extractPeople({ body: 'Southampton 0 Aston Villa 1\n\nDenmark\'s Radiometer H1 result seen flat.' })).toEqual([]);
+  });
+
+  it('reads a Markdown link by its text, never by its address', () => {
+    expect(extractPeople({ body: 'As [Jeremy Hunt](https://example.org/Boris-Johnson) said, the threat is real.' })).toEqual(['Jeremy Hunt']);
+  });
+});
