@@ -8,9 +8,9 @@ export interface SourceText {
   text: string;
 }
 
-/** An issue as `check` reports it. Every issue fails the check; severity says whether the build refuses the file too. */
+/** An issue as `check` reports it. Every issue fails the check; severity says how bad it is. */
 export interface CheckIssue extends ContentIssue {
-  /** `error`: the build refuses the article; `warning`: the build runs, but the archive is inconsistent. */
+  /** `error`: the article is unreadable or the build refuses it; `warning`: the archive is inconsistent (spellings, copies, links). */
   severity: 'error' | 'warning';
 }
 

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkArchive, type CheckInput, type CheckIssue, type CheckRegistries, type SourceText } from '../check/index.ts';
+import { checkArchive, sortIssues, type CheckInput, type CheckIssue, type CheckRegistries, type SourceText } from '../check/index.ts';
 import { isIsoDay } from '../content/dates.ts';
 import { parseRegistry } from '../content/registry.ts';
 import { formatIssue } from '../content/schema.ts';
@@ -24,7 +24,7 @@ export interface CheckCliOptions {
 export async function runCheck(paths: string[], options: CheckCliOptions): Promise<number> {
   const today = options.now ?? localToday();
   if (!isIsoDay(today)) throw new UsageError(`--now must be a real day written YYYY-MM-DD, not "${today}"`);
-  const { input, registryIssues, articleCount } = readArchive(paths, options.content ?? 'content', today);
+  const { input, readIssues, articleCount } = readArchive(paths, options.content ?? 'content', today);
   let report = checkArchive(input);
   const log = options.json ? (line: string) => console.error(line) : (line: string) => console.log(line);
 
@@ -41,7 +41,7 @@ export async function runCheck(paths: string[], options: CheckCliOptions): Promi
     }
   }
 
-  const issues = [...registryIssues, ...report.issues];
+  const issues = sortIssues([...readIssues.filter((issue) => !input.only || input.only.has(issue.file) || !issue.file.endsWith('.md')), ...report.issues]);
   if (options.json) {
     console.log(JSON.stringify(issues.map(({ file, line, field, message, severity }) => ({ file, line: line ?? null, field: field ?? null, message, severity })), null, 2));
   } else {
@@ -52,7 +52,7 @@ export async function runCheck(paths: string[], options: CheckCliOptions): Promi
 }
 
 /** Reads the articles to check, the archive around them, and the registries. */
-function readArchive(paths: string[], content: string, today: string): { input: CheckInput; registryIssues: CheckIssue[]; articleCount: number } {
+function readArchive(paths: string[], content: string, today: string): { input: CheckInput; readIssues: CheckIssue[]; articleCount: number } {
   const articlesDir = path.join(content, 'articles');
   const hasArchive = fs.existsSync(articlesDir) && fs.statSync(articlesDir).isDirectory();
   if (paths.length === 0 && !hasArchive) {
@@ -71,20 +71,31 @@ function readArchive(paths: string[], content: string, today: string): { input: 
     return [display(input)];
   });
   const files = [...new Set([...context, ...given])];
-  const articles: SourceText[] = files.map((file) => ({ file, text: fs.readFileSync(file, 'utf8') }));
+  const readIssues: CheckIssue[] = [];
+  const articles: SourceText[] = files.map((file) => {
+    const bytes = fs.readFileSync(file);
+    try {
+      return { file, text: strictUtf8.decode(bytes) };
+    } catch {
+      // Read on with replacement characters, so the file's other problems are reported too.
+      readIssues.push({ file, line: 1, message: 'is not UTF-8 text: save it as UTF-8', severity: 'error' });
+      return { file, text: bytes.toString('utf8') };
+    }
+  });
 
   const registries: CheckRegistries = {};
-  const registryIssues: CheckIssue[] = [];
   for (const kind of ['tags', 'people'] as const) {
     const file = display(path.join(content, '_data', `${kind}.yaml`));
     if (!fs.existsSync(file)) continue;
     const parsed = parseRegistry(fs.readFileSync(file, 'utf8'), file);
     if (parsed.ok) registries[kind] = { file, registry: parsed.registry };
-    else registryIssues.push(...parsed.issues.map((issue) => ({ ...issue, field: issue.field?.replace(/^people\[/, `${kind}[`), severity: 'error' as const })));
+    else readIssues.push(...parsed.issues.map((issue) => ({ ...issue, field: issue.field?.replace(/^people\[/, `${kind}[`), severity: 'error' as const })));
   }
   const only = paths.length > 0 ? new Set(given) : undefined;
-  return { input: { articles, only, registries, today }, registryIssues, articleCount: only ? only.size : files.length };
+  return { input: { articles, only, registries, today }, readIssues, articleCount: only ? only.size : files.length };
 }
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Every `.md` file below a folder, as display names, sorted; dot-files (such as an interrupted write's temporary) are skipped. */
 function markdownFiles(dir: string): string[] {
@@ -106,7 +117,7 @@ function summary(issues: CheckIssue[], articleCount: number): string {
   if (issues.length === 0) return `${checked}: no problems`;
   const files = new Set(issues.map((issue) => issue.file)).size;
   const errors = issues.filter((issue) => issue.severity === 'error').length;
-  return `${checked}: ${issues.length} problem${issues.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} (${errors} the build refuses, ${issues.length - errors} to tidy)`;
+  return `${checked}: ${issues.length} problem${issues.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${issues.length - errors} warning${issues.length - errors === 1 ? '' : 's'})`;
 }
 
 /** Replaces a file through a temporary beside it and a rename: a reader or a crash never sees half a file. */

@@ -46,7 +46,7 @@ describe('archive check', () => {
     process.chdir(fixture);
     expect(await runCheck([], { content: '.', now: '2026-11-25' })).toBe(1);
     expect(out.slice(0, -1)).toEqual(expected);
-    expect(out.at(-1)).toBe(`checked 20 articles: ${expected.length} problems in 18 files (10 the build refuses, ${expected.length - 10} to tidy)`);
+    expect(out.at(-1)).toBe(`checked 20 articles: ${expected.length} problems in 18 files (10 errors, ${expected.length - 10} warnings)`);
   });
 
   it('gives machines the same problems as JSON', async () => {
@@ -66,13 +66,20 @@ describe('archive check', () => {
   it('checks only the files it is given', async () => {
     process.chdir(fixture);
     expect(await runCheck(['articles/2019/2019-05-14-key-order.md'], { content: '.', now: '2026-11-25' })).toBe(1);
-    expect(out).toEqual([expected.find((line) => line.includes('key-order'))!, 'checked 1 article: 1 problem in 1 file (0 the build refuses, 1 to tidy)']);
+    expect(out).toEqual([expected.find((line) => line.includes('key-order'))!, 'checked 1 article: 1 problem in 1 file (0 errors, 1 warning)']);
   });
 
   it('passes the bundled content and exits 0', async () => {
     process.chdir(repoRoot);
     expect(await runCheck([], {})).toBe(0);
     expect(out.at(-1)).toMatch(/^checked \d+ articles?: no problems$/);
+  });
+
+  it('reports a file that is not UTF-8 text', async () => {
+    workIn({ 'content/articles/2019/2019-05-01-cafe.md': '' });
+    fs.writeFileSync('content/articles/2019/2019-05-01-cafe.md', Buffer.from('---\ntitle: Caf\xe9\ndate: 2019-05-01\n---\n\nBody.\n', 'latin1'));
+    expect(await runCheck([], { now: '2026-11-25' })).toBe(1);
+    expect(out[0]).toBe('content/articles/2019/2019-05-01-cafe.md:1: is not UTF-8 text: save it as UTF-8');
   });
 
   it('refuses a wrong invocation with a usage error', async () => {
