@@ -8,6 +8,7 @@ import { parseArticleText } from '../content/frontmatter.ts';
 import { validateFrontMatter, type FrontMatter } from '../content/schema.ts';
 import type { CheckIssue, SourceText } from './types.ts';
 
+/** One article as the rules see it. */
 export interface LoadedArticle {
   file: string;
   text: string;

@@ -11,6 +11,7 @@ import { parseRegistry } from '../content/registry.ts';
 import { formatIssue } from '../content/schema.ts';
 import { UsageError } from './errors.ts';
 
+/** The options of `archive check`, as commander hands them over. */
 export interface CheckCliOptions {
   json?: boolean;
   fix?: boolean;

@@ -15,6 +15,7 @@ import { validateFrontMatter, formatIssue } from '../content/schema.ts';
 import { localToday } from './check.ts';
 import { UsageError } from './errors.ts';
 
+/** The options of `archive new`, as commander hands them over. */
 export interface NewCliOptions {
   /** The day the story was published, `YYYY-MM-DD` (default: today). */
   date?: string;
