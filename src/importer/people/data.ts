@@ -47,7 +47,7 @@ export const NON_PERSON_WORDS = words(`
   partners associates cabinet palace house hall tower castle park stadium arena museum library station port harbour harbor
   gulf bay coast peninsula basin desert plains cyber internet web online global world europe european asia asian african
   american america society partnership desk newsroom staff team
-  studio studios productions pictures records average index industrial democrats republicans tories conservatives liberals
+  studio studios productions pictures records average index composite industrial democrats republicans tories conservatives liberals
 `);
 
 /** Words that are never part of a person's name at the start of a sentence or a phrase. */
@@ -98,8 +98,8 @@ export const ORGANIZATIONS = words(`
   tencent alibaba baidu bytedance tiktok telegram whatsapp wikileaks anonymous reuters sputnik bbc cnn
 `);
 
-/** Title words that are also first names or surnames ("Dean Jones", "John Major", "Larry King"). */
-export const AMBIGUOUS_TITLES = words(`dean major king bishop judge marshal earl duke prince queen baron pope chancellor general justice bishop sheriff`);
+/** Title words that are also common first names ("Dean Jones", "Earl Woods"): a title only before two more words. */
+export const AMBIGUOUS_TITLES = words(`dean earl duke prince marshal`);
 
 /** Nationality words, which compromise's lexicon does not always know. */
 export const DEMONYMS = words(`

@@ -80,6 +80,10 @@ function isVerbOrAbstract(word: string): boolean {
   return /(tion|sion|ment|ness|ity|ism|ship|ology|ics)$/.test(word) && word.length > 5;
 }
 
+function isPlacePhrase(phrase: string): boolean {
+  return PLACE_PHRASES.has(phrase) || hasTag(phrase, PLACE_TAGS);
+}
+
 function isPlaceOrOrg(word: string): boolean {
   return PLACES.has(word) || NON_PERSON_WORDS.has(word) || hasTag(word, PLACE_TAGS);
 }
@@ -136,6 +140,12 @@ function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
     let cut = s;
     for (let k = s; k < e - 1; k++) {
       const w = tokens[k]!.lower;
+      // A place of two or three words before a title ("Hong Kong Governor Chris Patten").
+      const place = [3, 2].find((len) => k + len < e - 1 && isPlacePhrase(tokens.slice(k, k + len).map((t) => t.lower).join(' ')));
+      if (place) {
+        k += place - 1;
+        continue;
+      }
       // A title that is also a name ("Dean Jones", "John Major") is a title only before two more words.
       const ambiguous = AMBIGUOUS_TITLES.has(w) || hasTag(w, PERSON_TAGS);
       if ((isTitle(w) && (!ambiguous || k < e - 2)) || (/.{3}(man|woman)$/.test(w) && k < e - 2)) {
@@ -185,6 +195,8 @@ function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
       else if (n >= 2 && /^(the|a|an)$/.test(next2.lower) && tokens[e + 2] && isTitle(tokens[e + 2]!.lower)) score += 1;
     }
     if (n >= 2 && sameLine(next) && next.text === '(') score += 1;
+    // "Chelsea's Gianfranco Zola": a name right after a possessive proper noun.
+    if (n >= 2 && n <= 3 && !titled && prev?.possessive && isNameWordish(prev) && prev.line === line) score += 1;
     // Scorers in results: "(Davor Suker 24, Predrag Mijatovic 48)".
     if (n >= 2 && sameLine(next) && next.kind === 'num' && /^\d{1,3}$/.test(next.text) && (/^([,);]|and)$/.test(next2?.lower ?? '') || (!sameLine(next2) && prev?.text === ','))) score += 1;
     // A line that is only a name (a byline), or a signature after a dash.
@@ -194,7 +206,7 @@ function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
 
     // Against: organisation and place words and phrases, verbs, abstract nouns, adjectives and plurals.
     const phrase = lowers.join(' ');
-    let hard = lowers.some((w) => NON_PERSON_WORDS.has(w) || PLACES.has(w) || ORGANIZATIONS.has(w)) || PLACE_PHRASES.has(phrase) || hasTag(phrase, PLACE_TAGS);
+    let hard = lowers.some((w) => NON_PERSON_WORDS.has(w) || PLACES.has(w) || ORGANIZATIONS.has(w)) || isPlacePhrase(phrase);
     if (n >= 2 && !hasTag(lowers[0]!, PERSON_TAGS) && (hasTag(lowers[0]!, ADJECTIVE_TAGS) || /.{3}(ive|ous|ful|able|ible)$/.test(lowers[0]!))) hard = true;
     if (lowers.some((w, k) => k < n - 1 && hasTag(w, PLURAL_TAGS) && !hasTag(w, PERSON_TAGS))) hard = true;
     // A verb in a name is a headline ("Stoltenberg Says Hitler"); a base form after the first word can be a name ("James Love", "Kim Do Hoon").
