@@ -7,6 +7,8 @@ export interface PageSlice<T> {
   /** Total pages (at least 1, so an empty list still has its first page). */
   total: number;
   url: string;
+  /** 1-based position of the first item in the whole list, for `<ol start>`. */
+  start: number;
   items: T[];
   previousUrl?: string;
   nextUrl?: string;
@@ -26,6 +28,7 @@ export function paginate<T>(items: readonly T[], baseUrl: string, size = 20): Pa
       number,
       total,
       url: pageUrl(baseUrl, number),
+      start: (number - 1) * size + 1,
       items: items.slice((number - 1) * size, number * size),
       previousUrl: number > 1 ? pageUrl(baseUrl, number - 1) : undefined,
       nextUrl: number < total ? pageUrl(baseUrl, number + 1) : undefined,

@@ -46,6 +46,8 @@ interface EleventyConfig {
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
   getFilter(name: string): unknown;
   addPassthroughCopy(map: Record<string, string>): void;
+  addWatchTarget(target: string): void;
+  setWatchJavaScriptDependencies(watch: boolean): void;
   ignores: { add(glob: string): void };
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
   on(event: string, callback: (...args: unknown[]) => unknown): void;
@@ -73,6 +75,7 @@ export default function archivePlugin(eleventyConfig: EleventyConfig): void {
   // evaluated). Eleventy fixes template formats before plugins run, so `.eleventy.js` limits them to
   // njk; the ignore below holds even if a config forgets that.
   eleventyConfig.ignores.add(path.posix.join(eleventyConfig.directories.input.split(path.sep).join('/'), 'articles/**'));
+
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
 
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter as (...args: never[]) => unknown);
@@ -123,6 +126,14 @@ export default function archivePlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addGlobalData('assets', () => ({ css: integrity('site.css'), js: integrity('cite.js') }));
 
   eleventyConfig.addPassthroughCopy({ [path.join(LAYOUTS_DIR, 'assets')]: 'assets' });
+
+  // `archive serve`: Eleventy's dependency scan cannot parse TypeScript, and articles are not
+  // templates, so the watcher is told what to watch: articles, registries, settings, templates.
+  eleventyConfig.setWatchJavaScriptDependencies(false);
+  const input = eleventyConfig.directories.input.split(path.sep).join('/');
+  eleventyConfig.addWatchTarget(path.posix.join(input, 'articles/**/*.md'));
+  eleventyConfig.addWatchTarget(path.posix.join(input, '_data/*.{yaml,yml}'));
+  eleventyConfig.addWatchTarget(LAYOUTS_DIR);
 
   const page = (name: string, data: Record<string, unknown>) =>
     eleventyConfig.addTemplate(`archive-${name}.njk`, `{% include "pages/${name}.njk" %}`, { layout: 'base.njk', ...data });

@@ -58,6 +58,7 @@ export async function build(options: BuildOptions): Promise<{ pages: number; art
 export async function serve(options: { contentDir: string; outDir: string; port?: number }): Promise<void> {
   const eleventy = await createEleventy(options, 'serve');
   try {
+    await eleventy.init();
     await eleventy.watch();
   } catch (error) {
     throw findContentError(error) ?? error;

@@ -47,6 +47,7 @@ describe('entities', () => {
       ['/tags/ransomware/2/', 20, 2, 3],
       ['/tags/ransomware/3/', 5, 3, 3],
     ]);
+    expect(pages.map((p) => p.start)).toEqual([1, 21, 41]);
     expect(pages[0]!.nextUrl).toBe('/tags/ransomware/2/');
     expect(pages[1]!.previousUrl).toBe('/tags/ransomware/');
     expect(pages.flatMap((p) => p.items)).toEqual(pages[0]!.entity.articles);
