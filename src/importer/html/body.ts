@@ -16,8 +16,6 @@ export interface Body {
   caption?: string;
   credit?: string;
   related: string[];
-  /** Readability's own title guess, for the title chooser. */
-  readabilityTitle?: string;
 }
 
 /** Parses HTML into a linkedom document (never throws on odd markup). */
@@ -29,7 +27,7 @@ const BOILERPLATE_BLOCK =
   /(?:^|[\s_-])(?:related|recommend\w*|read-?more|more-?(?:stories|from|on|articles)|newsletter|subscribe|signup|sign-up|promo|share|sharing|social|author-?(?:bio|info|box|card)|bio|byline|tags?|topics|breadcrumbs?|advert\w*|ad-?(?:slot|unit|container)|sponsor\w*|comments?|disqus|outbrain|taboola|paywall|inline-?cta|cta|donate|toolbar)(?:$|[\s_-])/i;
 
 const BOILERPLATE_HEADING =
-  /^(?:related(?:\s+(?:stories|articles|coverage|content|posts|reading|links))?|read\s+more|more\s+(?:from|on|stories|coverage|news)\b.*|recommended(?:\s+for\s+you)?|you\s+may\s+(?:also\s+)?like|also\s+read|see\s+also|most\s+(?:popular|read)|trending|sign\s+up.*|subscribe.*|newsletter.*|share\s+this.*|about\s+the\s+author|comments?)\s*:?$/i;
+  /^(?:more|tags|topics|don'?t\s+miss|related(?:\s+(?:stories|articles|coverage|content|posts|reading|links))?|read\s+more|more\s+(?:from|on|stories|coverage|news)\b.*|recommended(?:\s+for\s+you)?|you\s+may\s+(?:also\s+)?like|also\s+read|see\s+also|most\s+(?:popular|read)|trending|sign\s+up.*|subscribe.*|newsletter.*|share\s+this.*|about\s+the\s+author|comments?)\s*:?$/i;
 
 const PROMPT_PARAGRAPH =
   /^(?:(?:sign\s+up|subscribe)\b.*(?:newsletter|inbox|email)|(?:read|see)\s+(?:more|also|next)\s*:|related\s*:|click\s+here\s+to\s+(?:subscribe|sign\s+up)|follow\s+(?:us|\w+)\s+on\s+(?:twitter|facebook)|share\s+this\s+(?:article|story)|advertisement$|this\s+article\s+(?:originally\s+)?appeared\s+(?:on|in)\b|copyright\s+©|©\s*\d{4})/i;
@@ -44,7 +42,10 @@ function markerOf(el: Element): string {
 
 /** Takes captions and credits out of the article, keeping them as outside text. */
 function removeFigures(root: Element, body: Body): void {
-  for (const caption of Array.from(root.querySelectorAll('figcaption, [class*="caption"], [class*="credit"], .wp-caption-text'))) {
+  const captions = Array.from(root.querySelectorAll('figcaption, [class]'))
+    .filter((el) => el.nodeName === 'FIGCAPTION' || /caption|credit|photo-?desc/i.test(el.getAttribute('class') ?? ''));
+  for (const caption of captions) {
+    if (!caption.parentNode || textOf(caption).length > 400) continue;
     const text = textOf(caption);
     if (text) {
       body.outside.push(text);
@@ -88,10 +89,12 @@ function removeBoilerplate(root: Element, body: Body): void {
     if (/^(?:p|strong|b)$/i.test(heading.nodeName) && heading.parentElement?.nodeName !== 'P' && heading.nodeName !== 'P') continue;
     const block = heading.nodeName === 'P' || /^h\d$/i.test(heading.nodeName) ? heading : heading.closest('p') ?? heading;
     // A "Related" heading owns the list that follows it.
-    const next = block.nextElementSibling;
-    if (next && /^(?:ul|ol)$/i.test(next.nodeName)) {
+    let next = block.nextElementSibling;
+    while (next && (/^(?:ul|ol)$/i.test(next.nodeName) || mostlyLinks(next) || (/^h\d$/i.test(next.nodeName) && /^h[4-6]$/i.test(block.nodeName)))) {
+      const after: Element | null = next.nextElementSibling;
       collectRelated(next, body);
       next.remove();
+      next = after;
     }
     body.outside.push(text);
     block.remove();
@@ -103,6 +106,14 @@ function removeBoilerplate(root: Element, body: Body): void {
       p.remove();
     }
   }
+}
+
+/** A block whose words are nearly all link text (a teaser or a list of headlines). */
+function mostlyLinks(el: Element): boolean {
+  const text = textOf(el);
+  if (!text) return false;
+  const linked = Array.from(el.querySelectorAll('a')).map(textOf).join(' ');
+  return linked.length >= 0.6 * text.replace(/\[[^\]]*\]/g, '').length;
 }
 
 function collectRelated(el: Element, body: Body): void {
@@ -138,21 +149,22 @@ function trimTrailingNoise(markdown: string): string {
   return blocks.join('\n\n');
 }
 
-/** Finds and cleans the article body of a page. */
-export function extractBody(html: string): Body {
+/**
+ * Finds and cleans the article body of a page. Readability rewrites the
+ * document it is given: read everything else from it first.
+ */
+export function extractBody(doc: Document): Body {
   const body: Body = { markdown: '', outside: [], related: [] };
   let content = '';
   try {
-    const doc = parseHtml(html);
-    const article = new Readability(doc, { charThreshold: 300 }).parse();
+    const article = new Readability(doc, { charThreshold: 300, keepClasses: true }).parse();
     content = article?.content ?? '';
-    body.readabilityTitle = article?.title ?? undefined;
   } catch {
     content = '';
   }
   if (!content) return body;
-  const doc = parseHtml(`<!DOCTYPE html><html><body><div id="__article">${content}</div></body></html>`);
-  const root = doc.querySelector('#__article') ?? doc.body;
+  const fragment = parseHtml(`<!DOCTYPE html><html><body><div id="__article">${content}</div></body></html>`);
+  const root = fragment.querySelector('#__article') ?? fragment.body;
   if (!root) return body;
   removeFigures(root, body);
   removeBoilerplate(root, body);

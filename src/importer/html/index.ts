@@ -37,15 +37,13 @@ export function extractFromHtml(html: string, options: { url?: string } = {}): E
   if (siteName) out.source.name = siteName;
   if (sourceUrl) out.source.url = sourceUrl;
 
-  const body = safe(() => extractBody(html));
-
   const title = safe(() => chooseTitle({
     documentTitle: document.querySelector('title')?.textContent ?? undefined,
     ogTitle: firstMeta(meta, ['og:title', 'twitter:title']),
     ldHeadline: ldString(article?.['headline']),
     h1s: Array.from(document.querySelectorAll('h1')).map((h) => h.textContent ?? ''),
     siteName,
-  })) ?? cleanTitle(body?.readabilityTitle);
+  }));
   if (title) out.title = title;
 
   const stated = safe(() => findPublicationDate(document, meta, article, options.url ?? sourceUrl));
@@ -64,6 +62,8 @@ export function extractFromHtml(html: string, options: { url?: string } = {}): E
     cleanTitle(ldString(article?.['description']));
   if (summary && isSentence(summary)) out.summary = summary;
 
+  // Last: Readability rewrites the document.
+  const body = safe(() => extractBody(document));
   if (body) {
     out.body = body.markdown;
     out.outside = body.outside;
