@@ -123,6 +123,65 @@ function collectRelated(el: Element, body: Body): void {
   if (text) body.outside.push(text);
 }
 
+const DATE_LINE =
+  /^(?:(?:published|posted|updated|last\s+updated|first\s+published|modified)\s*(?:on|at)?\s*:?\s*)?[\w\s,.:/-]{0,60}$/i;
+
+/**
+ * Removes blocks that only state when the piece was published ("PUBLISHED:
+ * 10:48, Tue, Nov 19, 2019"), tag lines, and what follows a last rule that
+ * sets off a short tail (press-release boilerplate, disclaimers).
+ */
+function removeDateLinesAndTail(root: Element, body: Body): void {
+  for (const el of Array.from(root.querySelectorAll('p, div, span, time, h5, h6'))) {
+    if (!el.parentNode) continue;
+    const text = textOf(el);
+    if (!text || text.length > 90 || el.querySelector('p')) continue;
+    const looksDated = /\b(?:19|20)\d{2}\b/.test(text) && (findDateIn(text) || /^(?:published|posted|updated)/i.test(text));
+    if (looksDated && DATE_LINE.test(text) && text.split(' ').length <= 12) {
+      body.outside.push(text);
+      el.remove();
+    }
+  }
+  for (const el of Array.from(root.querySelectorAll('p, div, strong'))) {
+    if (!el.parentNode) continue;
+    const text = textOf(el);
+    if (/^(?:tags|topics|filed\s+under|categories|keywords)\b\s*:?/i.test(text) && text.length < 600 && mostlyLinks(el)) {
+      body.outside.push(text);
+      (el.nodeName === 'STRONG' && el.parentElement?.nodeName === 'P' ? el.parentElement : el).remove();
+    }
+  }
+  const rules = Array.from(root.querySelectorAll('hr'));
+  const last = rules[rules.length - 1];
+  if (last) {
+    const total = textOf(root).length;
+    const after = textAfter(last, root);
+    if (after.length > 0 && after.length < 0.25 * total && total - after.length > 500) {
+      body.outside.push(after);
+      removeAfter(last, root);
+    }
+  }
+}
+
+function findDateIn(text: string): boolean {
+  return /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}/i.test(text);
+}
+
+/** The text that follows an element, up to the end of root. */
+function textAfter(el: Element, root: Element): string {
+  const parts: string[] = [];
+  for (let node: Element | null = el; node && node !== root; node = node.parentElement) {
+    for (let sib = node.nextSibling; sib; sib = sib.nextSibling) parts.push(sib.textContent ?? '');
+  }
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+function removeAfter(el: Element, root: Element): void {
+  for (let node: Element | null = el; node && node !== root; node = node.parentElement) {
+    while (node.nextSibling) node.nextSibling.remove();
+  }
+  el.remove();
+}
+
 /** Drops links whose target could run code; their text stays. */
 function neutraliseLinks(root: Element): void {
   for (const a of Array.from(root.querySelectorAll('a[href]'))) {
@@ -168,6 +227,7 @@ export function extractBody(doc: Document): Body {
   if (!root) return body;
   removeFigures(root, body);
   removeBoilerplate(root, body);
+  removeDateLinesAndTail(root, body);
   neutraliseLinks(root);
   body.markdown = trimTrailingNoise(htmlToMarkdown(root.innerHTML));
   return body;
