@@ -30,7 +30,7 @@ export function extractFromTextDump(text: string, options: TextDumpOptions = {})
   return out;
 }
 
-const UI_WORDS = /^(?:share|shares|search|follow|subscribe|log ?in|sign ?in|sign ?up|register|menu|advertisement|listen( live)?|comments?|print|e-?mail|close|next|previous|home|more|skip|save|reply|like|tweet|print options|loading)$/i;
+const UI_WORDS = /^(?:share|shares|search|follow|subscribe|log ?in|sign ?in|sign ?up|register|menu|advertisement|listen( live)?|by|comments?|print|e-?mail|close|next|previous|home|more|skip|save|reply|like|tweet|print options|loading)$/i;
 
 function fill(out: Extracted, text: string, options: TextDumpOptions): void {
   const lines = splitLines(normalizeDump(text));
@@ -89,26 +89,47 @@ function titleCaseRatio(text: string): number {
   return words.filter((w) => /^['‘’"“]?\p{Lu}/u.test(w)).length / words.length;
 }
 
-/** The headline: a headline-shaped line shortly before the article, the more words and capitals the better. */
+const UI_PHRASES = /\b(?:share|sharing|icon|cookies?|browser|external links?|subscribe|sign (?:in|up)|log in|click|newsletter|advertisement|javascript)\b/i;
+
+/**
+ * The headline: a headline-shaped line shortly before the article. More words
+ * and capitals count for it, and so do the page printing it twice (breadcrumb
+ * and heading) and a date or byline right under it; interface words count against.
+ */
 function findTitle(lines: readonly Line[], bodyStart: number, isFurniture: (line: Line) => boolean): number | undefined {
   let best: number | undefined;
   let bestScore = Number.NEGATIVE_INFINITY;
   const from = Math.max(0, bodyStart - 40);
+  const texts = new Map<string, number>();
+  for (let i = from; i < Math.min(lines.length, bodyStart + 5); i++) {
+    texts.set(lines[i]!.text, (texts.get(lines[i]!.text) ?? 0) + 1);
+  }
   for (let i = from; i < bodyStart; i++) {
     const line = lines[i]!;
     const t = line.text;
     const words = wordCount(t);
     if (line.bullet || isFurniture(line) || isCredit(t) || isImagePlaceholder(t)) continue;
     if (words < 2 || words > 30 || t.length > 220 || findDays(t).length || /^by\s/i.test(t)) continue;
+    if (/:\/\/|^www\.|^\d+\.\s/.test(t)) continue;
     if (/[.:;,]$/.test(t) && !/\.\.\.$/.test(t)) continue;
-    const score = Math.min(words, 15) + titleCaseRatio(t) * 4 + (line.repeats > 1 ? 1 : 0) - (bodyStart - i) / 8 -
-      (t.includes('|') ? 3 : 0);
+    const half = t.slice(0, t.length >> 1).trim();
+    if (half.length > 10 && t.slice(half.length).trim().startsWith(half)) continue;
+    let score = Math.min(words, 14) + titleCaseRatio(t) * 4 - (bodyStart - i) / 8 - (words <= 3 ? 4 : 0);
+    if ((texts.get(t) ?? 0) > 1 || line.repeats > 1) score += 2;
+    for (let j = i + 1; j <= i + 3 && j < lines.length; j++) {
+      if (findDays(lines[j]!.text).length || /^by\s/i.test(lines[j]!.text)) {
+        score += 3;
+        break;
+      }
+    }
+    if (UI_PHRASES.test(t)) score -= 10;
+    if (/[.!?] \p{Lu}/u.test(t)) score -= 4;
+    if (t.includes('|')) score -= 3;
     if (score > bestScore) {
       bestScore = score;
       best = i;
     }
   }
-  if (best === undefined && bodyStart > 0) return undefined;
   return best;
 }
 
@@ -150,6 +171,9 @@ function findSection(
     const t = line.text;
     if (i === titleAt || line.bullet || isFurniture(line) || UI_WORDS.test(t)) continue;
     if (!/^[\p{L}][\p{L}&' -]{1,40}$/u.test(t) || t.split(/\s+/).length > 3) continue;
+    // Two or three capitalised words are as often a byline's name as a section: only one word,
+    // a label in capitals, or a joined label ("Science & Technology") passes.
+    if (t.includes(' ') && t !== t.toUpperCase() && !/ & | and /.test(t)) continue;
     if (findDays(t).length || isCredit(t)) continue;
     candidates.push(i);
   }

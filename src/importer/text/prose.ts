@@ -34,6 +34,7 @@ export function isCredit(text: string): boolean {
     /^©|\s©\s|©\s*\S+\s*$/.test(text) ||
     /\b(?:image|photo|picture)s?\s*(?:copyright|credit|caption|source)\b/i.test(text) ||
     /\((?:image|photo|picture|pic|credit)s?:[^)]*\)\s*$/i.test(text) ||
+    /[([](?:(?:image|photo|picture|pic)s? by|file|photo|image)\b:?[^)\]]*[)\]]\s*$/i.test(text) ||
     /\bCredit\s*(?:\.\.\.|…|:)/.test(text) ||
     /^(?:photo|image|picture|source|credit)s?\s*:/i.test(text) ||
     (/\b(?:getty images|shutterstock|afp|ap photo|reuters)\s*$/i.test(text.slice(-20)) && !endsSentence(text))
