@@ -81,6 +81,8 @@ export function countTerms(documents: Iterable<readonly string[]>, maxChars = In
   for (const texts of documents) {
     for (const text of texts) {
       const end = Math.min(text.length, limit);
+      // A word the limit cuts in two is left out rather than counted as a stub.
+      const cut = end < text.length && word[text.charCodeAt(end)] !== 0;
       let start = -1;
       let hash = 0;
       let second = 0;
@@ -102,7 +104,7 @@ export function countTerms(documents: Iterable<readonly string[]>, maxChars = In
         }
         if (start < 0) continue;
         const length = i - start;
-        if (letters && length >= MIN_TERM && length <= MAX_TERM) {
+        if (letters && length >= MIN_TERM && length <= MAX_TERM && !(cut && i === end)) {
           // Open addressing on two running hashes and the length, all in one slot so a lookup
           // reads one cache line; the word is never cut out of the text unless it is new.
           let slot = (hash & mask) << 2;
