@@ -31,6 +31,7 @@ export interface Entity {
   /** `/tags/SLUG/` */
   url: string;
   description?: string;
+  role?: string;
   count: number;
   /** Newest first. */
   articles: Article[];
@@ -85,6 +86,7 @@ export function groupEntities(articles: readonly Article[], kind: EntityKind, re
       slug,
       url: `/${kind}/${slug}/`,
       description: resolver.description(name),
+      role: resolver.role(name),
       count: list.length,
       articles: list,
       years: countByYear(list),

@@ -11,6 +11,8 @@ export interface RegistryEntry {
   name: string;
   aliases?: string[];
   description?: string;
+  /** What a person does, e.g. "Secretary General of NATO" (people.yaml). */
+  role?: string;
 }
 
 /** A name as written, cleaned of surrounding and repeated white space, in NFC. */
@@ -41,6 +43,8 @@ export interface NameResolver {
   canonical(name: string): string | undefined;
   /** The registry's description of a canonical name, if any. */
   description(canonical: string): string | undefined;
+  /** The registry's role for a canonical name, if any. */
+  role(canonical: string): string | undefined;
 }
 
 /**
@@ -84,7 +88,11 @@ export function resolveNames(usages: readonly (readonly string[])[], registry: r
     chosen.set(group, best[0]);
   }
   const descriptions = new Map<string, string>();
-  for (const entry of registry) if (entry.description) descriptions.set(cleanName(entry.name), entry.description);
+  const roles = new Map<string, string>();
+  for (const entry of registry) {
+    if (entry.description) descriptions.set(cleanName(entry.name), entry.description);
+    if (entry.role) roles.set(cleanName(entry.name), entry.role);
+  }
   return {
     canonical(name) {
       const spelling = cleanName(name);
@@ -93,5 +101,6 @@ export function resolveNames(usages: readonly (readonly string[])[], registry: r
       return chosen.get(group) ?? registered.get(group)?.name ?? spelling;
     },
     description: (canonical) => descriptions.get(canonical),
+    role: (canonical) => roles.get(canonical),
   };
 }

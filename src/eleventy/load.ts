@@ -85,6 +85,7 @@ const registrySchema = z.array(
     name: z.string().trim().min(1),
     aliases: z.array(z.string()).optional(),
     description: z.string().optional(),
+    role: z.string().optional(),
   }),
 );
 

@@ -49,6 +49,12 @@ describe('names', () => {
     expect(names.description('NATO')).toBe('The alliance.');
   });
 
+  it("keeps a person's role from the registry", () => {
+    const names = resolveNames([['Stoltenberg']], [{ name: 'Jens Stoltenberg', aliases: ['Stoltenberg'], role: 'Secretary General of NATO' }]);
+    expect(names.canonical('stoltenberg')).toBe('Jens Stoltenberg');
+    expect(names.role('Jens Stoltenberg')).toBe('Secretary General of NATO');
+  });
+
   it('orders by code point, the same in every locale', () => {
     expect(['b', 'B', 'a', 'é'].sort(compareCodePoints)).toEqual(['B', 'a', 'b', 'é']);
   });
