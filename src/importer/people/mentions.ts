@@ -1,0 +1,192 @@
+/**
+ * Candidate names in a text and the evidence for and against each: the
+ * shape of the phrase, the words around it, and lists it stands in.
+ */
+import { KIN_WORDS, NON_PERSON_WORDS, ORGANIZATIONS, PARTICLES, PLACES, SPEECH_VERBS, STOP_CAPITALS, AMBIGUOUS_TITLES } from './data.ts';
+import {
+  ADJECTIVE_TAGS, AUXILIARIES, CALENDAR_TAGS, FIRST_NAME_TAGS, NAME_SUFFIX, PERSON_TAGS, PLACE_TAGS, PLURAL_TAGS, SURNAME_TAGS,
+  hasTag, isCommonWord, isNationality, isPlacePhrase, isTitle, isVerbOrAbstract, tagsOf,
+} from './lexicon.ts';
+import { capitalRuns, isInitial, type Token } from './tokens.ts';
+import { personKey as nameKey } from '../../content/registry.ts';
+
+/** A candidate phrase with its evidence. */
+export interface Mention {
+  words: string[];
+  /** Position of the first token, for "first mention" order. */
+  at: number;
+  score: number;
+  negative: boolean;
+  titled: boolean;
+  kin: boolean;
+  line: number;
+  /** Token index just after the phrase. */
+  end: number;
+}
+
+const SENTENCE_BREAK = new Set(['.', '!', '?', ':', ';', '-', '—', '–', '"', '“', '”', '‘', "'", '•', '*', '#', '|']);
+const CREDIT_MARK = /^(©|\/)$/;
+
+function atSentenceStart(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  return !prev || prev.line !== tokens[i]!.line || (prev.kind === 'punct' && SENTENCE_BREAK.has(prev.text)) || prev.kind === 'num';
+}
+
+/** Reads the candidate phrases of a text with their evidence for and against being a person. */
+export function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
+  const mentions: Mention[] = [];
+  const creditLines = new Set<number>();
+  tokens.forEach((t, i) => {
+    if (t.text === '©' || (/^(photo|photograph|photos|image|picture|credit)$/i.test(t.text) && /^(:|by)$/i.test(tokens[i + 1]?.text ?? ''))) {
+      creditLines.add(t.line);
+    }
+  });
+  for (const [s0, e0] of capitalRuns(tokens)) {
+    let s = s0;
+    let e = e0;
+    if (creditLines.has(tokens[s]!.line)) continue;
+    if (CREDIT_MARK.test(tokens[s - 1]?.text ?? '')) continue;
+    // Words that merely open a sentence ("But", "The", "Attacking").
+    while (s < e && (STOP_CAPITALS.has(tokens[s]!.lower) || (atSentenceStart(tokens, s) && isCommonWord(tokens[s]!.lower) && !isTitle(tokens[s]!.lower) && !known.has(tokens[s]!.lower)))) s++;
+    // Days and months end a name ("Rashid left Greece Thursday").
+    for (let k = s; k < e; k++) {
+      if (hasTag(tokens[k]!.lower, CALENDAR_TAGS)) {
+        e = k;
+        break;
+      }
+    }
+    if (s >= e) continue;
+    // A lone capital before a name is a position or a list mark ("S Damarious Randall"), not an initial.
+    while (e - s > 2 && /^\p{Lu}$/u.test(tokens[s]!.text)) s++;
+    // Titles before the name: "UK Foreign Minister Jeremy Hunt", "President Clinton", "Dr. Smith", "Frenchman Patrick Vieira".
+    let titled = false;
+    let cut = s;
+    for (let k = s; k < e - 1; k++) {
+      const w = tokens[k]!.lower;
+      // A place of two or three words before a title ("Hong Kong Governor Chris Patten").
+      const place = [3, 2].find((len) => k + len < e - 1 && isPlacePhrase(tokens.slice(k, k + len).map((t) => t.lower).join(' ')));
+      if (place) {
+        k += place - 1;
+        continue;
+      }
+      // A title that is also a name ("Dean Jones", "John Major") is a title only before two more words.
+      const ambiguous = AMBIGUOUS_TITLES.has(w) || hasTag(w, PERSON_TAGS);
+      if ((isTitle(w) && (!ambiguous || k < e - 2)) || (/.{3}(man|woman)$/.test(w) && k < e - 2)) {
+        titled = true;
+        cut = k + 1;
+      } else if (isNationality(w) || PLACES.has(w)) {
+        if (k < e - 2) cut = k + 1;
+      } else if (!hasTag(w, PLACE_TAGS)) break;
+    }
+    s = cut;
+    // "Chancellor of the Exchequer Kenneth Clarke": the name starts at its first name.
+    if (e - s >= 3 && tokens[s - 1]?.lower === 'the' && !hasTag(tokens[s]!.lower, FIRST_NAME_TAGS) && !isInitial(tokens[s]!)) {
+      for (let k = s + 1; k <= e - 2; k++) {
+        if (hasTag(tokens[k]!.lower, FIRST_NAME_TAGS)) {
+          s = k;
+          break;
+        }
+      }
+    }
+    // Generational suffixes are not part of the name the site files under ("John Mills Jr.").
+    while (e - s > 2 && NAME_SUFFIX.test(tokens[e - 1]!.text)) e--;
+    const prev = tokens[s - 1];
+    const line = tokens[s]!.line;
+    const prevWord = prev && prev.kind === 'word' && prev.line === line ? prev.lower : '';
+    if (!titled && prevWord && isTitle(prevWord) && !isNameWordish(prev!)) titled = true;
+    const kin = KIN_WORDS.has(prevWord);
+    const words = tokens.slice(s, e).map((t) => t.text);
+    const lowers = words.map((w) => w.toLowerCase());
+    const n = words.length;
+
+    let score = 0;
+    if (titled) score += 2;
+    if (kin) score += 2;
+    if (n >= 2 && hasTag(lowers[0]!, FIRST_NAME_TAGS)) score += 2;
+    if (n >= 2 && isInitial(tokens[s]!) && !isInitial(tokens[e - 1]!)) score += 2;
+    if (lowers.some((w) => hasTag(w, SURNAME_TAGS))) score += 1;
+    if (known.has(nameKey(words.join(' ')))) score += 3;
+    const next = tokens[e];
+    const next2 = tokens[e + 1];
+    const sameLine = (t: Token | undefined): t is Token => !!t && t.line === line;
+    // What people do in news: speak ("Burns said", "said Yegor Stroyev"), have an age, are described.
+    if (sameLine(next) && next.kind === 'word' && (SPEECH_VERBS.has(next.lower) || (AUXILIARIES.has(next.lower) && SPEECH_VERBS.has(next2?.lower ?? '')))) score += 1;
+    if (prevWord && SPEECH_VERBS.has(prevWord)) score += 1;
+    if (sameLine(next) && next.text === ',' && sameLine(next2)) {
+      if (next2.kind === 'num' && /^\d{1,2}$/.test(next2.text) && tokens[e + 2]?.text === ',') score += 2;
+      else if (next2.lower === 'who' || SPEECH_VERBS.has(next2.lower)) score += 1;
+      else if (n >= 2 && /^(the|a|an)$/.test(next2.lower) && tokens[e + 2] && isTitle(tokens[e + 2]!.lower)) score += 1;
+    }
+    if (n >= 2 && sameLine(next) && next.text === '(') score += 1;
+    // "Chelsea's Gianfranco Zola": a name right after a possessive proper noun.
+    if (n >= 2 && n <= 3 && !titled && prev?.possessive && isNameWordish(prev) && prev.line === line) score += 1;
+    // Scorers in results: "(Davor Suker 24, Predrag Mijatovic 48)".
+    if (n >= 2 && sameLine(next) && next.kind === 'num' && /^\d{1,3}$/.test(next.text) && (/^([,);]|and)$/.test(next2?.lower ?? '') || (!sameLine(next2) && prev?.text === ','))) score += 1;
+    // A line that is only a name (a byline), or a signature after a dash.
+    const [lineStart, lineEnd] = lineSpan(tokens, s);
+    if (n >= 2 && n <= 3 && lineStart === s && lineEnd === e) score += 1;
+    if (n >= 2 && lineStart < s && tokens.slice(lineStart, s).every((t) => /^[-—–]$/.test(t.text))) score += 1;
+
+    // Against: organisation and place words and phrases, verbs, abstract nouns, adjectives and plurals.
+    const phrase = lowers.join(' ');
+    let hard = lowers.some((w) => NON_PERSON_WORDS.has(w) || PLACES.has(w) || ORGANIZATIONS.has(w)) || isPlacePhrase(phrase);
+    if (n >= 2 && !hasTag(lowers[0]!, PERSON_TAGS) && (hasTag(lowers[0]!, ADJECTIVE_TAGS) || /.{3}(ive|ous|ful|able|ible)$/.test(lowers[0]!))) hard = true;
+    if (lowers.some((w, k) => k < n - 1 && hasTag(w, PLURAL_TAGS) && !hasTag(w, PERSON_TAGS))) hard = true;
+    // A verb in a name is a headline ("Stoltenberg Says Hitler"); a base form after the first word can be a name ("James Love", "Kim Do Hoon").
+  if (n >= 2 && lowers.some((w, k) => !PARTICLES.has(w) && isVerbOrAbstract(w) && !(k > 0 && tagsOf(w).every((t) => t === 'Infinitive' || t === 'Singular')))) hard = true;
+    const firstIsName = hasTag(lowers[0]!, FIRST_NAME_TAGS);
+    lowers.forEach((w, k) => {
+      if (!hasTag(w, PLACE_TAGS) || (k === 0 && firstIsName)) return;
+      score -= k === n - 1 || n === 1 ? 2 : 1;
+    });
+    mentions.push({ words, at: s, end: e, score, negative: hard, titled, kin, line });
+  }
+  return mentions;
+}
+
+/** The half-open token range of the line that token i stands on. */
+function lineSpan(tokens: Token[], i: number): [number, number] {
+  const line = tokens[i]!.line;
+  let a = i;
+  let b = i + 1;
+  while (a > 0 && tokens[a - 1]!.line === line) a--;
+  while (b < tokens.length && tokens[b]!.line === line) b++;
+  return [a, b];
+}
+
+function isNameWordish(t: Token): boolean {
+  return t.kind === 'word' && t.text[0] !== t.text[0]!.toLowerCase();
+}
+
+/**
+ * Lists of names ("Defenders - Dan Petrescu, Daniel Prodan, Anton Dobos"):
+ * phrases joined only by commas or "and" are the same kind of thing, so when
+ * a third of them are people, all of them are.
+ */
+export function promoteLists(tokens: Token[], mentions: Mention[], isPerson: (m: Mention) => boolean): void {
+  const groups: Mention[][] = [];
+  let group: Mention[] = [];
+  mentions.forEach((m, i) => {
+    const prev = mentions[i - 1];
+    const joined =
+      prev !== undefined &&
+      prev.line === m.line &&
+      m.at > prev.end &&
+      m.at - prev.end <= 2 &&
+      tokens.slice(prev.end, m.at).every((t) => t.text === ',' || t.lower === 'and' || t.text === '&');
+    if (!joined) {
+      if (group.length > 0) groups.push(group);
+      group = [];
+    }
+    group.push(m);
+  });
+  if (group.length > 0) groups.push(group);
+  for (const g of groups) {
+    if (g.length < 2 || g.some((m) => m.negative || m.score < 0 || m.words.length < 2 || m.words.length > 4)) continue;
+    // A heading of roles before the list says what it lists ("Midfielders - ...", "Goalkeepers: ...").
+    const lead = tokens.slice(lineSpan(tokens, g[0]!.at)[0], g[0]!.at);
+    const headed = lead.length === 2 && isTitle(lead[0]!.lower) && /^[-–—:]$/.test(lead[1]!.text);
+    const yes = g.filter(isPerson).length;
+    if (headed || yes >= Math.max(1, Math.ceil(g.length / 3))) for (const m of g) m.score = Math.max(m.score, 2);
+  }
+}
