@@ -37,15 +37,16 @@ export function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
   const mentions: Mention[] = [];
   const creditLines = new Set<number>();
   tokens.forEach((t, i) => {
-    if (t.text === '©' || (/^(photo|photograph|photos|image|picture|credit)$/i.test(t.text) && /^(:|by)$/i.test(tokens[i + 1]?.text ?? ''))) {
+    if (t.text === '©' || (/^(photo|photograph|photos|image|picture|credit|credits|photographer)$/i.test(t.text) && /^(:|by)$/i.test(tokens[i + 1]?.text ?? ''))) {
       creditLines.add(t.line);
     }
   });
   for (const [s0, e0] of capitalRuns(tokens)) {
     let s = s0;
     let e = e0;
+    // Credits name photographers and agencies, not people of the story: "© REUTERS / Kacper Pempel", "Kacper Pempel/Reuters".
     if (creditLines.has(tokens[s]!.line)) continue;
-    if (CREDIT_MARK.test(tokens[s - 1]?.text ?? '')) continue;
+    if (CREDIT_MARK.test(tokens[s - 1]?.text ?? '') || (tokens[e]?.text === '/' && tokens[e]!.line === tokens[s]!.line)) continue;
     // Words that merely open a sentence ("But", "The", "Attacking").
     while (s < e && (STOP_CAPITALS.has(tokens[s]!.lower) || (atSentenceStart(tokens, s) && isCommonWord(tokens[s]!.lower) && !isTitle(tokens[s]!.lower) && !known.has(tokens[s]!.lower)))) s++;
     // Days and months end a name ("Rashid left Greece Thursday").

@@ -81,7 +81,7 @@ describe('extractPeople', () => {
   });
 
   it('leaves out photographers named in a credit line of the body', () => {
-    const body = 'Jens Stoltenberg spoke in Brussels.\n\n© REUTERS / Kacper Pempel\n\nPhoto: Aleksei Vitvitsky';
+    const body = 'Jens Stoltenberg spoke in Brussels.\n\n© REUTERS / Kacper Pempel\n\nPhoto: Aleksei Vitvitsky\n\nA man at a keyboard. Kacper Pempel/Reuters';
     expect(extractPeople({ body })).toEqual(['Jens Stoltenberg']);
   });
 
