@@ -6,6 +6,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import path from 'node:path';
 import { runImport } from './import.ts';
+import { runCheck } from './check.ts';
+import { runNew } from './new.ts';
 import { UsageError } from './errors.ts';
 
 /** Runs the command line and resolves to the exit code. */
@@ -63,6 +65,30 @@ export async function main(argv: string[]): Promise<number> {
     .option('--no-profiles', 'ignore site profiles: generic rules only')
     .action(async (paths: string[], options) => {
       exitCode = await runImport(paths, options);
+    });
+
+
+  program
+    .command('check')
+    .description('Check articles against the content model and against each other; print every problem as file:line: message.')
+    .argument('[path...]', 'article files or folders to check (default: every article in the content folder)')
+    .option('--content <dir>', 'content folder: its articles/ are the archive, its _data/ the registries', 'content')
+    .option('--json', 'print the problems as a JSON array of {file, line, field, message, severity}')
+    .option('--fix', 'apply the safe fixes (tag spellings, key order) and list what changed')
+    .option('--now <day>', 'judge dates against this day instead of today (YYYY-MM-DD)')
+    .action(async (paths: string[], options: { content: string; json?: boolean; fix?: boolean; now?: string }) => {
+      exitCode = await runCheck(paths, options);
+    });
+
+  program
+    .command('new')
+    .description('Write the skeleton of a new article where the build expects it, and print its path.')
+    .argument('<title>', 'the headline, in quotes')
+    .option('--date <day>', 'the day the story was published (YYYY-MM-DD; default today)')
+    .option('--tags <list>', 'comma-separated tags, e.g. cyberattack,NATO')
+    .option('--content <dir>', 'content folder', 'content')
+    .action(async (title: string, options: { date?: string; tags?: string; content: string }) => {
+      exitCode = await runNew(title, options);
     });
 
   try {
