@@ -201,13 +201,15 @@ export function computeRelated(articles: readonly Article[], options: RelatedOpt
   let termEntries = 0;
   const topIds = new Int32Array(TERMS_PER_ARTICLE);
   const topWeights = new Float64Array(TERMS_PER_ARTICLE);
+  const termRarity = Float64Array.from(table.documentFrequency, (df) => (df >= 2 && df <= MAX_SHARE * count ? Math.log(count / df) : 0));
   for (let article = 0; article < count; article++) {
     let kept = 0;
     for (let entry = table.offsets[article]!; entry < table.offsets[article + 1]!; entry++) {
       const term = table.ids[entry]!;
-      const df = table.documentFrequency[term]!;
-      if (df < 2 || df > MAX_SHARE * count) continue;
-      const weight = (1 + Math.log(table.counts[entry]!)) * Math.log(count / df);
+      const rarity = termRarity[term]!;
+      if (rarity === 0) continue;
+      const tf = table.counts[entry]!;
+      const weight = tf === 1 ? rarity : (1 + Math.log(tf)) * rarity;
       // Insertion into a short list, highest first; equal weights keep the earlier term.
       let at = kept;
       while (at > 0 && topWeights[at - 1]! < weight) at--;
@@ -250,13 +252,14 @@ export function computeRelated(articles: readonly Article[], options: RelatedOpt
   // Editors' references: a URL (with or without its last slash) or a slug; the first article in order wins a shared slug.
   const byReference = new Map<string, number>();
   order.forEach((article, index) => {
-    for (const reference of [article.url, article.url.replace(/\/$/, ''), article.slug]) if (!byReference.has(reference)) byReference.set(reference, index);
+    const bare = article.url.endsWith('/') ? article.url.slice(0, -1) : article.url;
+    for (const reference of [article.url, bare, article.slug]) if (!byReference.has(reference)) byReference.set(reference, index);
   });
   const resolve = (reference: string): number | undefined => byReference.get(reference.trim()) ?? byReference.get(reference.trim().replace(/\/$/, ''));
 
   const scores = new Float64Array(count);
-  const textScores = new Float64Array(count);
   const touched = new Int32Array(count);
+  // 1: reached by a name or term; 2: the text added to its score.
   const seen = new Uint8Array(count);
   const out = new Map<string, RelatedLink[]>();
   for (let article = 0; article < count; article++) {
@@ -285,11 +288,9 @@ export function computeRelated(articles: readonly Article[], options: RelatedOpt
       const [low, high] = windowOf(from, to, to - from > POSTING_CAP ? find(termPostings.values, from, to, article) : from);
       for (let at = low; at < high; at++) {
         const other = termPostings.values[at]!;
-        if (seen[other] === 0) {
-          seen[other] = 1;
-          touched[touchedCount++] = other;
-        }
-        textScores[other]! += weight * postingWeights[at]!;
+        if (seen[other] === 0) touched[touchedCount++] = other;
+        seen[other] = 3;
+        scores[other]! += weight * postingWeights[at]!;
       }
     }
 
@@ -311,7 +312,7 @@ export function computeRelated(articles: readonly Article[], options: RelatedOpt
     for (let i = 0; i < touchedCount && wanted > 0; i++) {
       const other = touched[i]!;
       if (other === article) continue;
-      const score = Math.round((scores[other]! + textScores[other]!) * 1e6);
+      const score = Math.round(scores[other]! * 1e6);
       if (score <= 0 || (best.length === wanted && score < bestScores[wanted - 1]!)) continue;
       if (excluded.has(other) || pinned.includes(other)) continue;
       const beats = (at: number): boolean => {
@@ -356,14 +357,13 @@ export function computeRelated(articles: readonly Article[], options: RelatedOpt
       }
       shared.sort((a, b) => b.weight - a.weight || compareCodePoints(a.name, b.name));
       const reasons = [...new Set(shared.map((entry) => entry.name))];
-      if (reasons.length === 0 && textScores[other]! > 0) reasons.push(SIMILAR_TEXT);
-      const score = Math.round((scores[other]! + textScores[other]!) * 1000) / 1000;
+      if (reasons.length === 0 && seen[other] === 3) reasons.push(SIMILAR_TEXT);
+      const score = Math.round(scores[other]! * 1000) / 1000;
       return { url: target.url, title: target.title, date: target.date, score, reasons, ...(isPinned ? { pinned: true } : {}) };
     };
     out.set(source.url, [...pinned.map((other) => link(other, true)), ...best.map((other) => link(other, false))]);
     for (let i = 0; i < touchedCount; i++) {
       scores[touched[i]!] = 0;
-      textScores[touched[i]!] = 0;
       seen[touched[i]!] = 0;
     }
   }

@@ -182,6 +182,8 @@ export interface RelatedFigures {
   articles: number;
   generateSeconds: number;
   relatedSeconds: number;
+  /** CPU time (user + system) of related stories: what the wall time would be on an idle machine. */
+  relatedCpuSeconds: number;
   headlinesSeconds: number;
   links: number;
   /** Peak resident memory of the whole process, archive included. */
@@ -201,8 +203,11 @@ export function measure(count: number): RelatedFigures {
   gc?.();
   const archiveHeapBytes = process.memoryUsage().heapUsed;
   start = performance.now();
+  const cpu = process.cpuUsage();
   const related = computeRelated(articles);
   const relatedSeconds = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
+  const relatedCpuSeconds = (used.user + used.system) / 1e6;
   start = performance.now();
   linkRelatedHeadlines(articles);
   const headlinesSeconds = (performance.now() - start) / 1000;
@@ -213,6 +218,7 @@ export function measure(count: number): RelatedFigures {
     articles: count,
     generateSeconds,
     relatedSeconds,
+    relatedCpuSeconds,
     headlinesSeconds,
     links,
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
@@ -249,7 +255,7 @@ export async function benchRelated(sizes: readonly number[] = SIZES): Promise<Be
     const result = measureInChild(count);
     figures.push(result);
     console.log(
-      `related ${count}: generate ${seconds(result.generateSeconds)}, related ${seconds(result.relatedSeconds)}, headlines ${seconds(result.headlinesSeconds)}, ` +
+      `related ${count}: generate ${seconds(result.generateSeconds)}, related ${seconds(result.relatedSeconds)} (CPU ${seconds(result.relatedCpuSeconds)}), headlines ${seconds(result.headlinesSeconds)}, ` +
         `${result.links} links, max RSS ${mib(result.maxRssBytes)}, heap ${mib(result.archiveHeapBytes)} archive / ${mib(result.heapUsedBytes)} with lists`,
     );
     const largest = count === Math.max(...sizes);
@@ -260,6 +266,7 @@ export async function benchRelated(sizes: readonly number[] = SIZES): Promise<Be
         value: seconds(result.relatedSeconds),
         ...(largest ? { budget: `< ${BUDGET.seconds} s`, met: result.relatedSeconds < BUDGET.seconds } : {}),
       },
+      { name: `related ${count}: compute, CPU time`, value: seconds(result.relatedCpuSeconds) },
       { name: `related ${count}: headline links`, value: seconds(result.headlinesSeconds) },
       {
         name: `related ${count}: max RSS`,

@@ -1,0 +1,23 @@
+/**
+ * `npm run bench`: runs each benchmark module, then prints one table of
+ * their figures with the budget each is held to, met or missed. Budgets are
+ * reported here, never asserted in tests: timing depends on the machine.
+ */
+import { benchRelated, type BenchRow } from './related.ts';
+
+/** The benchmark modules, in the order they run. */
+const BENCHES: { name: string; run: () => Promise<BenchRow[]> }[] = [{ name: 'related stories', run: () => benchRelated() }];
+
+/** The rows as an aligned text table. */
+export function formatTable(rows: readonly BenchRow[]): string {
+  const cells = [['figure', 'value', 'budget', ''], ...rows.map((row) => [row.name, row.value, row.budget ?? '', row.met === undefined ? '' : row.met ? 'met' : 'MISSED'])];
+  const widths = cells[0]!.map((_, column) => Math.max(...cells.map((line) => line[column]!.length)));
+  return cells.map((line) => line.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
+}
+
+const rows: BenchRow[] = [];
+for (const bench of BENCHES) {
+  console.log(`# ${bench.name}`);
+  rows.push(...(await bench.run()));
+}
+console.log(`\n${formatTable(rows)}`);
