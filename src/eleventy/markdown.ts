@@ -18,8 +18,13 @@ export function isSafeLink(url: string): boolean {
   return !REFUSED.test(compact);
 }
 
-/** A configured markdown-it instance. Render each body once and reuse the HTML. */
-export function createMarkdown(): Markdown {
+/**
+ * A configured markdown-it instance. Render each body once and reuse the HTML.
+ * `pathPrefix` (e.g. `/archive/`) is put in front of site-relative links
+ * (`/articles/...`), so they keep working under a path prefix.
+ */
+export function createMarkdown(options: { pathPrefix?: string } = {}): Markdown {
+  const prefix = (options.pathPrefix ?? '/').replace(/\/+$/, '');
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
   md.validateLink = isSafeLink;
 
@@ -54,6 +59,7 @@ export function createMarkdown(): Markdown {
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
     const href = String(tokens[idx]!.attrGet('href') ?? '');
     if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(href)) tokens[idx]!.attrSet('rel', 'noopener nofollow');
+    else if (prefix && href.startsWith('/') && !href.startsWith(`${prefix}/`)) tokens[idx]!.attrSet('href', `${prefix}${href}`);
     return defaultLinkOpen(tokens, idx, options, env, self);
   };
   return md;

@@ -108,7 +108,7 @@ export default function archivePlugin(eleventyConfig: EleventyConfig): void {
       const ready = preloaded.get(key);
       preloaded.delete(key);
       const content = ready ?? (await loadContent(input, prefix && prefix !== '/' ? { pathPrefix: normalizePathPrefix(prefix) } : {}));
-      const md = createMarkdown();
+      const md = createMarkdown({ pathPrefix: content.settings.pathPrefix });
       const data = buildArchiveData(content, (body) => md.render(body));
       if (!eleventyConfig.quietMode) {
         console.log(`[archive] ${data.articleCount} article${data.articleCount === 1 ? '' : 's'}${data.drafts ? `; ${data.drafts} draft${data.drafts === 1 ? '' : 's'} left out` : ''}`);

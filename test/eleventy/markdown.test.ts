@@ -21,6 +21,12 @@ describe('createMarkdown', () => {
     expect(md.render('see https://www.nato.int/')).toBe('<p>see https://www.nato.int/</p>\n');
   });
 
+  it('puts the path prefix in front of site-relative links, once', () => {
+    const prefixed = createMarkdown({ pathPrefix: '/archive/' });
+    expect(prefixed.render('[a](/tags/nato/) [b](/archive/tags/nato/) [c](#x)')).toBe('<p><a href="/archive/tags/nato/">a</a> <a href="/archive/tags/nato/">b</a> <a href="#x">c</a></p>\n');
+    expect(md.render('[a](/tags/nato/)')).toBe('<p><a href="/tags/nato/">a</a></p>\n');
+  });
+
   it('turns images into links, so the page loads nothing from other hosts', () => {
     expect(md.render('![A man types](https://cdn.example/x.jpg)')).toBe('<p><a href="https://cdn.example/x.jpg" rel="noopener nofollow">[Image: A man types]</a></p>\n');
   });
