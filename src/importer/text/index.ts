@@ -7,7 +7,7 @@ import { findDays, findTime, parseHeaderClock } from './dates-in-text.ts';
 import { type Line, normalizeDump, splitLines } from './lines.ts';
 import { escapeMarkdown } from './markdown-escape.ts';
 import { detectProfile, type SiteProfile } from './profiles.ts';
-import { endsSentence, isCredit, isImagePlaceholder, isProse, wordCount } from './prose.ts';
+import { endsSentence, isCredit, isImagePlaceholder, isInterfaceLabel, isProse, wordCount } from './prose.ts';
 import { articleLines, articleRegion, commentsStart, RELATED_LABEL, relatedList, TAGS_LABEL, weights } from './region.ts';
 
 export { escapeMarkdown, unescapeMarkdown } from './markdown-escape.ts';
@@ -30,7 +30,6 @@ export function extractFromTextDump(text: string, options: TextDumpOptions = {})
   return out;
 }
 
-const UI_WORDS = /^(?:share|shares|search|follow|subscribe|log ?in|sign ?in|sign ?up|register|menu|advertisement|listen( live)?|by|comments?|print|e-?mail|close|next|previous|home|more|skip|save|reply|like|tweet|print options|loading)$/i;
 
 function fill(out: Extracted, text: string, options: TextDumpOptions): void {
   const lines = splitLines(normalizeDump(text));
@@ -169,7 +168,7 @@ function findSection(
   for (let i = Math.max(0, anchor - 3); i < bodyStart; i++) {
     const line = lines[i]!;
     const t = line.text;
-    if (i === titleAt || line.bullet || isFurniture(line) || UI_WORDS.test(t)) continue;
+    if (i === titleAt || line.bullet || isFurniture(line) || isInterfaceLabel(t)) continue;
     if (!/^[\p{L}][\p{L}&' -]{1,40}$/u.test(t) || t.split(/\s+/).length > 3) continue;
     // Two or three capitalised words are as often a byline's name as a section: only one word,
     // a label in capitals, or a joined label ("Science & Technology") passes.
@@ -196,7 +195,7 @@ function findImage(out: Extracted, lines: readonly Line[], anchor: number, bodyS
     let caption: string | undefined = labelled ? labelled[1] : undefined;
     for (let j = i - 1; !caption && j >= Math.max(0, i - 4); j--) {
       const c = lines[j]!;
-      if (j === titleAt || c.bullet || UI_WORDS.test(c.text) || isImagePlaceholder(c.text)) continue;
+      if (j === titleAt || c.bullet || isInterfaceLabel(c.text) || isImagePlaceholder(c.text)) continue;
       if (wordCount(c.text) >= 3 && !findDays(c.text).length && !isCredit(c.text)) caption = c.text;
     }
     out.image = { ...(caption ? { caption } : {}), credit: t };

@@ -41,6 +41,11 @@ export function isCredit(text: string): boolean {
   );
 }
 
+/** A one- or two-word interface label: "Share", "Advertisement", "Log in", "Next". */
+export function isInterfaceLabel(text: string): boolean {
+  return /^(?:share|shares|search|follow|subscribe|log ?in|sign ?in|sign ?up|register|menu|advertisement|listen( live)?|by|comments?|print|e-?mail|close|next|previous|home|more|skip|save|reply|like|tweet|print options|loading|report|sponsored|ad)$/i.test(text);
+}
+
 /** An image the text browser drew as `[name]`: alone on its line. */
 export function isImagePlaceholder(text: string): boolean {
   return /^\[[^\]]{0,80}\]$/.test(text);
@@ -105,7 +110,8 @@ export function isProse(line: Line): boolean {
 export function lineWeight(line: Line): number {
   if (isRule(line.text)) return -6;
   if (hasFormControl(line.text)) return -3;
-  if (line.repeats > 1 && line.text.length < 200) return -1.5;
+  // Menus and rails repeat; a repeated sentence is often a standfirst the article restates.
+  if (line.repeats > 1 && line.text.length < 200) return isProse(line) ? 0 : -1.5;
   if (isProse(line)) {
     const words = wordCount(line.text);
     const base = 1 + Math.min(words, 80) / 8;

@@ -2,7 +2,7 @@
  * The article region of a dump and the lines inside it that are the article.
  */
 import type { Line } from './lines.ts';
-import { endsSentence, isCommentsHeading, isCredit, isImagePlaceholder, isLabelledTeaser, isProse, lineWeight, wordCount } from './prose.ts';
+import { endsSentence, isCommentsHeading, isCredit, isInterfaceLabel, isImagePlaceholder, isLabelledTeaser, isProse, lineWeight, wordCount } from './prose.ts';
 
 /** The stretch of lines with the most prose weight: the classic maximum-sum run. */
 export function articleRegion(weights: readonly number[]): { start: number; end: number } | undefined {
@@ -103,10 +103,11 @@ export function articleLines(
     !templated.has(i) &&
     !captionBlocks.has(line.block) &&
     !isFurniture(line) &&
-    !(line.repeats > 1 && line.text.length < 200) &&
+    !(line.repeats > 1 && line.text.length < 200 && !isProse(line)) &&
     !isCredit(line.text) &&
     !isImagePlaceholder(line.text) &&
-    !isLabelledTeaser(line.text);
+    !isLabelledTeaser(line.text) &&
+    !isInterfaceLabel(line.text);
   for (let i = region.start; i <= region.end; i++) {
     const line = lines[i]!;
     if (!usable(line, i)) continue;
