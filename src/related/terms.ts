@@ -102,7 +102,10 @@ export function countTerms(documents: Iterable<readonly string[]>, maxChars = In
           second = (Math.imul(second, 31) + lower[code]!) | 0;
           continue;
         }
-        if (start < 0) continue;
+        if (start < 0) {
+          if (code === 93) i = linkTargetEnd(text, i, end);
+          continue;
+        }
         const length = i - start;
         if (letters && length >= MIN_TERM && length <= MAX_TERM && !(cut && i === end)) {
           // Open addressing on two running hashes and the length, all in one slot so a lookup
@@ -156,6 +159,7 @@ export function countTerms(documents: Iterable<readonly string[]>, maxChars = In
           }
         }
         start = -1;
+        if (code === 93) i = linkTargetEnd(text, i, end);
       }
     }
     if (size + used.length > ids.length) {
@@ -180,6 +184,16 @@ export function countTerms(documents: Iterable<readonly string[]>, maxChars = In
     counts: counts.slice(0, size),
     documentFrequency: frequency.slice(0, terms.length),
   };
+}
+
+/**
+ * Where the scan goes on after the `]` at `at`: past the `(target)` of a
+ * Markdown link or image, whose URL words say nothing about the story.
+ */
+function linkTargetEnd(text: string, at: number, end: number): number {
+  if (at + 1 >= end || text.charCodeAt(at + 1) !== 40) return at;
+  const close = text.indexOf(')', at + 2);
+  return close !== -1 && close < end ? close : at;
 }
 
 /** A copy of `array` with room for `capacity` entries. */

@@ -11,6 +11,14 @@ describe('termsOf', () => {
     ]);
   });
 
+  it('reads the words of a Markdown link but not its URL', () => {
+    expect([...termsOf('[Alliance statement](https://www.nato.int/cps/natohq/news.htm) on deterrence')].map(([term]) => term)).toEqual([
+      'alliance',
+      'statement',
+      'deterrence',
+    ]);
+  });
+
   it('leaves out stopwords, short words and numbers', () => {
     expect([...termsOf('The NATO summit of 2019 said it was on TV')].map(([term]) => term)).toEqual(['nato', 'summit']);
   });
