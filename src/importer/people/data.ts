@@ -9,20 +9,20 @@ const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
 /** Titles, ranks and roles that stand before a name ("Foreign Minister Jeremy Hunt", "striker Viorel Ion"). */
 export const TITLE_WORDS = words(`
-  mr mrs ms miss mister madam dr doctor prof professor sir dame lord lady baroness baron rev reverend fr father sister brother
-  president vice prime minister ministers foreign finance defence defense interior home trade justice deputy secretary general
-  secretary-general sec gen lt col colonel capt captain major maj sgt sergeant cmdr commander adm admiral marshal brig brigadier
-  sen senator rep representative congressman congresswoman gov governor judge justice king queen prince princess pope cardinal
-  archbishop bishop rabbi imam ayatollah sheikh sheik emir sultan chancellor mayor chairman chairwoman chairperson chair chief
-  executive ceo cfo cto founder co-founder director spokesman spokeswoman spokesperson ambassador envoy consul attorney prosecutor
-  coach manager trainer striker midfielder defender goalkeeper keeper forward winger captain skipper batsman bowler pitcher
-  quarterback coach referee umpire champion officer agent inspector detective superintendent constable premier leader mp mep
-  minister state parliamentary undersecretary under-secretary assistant associate senior junior acting interim former ex late
-  analyst economist lawyer professor dean historian researcher editor reporter correspondent columnist author writer novelist
-  actor actress singer artist composer director producer player veteran chancellor commissioner general lieutenant private
-  colonel spokesman officials official head boss owner president-elect outgoing incoming opposition party deputy
-  dissident activist candidate mogul tycoon businessman businesswoman banker investor farmer doctor nurse surgeon patient
-  ruler dictator leader regent monarch crown crown-prince tsar czar speaker whip
+  mr mrs ms miss mister madam dr doctor prof professor sir dame lord lady baroness baron rev reverend fr father sister
+  brother president vice prime minister ministers justice deputy secretary general secretary-general sec gen lt col
+  colonel capt captain major maj sgt sergeant cmdr commander adm admiral marshal brig brigadier sen senator rep
+  representative congressman congresswoman gov governor judge justice king queen prince princess pope cardinal
+  archbishop bishop rabbi imam ayatollah sheikh sheik emir sultan chancellor mayor chairman chairwoman chairperson
+  chief executive ceo cfo cto founder co-founder director spokesman spokeswoman spokesperson ambassador envoy consul
+  attorney prosecutor coach manager trainer striker midfielder defender goalkeeper keeper forward winger captain
+  skipper batsman bowler pitcher quarterback coach referee umpire champion officer agent inspector detective
+  superintendent constable premier leader mp mep minister undersecretary under-secretary assistant associate senior
+  junior acting interim former ex late analyst economist lawyer professor dean historian researcher editor reporter
+  correspondent columnist author writer novelist actor actress singer artist composer director producer player veteran
+  chancellor commissioner general lieutenant colonel spokesman officials official boss owner president-elect outgoing
+  incoming deputy dissident activist candidate mogul tycoon businessman businesswoman banker investor farmer doctor
+  nurse surgeon patient ruler dictator leader regent monarch crown-prince tsar czar speaker whip
 `);
 
 /** Titles that end with a period when abbreviated, so "Dr." is one token. */
@@ -71,7 +71,8 @@ export const SPEECH_VERBS = words(`
 export const KIN_WORDS = words(`daughter son wife husband brother sister mother father widow widower cousin nephew niece grandson granddaughter uncle aunt`);
 
 /** Nationality and country words that stand before a title ("UK Foreign Minister", "U.S. Senator"). */
-export const TITLE_QUALIFIERS = words(`uk u.k. us u.s. un u.n. eu nato state foreign home defence defense interior
+export const TITLE_QUALIFIERS = words(`uk u.k. us u.s. un u.n. eu nato state foreign home defence defense interior finance trade
+  justice party crown opposition parliamentary economy economic energy health education labor environment agriculture
   republican republicans democrat democrats democratic conservative conservatives liberal liberals labour tory tories socialist
   communist green greens independent`);
 

@@ -7,8 +7,8 @@
  * ("Stoltenberg" into Jens Stoltenberg, "his daughter Yulia" into Yulia
  * Skripal), and registry aliases onto their canonical names.
  */
-import { FIRST_NAME_TAGS, PERSON_TAGS, SURNAME_TAGS, hasTag, isPlaceOrOrg } from './lexicon.ts';
-import { mentionsOf, promoteLists } from './mentions.ts';
+import { FIRST_NAME_TAGS, PERSON_TAGS, SURNAME_TAGS, hasTag, isCommonWord, isPlaceOrOrg, isTitle } from './lexicon.ts';
+import { mentionsOf, promoteLists, type Mention } from './mentions.ts';
 import { tokenize } from './tokens.ts';
 import { personKey as nameKey, type Registry } from '../../content/registry.ts';
 
@@ -92,7 +92,7 @@ export function extractPeople(input: PeopleInput, registry?: Registry): string[]
       name = byFirst.get(key)![0]!.words.join(' ');
     } else if (m.words.length >= 2 && fullAt.has(m.at)) {
       name = m.words.join(' ');
-    } else if (m.words.length === 1 && !m.negative && ((m.titled && m.score >= 3) || (m.score >= 2 && hasTag(key, SURNAME_TAGS)))) {
+    } else if (m.words.length === 1 && !m.negative && acceptsAlone(m, key)) {
       name = m.words[0];
     } else if (known.has(key)) {
       name = m.words.join(' ');
@@ -112,6 +112,12 @@ export function extractPeople(input: PeopleInput, registry?: Registry): string[]
     out.push(f.name);
   }
   return out;
+}
+
+/** Whether a one-word name that no full name explains is still a person ("President Clinton", "Chernomyrdin, the prime minister"). */
+function acceptsAlone(m: Mention, key: string): boolean {
+  if (isTitle(key) || isCommonWord(key)) return false;
+  return (m.titled && m.score >= 3) || (m.strongTitle && m.score >= 2) || (m.score >= 2 && hasTag(key, SURNAME_TAGS));
 }
 
 /** A phrase shaped like a person's full name: two to four capitalised words, the first a known first name or an initial. */

@@ -18,6 +18,8 @@ export interface Mention {
   score: number;
   negative: boolean;
   titled: boolean;
+  /** Titled in the phrase itself ("President Clinton") or by an apposition ("Chernomyrdin, the prime minister"). */
+  strongTitle: boolean;
   kin: boolean;
   line: number;
   /** Token index just after the phrase. */
@@ -80,6 +82,19 @@ export function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
       } else if (!hasTag(w, PLACE_TAGS)) break;
     }
     s = cut;
+    // A title after an organisation or a place: "Federal Reserve Chairman Alan Greenspan".
+    if (!titled) {
+      for (let k = e - 2; k > s; k--) {
+        const w = tokens[k]!.lower;
+        if (!isTitle(w) || AMBIGUOUS_TITLES.has(w) || hasTag(w, PERSON_TAGS)) continue;
+        const before = tokens.slice(s, k).map((t) => t.lower);
+        if (before.some((b) => NON_PERSON_WORDS.has(b) || ORGANIZATIONS.has(b) || PLACES.has(b) || hasTag(b, PLACE_TAGS))) {
+          titled = true;
+          s = k + 1;
+        }
+        break;
+      }
+    }
     // "Chancellor of the Exchequer Kenneth Clarke": the name starts at its first name.
     if (e - s >= 3 && tokens[s - 1]?.lower === 'the' && !hasTag(tokens[s]!.lower, FIRST_NAME_TAGS) && !isInitial(tokens[s]!)) {
       for (let k = s + 1; k <= e - 2; k++) {
@@ -94,6 +109,8 @@ export function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
     const prev = tokens[s - 1];
     const line = tokens[s]!.line;
     const prevWord = prev && prev.kind === 'word' && prev.line === line ? prev.lower : '';
+    // A role in lower case before the name ("striker Viorel Ion") is weaker evidence than a title in the name itself.
+    const spanTitled = titled;
     if (!titled && prevWord && isTitle(prevWord) && !isNameWordish(prev!)) titled = true;
     const kin = KIN_WORDS.has(prevWord);
     const words = tokens.slice(s, e).map((t) => t.text);
@@ -101,6 +118,7 @@ export function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
     const n = words.length;
 
     let score = 0;
+    let apposition = false;
     if (titled) score += 2;
     if (kin) score += 2;
     if (n >= 2 && hasTag(lowers[0]!, FIRST_NAME_TAGS)) score += 2;
@@ -116,7 +134,11 @@ export function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
     if (sameLine(next) && next.text === ',' && sameLine(next2)) {
       if (next2.kind === 'num' && /^\d{1,2}$/.test(next2.text) && tokens[e + 2]?.text === ',') score += 2;
       else if (next2.lower === 'who' || SPEECH_VERBS.has(next2.lower)) score += 1;
-      else if (n >= 2 && /^(the|a|an)$/.test(next2.lower) && tokens[e + 2] && isTitle(tokens[e + 2]!.lower)) score += 1;
+      else if (/^(the|a|an)$/.test(next2.lower) && appositionTitle(tokens, e + 2, line)) {
+        // "Chernomyrdin, the prime minister," "James Love, a consumer lobbyist".
+        apposition = true;
+        score += 2;
+      }
     }
     if (n >= 2 && sameLine(next) && next.text === '(') score += 1;
     // "Chelsea's Gianfranco Zola": a name right after a possessive proper noun.
@@ -140,9 +162,20 @@ export function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
       if (!hasTag(w, PLACE_TAGS) || (k === 0 && firstIsName)) return;
       score -= k === n - 1 || n === 1 ? 2 : 1;
     });
-    mentions.push({ words, at: s, end: e, score, negative: hard, titled, kin, line });
+    mentions.push({ words, at: s, end: e, score, negative: hard, titled, strongTitle: spanTitled || apposition, kin, line });
   }
   return mentions;
+}
+
+/** A title within a few lower-case words from i: "the prime minister", "a consumer lobbyist", "the Russian envoy". */
+function appositionTitle(tokens: Token[], i: number, line: number): boolean {
+  for (let k = i; k < i + 4 && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.line !== line || t.kind !== 'word') return false;
+    if (isTitle(t.lower)) return true;
+    if (isNameWordish(t) && !isNationality(t.lower)) return false;
+  }
+  return false;
 }
 
 /** The half-open token range of the line that token i stands on. */
