@@ -28,14 +28,17 @@ async function contentWith(files: Record<string, string>): Promise<string> {
 
 const SEED = 'articles/2019/05/not-limited-to-cyberspace-nato-threatens-physical-response/';
 
-describe('building the bundled content', () => {
+// Each test runs a whole build in a child process; the limits guard against hangs on a busy machine.
+const LIMIT = { timeout: 120_000 };
+
+describe('building the bundled content', LIMIT, () => {
   let out: string;
   let result: { pages: number; articles: number };
   // Eleventy runs in a child process, as `archive build` runs it (test/support/build.ts).
   beforeAll(async () => {
     out = await tempDir();
     result = await build({ contentDir: 'content', outDir: out });
-  });
+  }, 120_000);
 
   it('writes every page type for the seed article', () => {
     const expected = [
@@ -79,7 +82,7 @@ describe('building the bundled content', () => {
   });
 });
 
-describe('building a content folder', () => {
+describe('building a content folder', LIMIT, () => {
   it('stops on a front-matter error, naming the file, the line and the field', async () => {
     const dir = await contentWith({
       '2019/2019-05-23-good.md': '---\ntitle: Good\ndate: 2019-05-23\n---\n\nText.\n',
