@@ -53,7 +53,7 @@ export async function recordCounts(suite: SuiteRun['suite'], counts: Pick<Counts
 
 /** Ends a suite that could not start: says why, prints the summary line, records one failure. */
 export async function failBeforeStart(suite: SuiteRun['suite'], message: string): Promise<number> {
-  console.error(message);
+  console.log(message);
   const counts = { passed: 0, failed: 1 };
   console.log(summaryLine(counts));
   await recordCounts(suite, counts);
