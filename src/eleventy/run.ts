@@ -27,21 +27,23 @@ async function createEleventy(options: { contentDir: string; outDir: string; pat
   // build with our message alone, not wrapped in Eleventy's stack traces.
   const content = await loadContent(contentDir, options.pathPrefix ? { pathPrefix: options.pathPrefix } : {});
   preload(contentDir, content);
-  const settings = content.settings;
-  return new Eleventy(contentDir, path.resolve(options.outDir), {
+  const eleventy = new Eleventy(contentDir, path.resolve(options.outDir), {
     configPath: CONFIG_PATH,
     quietMode: options.quiet ?? false,
-    pathPrefix: settings.pathPrefix,
+    pathPrefix: content.settings.pathPrefix,
     runMode,
   });
+  return { eleventy, content };
 }
 
 /**
- * Builds the site from `contentDir` into `outDir`. Rejects with a ContentError
- * (every problem as `file:line: field: message`) when the content is invalid.
+ * Builds the site from `contentDir` into `outDir`: how many HTML pages were
+ * written, how many articles published and how many drafts left out. Rejects
+ * with a ContentError (every problem as `file:line: field: message`) when the
+ * content is invalid.
  */
-export async function build(options: BuildOptions): Promise<{ pages: number; articles: number }> {
-  const eleventy = await createEleventy(options, 'build');
+export async function build(options: BuildOptions): Promise<{ pages: number; articles: number; drafts: number }> {
+  const { eleventy, content } = await createEleventy(options, 'build');
   let results: { url?: string; outputPath?: string | false }[];
   try {
     results = (await eleventy.write()) as unknown as typeof results;
@@ -50,13 +52,12 @@ export async function build(options: BuildOptions): Promise<{ pages: number; art
   }
   const written = results.flat().filter((r) => r && r.outputPath);
   const pages = written.filter((r) => String(r.outputPath).endsWith('.html')).length;
-  const articles = written.filter((r) => /^\/articles\/\d{4}\/\d{2}\/[^/]+\/$/.test(r.url ?? '')).length;
-  return { pages, articles };
+  return { pages, articles: content.articles.length, drafts: content.drafts };
 }
 
 /** Builds, then serves `outDir` with live reload, rebuilding on changes to the content or the templates. */
 export async function serve(options: { contentDir: string; outDir: string; port?: number }): Promise<void> {
-  const eleventy = await createEleventy(options, 'serve');
+  const { eleventy } = await createEleventy(options, 'serve');
   try {
     await eleventy.init();
     await eleventy.watch();
