@@ -23,15 +23,18 @@ const PATTERNS: Array<{ re: RegExp; parts: (m: RegExpExecArray) => [number, numb
   { re: /(?<!\d)(\d{4})[./](\d{1,2})[./](\d{1,2})(?!\d)/g, parts: (m) => [+m[1]!, +m[2]!, +m[3]!] },
   { re: /(\d{4})年(\d{1,2})月(\d{1,2})日/g, parts: (m) => [+m[1]!, +m[2]!, +m[3]!] },
   {
-    re: new RegExp(`(?<![\\d:])(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\.?,?\\s+(\\d{4})(?!\\d)`, 'gi'),
+    re: new RegExp(`(?<![\\d:])(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\.?,?\\s+(\\d{4})(?:(?!\\d)|(?=\\d{1,2}:\\d{2}))`, 'gi'),
     parts: (m) => [+m[3]!, monthNumber(m[2]!), +m[1]!],
   },
   {
-    re: new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'gi'),
+    re: new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?:(?!\\d)|(?=\\d{1,2}:\\d{2}))`, 'gi'),
     parts: (m) => [+m[3]!, monthNumber(m[1]!), +m[2]!],
   },
-  // European numeric order, as on "21:17 18.11.2019".
-  { re: /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/g, parts: (m) => [+m[3]!, +m[2]!, +m[1]!] },
+  // Day first, as on "21:17 18.11.2019"; month first only when the day-first reading cannot be ("01.21.2020").
+  {
+    re: /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/g,
+    parts: (m) => (+m[2]! > 12 ? [+m[3]!, +m[1]!, +m[2]!] : [+m[3]!, +m[2]!, +m[1]!]),
+  },
 ];
 
 /** Every real day written in a line, in order of position. */

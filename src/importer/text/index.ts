@@ -140,19 +140,29 @@ function findTitle(lines: readonly Line[], bodyStart: number, isFurniture: (line
 function findDate(out: Extracted, lines: readonly Line[], anchor: number, bodyStart: number, clockAt: number): void {
   const near: number[] = [];
   for (let i = Math.max(0, anchor - 12); i < Math.min(lines.length, bodyStart + 3); i++) near.push(i);
-  const order = [...near, ...lines.map((_, i) => i).filter((i) => !near.includes(i) && i < bodyStart + 400)];
-  for (const i of order) {
-    if (i === clockAt) continue;
-    const line = lines[i]!;
-    if (line.text.length > 300) continue;
-    const days = findDays(line.text);
-    if (!days.length) continue;
-    out.date = days[0]!.day;
-    if (i >= anchor || /\b(?:published|posted|updated|on)\b/i.test(line.text)) {
-      const time = findTime(line.text);
-      if (time) out.time = time;
+  const rest: number[] = [];
+  for (let i = 0; i < Math.min(lines.length, bodyStart + 400); i++) if (i < near[0]! || i > near[near.length - 1]!) rest.push(i);
+  // A dateline is short; a date inside a sentence or a caption is about something else.
+  const dateline = (line: Line): boolean => line.text.length <= 100 && !isCredit(line.text) && !(isProse(line) && line.text.length > 60);
+  const passes: Array<[number[], (line: Line) => boolean]> = [
+    [near, dateline],
+    [rest, dateline],
+    [[...near, ...rest], () => true],
+  ];
+  for (const [order, accept] of passes) {
+    for (const i of order) {
+      if (i === clockAt) continue;
+      const line = lines[i]!;
+      if (line.text.length > 300 || !accept(line)) continue;
+      const days = findDays(line.text);
+      if (!days.length) continue;
+      out.date = days[0]!.day;
+      if (i >= anchor || /\b(?:published|posted|updated|on)\b/i.test(line.text)) {
+        const time = findTime(line.text.slice(days[0]!.end)) ?? findTime(line.text.slice(0, days[0]!.start));
+        if (time) out.time = time;
+      }
+      return;
     }
-    return;
   }
 }
 

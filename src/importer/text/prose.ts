@@ -32,7 +32,7 @@ export function endsSentence(text: string): boolean {
 export function isCredit(text: string): boolean {
   return (
     /^©|\s©\s|©\s*\S+\s*$/.test(text) ||
-    /\b(?:image|photo|picture)s?\s*(?:copyright|credit|caption|source)\b/i.test(text) ||
+    /\b(?:image|photo|picture|media|video)s?\s*(?:copyright|credit|caption|source)\b/i.test(text) ||
     /\((?:image|photo|picture|pic|credit)s?:[^)]*\)\s*$/i.test(text) ||
     /[([](?:(?:image|photo|picture|pic)s? by|file|photo|image)\b:?[^)\]]*[)\]]\s*$/i.test(text) ||
     /\bCredit\s*(?:\.\.\.|…|:)/.test(text) ||

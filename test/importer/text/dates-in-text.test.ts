@@ -11,6 +11,8 @@ describe('findDays', () => {
       '2019-11-19',
     ]);
     expect(findDays('21:17 18.11.2019Get short URL').map((d) => d.day)).toEqual(['2019-11-18']);
+    expect(findDays('01.21.2020 07:00 AM').map((d) => d.day)).toEqual(['2020-01-21']);
+    expect(findDays('November 9, 20235:01 AM ET').map((d) => d.day)).toEqual(['2023-11-09']);
     expect(findDays('by ライトハウス国際特許事務所／ 2016.12.01').map((d) => d.day)).toEqual(['2016-12-01']);
   });
 
