@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { buildArchiveData } from '../../src/eleventy/archive-data.ts';
+import { parseRegistry } from '../../src/eleventy/load.ts';
+import { DEFAULT_SETTINGS } from '../../src/site/settings.ts';
+import { makeArticle } from '../collections/make-article.ts';
+
+const articles = [
+  makeArticle({ title: 'First', date: '2018-03-04', tags: ['NATO', 'sanctions'], people: ['Jens Stoltenberg'], places: ['United Kingdom'] }),
+  makeArticle({ title: 'Second', date: '2019-05-23', tags: ['nato'], people: ['Stoltenberg'], organizations: ['European Union'] }),
+  makeArticle({ title: 'Third', date: '2019-06-01', tags: ['sanctions'], body: '# Heading\n\nText with [a link](/tags/nato/).' }),
+];
+const registries = { people: [{ name: 'Jens Stoltenberg', aliases: ['Stoltenberg'] }] };
+const data = buildArchiveData({ articles, drafts: 1, registries, settings: { ...DEFAULT_SETTINGS, pathPrefix: '/archive/' } }, (body) => `<p>${body.length}</p>`);
+
+describe('the archive data', () => {
+  it('has one page per article, newest first, with its neighbours', () => {
+    expect(data.articles.map((p) => p.article.title)).toEqual(['Third', 'Second', 'First']);
+    const second = data.articles[1]!;
+    expect([second.previous?.title, second.next?.title]).toEqual(['First', 'Third']);
+  });
+
+  it('links each article to the one page of each of its names', () => {
+    const second = data.articles[1]!;
+    expect(second.links.tags).toEqual([{ name: 'NATO', url: '/tags/nato/' }]);
+    expect(second.links.people).toEqual([{ name: 'Jens Stoltenberg', url: '/people/jens-stoltenberg/' }]);
+  });
+
+  it('gives the canonical URL with base URL and path prefix', () => {
+    expect(data.articles[0]!.canonical).toBe(`https://example.org/archive${articles[2]!.url}`);
+  });
+
+  it('lists every HTML page once, and the sitemap names each', () => {
+    expect(new Set(data.pageUrls).size).toBe(data.pageUrls.length);
+    expect(data.pageUrls).toEqual(expect.arrayContaining(['/', '/tags/', '/tags/nato/', '/people/jens-stoltenberg/', '/organizations/european-union/', '/places/united-kingdom/', '/timeline/', '/timeline/2018/', '/search/']));
+    const sitemap = data.files.find((f) => f.url === '/sitemap.xml')!.content;
+    for (const url of data.pageUrls) expect(sitemap).toContain(`<loc>https://example.org/archive${url}</loc>`);
+  });
+
+  it('writes Atom and JSON feeds for the archive and for each tag and person, but not for places', () => {
+    const feeds = data.files.map((f) => f.url).filter((url) => /feed\.(xml|json)$/.test(url));
+    expect(feeds.sort()).toEqual(
+      ['/', '/people/jens-stoltenberg/', '/tags/nato/', '/tags/sanctions/'].flatMap((base) => [`${base}feed.json`, `${base}feed.xml`]).sort(),
+    );
+  });
+
+  it('counts articles per year for the chart and keeps the draft count', () => {
+    expect(data.home.years).toEqual([{ year: 2018, count: 1 }, { year: 2019, count: 2 }]);
+    expect(data.drafts).toBe(1);
+  });
+
+  it('relates stories through shared names', () => {
+    const first = data.articles[2]!;
+    expect(first.related.map((r) => [r.article.title, r.reason])).toEqual([
+      ['Second', 'shares Jens Stoltenberg, NATO'],
+      ['Third', 'shares sanctions'],
+    ]);
+  });
+});
+
+describe('parseRegistry', () => {
+  it('reads a YAML list of names with aliases, descriptions and roles', () => {
+    expect(parseRegistry('- name: Jens Stoltenberg\n  aliases: [Stoltenberg]\n  role: Secretary General of NATO\n', 'people.yaml')).toEqual([
+      { name: 'Jens Stoltenberg', aliases: ['Stoltenberg'], role: 'Secretary General of NATO' },
+    ]);
+  });
+
+  it('names the file and the entry that is wrong', () => {
+    expect(() => parseRegistry('- aliases: [x]\n', 'content/_data/tags.yaml')).toThrow(/content\/_data\/tags\.yaml: 0\.name/);
+  });
+});
