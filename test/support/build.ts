@@ -25,6 +25,9 @@ export interface BuildReport {
 
 const CHILD = fileURLToPath(new URL('./build-child.ts', import.meta.url));
 
+/** A build that runs longer than this has hung: a limit, not a speed requirement. */
+const BUILD_LIMIT_MS = 5 * 60_000;
+
 /** Runs `build()` from src/eleventy/run.ts on `request`; rejects with the build's own words on failure. */
 export function buildSite(request: BuildRequest): Promise<BuildReport> {
   const started = performance.now();
@@ -32,13 +35,14 @@ export function buildSite(request: BuildRequest): Promise<BuildReport> {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(request)], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: BUILD_LIMIT_MS,
     });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       const seconds = Math.round((performance.now() - started) / 100) / 10;
       const last = stdout.trim().split('\n').pop() ?? '';
       if (code === 0 && last.startsWith('{')) {
@@ -47,7 +51,8 @@ export function buildSite(request: BuildRequest): Promise<BuildReport> {
         return;
       }
       const said = `${stderr}\n${stdout}`.trim().split('\n').slice(-40).join('\n');
-      reject(new Error(`The build of ${request.contentDir} failed (exit ${code}):\n${said}`));
+      const how = signal ? `was stopped by ${signal} after ${seconds} s (limit ${BUILD_LIMIT_MS / 1000} s)` : `failed (exit ${code})`;
+      reject(new Error(`The build of ${request.contentDir} ${how}:\n${said}`));
     });
   });
 }
