@@ -107,7 +107,9 @@ export default function archivePlugin(eleventyConfig: EleventyConfig): void {
       const key = path.resolve(input);
       const ready = preloaded.get(key);
       preloaded.delete(key);
-      const content = ready ?? (await loadContent(input, prefix && prefix !== '/' ? { pathPrefix: normalizePathPrefix(prefix) } : {}));
+      // Eleventy's path prefix (which `build()` took from the settings) is the one the `url` filter
+      // uses, so canonical URLs, feeds and links always agree with it.
+      const content = ready ?? (await loadContent(input, { pathPrefix: normalizePathPrefix(prefix ?? '/') }));
       const md = createMarkdown({ pathPrefix: content.settings.pathPrefix });
       const data = buildArchiveData(content, (body) => md.render(body));
       if (!eleventyConfig.quietMode) {
