@@ -126,6 +126,12 @@ describe('the built fixture archive', () => {
     expect(byUrl(expected.articles).filter((url) => !locs.includes(url))).toEqual([]);
   });
 
+  it('names in the sitemap only pages that exist', async () => {
+    const sitemap = await readFile(path.join(outDir, 'sitemap.xml'), 'utf8');
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
+    expect(locs.filter((url) => !hasUrl(outDir, url))).toEqual([]);
+  });
+
   it('points robots.txt at the sitemap', async () => {
     expect(await readFile(path.join(outDir, 'robots.txt'), 'utf8')).toMatch(/^Sitemap: https?:\/\/\S+\/sitemap\.xml$/m);
   });
@@ -144,6 +150,20 @@ describe('the built fixture archive', () => {
     const newest = [...articles].sort((a, b) => b.date.localeCompare(a.date))[0]!;
     const json = JSON.parse(await readFile(path.join(outDir, 'tags', BUSY_TAG, 'feed.json'), 'utf8')) as { items: { url: string }[] };
     expect(json.items.map((item) => new URL(item.url).pathname)).toContain(newest.url);
+  });
+
+  it('fills every tag and person feed, in both formats, with articles of the site', async () => {
+    const wrong: string[] = [];
+    for (const url of expectedFeedUrls(expected).filter((feed) => feed.endsWith('.json'))) {
+      const json = JSON.parse(await readFile(path.join(outDir, url), 'utf8')) as { version: string; items: { url: string }[] };
+      const atom = await readFile(path.join(outDir, url.replace(/json$/, 'xml')), 'utf8');
+      const entries = atom.match(/<entry>/g)?.length ?? 0;
+      const strangers = json.items.map((item) => new URL(item.url).pathname).filter((item) => !expected.articles.some((article) => article.url === item));
+      if (json.version !== 'https://jsonfeed.org/version/1.1' || json.items.length === 0 || entries !== json.items.length || strangers.length) {
+        wrong.push(`${url}: ${json.items.length} JSON items, ${entries} Atom entries, not articles: ${strangers.join(', ')}`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('prints scraped markup and template syntax as text, never as code', async () => {
