@@ -12,7 +12,7 @@ const PAGE_TYPES: [name: string, test: (file: string) => boolean][] = [
   ['organization pages', (file) => file.startsWith('organizations/')],
   ['place pages', (file) => file.startsWith('places/')],
   ['timeline pages', (file) => file.startsWith('timeline/')],
-  ['the home page, the 404 page and any other page', (file) => !/^(articles|tags|people|organizations|places|timeline)\//.test(file)],
+  ['home page, the 404 page and any other page', (file) => !/^(articles|tags|people|organizations|places|timeline)\//.test(file)],
 ];
 
 let outDir: string;
