@@ -112,7 +112,9 @@ export function unwrap(rawLines: string[]): string[] {
     const continues =
       current !== undefined && trimmed !== '' && !BULLET.test(trimmed) && lastLength + 1 + columns(firstWord) > width - 6;
     if (continues) {
-      current = `${current} ${trimmed}`;
+      // East Asian text has no spaces between words, so a wrap inside it joins without one.
+      const glue = columns(current!.slice(-1)) === 2 && columns(trimmed[0]!) === 2 ? '' : ' ';
+      current = `${current}${glue}${trimmed}`;
     } else {
       if (current !== undefined) out.push(current);
       current = line;
