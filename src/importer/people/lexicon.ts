@@ -13,8 +13,8 @@ const LEXICON: Lexicon = (nlp as unknown as { model(): { one: { lexicon: Lexicon
 export const FIRST_NAME_TAGS = new Set(['MaleName', 'FemaleName', 'FirstName']);
 /** compromise lexicon tags of any part of a person's name. */
 export const PERSON_TAGS = new Set(['Person', 'LastName', 'MaleName', 'FemaleName', 'FirstName', 'Honorific']);
-/** Tags of words that are not nouns: verbs and function words. */
-export const VERB_TAGS = new Set(['PresentTense', 'Infinitive', 'PastTense', 'Gerund', 'PhrasalVerb', 'Modal', 'Copula', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Adverb']);
+/** Tags of words that are not names: verbs, function words, numbers. */
+export const VERB_TAGS = new Set(['PresentTense', 'Infinitive', 'PastTense', 'Gerund', 'PhrasalVerb', 'Modal', 'Copula', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Adverb', 'Cardinal', 'Ordinal', 'TextValue']);
 /** Tags of nationality words and countries. */
 export const NATIONALITY_TAGS = new Set(['Demonym', 'Country']);
 /** Words that may stand between a name and its verb of speech ("Liu has said"). */

@@ -26,6 +26,7 @@ export interface Mention {
   end: number;
 }
 
+const HEADLINE_BREAK_TAGS = new Set(['PresentTense', 'PastTense', 'Copula', 'Preposition', 'Determiner', 'Conjunction', 'Pronoun']);
 const SENTENCE_BREAK = new Set(['.', '!', '?', ':', ';', '-', '—', '–', '"', '“', '”', '‘', "'", '•', '*', '#', '|']);
 const CREDIT_MARK = /^(©|\/)$/;
 
@@ -43,7 +44,7 @@ export function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
       creditLines.add(t.line);
     }
   });
-  for (const [s0, e0] of capitalRuns(tokens)) {
+  for (const [s0, e0] of capitalRuns(tokens).flatMap((run) => splitHeadline(tokens, run))) {
     let s = s0;
     let e = e0;
     // Credits name photographers and agencies, not people of the story: "© REUTERS / Kacper Pempel", "Kacper Pempel/Reuters".
@@ -58,6 +59,9 @@ export function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
         break;
       }
     }
+    if (s >= e) continue;
+    // "NASA-inspired", "Kremlin-backed": a compound with a common word describes, it does not name.
+    while (s < e && tokens[s]!.text.split(/[-‐‑]/).some((part, i) => i > 0 && part.length >= 4 && part === part.toLowerCase() && isCommonWord(part))) s++;
     if (s >= e) continue;
     // A lone capital before a name is a position or a list mark ("S Damarious Randall"), not an initial.
     while (e - s > 2 && /^\p{Lu}$/u.test(tokens[s]!.text)) s++;
@@ -165,6 +169,25 @@ export function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
     mentions.push({ words, at: s, end: e, score, negative: hard, titled, strongTitle: spanTitled || apposition, kin, line });
   }
   return mentions;
+}
+
+/**
+ * Title Case headlines run names into verbs and function words ("Trump Says
+ * Kim Jong Un Meeting Is Off"): such words split a run. Particles stay
+ * ("Van Hooydonk", "Di Canio"), and so do words that may be first names ("Will").
+ */
+function splitHeadline(tokens: Token[], [s, e]: [number, number]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = s;
+  for (let k = s; k < e; k++) {
+    const w = tokens[k]!.lower;
+    if (!PARTICLES.has(w) && !hasTag(w, PERSON_TAGS) && hasTag(w, HEADLINE_BREAK_TAGS)) {
+      if (k > start) out.push([start, k]);
+      start = k + 1;
+    }
+  }
+  if (e > start) out.push([start, e]);
+  return out;
 }
 
 /** A title within a few lower-case words from i: "the prime minister", "a consumer lobbyist", "the Russian envoy". */

@@ -129,3 +129,17 @@ describe('extractPeople on lists and tables', () => {
     expect(extractPeople({ body: 'As [Jeremy Hunt](https://example.org/Boris-Johnson) said, the threat is real.' })).toEqual(['Jeremy Hunt']);
   });
 });
+
+describe('extractPeople on headlines and compounds', () => {
+  it('splits a Title Case headline at its verbs, so names do not run into them', () => {
+    expect(extractPeople({ title: 'Clinton Says Boris Yeltsin Is Recovering Well', body: 'The talks went on.' })).toEqual(['Clinton', 'Boris Yeltsin']);
+  });
+
+  it('keeps name particles inside a name', () => {
+    expect(extractPeople({ body: 'Goals from Pierre Van Hooydonk and Paolo Di Canio (Celtic) decided it.' })).toEqual(['Pierre Van Hooydonk', 'Paolo Di Canio']);
+  });
+
+  it('does not read a descriptive compound as part of a name', () => {
+    expect(extractPeople({ body: "Nissan's NASA-inspired Zero Gravity Seats come with heating." })).toEqual([]);
+  });
+});
