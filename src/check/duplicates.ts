@@ -35,7 +35,7 @@ export function checkDuplicates(articles: readonly LoadedArticle[], urlOf: (arti
     },
     {
       what: 'the same body as',
-      keyOf: (article) => (article.data ? bodyFingerprint(article.body) : undefined),
+      keyOf: (article) => (article.data ? article.bodyKey : undefined),
       line: (article) => article.bodyLine,
       fix: 'one is a second copy: delete it, keeping the one editors have worked on',
       severity: 'warning',

@@ -52,8 +52,8 @@ export function planFixes(articles: readonly LoadedArticle[], renames: TagRename
       data.tags = tags;
     }
     if (misordered) changes.push('front-matter keys put in order');
-    const text = writeArticleText(data, article.body);
-    if (text !== article.text) fixes.push({ file: article.file, text, changes });
+    const text = writeArticleText(data, article.body());
+    if (text !== article.source.text) fixes.push({ file: article.file, text, changes });
   }
   return { fixes, skipped };
 }

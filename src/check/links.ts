@@ -71,7 +71,7 @@ export function checkLinks(articles: readonly LoadedArticle[], addresses: Articl
   const urls = [...addresses.urls];
   for (const article of articles) {
     if (!article.data) continue;
-    for (const link of bodyLinks(article.body)) {
+    for (const link of article.links) {
       const url = articleLinkUrl(link.href);
       const file = url ? undefined : articleLinkFile(link.href, article.file);
       if (url && !addresses.urls.has(url)) {

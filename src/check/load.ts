@@ -1,26 +1,37 @@
 /**
  * Reads one article text into what the rules need: the raw front matter (so
  * cross-article rules still run on a file the schema refuses), the validated
- * front matter when there is one, and the line of every key and list item.
+ * front matter when there is one, the body's fingerprint and links, and the
+ * line of every key and list item. Nothing that holds on to the text is
+ * kept, so a check of 100,000 articles does not hold 100,000 texts: strings
+ * cut from a text keep all of it alive, hence the copies.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
-import { parseArticleText } from '../content/frontmatter.ts';
+import { parseArticleText, type ParsedFile } from '../content/frontmatter.ts';
 import { validateFrontMatter, type FrontMatter } from '../content/schema.ts';
+import { bodyFingerprint } from './duplicates.ts';
+import { bodyLinks, type BodyLink } from './links.ts';
 import type { CheckIssue, SourceText } from './types.ts';
 
 /** One article as the rules see it. */
 export interface LoadedArticle {
   file: string;
-  text: string;
+  /** Where the text comes from: read again only when a fix or a line needs it. */
+  source: SourceText;
   /** Problems of the file on its own: front matter syntax and schema. */
   issues: CheckIssue[];
   /** The front matter as plain data, when its YAML could be read. */
   data?: Record<string, unknown>;
   /** The front matter as the schema accepts it, when it does. */
   valid?: FrontMatter;
-  body: string;
+  /** The body's fingerprint (see `bodyFingerprint`), undefined for an empty body. */
+  bodyKey?: string;
+  /** The body's links, with lines counted from the body's start. */
+  links: BodyLink[];
   /** Line where the body starts. */
   bodyLine: number;
+  /** The Markdown body, read again from the source. */
+  body(): string;
   /** Line of a dotted path: `title`, `source.url`, `tags.2` (the third tag). */
   lineOf(path: string): number | undefined;
   /** True when the front matter holds YAML comments, which a rewrite would lose. */
@@ -72,48 +83,85 @@ function valueAt(data: unknown, field: string): unknown {
 
 /** Parses and validates one article text; never throws. */
 export function loadArticle(source: SourceText): LoadedArticle {
-  const { file, text } = source;
-  const parsed = parseArticleText(text, file);
+  const parsed = parseArticleText(source.text, source.file);
   if (!parsed.ok) {
     return {
-      file,
-      text,
+      file: source.file,
+      source,
       issues: parsed.issues.map((issue) => ({ ...issue, line: issue.line ?? 1, severity: 'error' })),
-      body: '',
+      links: [],
       bodyLine: 1,
+      body: () => '',
       lineOf: () => undefined,
       hasComments: false,
     };
   }
-  const { data, body, bodyLine } = parsed.parsed;
-  // Parsing again for list items and comments costs as much as the first parse, so it waits until a rule asks.
-  let located: ReturnType<typeof locate> | undefined;
-  const details = () => (located ??= locate(text, bodyLine));
-  const lineOf = (path: string) => (/\.\d+$/.test(path) ? details().lines.get(path) : undefined) ?? parsed.parsed.lineOf(path);
-  const result = validateFrontMatter(data, file, lineOf);
+  return withAccessors(source, summarise(source.file, source.text, parsed.parsed));
+}
+
+type Summary = Pick<LoadedArticle, 'issues' | 'data' | 'valid' | 'bodyKey' | 'links' | 'bodyLine'> & { located?: Located };
+
+/** What the rules need from a parsed file, as copies that do not keep its text alive. */
+function summarise(file: string, text: string, parsed: ParsedFile): Summary {
+  const data = structuredClone(parsed.data);
+  let located: Located | undefined;
+  const result = validateFrontMatter(data, file, (path) => {
+    if (/\.\d+$/.test(path)) located ??= locate(text, parsed.bodyLine);
+    return located?.lines.get(path) ?? parsed.lineOf(path);
+  });
   const issues: CheckIssue[] = result.ok
     ? []
     : result.issues.map((issue) => {
         const message = issue.field ? explain(issue.field, issue.message, data) : issue.message;
         return { ...issue, line: issue.line ?? 1, message, severity: 'error' };
       });
+  const links = bodyLinks(parsed.body);
   return {
-    file,
-    text,
-    issues,
+    issues: structuredClone(issues),
     data,
     valid: result.ok ? result.value : undefined,
-    body,
-    bodyLine,
-    lineOf,
+    bodyKey: bodyFingerprint(parsed.body),
+    links: links.length ? structuredClone(links) : links,
+    bodyLine: parsed.bodyLine,
+    located,
+  };
+}
+
+/** Adds the lazy parts; kept apart from the parse so no closure here can reach the text. */
+function withAccessors(source: SourceText, summary: Summary): LoadedArticle {
+  let located = summary.located;
+  // Parsing again for lines and comments costs as much as the first parse, so it waits until a rule asks.
+  const details = (): Located => {
+    located ??= locate(source.text, summary.bodyLine);
+    return located;
+  };
+  return {
+    file: source.file,
+    source,
+    issues: summary.issues,
+    data: summary.data,
+    valid: summary.valid,
+    bodyKey: summary.bodyKey,
+    links: summary.links,
+    bodyLine: summary.bodyLine,
+    body: () => {
+      const again = parseArticleText(source.text, source.file);
+      return again.ok ? again.parsed.body : '';
+    },
+    lineOf: (path) => details().lines.get(path),
     get hasComments() {
       return details().hasComments;
     },
   };
 }
 
+interface Located {
+  lines: Map<string, number>;
+  hasComments: boolean;
+}
+
 /** Lines of keys and list items, found by parsing the front matter again with positions kept. */
-function locate(text: string, bodyLine: number): { lines: Map<string, number>; hasComments: boolean } {
+function locate(text: string, bodyLine: number): Located {
   const all = text.split('\n');
   // Lines 2 .. bodyLine - 2 hold the YAML between the two `---` lines.
   const yamlText = all.slice(1, Math.max(1, bodyLine - 2)).join('\n');
@@ -138,12 +186,17 @@ function locate(text: string, bodyLine: number): { lines: Map<string, number>; h
     }
   };
   walk(doc.contents, '');
+  // Keys cut from the text would keep it alive; a structured clone copies them.
+  return { lines: structuredClone(lines), hasComments: hasCommentsIn(doc) };
+}
+
+function hasCommentsIn(doc: ReturnType<typeof parseDocument>): boolean {
   let hasComments = Boolean(doc.commentBefore || doc.comment);
   visit(doc, (_key, node) => {
     const commented = node as { comment?: string | null; commentBefore?: string | null };
     if (commented.comment || commented.commentBefore) hasComments = true;
   });
-  return { lines, hasComments };
+  return hasComments;
 }
 
 /** The string items of a list-valued key, with their indexes, ignoring anything malformed. */

@@ -30,19 +30,16 @@ export async function runCheck(paths: string[], options: CheckCliOptions): Promi
   const log = options.json ? (line: string) => console.error(line) : (line: string) => console.log(line);
 
   if (options.fix) {
-    const texts = new Map(input.articles.map((article) => [article.file, article.text]));
     for (const fix of report.fixes) {
       writeFileAtomic(path.resolve(fix.file), fix.text);
-      texts.set(fix.file, fix.text);
       log(`fixed ${fix.file}: ${fix.changes.join('; ')}`);
     }
     for (const skipped of report.skipped) log(`${skipped.file}: ${skipped.reason}`);
-    if (report.fixes.length > 0) {
-      report = checkArchive({ ...input, articles: input.articles.map((article) => ({ file: article.file, text: texts.get(article.file)! })) });
-    }
+    // The texts are read again, so the second run sees the fixed files.
+    if (report.fixes.length > 0) report = checkArchive(input);
   }
 
-  const issues = sortIssues([...readIssues.filter((issue) => !input.only || input.only.has(issue.file) || !issue.file.endsWith('.md')), ...report.issues]);
+  const issues = sortIssues([...readIssues().filter((issue) => !input.only || input.only.has(issue.file) || !issue.file.endsWith('.md')), ...report.issues]);
   if (options.json) {
     console.log(JSON.stringify(issues.map(({ file, line, field, message, severity }) => ({ file, line: line ?? null, field: field ?? null, message, severity })), null, 2));
   } else {
@@ -53,7 +50,7 @@ export async function runCheck(paths: string[], options: CheckCliOptions): Promi
 }
 
 /** Reads the articles to check, the archive around them, and the registries. */
-function readArchive(paths: string[], content: string, today: string): { input: CheckInput; readIssues: CheckIssue[]; articleCount: number } {
+function readArchive(paths: string[], content: string, today: string): { input: CheckInput; readIssues: () => CheckIssue[]; articleCount: number } {
   const articlesDir = path.join(content, 'articles');
   const hasArchive = fs.existsSync(articlesDir) && fs.statSync(articlesDir).isDirectory();
   if (paths.length === 0 && !hasArchive) {
@@ -72,27 +69,33 @@ function readArchive(paths: string[], content: string, today: string): { input: 
     return [display(input)];
   });
   const files = [...new Set([...context, ...given])];
-  const readIssues: CheckIssue[] = [];
-  const articles: SourceText[] = files.map((file) => {
-    const bytes = fs.readFileSync(file);
-    try {
-      return { file, text: strictUtf8.decode(bytes) };
-    } catch {
-      // Read on with replacement characters, so the file's other problems are reported too.
-      readIssues.push({ file, line: 1, message: 'is not UTF-8 text: save it as UTF-8', severity: 'error' });
-      return { file, text: bytes.toString('utf8') };
-    }
-  });
+  const notUtf8 = new Map<string, CheckIssue>();
+  // Texts are read when the checker asks and not kept: a large archive need not fit in memory twice.
+  const articles: SourceText[] = files.map((file) => ({
+    file,
+    get text() {
+      const bytes = fs.readFileSync(file);
+      try {
+        return strictUtf8.decode(bytes);
+      } catch {
+        // Read on with replacement characters, so the file's other problems are reported too.
+        notUtf8.set(file, { file, line: 1, message: 'is not UTF-8 text: save it as UTF-8', severity: 'error' });
+        return bytes.toString('utf8');
+      }
+    },
+  }));
 
   const registries: CheckRegistries = {};
+  const registryIssues: CheckIssue[] = [];
   for (const kind of ['tags', 'people'] as const) {
     const file = display(path.join(content, '_data', `${kind}.yaml`));
     if (!fs.existsSync(file)) continue;
     const parsed = parseRegistry(fs.readFileSync(file, 'utf8'), file);
     if (parsed.ok) registries[kind] = { file, registry: parsed.registry };
-    else readIssues.push(...parsed.issues.map((issue) => ({ ...issue, field: issue.field?.replace(/^people\[/, `${kind}[`), severity: 'error' as const })));
+    else registryIssues.push(...parsed.issues.map((issue) => ({ ...issue, field: issue.field?.replace(/^people\[/, `${kind}[`), severity: 'error' as const })));
   }
   const only = paths.length > 0 ? new Set(given) : undefined;
+  const readIssues = () => [...registryIssues, ...notUtf8.values()];
   return { input: { articles, only, registries, today }, readIssues, articleCount: only ? only.size : files.length };
 }
 
