@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRegistry, parseRegistry } from '../../../src/content/registry.ts';
 import { extractPeople } from '../../../src/importer/people/index.ts';
@@ -141,5 +142,19 @@ describe('extractPeople on headlines and compounds', () => {
 
   it('does not read a descriptive compound as part of a name', () => {
     expect(extractPeople({ body: "Nissan's NASA-inspired Zero Gravity Seats come with heating." })).toEqual([]);
+  });
+});
+
+describe('extractPeople on any text', () => {
+  it('never throws, and every name it returns is made of words of the text', () => {
+    const word = fc.constantFrom('Jens', 'Stoltenberg', 'said', 'President', 'the', 'NATO', 'his', 'daughter', 'Yulia', ',', '.', '\n', '©', '/', '-', '(', '7', 'Van', "O'Brien's", 'É', 'K.J.');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(word, fc.string()), { maxLength: 40 }), (parts) => {
+        const body = parts.join(' ');
+        const people = extractPeople({ body });
+        expect(new Set(people).size).toBe(people.length);
+        for (const name of people) for (const w of name.split(' ')) expect(body).toContain(w);
+      }),
+    );
   });
 });
