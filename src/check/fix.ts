@@ -28,7 +28,8 @@ export function planFixes(articles: readonly LoadedArticle[], renames: TagRename
   const skipped: SkippedFix[] = [];
   for (const article of articles) {
     const renamesHere = renames.get(article.file);
-    const misordered = article.data ? firstKeyOutOfOrder(article.data) !== undefined : false;
+    // Key order is judged only on valid articles (see checkKeyOrder), so only they are reordered.
+    const misordered = article.valid && article.data ? firstKeyOutOfOrder(article.data) !== undefined : false;
     if (!renamesHere && !misordered) continue;
     if (!article.valid) {
       skipped.push({ file: article.file, reason: 'not fixed: fix its errors first, then run archive check --fix again' });

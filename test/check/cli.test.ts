@@ -75,6 +75,19 @@ describe('archive check', () => {
     expect(out.at(-1)).toMatch(/^checked \d+ articles?: no problems$/);
   });
 
+  it('fixes the fixable problems of the fixture and leaves the rest listed', async () => {
+    fs.cpSync(fixture, temp, { recursive: true });
+    process.chdir(temp);
+    expect(await runCheck([], { content: '.', now: '2026-11-25', fix: true })).toBe(1);
+    const fixed = out.filter((line) => line.startsWith('fixed '));
+    expect(fixed).toEqual([
+      'fixed articles/2019/2019-05-06-tag-variants.md: tags: "cyber-attack" → "cyberattack"; tags: "Cyberattacks" → "cyberattack"; tags: "Ransomware" → "ransomware"',
+      'fixed articles/2019/2019-05-14-key-order.md: front-matter keys put in order',
+    ]);
+    const fixable = (line: string) => line.includes('tag-variants.md') || line.includes('key-order.md');
+    expect(out.slice(fixed.length, -1)).toEqual(expected.filter((line) => !fixable(line)));
+  });
+
   it('reports a file that is not UTF-8 text', async () => {
     workIn({ 'content/articles/2019/2019-05-01-cafe.md': '' });
     fs.writeFileSync('content/articles/2019/2019-05-01-cafe.md', Buffer.from('---\ntitle: Caf\xe9\ndate: 2019-05-01\n---\n\nBody.\n', 'latin1'));
