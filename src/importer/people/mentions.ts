@@ -77,7 +77,7 @@ export function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
         continue;
       }
       // A title that is also a name ("Dean Jones", "John Major") is a title only before two more words.
-      const ambiguous = AMBIGUOUS_TITLES.has(w) || hasTag(w, PERSON_TAGS);
+      const ambiguous = AMBIGUOUS_TITLES.has(w) || hasTag(w, FIRST_NAME_TAGS) || hasTag(w, SURNAME_TAGS);
       if ((isTitle(w) && (!ambiguous || k < e - 2)) || (/.{3}(man|woman)$/.test(w) && k < e - 2)) {
         titled = true;
         cut = k + 1;
@@ -90,7 +90,7 @@ export function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
     if (!titled) {
       for (let k = e - 2; k > s; k--) {
         const w = tokens[k]!.lower;
-        if (!isTitle(w) || AMBIGUOUS_TITLES.has(w) || hasTag(w, PERSON_TAGS)) continue;
+        if (!isTitle(w) || AMBIGUOUS_TITLES.has(w) || hasTag(w, FIRST_NAME_TAGS) || hasTag(w, SURNAME_TAGS)) continue;
         const before = tokens.slice(s, k).map((t) => t.lower);
         if (before.some((b) => NON_PERSON_WORDS.has(b) || ORGANIZATIONS.has(b) || PLACES.has(b) || hasTag(b, PLACE_TAGS))) {
           titled = true;
@@ -149,6 +149,8 @@ export function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
     if (n >= 2 && n <= 3 && !titled && prev?.possessive && isNameWordish(prev) && prev.line === line) score += 1;
     // Scorers in results: "(Davor Suker 24, Predrag Mijatovic 48)".
     if (n >= 2 && sameLine(next) && next.kind === 'num' && /^\d{1,3}$/.test(next.text) && (/^([,);]|and)$/.test(next2?.lower ?? '') || (!sameLine(next2) && prev?.text === ','))) score += 1;
+    // Cricket scorecards: "Saeed Anwar c Healy b Reiffel 14", "Wasim Akram 10-1-42-3".
+    if (n >= 2 && sameLine(next) && (/^(c|b|lbw|st|run|not|retired)$/.test(next.text) || (next.kind === 'num' && /^\d+(-\d+){3}$/.test(next.text)))) score += 1;
     // A line that is only a name (a byline), or a signature after a dash.
     const [lineStart, lineEnd] = lineSpan(tokens, s);
     if (n >= 2 && n <= 3 && lineStart === s && lineEnd === e) score += 1;

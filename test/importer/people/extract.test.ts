@@ -122,6 +122,11 @@ describe('extractPeople on lists and tables', () => {
     expect(extractPeople({ body })).toEqual(['S. Campbell', 'I. Healy', 'J. Gillespie']);
   });
 
+  it('reads batting and bowling lines of a scorecard as players', () => {
+    const body = 'Saeed Anwar c Healy b Reiffel 14\n\nBowling: Wasim Akram 10-1-42-3, Saqlain Mushtaq 10-0-40-1';
+    expect(extractPeople({ body })).toEqual(['Saeed Anwar', 'Wasim Akram', 'Saqlain Mushtaq']);
+  });
+
   it('leaves out teams in a results table and codes such as H1', () => {
     expect(extractPeople({ body: 'Southampton 0 Aston Villa 1\n\nDenmark\'s Radiometer H1 result seen flat.' })).toEqual([]);
   });
