@@ -30,11 +30,10 @@ export function extractFromTextDump(text: string, options: TextDumpOptions = {})
   return out;
 }
 
-
 function fill(out: Extracted, text: string, options: TextDumpOptions): void {
   const lines = splitLines(normalizeDump(text));
   if (!lines.length) return;
-  const profile = options.profiles === false ? undefined : detectProfile(lines);
+  const profile = options?.profiles === false ? undefined : detectProfile(lines);
   if (profile) out.source.name = profile.name;
   const profileEndAt = profileEnd(lines, profile);
   const isProfileFurniture = (line: Line): boolean =>
@@ -76,6 +75,7 @@ function fill(out: Extracted, text: string, options: TextDumpOptions): void {
   out.outside = [...outside];
 }
 
+/** Where the profile says the article part of the page is over (its comment rules, say). */
 function profileEnd(lines: readonly Line[], profile: SiteProfile | undefined): number {
   if (!profile) return Number.POSITIVE_INFINITY;
   const end = lines.find((line) => profile.endMarkers.some((re) => re.test(line.text)));

@@ -5,7 +5,7 @@
 
 /** One non-blank line of a dump, trimmed, with its place in the page. */
 export interface Line {
-  /** Index among the dump's lines (blank lines included). */
+  /** Index among the dump's lines, blank lines included (after a hard-wrapped dump is joined). */
   index: number;
   /** The text, trimmed, no-break spaces as spaces, list markers kept. */
   raw: string;
