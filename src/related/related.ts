@@ -36,13 +36,13 @@ export const KIND_WEIGHTS: Record<(typeof KINDS)[number], number> = { people: 1.
 export const MAX_SHARE = 0.5;
 
 /** Articles one name or term links an article to: the nearest in time when it is on more. */
-export const POSTING_CAP = 64;
+export const POSTING_CAP = 40;
 
 /** Terms kept per article for text similarity: its highest TF-IDF. */
-export const TERMS_PER_ARTICLE = 12;
+export const TERMS_PER_ARTICLE = 10;
 
 /** Characters of the body read for terms: the lead tells what a story is about. */
-export const TEXT_CHARS = 2000;
+export const TEXT_CHARS = 1500;
 
 /** What the cosine of two texts (0 to 1) is worth next to the names they share. */
 export const TEXT_WEIGHT = 4;
@@ -97,11 +97,10 @@ function find(values: Int32Array, from: number, to: number, article: number): nu
   return -1;
 }
 
-/** The window of a posting list an article reads: all of it, or the POSTING_CAP entries around the article itself. */
-function windowOf(from: number, to: number, position: number): [number, number] {
-  if (to - from <= POSTING_CAP) return [from, to];
-  const low = Math.min(Math.max(from, position - (POSTING_CAP >> 1)), to - POSTING_CAP);
-  return [low, low + POSTING_CAP];
+/** Where the window of a posting list an article reads starts: all of it, or the POSTING_CAP entries around the article itself. */
+function windowStart(from: number, to: number, position: number): number {
+  if (to - from <= POSTING_CAP) return from;
+  return Math.min(Math.max(from, position - (POSTING_CAP >> 1)), to - POSTING_CAP);
 }
 
 const byUrl = (a: Article, b: Article): number => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
@@ -139,7 +138,7 @@ export function computeRelated(articles: readonly Article[], options: RelatedOpt
 
   // Names → feature ids, each spelling resolved once; the shown spelling is the most used.
   const featureOf = new Map<string, number>();
-  const spellingOf = new Map<string, number>();
+  const spellingOf = KINDS.map(() => new Map<string, number>());
   const featureKind: number[] = [];
   const spellings: Map<string, number>[] = [];
   const articleFeatures: number[][] = [];
@@ -148,8 +147,7 @@ export function computeRelated(articles: readonly Article[], options: RelatedOpt
     const features: number[] = [];
     for (let kind = 0; kind < KINDS.length; kind++) {
       for (const name of article[KINDS[kind]!]) {
-        const spellingKey = `${kind}\u0000${name}`;
-        let feature = spellingOf.get(spellingKey);
+        let feature = spellingOf[kind]!.get(name);
         if (feature === undefined) {
           const key = foldKey(name);
           if (!key) continue;
@@ -161,7 +159,7 @@ export function computeRelated(articles: readonly Article[], options: RelatedOpt
             featureKind.push(kind);
             spellings.push(new Map());
           }
-          spellingOf.set(spellingKey, feature);
+          spellingOf[kind]!.set(name, feature);
         }
         if (features.includes(feature)) continue;
         features.push(feature);
@@ -250,12 +248,18 @@ export function computeRelated(articles: readonly Article[], options: RelatedOpt
   }
 
   // Editors' references: a URL (with or without its last slash) or a slug; the first article in order wins a shared slug.
+  const references = new Set<string>();
+  for (const article of order) {
+    for (const reference of [...(article.related?.pin ?? []), ...(article.related?.exclude ?? [])]) references.add(reference.trim().replace(/\/$/, ''));
+  }
   const byReference = new Map<string, number>();
-  order.forEach((article, index) => {
-    const bare = article.url.endsWith('/') ? article.url.slice(0, -1) : article.url;
-    for (const reference of [article.url, bare, article.slug]) if (!byReference.has(reference)) byReference.set(reference, index);
-  });
-  const resolve = (reference: string): number | undefined => byReference.get(reference.trim()) ?? byReference.get(reference.trim().replace(/\/$/, ''));
+  if (references.size > 0) {
+    order.forEach((article, index) => {
+      const bare = article.url.endsWith('/') ? article.url.slice(0, -1) : article.url;
+      for (const reference of [bare, article.slug]) if (references.has(reference) && !byReference.has(reference)) byReference.set(reference, index);
+    });
+  }
+  const resolve = (reference: string): number | undefined => byReference.get(reference.trim().replace(/\/$/, ''));
 
   const scores = new Float64Array(count);
   const touched = new Int32Array(count);
@@ -270,7 +274,8 @@ export function computeRelated(articles: readonly Article[], options: RelatedOpt
       if (weight === 0) continue;
       const from = namePostings.offsets[feature]!;
       const to = namePostings.offsets[feature + 1]!;
-      const [low, high] = windowOf(from, to, to - from > POSTING_CAP ? find(namePostings.values, from, to, article) : from);
+      const low = windowStart(from, to, to - from > POSTING_CAP ? find(namePostings.values, from, to, article) : from);
+      const high = Math.min(to, low + POSTING_CAP);
       for (let at = low; at < high; at++) {
         const other = namePostings.values[at]!;
         if (seen[other] === 0) {
@@ -285,7 +290,8 @@ export function computeRelated(articles: readonly Article[], options: RelatedOpt
       const weight = termWeights[article * TERMS_PER_ARTICLE + k]! * TEXT_WEIGHT;
       const from = termPostings.offsets[term]!;
       const to = termPostings.offsets[term + 1]!;
-      const [low, high] = windowOf(from, to, to - from > POSTING_CAP ? find(termPostings.values, from, to, article) : from);
+      const low = windowStart(from, to, to - from > POSTING_CAP ? find(termPostings.values, from, to, article) : from);
+      const high = Math.min(to, low + POSTING_CAP);
       for (let at = low; at < high; at++) {
         const other = termPostings.values[at]!;
         if (seen[other] === 0) touched[touchedCount++] = other;
@@ -309,10 +315,14 @@ export function computeRelated(articles: readonly Article[], options: RelatedOpt
     const wanted = limit - pinned.length;
     const best: number[] = [];
     const bestScores: number[] = [];
+    let bar = 0;
     for (let i = 0; i < touchedCount && wanted > 0; i++) {
       const other = touched[i]!;
       if (other === article) continue;
-      const score = Math.round(scores[other]! * 1e6);
+      const raw = scores[other]!;
+      // Most candidates fall well short of the last kept one: skip them before rounding.
+      if (best.length === wanted && raw < bar) continue;
+      const score = Math.round(raw * 1e6);
       if (score <= 0 || (best.length === wanted && score < bestScores[wanted - 1]!)) continue;
       if (excluded.has(other) || pinned.includes(other)) continue;
       const beats = (at: number): boolean => {
@@ -335,6 +345,7 @@ export function computeRelated(articles: readonly Article[], options: RelatedOpt
       }
       best[at] = other;
       bestScores[at] = score;
+      if (best.length === wanted) bar = (bestScores[wanted - 1]! - 1) / 1e6;
     }
 
     const link = (other: number, isPinned: boolean): RelatedLink => {
@@ -349,9 +360,9 @@ export function computeRelated(articles: readonly Article[], options: RelatedOpt
         const from = namePostings.offsets[feature]!;
         const to = namePostings.offsets[feature + 1]!;
         if (to - from > POSTING_CAP) {
-          const [low, high] = windowOf(from, to, find(namePostings.values, from, to, article));
+          const low = windowStart(from, to, find(namePostings.values, from, to, article));
           const position = find(namePostings.values, from, to, other);
-          if (position < low || position >= high) continue;
+          if (position < low || position >= low + POSTING_CAP) continue;
         }
         shared.push({ name: names[feature]!, weight });
       }
