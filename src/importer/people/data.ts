@@ -47,7 +47,8 @@ export const NON_PERSON_WORDS = words(`
   partners associates cabinet palace house hall tower castle park stadium arena museum library station port harbour harbor
   gulf bay coast peninsula basin desert plains cyber internet web online global world europe european asia asian african
   american america society partnership desk newsroom staff team
-  studio studios productions pictures records average index composite industrial democrats republicans tories conservatives liberals
+  studio studios productions pictures records average index composite industrial policy policies regulation copyright
+  image images gallery galleries guide shop shows review reviews design plan campaign protests newsletter podcast video democrats republicans tories conservatives liberals
 `);
 
 /** Words that are never part of a person's name at the start of a sentence or a phrase. */

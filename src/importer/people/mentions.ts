@@ -161,8 +161,10 @@ export function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
     let hard = lowers.some((w) => NON_PERSON_WORDS.has(w) || PLACES.has(w) || ORGANIZATIONS.has(w)) || isPlacePhrase(phrase);
     if (n >= 2 && !hasTag(lowers[0]!, PERSON_TAGS) && (hasTag(lowers[0]!, ADJECTIVE_TAGS) || /.{3}(ive|ous|ful|able|ible)$/.test(lowers[0]!))) hard = true;
     if (lowers.some((w, k) => k < n - 1 && hasTag(w, PLURAL_TAGS) && !hasTag(w, PERSON_TAGS))) hard = true;
+    // A phrase ending in a role is a description ("Opinion Columnist"), unless a first name shows the role word is a surname ("John Major").
+    if (n >= 2 && isTitle(lowers[n - 1]!) && !hasTag(lowers[0]!, FIRST_NAME_TAGS) && !hasTag(lowers[n - 1]!, SURNAME_TAGS)) hard = true;
     // A verb in a name is a headline ("Stoltenberg Says Hitler"); a base form after the first word can be a name ("James Love", "Kim Do Hoon").
-  if (n >= 2 && lowers.some((w, k) => !PARTICLES.has(w) && isVerbOrAbstract(w) && !(k > 0 && tagsOf(w).every((t) => t === 'Infinitive' || t === 'Singular')))) hard = true;
+  if (n >= 2 && lowers.some((w, k) => !PARTICLES.has(w) && isVerbOrAbstract(w) && !(k > 0 && tagsOf(w).length > 0 && tagsOf(w).every((t) => t === 'Infinitive' || t === 'Singular')))) hard = true;
     const firstIsName = hasTag(lowers[0]!, FIRST_NAME_TAGS);
     lowers.forEach((w, k) => {
       if (!hasTag(w, PLACE_TAGS) || (k === 0 && firstIsName)) return;
