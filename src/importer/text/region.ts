@@ -133,7 +133,25 @@ export function articleLines(
       keep.add(i);
     }
   }
-  return dropRepeatedText(lines, keep);
+  return dropTrailingPromotion(lines, dropRepeatedText(lines, keep));
+}
+
+const PROMOTION =
+  /\b(?:follow|like|join|sign up|subscribe|listen|download|get)\b.*\b(?:facebook|twitter|instagram|youtube|linkedin|newsletters?|podcasts?|inbox)\b|\bunsubscribe\b|\bmy bookmarks\b/i;
+
+/**
+ * Drops the short lines at the end of the article that point readers at the
+ * outlet's channels ("Follow us on Facebook and Twitter", "Sign up for our
+ * newsletter"): the article has ended, the page's promotion has begun.
+ */
+function dropTrailingPromotion(lines: readonly Line[], keep: Set<number>): Set<number> {
+  const order = [...keep].sort((a, b) => a - b);
+  while (order.length > 1) {
+    const text = lines[order[order.length - 1]!]!.text;
+    if (text.length > 250 || !PROMOTION.test(text)) break;
+    keep.delete(order.pop()!);
+  }
+  return keep;
 }
 
 /**

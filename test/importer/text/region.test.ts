@@ -60,3 +60,12 @@ describe('the article region', () => {
     expect(found.tags).toEqual(['alpha', 'beta', 'gamma']);
   });
 });
+
+describe('the end of the article', () => {
+  it('drops trailing calls to follow the outlet, not a last line that merely names a network', () => {
+    const promo = ['A Headline For The Story', ...story(3), '', 'Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.'];
+    expect(paragraphsOf(promo)).toEqual([1, 2, 3].map(sentence));
+    const plain = ['A Headline For The Story', ...story(3), '', 'Facebook did not respond to a request for comment.'];
+    expect(paragraphsOf(plain)).toEqual([...[1, 2, 3].map(sentence), 'Facebook did not respond to a request for comment.']);
+  });
+});
