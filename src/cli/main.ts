@@ -35,8 +35,9 @@ export async function main(argv: string[]): Promise<number> {
         pathPrefix: options.pathPrefix ?? process.env.ARCHIVE_PATH_PREFIX,
         quiet: options.quiet,
       });
+      const drafts = result.drafts ? `; ${result.drafts} draft${result.drafts === 1 ? '' : 's'} left out` : '';
       console.log(
-        `Built ${result.articles} article${result.articles === 1 ? '' : 's'} into ${result.pages} pages in ${options.out} (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+        `Built ${result.articles} article${result.articles === 1 ? '' : 's'} into ${result.pages} pages in ${options.out} (${((Date.now() - started) / 1000).toFixed(1)} s)${drafts}.`,
       );
     });
 
