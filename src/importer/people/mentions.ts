@@ -18,7 +18,7 @@ export interface Mention {
   score: number;
   negative: boolean;
   titled: boolean;
-  /** Titled in the phrase itself ("President Clinton") or by an apposition ("Chernomyrdin, the prime minister"). */
+  /** Titled in the phrase itself ("President Clinton"), by an apposition ("Chernomyrdin, the prime minister"), or a scorer in a results line. */
   strongTitle: boolean;
   kin: boolean;
   line: number;
@@ -147,8 +147,12 @@ export function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
     if (n >= 2 && sameLine(next) && next.text === '(') score += 1;
     // "Chelsea's Gianfranco Zola": a name right after a possessive proper noun.
     if (n >= 2 && n <= 3 && !titled && prev?.possessive && isNameWordish(prev) && prev.line === line) score += 1;
-    // Scorers in results: "(Davor Suker 24, Predrag Mijatovic 48)".
-    if (n >= 2 && sameLine(next) && next.kind === 'num' && /^\d{1,3}$/.test(next.text) && (/^([,);]|and)$/.test(next2?.lower ?? '') || (!sameLine(next2) && prev?.text === ','))) score += 1;
+    // Scorers in results: "(Davor Suker 24, Predrag Mijatovic 48)", "(Signori 23, Casiraghi 40)".
+    let scorer = false;
+    if (sameLine(next) && next.kind === 'num' && /^\d{1,3}$/.test(next.text) && (/^([,);]|and)$/.test(next2?.lower ?? '') || (!sameLine(next2) && prev?.text === ','))) {
+      scorer = n >= 2 || insideParentheses(tokens, lineSpan(tokens, s)[0], s);
+      if (scorer) score += n === 1 ? 2 : 1;
+    }
     // Cricket scorecards: "Saeed Anwar c Healy b Reiffel 14", "Wasim Akram 10-1-42-3".
     if (n >= 2 && sameLine(next) && (/^(c|b|lbw|st|run|not|retired)$/.test(next.text) || (next.kind === 'num' && /^\d+(-\d+){3}$/.test(next.text)))) score += 1;
     // A line that is only a name (a byline), or a signature after a dash.
@@ -170,7 +174,7 @@ export function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
       if (!hasTag(w, PLACE_TAGS) || (k === 0 && firstIsName)) return;
       score -= k === n - 1 || n === 1 ? 2 : 1;
     });
-    mentions.push({ words, at: s, end: e, score, negative: hard, titled, strongTitle: spanTitled || apposition, kin, line });
+    mentions.push({ words, at: s, end: e, score, negative: hard, titled, strongTitle: spanTitled || apposition || (n === 1 && scorer), kin, line });
   }
   return mentions;
 }
@@ -203,6 +207,16 @@ function appositionTitle(tokens: Token[], i: number, line: number): boolean {
     if (isNameWordish(t) && !isNationality(t.lower)) return false;
   }
   return false;
+}
+
+/** Whether an opening parenthesis between from and i is still open at i. */
+function insideParentheses(tokens: Token[], from: number, i: number): boolean {
+  let depth = 0;
+  for (let k = from; k < i; k++) {
+    if (tokens[k]!.text === '(') depth++;
+    else if (tokens[k]!.text === ')') depth = Math.max(0, depth - 1);
+  }
+  return depth > 0;
 }
 
 /** The half-open token range of the line that token i stands on. */

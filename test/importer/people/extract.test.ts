@@ -127,6 +127,11 @@ describe('extractPeople on lists and tables', () => {
     expect(extractPeople({ body })).toEqual(['Saeed Anwar', 'Wasim Akram', 'Saqlain Mushtaq']);
   });
 
+  it('reads the scorers in brackets of a results line as players, one-word names too', () => {
+    const body = 'Lazio 2 (Signori 23, Casiraghi 40) Roma 1 (Balbo 60).\n\nReal Madrid 2 (Davor Suker 24, Predrag Mijatovic 48) Barcelona 0.';
+    expect(extractPeople({ body })).toEqual(['Signori', 'Casiraghi', 'Balbo', 'Davor Suker', 'Predrag Mijatovic']);
+  });
+
   it('leaves out teams in a results table and codes such as H1', () => {
     expect(extractPeople({ body: 'Southampton 0 Aston Villa 1\n\nDenmark\'s Radiometer H1 result seen flat.' })).toEqual([]);
   });
