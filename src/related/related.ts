@@ -103,40 +103,17 @@ function windowStart(from: number, to: number, position: number): number {
   return Math.min(Math.max(from, position - (POSTING_CAP >> 1)), to - POSTING_CAP);
 }
 
-const byUrl = (a: Article, b: Article): number => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+/** Names of every article as ids, the articles naming each id (ascending), each id's weight and its shown spelling. */
+interface NameIndex {
+  rows: Rows;
+  postings: Rows;
+  weight: Float64Array;
+  names: string[];
+}
 
-/**
- * The rule. For each article, up to `limit` (5) related articles:
- *
- * - Names: each person, organization, tag and place an article shares with
- *   another adds KIND_WEIGHTS[kind] × ln(N / df), N being the number of
- *   articles and df the number naming it (spellings folded: "NATO" = "nato"),
- *   so a rare name says more than a common one, and a person more than a tag.
- *   A name on more than MAX_SHARE (half) of the articles counts for nothing,
- *   as with Hugo's related-content threshold; a name on one article links none.
- * - Text: the cosine of the two articles' vectors of their TERMS_PER_ARTICLE
- *   highest terms by (1 + ln tf) × ln(N / df), over the title and the first
- *   TEXT_CHARS characters of the body, stopwords left out, times TEXT_WEIGHT.
- * - Cost: one inverted index, name or term → articles ordered by day. A name
- *   or term on more than POSTING_CAP articles links each article only to the
- *   POSTING_CAP nearest to it in that order, so the work grows linearly with
- *   the archive and no pair of articles is ever compared outright.
- * - Order: higher score (to 6 decimals) first, then nearer in time, then URL
- *   order; articles are numbered by day and URL first, so the output is the
- *   same, byte for byte, for the same articles in any order.
- * - Editors: stories in `related.pin` (URL or slug) come first, in the order
- *   given, then the scored ones; stories in `related.exclude` never appear.
- *   An article never relates to itself.
- * - Reasons: the shared names that scored, strongest first, or "similar
- *   text" when only the text links the two.
- */
-export function computeRelated(articles: readonly Article[], options: RelatedOptions = {}): Map<string, RelatedLink[]> {
-  const limit = options.limit ?? DEFAULT_LIMIT;
-  const order = [...articles].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : byUrl(a, b)));
+/** Indexes the names of `order`; spellings fold to one id, shown as the most used spelling. */
+function indexNames(order: readonly Article[]): NameIndex {
   const count = order.length;
-  const days = Int32Array.from(order, (article) => dayNumber(article.date));
-
-  // Names → feature ids, each spelling resolved once; the shown spelling is the most used.
   const featureOf = new Map<string, number>();
   const spellingOf = KINDS.map(() => new Map<string, number>());
   const featureKind: number[] = [];
@@ -172,12 +149,11 @@ export function computeRelated(articles: readonly Article[], options: RelatedOpt
     featureEntries += features.length;
   }
   const names = spellings.map((counts) => {
+    const cleaned = new Map<string, number>();
+    for (const [spelling, uses] of counts) cleaned.set(cleanName(spelling), (cleaned.get(cleanName(spelling)) ?? 0) + uses);
     let best = '';
     let most = -1;
-    for (const [spelling, uses] of counts) {
-      const clean = cleanName(spelling);
-      if (uses > most || (uses === most && compareCodePoints(clean, best) < 0)) [best, most] = [clean, uses];
-    }
+    for (const [clean, uses] of cleaned) if (uses > most || (uses === most && compareCodePoints(clean, best) < 0)) [best, most] = [clean, uses];
     return best;
   });
   const nameRows = toRows(articleFeatures, featureEntries);
@@ -189,7 +165,21 @@ export function computeRelated(articles: readonly Article[], options: RelatedOpt
     if (df >= 2 && df <= MAX_SHARE * count) nameWeight[feature] = KIND_WEIGHTS[KINDS[featureKind[feature]!]!] * Math.log(count / df);
   }
 
-  // Terms → each article's top terms by TF-IDF, as a unit vector.
+  return { rows: nameRows, postings: namePostings, weight: nameWeight, names };
+}
+
+/** Each article's top terms as ids with unit-vector weights, and the articles keeping each term (ascending) with theirs. */
+interface TermIndex {
+  rows: Rows;
+  /** Weight of row entry k of article a at a × TERMS_PER_ARTICLE + k. */
+  rowWeights: Float64Array;
+  postings: Rows;
+  postingWeights: Float64Array;
+}
+
+/** Indexes each article's TERMS_PER_ARTICLE highest terms by TF-IDF, as a unit vector. */
+function indexTerms(order: readonly Article[]): TermIndex {
+  const count = order.length;
   const table = countTerms(
     order.map((article) => [article.title, article.body]),
     TEXT_CHARS,
@@ -247,7 +237,14 @@ export function computeRelated(articles: readonly Article[], options: RelatedOpt
     }
   }
 
-  // Editors' references: a URL (with or without its last slash) or a slug; the first article in order wins a shared slug.
+  return { rows: termRows, rowWeights: termWeights, postings: termPostings, postingWeights };
+}
+
+/**
+ * The article index an editor's reference names: a URL (with or without its
+ * last slash) or a slug; the first article in order wins a shared slug.
+ */
+function referenceResolver(order: readonly Article[]): (reference: string) => number | undefined {
   const references = new Set<string>();
   for (const article of order) {
     for (const reference of [...(article.related?.pin ?? []), ...(article.related?.exclude ?? [])]) references.add(reference.trim().replace(/\/$/, ''));
@@ -259,7 +256,46 @@ export function computeRelated(articles: readonly Article[], options: RelatedOpt
       for (const reference of [bare, article.slug]) if (references.has(reference) && !byReference.has(reference)) byReference.set(reference, index);
     });
   }
-  const resolve = (reference: string): number | undefined => byReference.get(reference.trim().replace(/\/$/, ''));
+  return (reference) => byReference.get(reference.trim().replace(/\/$/, ''));
+
+}
+
+const byUrl = (a: Article, b: Article): number => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+
+/**
+ * The rule. For each article, up to `limit` (5) related articles:
+ *
+ * - Names: each person, organization, tag and place an article shares with
+ *   another adds KIND_WEIGHTS[kind] × ln(N / df), N being the number of
+ *   articles and df the number naming it (spellings folded: "NATO" = "nato"),
+ *   so a rare name says more than a common one, and a person more than a tag.
+ *   A name on more than MAX_SHARE (half) of the articles counts for nothing,
+ *   as with Hugo's related-content threshold; a name on one article links none.
+ * - Text: the cosine of the two articles' vectors of their TERMS_PER_ARTICLE
+ *   highest terms by (1 + ln tf) × ln(N / df), over the title and the first
+ *   TEXT_CHARS characters of the body, stopwords left out, times TEXT_WEIGHT.
+ * - Cost: one inverted index, name or term → articles ordered by day. A name
+ *   or term on more than POSTING_CAP articles links each article only to the
+ *   POSTING_CAP nearest to it in that order, so the work grows linearly with
+ *   the archive and no pair of articles is ever compared outright.
+ * - Order: higher score (to 6 decimals) first, then nearer in time, then URL
+ *   order; articles are numbered by day and URL first, so the output is the
+ *   same, byte for byte, for the same articles in any order.
+ * - Editors: stories in `related.pin` (URL or slug) come first, in the order
+ *   given, then the scored ones; stories in `related.exclude` never appear.
+ *   An article never relates to itself.
+ * - Reasons: the shared names that scored, strongest first, or "similar
+ *   text" when only the text links the two.
+ */
+export function computeRelated(articles: readonly Article[], options: RelatedOptions = {}): Map<string, RelatedLink[]> {
+  const limit = options.limit ?? DEFAULT_LIMIT;
+  const order = [...articles].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : byUrl(a, b)));
+  const count = order.length;
+  const days = Int32Array.from(order, (article) => dayNumber(article.date));
+
+  const { rows: nameRows, postings: namePostings, weight: nameWeight, names } = indexNames(order);
+  const { rows: termRows, rowWeights: termWeights, postings: termPostings, postingWeights } = indexTerms(order);
+  const resolve = referenceResolver(order);
 
   const scores = new Float64Array(count);
   const touched = new Int32Array(count);

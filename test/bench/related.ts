@@ -5,6 +5,7 @@
  * own and not the previous size's.
  */
 import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Article } from '../../src/content/article.ts';
 import { computeRelated, linkRelatedHeadlines } from '../../src/related/index.ts';
@@ -251,6 +252,8 @@ const seconds = (value: number): string => `${value.toFixed(2)} s`;
 export async function benchRelated(sizes: readonly number[] = SIZES): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const figures: RelatedFigures[] = [];
+  // Wall time on a shared machine says as much about the neighbours as about the code: show the load with it.
+  console.log(`load average before: ${loadavg().map((load) => load.toFixed(1)).join(' ')}`);
   for (const count of sizes) {
     const result = measureInChild(count);
     figures.push(result);
@@ -275,6 +278,7 @@ export async function benchRelated(sizes: readonly number[] = SIZES): Promise<Be
       },
     );
   }
+  rows.push({ name: 'load average (1 min) after', value: loadavg()[0]!.toFixed(1) });
   if (figures.length >= 2) {
     const first = figures[0]!;
     const last = figures[figures.length - 1]!;
