@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
+import { bodyFingerprint } from '../check/duplicates.ts';
 import { importPage, MAX_BYTES, type ImportResult } from '../importer/index.ts';
 import { parseArticleText } from '../content/frontmatter.ts';
 import { loadRegistry } from './registry.ts';
@@ -163,7 +163,7 @@ export function collectFiles(inputs: string[]): string[] {
 }
 
 function bodyHash(body: string): string {
-  return createHash('sha256').update(body.replace(/\s+/g, ' ').trim().toLowerCase()).digest('hex');
+  return bodyFingerprint(body) ?? '';
 }
 
 interface IndexEntry {

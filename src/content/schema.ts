@@ -161,7 +161,7 @@ export function validateFrontMatter(
       }
     }
   }
-  const result = frontMatterSchema.safeParse(data);
+  const result = frontMatterSchema.safeParse(data, { reportInput: true });
   if (result.success && issues.length === 0) return { ok: true, value: result.data };
   if (!result.success) {
     for (const problem of result.error.issues) {
