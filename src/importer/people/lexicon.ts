@@ -34,8 +34,9 @@ export const PLACE_TAGS = new Set(['Country', 'City', 'Place', 'Region', 'Demony
 
 /** The compromise lexicon tags of a lowercase word (none if unknown). */
 export function tagsOf(word: string): string[] {
-  const v = LEXICON[word];
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+  // Own keys only: scraped text may hold "constructor" or "__proto__".
+  const v = Object.hasOwn(LEXICON, word) ? LEXICON[word] : undefined;
+  return typeof v === 'string' ? [v] : Array.isArray(v) ? v : [];
 }
 /** Whether the lexicon gives the word one of these tags. */
 export const hasTag = (word: string, set: Set<string>): boolean => tagsOf(word).some((t) => set.has(t));
