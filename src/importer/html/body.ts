@@ -29,8 +29,20 @@ const BOILERPLATE_BLOCK =
 const BOILERPLATE_HEADING =
   /^(?:more|tags|topics|don'?t\s+miss|related(?:\s+(?:stories|articles|coverage|content|posts|reading|links))?|read\s+more|more\s+(?:from|on|stories|coverage|news)\b.*|recommended(?:\s+for\s+you)?|you\s+may\s+(?:also\s+)?like|also\s+read|see\s+also|most\s+(?:popular|read)|trending|sign\s+up.*|subscribe.*|newsletter.*|share\s+this.*|about\s+the\s+author|comments?)\s*:?$/i;
 
-const PROMPT_PARAGRAPH =
-  /^(?:(?:sign\s+up|subscribe)\b.*(?:newsletter|inbox|email)|(?:read|see)\s+(?:more|also|next)\s*:|related\s*:|click\s+here\s+to\s+(?:subscribe|sign\s+up)|follow\s+(?:us|\w+)\s+on\s+(?:twitter|facebook)|share\s+this\s+(?:article|story)|advertisement$|this\s+article\s+(?:originally\s+)?appeared\s+(?:on|in)\b|copyright\s+©|©\s*\d{4})/i;
+const PROMPT_PARAGRAPH = new RegExp([
+  '(?:sign\\s+up|subscribe)\\b.*(?:newsletter|inbox|email)',
+  '(?:read|see)\\s+(?:more|also|next)\\s*:',
+  'related\\s*:',
+  'click\\s+here\\s+to\\s+(?:subscribe|sign\\s+up)',
+  'follow\\s+.{1,40}?\\s+on\\s+(?:twitter|facebook|instagram|linkedin|youtube)',
+  'share\\s+this\\s+(?:article|story|post)',
+  'this\\s+article\\s+(?:originally\\s+)?appeared\\s+(?:on|in)\\b',
+  '(?:write\\s+to|contact|email)\\s+.{1,60}?\\s+at\\s+\\S+@\\S+$',
+  '\\((?:image|photo|picture|credit)s?\\s*:.*\\)$',
+  '(?:order\\s+reprints|print(?:\\s+this)?\\s+article|text\\s+size|advertisement|share|tweet|email)$',
+  'copyright\\s+©',
+  '©\\s*\\d{4}',
+].map((p) => `^(?:${p})`).join('|'), 'i');
 
 function textOf(node: Element | null | undefined): string {
   return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -99,7 +111,8 @@ function removeBoilerplate(root: Element, body: Body): void {
     body.outside.push(text);
     block.remove();
   }
-  for (const p of Array.from(root.querySelectorAll('p'))) {
+  for (const p of Array.from(root.querySelectorAll('p, li, div, span, a'))) {
+    if (!p.parentNode || (p.nodeName !== 'P' && p.querySelector('p, div, li'))) continue;
     const text = textOf(p);
     if (PROMPT_PARAGRAPH.test(text) && text.length < 300) {
       body.outside.push(text);
@@ -124,7 +137,7 @@ function collectRelated(el: Element, body: Body): void {
 }
 
 const DATE_LINE =
-  /^(?:(?:published|posted|updated|last\s+updated|first\s+published|modified)\s*(?:on|at)?\s*:?\s*)?[\w\s,.:/-]{0,60}$/i;
+  /^(?:(?:published|posted|updated|last\s+updated|first\s+published|modified)\s*(?:on|at)?\s*:?\s*)?[\w\s,.:/-]{0,90}$/i;
 
 /**
  * Removes blocks that only state when the piece was published ("PUBLISHED:
@@ -135,9 +148,9 @@ function removeDateLinesAndTail(root: Element, body: Body): void {
   for (const el of Array.from(root.querySelectorAll('p, div, span, time, h5, h6'))) {
     if (!el.parentNode) continue;
     const text = textOf(el);
-    if (!text || text.length > 90 || el.querySelector('p')) continue;
+    if (!text || text.length > 120 || el.querySelector('p')) continue;
     const looksDated = /\b(?:19|20)\d{2}\b/.test(text) && (findDateIn(text) || /^(?:published|posted|updated)/i.test(text));
-    if (looksDated && DATE_LINE.test(text) && text.split(' ').length <= 12) {
+    if (looksDated && DATE_LINE.test(text) && text.split(' ').length <= 16) {
       body.outside.push(text);
       el.remove();
     }
@@ -182,6 +195,54 @@ function removeAfter(el: Element, root: Element): void {
   el.remove();
 }
 
+const STANDFIRST_CLASS = /(?:^|[\s_-])(?:standfirst|stand-first|lead-?text|article-?lead|dek|sub-?headline|subtitle|excerpt|summary|teaser|abstract)(?:$|[\s_-])/i;
+
+function comparable(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/**
+ * The standfirst (the summary line under the headline) is not part of the
+ * article's own text. Readability may rename its element and drop its class,
+ * so its text is noted on the page before Readability runs, and any block
+ * before the first real paragraph that says the same is dropped; so is a
+ * heading there that repeats the page's description word for word.
+ */
+function removeStandfirst(root: Element, body: Body, description: string | undefined, standfirsts: Set<string>): void {
+  const want = description ? comparable(description) : '';
+  const firstParagraph = Array.from(root.querySelectorAll('p'))
+    .find((p) => textOf(p).length > 80 && !standfirsts.has(comparable(textOf(p))));
+  for (const el of Array.from(root.querySelectorAll('[class], h2, h3, h4, p, div'))) {
+    if (!el.parentNode) continue;
+    if (firstParagraph && (el === firstParagraph || el.contains(firstParagraph) || precedes(firstParagraph, el))) continue;
+    const text = textOf(el);
+    if (!text || text.length > 500) continue;
+    const same = comparable(text);
+    const marked = STANDFIRST_CLASS.test(el.getAttribute('class') ?? '') || standfirsts.has(same);
+    const heading = /^H[2-4]$/.test(el.nodeName);
+    if (marked || (heading && want && same === want)) {
+      body.outside.push(text);
+      el.remove();
+    }
+  }
+}
+
+/** Texts of the elements a page marks as its standfirst. */
+function standfirstTexts(doc: Document): Set<string> {
+  const texts = new Set<string>();
+  for (const el of Array.from(doc.querySelectorAll('[class]'))) {
+    if (!STANDFIRST_CLASS.test(el.getAttribute('class') ?? '')) continue;
+    const text = textOf(el);
+    if (text && text.length <= 500) texts.add(comparable(text));
+  }
+  return texts;
+}
+
+/** True when a comes before b in document order. */
+function precedes(a: Element, b: Element): boolean {
+  return Boolean(a.compareDocumentPosition(b) & 4);
+}
+
 /** Drops links whose target could run code; their text stays. */
 function neutraliseLinks(root: Element): void {
   for (const a of Array.from(root.querySelectorAll('a[href]'))) {
@@ -212,10 +273,12 @@ function trimTrailingNoise(markdown: string): string {
  * Finds and cleans the article body of a page. Readability rewrites the
  * document it is given: read everything else from it first.
  */
-export function extractBody(doc: Document): Body {
+export function extractBody(doc: Document, description?: string): Body {
   const body: Body = { markdown: '', outside: [], related: [] };
   let content = '';
+  let standfirsts = new Set<string>();
   try {
+    standfirsts = standfirstTexts(doc);
     const article = new Readability(doc, { charThreshold: 300, keepClasses: true }).parse();
     content = article?.content ?? '';
   } catch {
@@ -227,6 +290,7 @@ export function extractBody(doc: Document): Body {
   if (!root) return body;
   removeFigures(root, body);
   removeBoilerplate(root, body);
+  removeStandfirst(root, body, description, standfirsts);
   removeDateLinesAndTail(root, body);
   neutraliseLinks(root);
   body.markdown = trimTrailingNoise(htmlToMarkdown(root.innerHTML));
