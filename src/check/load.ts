@@ -38,49 +38,6 @@ export interface LoadedArticle {
   readonly hasComments: boolean;
 }
 
-const HINTS: Record<string, string> = {
-  title: 'add a line "title: ..." with the headline as published',
-  date: 'add a line "date: YYYY-MM-DD" with the day the source states',
-};
-
-const EXPECTED: Record<string, string> = {
-  date: 'a day written YYYY-MM-DD (e.g. 2019-05-23)',
-  time: 'a time in quotes, such as "14:05"',
-  tags: 'a list, one "- item" per line',
-  people: 'a list, one "- item" per line',
-  organizations: 'a list, one "- item" per line',
-  places: 'a list, one "- item" per line',
-  related_headlines: 'a list, one "- item" per line',
-  source: 'a group of keys indented under it',
-  image: 'a group of keys indented under it',
-  related: 'a group of keys indented under it',
-  draft: 'true or false',
-};
-
-/**
- * The schema says "is required" for any value of the wrong kind, because zod
- * leaves the input out of its issues; a key that is present gets a message
- * that says what it holds and what it should hold instead.
- */
-function explain(field: string, message: string, data: unknown): string {
-  if (message !== 'is required') return message;
-  const value = valueAt(data, field);
-  if (value === undefined) return HINTS[field] ? `is required: ${HINTS[field]}` : message;
-  if (value === null) return `is empty: ${HINTS[field] ? HINTS[field].replace(/^add a line/, 'write') : 'give it a value or remove the key'}`;
-  const kind = typeof value === 'number' || typeof value === 'boolean' ? `the ${typeof value} ${String(value)}` : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a group of keys' : 'text';
-  const expected = EXPECTED[field] ?? 'text (put it in quotes so YAML does not read it as a number or true/false)';
-  return `must be ${expected}, not ${kind}`;
-}
-
-function valueAt(data: unknown, field: string): unknown {
-  let value: unknown = data;
-  for (const part of field.split('.')) {
-    if (!value || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[part];
-  }
-  return value;
-}
-
 /** Parses and validates one article text; never throws. */
 export function loadArticle(source: SourceText): LoadedArticle {
   const parsed = parseArticleText(source.text, source.file);
@@ -111,10 +68,7 @@ function summarise(file: string, text: string, parsed: ParsedFile): Summary {
   });
   const issues: CheckIssue[] = result.ok
     ? []
-    : result.issues.map((issue) => {
-        const message = issue.field ? explain(issue.field, issue.message, data) : issue.message;
-        return { ...issue, line: issue.line ?? 1, message, severity: 'error' };
-      });
+    : result.issues.map((issue) => ({ ...issue, line: issue.line ?? 1, severity: 'error' as const }));
   const links = bodyLinks(parsed.body);
   return {
     issues: structuredClone(issues),

@@ -182,12 +182,55 @@ export function validateFrontMatter(
         continue;
       }
       const fieldPath = problem.path.map(String).join('.');
-      const message =
-        problem.code === 'invalid_type' && problem.input === undefined ? 'is required' : problem.message;
+      const message = problem.code === 'invalid_type' ? explainType(fieldPath, valueAt(data, fieldPath)) : problem.message;
       issues.push({ file, line: lineOf(fieldPath) ?? lineOf(String(problem.path[0] ?? '')), field: fieldPath || undefined, message });
     }
   }
   return { ok: false, issues };
+}
+
+const HINTS: Record<string, string> = {
+  title: 'add a line "title: ..." with the headline as published',
+  date: 'add a line "date: YYYY-MM-DD" with the day the source states',
+};
+
+const EXPECTED: Record<string, string> = {
+  date: 'a day written YYYY-MM-DD (e.g. 2019-05-23)',
+  time: 'a time in quotes, such as "14:05"',
+  tags: 'a list, one "- item" per line',
+  people: 'a list, one "- item" per line',
+  organizations: 'a list, one "- item" per line',
+  places: 'a list, one "- item" per line',
+  related_headlines: 'a list, one "- item" per line',
+  source: 'a group of keys indented under it',
+  image: 'a group of keys indented under it',
+  related: 'a group of keys indented under it',
+  draft: 'true or false',
+};
+
+/** Says what a key of the wrong kind holds and what it should hold, or that a required key is missing. */
+function explainType(field: string, value: unknown): string {
+  if (value === undefined) return HINTS[field] ? `is required: ${HINTS[field]}` : 'is required';
+  if (value === null) return `is empty: ${HINTS[field] ? HINTS[field].replace(/^add a line/, 'write') : 'give it a value or remove the key'}`;
+  const kind =
+    typeof value === 'number' || typeof value === 'boolean'
+      ? `the ${typeof value} ${String(value)}`
+      : Array.isArray(value)
+        ? 'a list'
+        : typeof value === 'object'
+          ? 'a group of keys'
+          : 'text';
+  const expected = EXPECTED[field.replace(/\.\d+$/, '')] ?? 'text (put it in quotes so YAML does not read it as a number or true/false)';
+  return `must be ${expected}, not ${kind}`;
+}
+
+function valueAt(data: unknown, field: string): unknown {
+  let value: unknown = data;
+  for (const part of field.split('.')) {
+    if (!value || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
 }
 
 function knownKeysAt(parent: string[]): string[] {

@@ -25,7 +25,7 @@ describe('readArticleText', () => {
 
   it('reports a missing title as required', () => {
     const read = readArticleText('---\ndate: 2019-05-23\n---\nBody', 'b.md');
-    expect(!read.ok && read.issues.map(formatIssue)).toEqual(['b.md: title: is required']);
+    expect(!read.ok && read.issues.map(formatIssue)).toEqual(['b.md: title: is required: add a line "title: ..." with the headline as published']);
   });
 
   it('suggests the key an editor meant', () => {
