@@ -244,15 +244,29 @@ function precedes(a: Element, b: Element): boolean {
 }
 
 /** Drops links whose target could run code; their text stays. */
-function neutraliseLinks(root: Element): void {
+function neutraliseLinks(root: Element, baseUrl: string | undefined): void {
   for (const a of Array.from(root.querySelectorAll('a[href]'))) {
     const href = (a.getAttribute('href') ?? '').replace(/[\u0000-\u0020]/g, '');
-    if (/^(?:javascript|data|vbscript|file):/i.test(href)) a.removeAttribute('href');
+    const resolved = resolveHref(href, baseUrl);
+    if (resolved) a.setAttribute('href', resolved);
+    else a.removeAttribute('href');
   }
   for (const el of Array.from(root.querySelectorAll('*'))) {
     for (const attr of Array.from(el.attributes ?? [])) {
       if (/^on/i.test(attr.name)) el.removeAttribute(attr.name);
     }
+  }
+}
+
+/** An http(s) or mailto target for a link, made absolute when the page's address is known; else nothing. */
+function resolveHref(href: string, baseUrl: string | undefined): string | undefined {
+  if (!href || href.startsWith('#')) return undefined;
+  try {
+    const url = baseUrl ? new URL(href, baseUrl) : new URL(href);
+    return /^(?:https?|mailto):$/.test(url.protocol) ? url.href : undefined;
+  } catch {
+    // A relative link on a page whose address is unknown leads nowhere outside the page.
+    return undefined;
   }
 }
 
@@ -273,7 +287,7 @@ function trimTrailingNoise(markdown: string): string {
  * Finds and cleans the article body of a page. Readability rewrites the
  * document it is given: read everything else from it first.
  */
-export function extractBody(doc: Document, description?: string): Body {
+export function extractBody(doc: Document, description?: string, baseUrl?: string): Body {
   const body: Body = { markdown: '', outside: [], related: [] };
   let content = '';
   let standfirsts = new Set<string>();
@@ -292,7 +306,7 @@ export function extractBody(doc: Document, description?: string): Body {
   removeBoilerplate(root, body);
   removeStandfirst(root, body, description, standfirsts);
   removeDateLinesAndTail(root, body);
-  neutraliseLinks(root);
+  neutraliseLinks(root, baseUrl);
   body.markdown = trimTrailingNoise(htmlToMarkdown(root.innerHTML));
   return body;
 }

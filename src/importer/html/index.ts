@@ -63,7 +63,7 @@ export function extractFromHtml(html: string, options: { url?: string } = {}): E
   if (summary && isSentence(summary)) out.summary = summary;
 
   // Last: Readability rewrites the document.
-  const body = safe(() => extractBody(document, firstMeta(meta, ['og:description', 'description', 'twitter:description'])));
+  const body = safe(() => extractBody(document, firstMeta(meta, ['og:description', 'description', 'twitter:description']), sourceUrl));
   if (body) {
     out.body = body.markdown;
     out.outside = body.outside;
@@ -110,8 +110,9 @@ function breadcrumbSection(document: Document): string | undefined {
   return useful[0] ?? undefined;
 }
 
-/** A description worth keeping reads as a sentence: several words, not a keyword list or a site slogan. */
+/** A description worth keeping reads as a sentence: several words, not a keyword list. */
 function isSentence(text: string): boolean {
   const words = text.split(' ').length;
-  return words >= 6 && text.length <= 600 && !/\.\.\.$|…$/.test(text) ? true : words >= 6 && text.length <= 600;
+  const commas = (text.match(/,/g) ?? []).length;
+  return words >= 6 && text.length <= 600 && commas < words / 3 && /\p{Ll}/u.test(text);
 }

@@ -6,7 +6,7 @@ import TurndownService from 'turndown';
  * and images, media and embedded code are dropped.
  */
 
-const SAFE_HREF = /^(?:https?:|mailto:|\/|#|\.{0,2}\/|[^:]*$)/i;
+const SAFE_HREF = /^(?:https?:|mailto:)/i;
 
 function createService(): TurndownService {
   const service = new TurndownService({
