@@ -27,6 +27,7 @@ const PLAYWRIGHT_EXECUTABLES = [
   'chrome-win/chrome.exe',
 ];
 
+/** Where a Chromium was found. */
 export type ChromiumSource = 'CHROME_PATH' | 'system' | 'playwright';
 
 /** A found browser, or why none could be used. */

@@ -10,6 +10,7 @@ import { slugify } from '../../src/content/slug.ts';
 
 /** The taxonomies that get one page per name. */
 export const TAXONOMIES = ['tags', 'people', 'organizations', 'places'] as const;
+/** One of the taxonomies. */
 export type Taxonomy = (typeof TAXONOMIES)[number];
 
 /** The published articles, grouped the way the site must group them. */

@@ -9,8 +9,7 @@ import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { articlePath, articleUrl, parseArticle, slugFromFile, type Article } from '../../src/content/article.ts';
 import { writeArticleText } from '../../src/content/frontmatter.ts';
-import type { FrontMatter } from '../../src/content/schema.ts';
-import { formatIssue } from '../../src/content/schema.ts';
+import { formatIssue, type FrontMatter } from '../../src/content/schema.ts';
 
 /** How many articles the generator adds to the bundled content. */
 export const GENERATED_COUNT = 56;
