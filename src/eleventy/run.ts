@@ -5,8 +5,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
+import { articlesWithoutOnePage } from './completeness.ts';
 import { ContentError, findContentError } from './errors.ts';
-import { loadContent } from './load.ts';
+import { displayPath, loadContent } from './load.ts';
 import { preload } from './plugin.ts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -51,6 +52,13 @@ export async function build(options: BuildOptions): Promise<{ pages: number; art
     throw findContentError(error) ?? error;
   }
   const written = results.flat().filter((r) => r && r.outputPath);
+  const lost = articlesWithoutOnePage(content.articles, written);
+  if (lost.length) {
+    throw new ContentError(
+      `${lost.length} article${lost.length === 1 ? '' : 's'} did not produce exactly one page; the site is incomplete:`,
+      lost.map((file) => displayPath(path.join(path.resolve(options.contentDir), file))),
+    );
+  }
   const pages = written.filter((r) => String(r.outputPath).endsWith('.html')).length;
   return { pages, articles: content.articles.length, drafts: content.drafts };
 }
