@@ -287,7 +287,31 @@ function trimTrailingNoise(markdown: string): string {
  * Finds and cleans the article body of a page. Readability rewrites the
  * document it is given: read everything else from it first.
  */
-export function extractBody(doc: Document, description?: string, baseUrl?: string): Body {
+export function extractBody(doc: Document, description?: string, baseUrl?: string, ldBody?: string): Body {
+  const body = readableBody(doc, description, baseUrl);
+  // JSON-LD articleBody is plain text and scores below Readability where both
+  // exist (dev set), so it only stands in when Readability finds little.
+  if (ldBody && ldBody.length > 2 * body.markdown.length && ldBody.length > 200) {
+    body.markdown = plainTextToMarkdown(ldBody);
+  }
+  return body;
+}
+
+/** Markdown for plain text: one paragraph per line, every character kept as text. */
+function plainTextToMarkdown(text: string): string {
+  const fragment = parseHtml('<!DOCTYPE html><html><body><div id="__text"></div></body></html>');
+  const root = fragment.querySelector('#__text');
+  if (!root) return '';
+  for (const line of text.split(/\n+/)) {
+    if (!line.trim()) continue;
+    const p = fragment.createElement('p');
+    p.textContent = line.trim();
+    root.appendChild(p);
+  }
+  return htmlToMarkdown(root.innerHTML);
+}
+
+function readableBody(doc: Document, description: string | undefined, baseUrl: string | undefined): Body {
   const body: Body = { markdown: '', outside: [], related: [] };
   let content = '';
   let standfirsts = new Set<string>();

@@ -63,7 +63,8 @@ export function extractFromHtml(html: string, options: { url?: string } = {}): E
   if (summary && isSentence(summary)) out.summary = summary;
 
   // Last: Readability rewrites the document.
-  const body = safe(() => extractBody(document, firstMeta(meta, ['og:description', 'description', 'twitter:description']), sourceUrl));
+  const body = safe(() => extractBody(document, firstMeta(meta, ['og:description', 'description', 'twitter:description']), sourceUrl,
+    typeof article?.['articleBody'] === 'string' ? article['articleBody'] : undefined));
   if (body) {
     out.body = body.markdown;
     out.outside = body.outside;

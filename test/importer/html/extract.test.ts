@@ -141,3 +141,14 @@ describe('extractFromHtml metadata', () => {
     expect(extractFromHtml('').body).toBe('');
   });
 });
+
+describe('extractFromHtml without a readable article', () => {
+  it('falls back to the JSON-LD articleBody, as text', () => {
+    const text = 'Officials confirmed the breach on Monday <b>after</b> a week of silence.\nThe company said customer passwords were not exposed, but urged users to reset them anyway as a precaution.\nRegulators in three countries have opened inquiries into how the intrusion went unnoticed for months.';
+    const ld = { '@type': 'NewsArticle', headline: 'Breach confirmed', articleBody: text };
+    const html = `<html><head><script type="application/ld+json">${JSON.stringify(ld)}</script></head><body><div id="app"></div></body></html>`;
+    const body = extractFromHtml(html).body;
+    expect(body.split('\n\n')).toHaveLength(3);
+    expect(body).toContain('Officials confirmed the breach on Monday &lt;b>after&lt;/b> a week of silence.');
+  });
+});
