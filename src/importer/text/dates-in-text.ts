@@ -72,13 +72,13 @@ export function findTime(line: string): string | undefined {
 }
 
 const CLOCK = new RegExp(
-  `^(\\d{1,2}):(\\d{2})\\s*(?:GMT|UTC)\\s*([+-])(\\d{1,4})\\s*${MONTH}\\s+(\\d{4})$`,
+  `^(\\d{1,2}):(\\d{2})\\s*(?:GMT|UTC)\\s*([+-])(\\d{1,2}\\s+\\d{1,2}|\\d{1,4})\\s*${MONTH}\\s+(\\d{4})$`,
   'i',
 );
 
 /**
- * A site header clock ("22:25 GMT +3" then "23 May 2019", which the dump runs
- * together as "22:25 GMT +323 May 2019") as an ISO date-time. The digits after
+ * A site header clock ("22:25 GMT +3" then "23 May 2019", which the dump often
+ * runs together as "22:25 GMT +323 May 2019") as an ISO date-time. The digits after
  * the sign hold both the zone and the day; `preferDay` (the day the page
  * states elsewhere) settles which split is meant.
  */
@@ -91,11 +91,17 @@ export function parseHeaderClock(line: string, preferDay?: string): string | und
   const month = monthNumber(monthName!);
   const year = Number(yearText);
   const options: Array<{ zone: number; day: string }> = [];
+  const spaced = /^(\d+)\s+(\d+)$/.exec(digits!);
   for (let cut = 1; cut < digits!.length; cut++) {
+    if (spaced) break;
     const zone = Number(digits!.slice(0, cut));
     const dayDigits = digits!.slice(cut);
     const day = dayDigits.length <= 2 ? isoDay(year, month, Number(dayDigits)) : undefined;
     if (zone <= 14 && day) options.push({ zone, day });
+  }
+  if (spaced) {
+    const day = isoDay(year, month, Number(spaced[2]));
+    if (Number(spaced[1]) <= 14 && day) options.push({ zone: Number(spaced[1]), day });
   }
   if (!options.length) return undefined;
   const pick = options.find((o) => o.day === preferDay) ?? options[0]!;

@@ -47,13 +47,17 @@ function fill(out: Extracted, text: string, options: TextDumpOptions): void {
   const kept = [...keep].sort((a, b) => a - b);
   out.body = kept.map((i) => escapeMarkdown(lines[i]!.text)).join('\n\n');
 
-  const titleAt = findTitle(lines, bodyStart, isFurniture);
+  // The clock sits on one line, or on two ("22:25 GMT +3" above "23 May 2019").
+  const clockText = (i: number): string =>
+    parseHeaderClock(lines[i]!.text) !== undefined ? lines[i]!.text : `${lines[i]!.text} ${lines[i + 1]?.text ?? ''}`;
+  const clockAt = lines.slice(0, Math.min(bodyStart, 15)).findIndex((_, i) => parseHeaderClock(clockText(i)) !== undefined);
+  const clockLines = clockAt < 0 ? [] : clockText(clockAt) === lines[clockAt]!.text ? [clockAt] : [clockAt, clockAt + 1];
+  const clockSet = new Set(clockLines.map((i) => lines[i]));
+  const titleAt = findTitle(lines, bodyStart, (line) => isFurniture(line) || clockSet.has(line));
   if (titleAt !== undefined) out.title = lines[titleAt]!.text;
   const anchor = titleAt ?? bodyStart;
-
-  const clockAt = lines.slice(0, Math.min(anchor, 15)).findIndex((line) => parseHeaderClock(line.text) !== undefined);
-  findDate(out, lines, anchor, bodyStart, clockAt);
-  if (clockAt >= 0) out.source.retrieved = parseHeaderClock(lines[clockAt]!.text, out.date);
+  findDate(out, lines, anchor, bodyStart, clockLines);
+  if (clockAt >= 0) out.source.retrieved = parseHeaderClock(clockText(clockAt), out.date);
 
   const section = findSection(lines, anchor, bodyStart, titleAt, isFurniture);
   if (section) out.section = section;
@@ -109,7 +113,7 @@ function findTitle(lines: readonly Line[], bodyStart: number, isFurniture: (line
     const words = wordCount(t);
     if (line.bullet || isFurniture(line) || isCredit(t) || isImagePlaceholder(t)) continue;
     if (words < 2 || words > 30 || t.length > 220 || findDays(t).length || /^by\s/i.test(t)) continue;
-    if (/:\/\/|^www\.|^\d+\.\s/.test(t)) continue;
+    if (/:\/\/|^www\.|^\d+\.\s|^\d{1,2}:\d{2}\b/.test(t)) continue;
     if (/[.:;,]$/.test(t) && !/\.\.\.$/.test(t)) continue;
     const half = t.slice(0, t.length >> 1).trim();
     if (half.length > 10 && t.slice(half.length).trim().startsWith(half)) continue;
@@ -137,7 +141,7 @@ function findTitle(lines: readonly Line[], bodyStart: number, isFurniture: (line
  * clock), else the first in the page. The time only comes with it when the
  * same line states one.
  */
-function findDate(out: Extracted, lines: readonly Line[], anchor: number, bodyStart: number, clockAt: number): void {
+function findDate(out: Extracted, lines: readonly Line[], anchor: number, bodyStart: number, clockLines: number[]): void {
   const near: number[] = [];
   for (let i = Math.max(0, anchor - 12); i < Math.min(lines.length, bodyStart + 3); i++) near.push(i);
   const rest: number[] = [];
@@ -151,7 +155,7 @@ function findDate(out: Extracted, lines: readonly Line[], anchor: number, bodySt
   ];
   for (const [order, accept] of passes) {
     for (const i of order) {
-      if (i === clockAt) continue;
+      if (clockLines.includes(i)) continue;
       const line = lines[i]!;
       if (line.text.length > 300 || !accept(line)) continue;
       const days = findDays(line.text);

@@ -36,6 +36,10 @@ describe('parseHeaderClock', () => {
     expect(parseHeaderClock('22:25 GMT +323 May 2019')).toBe('2019-05-23T22:25:00+03:00');
   });
 
+  it('reads the clock when the zone and the day stand apart', () => {
+    expect(parseHeaderClock('22:25 GMT +3 23 May 2019')).toBe('2019-05-23T22:25:00+03:00');
+  });
+
   it('lets the day the page states settle an ambiguous split', () => {
     expect(parseHeaderClock('09:10 GMT +113 May 2019', '2019-05-03')).toBe('2019-05-03T09:10:00+11:00');
     expect(parseHeaderClock('09:10 GMT +113 May 2019', '2019-05-13')).toBe('2019-05-13T09:10:00+01:00');

@@ -132,3 +132,18 @@ describe('extractFromTextDump on odd input', () => {
     expect(found.outside).toContain('Read more: Another story about other things entirely');
   });
 });
+
+describe('the header clock', () => {
+  it('is read from two lines as well, and never taken as the publication time', () => {
+    const page = [
+      '22:25 GMT +3', '23 May 2019', 'A Headline Over The Story Here', 'Europe', '',
+      'The first paragraph of the story is a sentence that is long enough to count.',
+      '',
+      'The second paragraph carries on with more of the same kind of sentence.',
+    ].join('\n');
+    const found = extractFromTextDump(page);
+    expect(found.source.retrieved).toBe('2019-05-23T22:25:00+03:00');
+    expect(found.date).toBeUndefined();
+    expect(found.time).toBeUndefined();
+  });
+});
