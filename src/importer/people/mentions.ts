@@ -38,17 +38,18 @@ function atSentenceStart(tokens: Token[], i: number): boolean {
 /** Reads the candidate phrases of a text with their evidence for and against being a person. */
 export function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
   const mentions: Mention[] = [];
-  const creditLines = new Set<number>();
+  // Where a credit starts on a line: at "©", or at a line that opens with "Photo:" / "Photo by".
+  const creditFrom = new Map<number, number>();
   tokens.forEach((t, i) => {
-    if (t.text === '©' || (/^(photo|photograph|photos|image|picture|credit|credits|photographer)$/i.test(t.text) && /^(:|by)$/i.test(tokens[i + 1]?.text ?? ''))) {
-      creditLines.add(t.line);
-    }
+    const opensLine = i === 0 || tokens[i - 1]!.line !== t.line;
+    const marker = t.text === '©' || (opensLine && /^(photo|photograph|photos|image|picture|credit|credits|photographer)$/i.test(t.text) && /^(:|by)$/i.test(tokens[i + 1]?.text ?? ''));
+    if (marker && !creditFrom.has(t.line)) creditFrom.set(t.line, i);
   });
   for (const [s0, e0] of capitalRuns(tokens).flatMap((run) => splitHeadline(tokens, run))) {
     let s = s0;
     let e = e0;
     // Credits name photographers and agencies, not people of the story: "© REUTERS / Kacper Pempel", "Kacper Pempel/Reuters".
-    if (creditLines.has(tokens[s]!.line)) continue;
+    if ((creditFrom.get(tokens[s]!.line) ?? Infinity) < s) continue;
     if (CREDIT_MARK.test(tokens[s - 1]?.text ?? '') || (tokens[e]?.text === '/' && tokens[e]!.line === tokens[s]!.line)) continue;
     // Words that merely open a sentence ("But", "The", "Attacking").
     while (s < e && (STOP_CAPITALS.has(tokens[s]!.lower) || (atSentenceStart(tokens, s) && isCommonWord(tokens[s]!.lower) && !isTitle(tokens[s]!.lower) && !known.has(tokens[s]!.lower)))) s++;

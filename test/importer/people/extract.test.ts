@@ -86,6 +86,10 @@ describe('extractPeople', () => {
     expect(extractPeople({ body })).toEqual(['Jens Stoltenberg']);
   });
 
+  it('keeps the people of a paragraph that merely mentions a photo', () => {
+    expect(extractPeople({ body: 'The photo by the agency shows Jeremy Hunt in London, Hunt said.' })).toEqual(['Jeremy Hunt']);
+  });
+
   it('leaves out names that stand only in the text around the article', () => {
     const body = 'NATO officials met in London.\n\nNATO Sec Gen Stoltenberg Says Hitler, Stalin and Daesh Were Enemies of Freedom';
     expect(extractPeople({ body, outside: ['NATO Sec Gen Stoltenberg Says Hitler, Stalin and Daesh Were Enemies of Freedom'] })).toEqual([]);
