@@ -40,14 +40,14 @@ describe('the GitHub Actions workflow', () => {
     expect(workflow.on.push).toEqual({ branches: ['main'] });
   });
 
-  it('installs, tests and builds, in that order, with the npm cache on', () => {
-    expect(commands(workflow.jobs.build!)).toEqual(['npm ci', 'npm test', 'npm run build']);
+  it('installs, checks the articles, tests and builds, in that order, with the npm cache on', () => {
+    expect(commands(workflow.jobs.build!)).toEqual(['npm ci', 'npx archive check', 'npm test', 'npm run build']);
     const node = workflow.jobs.build!.steps.find((step) => step.uses?.startsWith('actions/setup-node@'));
     expect(node?.with?.cache).toBe('npm');
   });
 
   it('runs only commands the README gives', () => {
-    for (const command of commands(workflow.jobs.build!)) expect(readme).toContain(command);
+    expect(commands(workflow.jobs.build!).filter((command) => !readme.includes(command))).toEqual([]);
   });
 
   it('publishes with the official Pages actions, from main only', () => {
