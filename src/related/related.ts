@@ -213,13 +213,21 @@ function indexTerms(order: readonly Article[]): TermIndex {
     let norm = 0;
     for (let k = 0; k < kept; k++) norm += topWeights[k]! * topWeights[k]!;
     norm = Math.sqrt(norm);
-    // Terms ascending by id, so the score adds up in the same order for every pair.
-    const pairs = Array.from({ length: kept }, (_, k) => k).sort((a, b) => topIds[a]! - topIds[b]!);
+    // Terms ascending by id (an insertion sort of at most TERMS_PER_ARTICLE), so scores add up in one order.
     const ids = new Int32Array(kept);
-    pairs.forEach((k, i) => {
-      ids[i] = topIds[k]!;
-      termWeights[article * TERMS_PER_ARTICLE + i] = topWeights[k]! / norm;
-    });
+    const base = article * TERMS_PER_ARTICLE;
+    for (let k = 0; k < kept; k++) {
+      const id = topIds[k]!;
+      const weight = topWeights[k]! / norm;
+      let at = k;
+      while (at > 0 && ids[at - 1]! > id) {
+        ids[at] = ids[at - 1]!;
+        termWeights[base + at] = termWeights[base + at - 1]!;
+        at--;
+      }
+      ids[at] = id;
+      termWeights[base + at] = weight;
+    }
     termLists.push(ids);
     termEntries += kept;
   }
@@ -289,9 +297,12 @@ const byUrl = (a: Article, b: Article): number => (a.url < b.url ? -1 : a.url > 
  */
 export function computeRelated(articles: readonly Article[], options: RelatedOptions = {}): Map<string, RelatedLink[]> {
   const limit = options.limit ?? DEFAULT_LIMIT;
-  const order = [...articles].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : byUrl(a, b)));
+  // Numbered by day, then URL: day numbers first, so most comparisons never read a string.
+  const inputDays = articles.map((article) => dayNumber(article.date));
+  const sorted = articles.map((_, index) => index).sort((a, b) => inputDays[a]! - inputDays[b]! || byUrl(articles[a]!, articles[b]!));
+  const order = sorted.map((index) => articles[index]!);
+  const days = Int32Array.from(sorted, (index) => inputDays[index]!);
   const count = order.length;
-  const days = Int32Array.from(order, (article) => dayNumber(article.date));
 
   const { rows: nameRows, postings: namePostings, weight: nameWeight, names } = indexNames(order);
   const { rows: termRows, rowWeights: termWeights, postings: termPostings, postingWeights } = indexTerms(order);
@@ -366,6 +377,8 @@ export function computeRelated(articles: readonly Article[], options: RelatedOpt
         const distance = Math.abs(days[other]! - days[article]!);
         const theirs = Math.abs(days[best[at]!]! - days[article]!);
         if (distance !== theirs) return distance < theirs;
+        // On one day, article order is URL order: no need to read the URLs.
+        if (days[other] === days[best[at]!]) return other < best[at]!;
         return order[other]!.url < order[best[at]!]!.url;
       };
       if (best.length === wanted && !beats(wanted - 1)) continue;
