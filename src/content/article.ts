@@ -3,7 +3,7 @@
  * one rule that places an article file and its page.
  */
 import type { FrontMatter } from './schema.ts';
-import { slugify } from './slug.ts';
+import { isDeviceName, slugify } from './slug.ts';
 import { readArticleText } from './frontmatter.ts';
 import type { ContentIssue } from './schema.ts';
 
@@ -53,7 +53,8 @@ export function slugFromFile(file: string, title: string): string {
   const name = file.split('/').pop()!.replace(/\.md$/i, '');
   const match = /^\d{4}-\d{2}-\d{2}-(.+)$/.exec(name);
   const candidate = match ? match[1]! : name;
-  return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(candidate) && candidate.length <= 80 ? candidate : slugify(title);
+  // A file named `2019-06-04-con.md` must not make a page folder named `con` (hostile corpus: 2019-06-04-con.md).
+  return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(candidate) && candidate.length <= 80 && !isDeviceName(candidate) ? candidate : slugify(title);
 }
 
 /** Builds the Article for validated front matter and body. */

@@ -25,7 +25,11 @@ export function slugify(title: string, max = SLUG_MAX, fallback = 'untitled'): s
     slug = next;
   }
   if (!slug) return fallback;
-  // Windows device names are unsafe as a file name even with an extension.
-  if (/^(con|prn|aux|nul|com\d|lpt\d)$/.test(slug)) slug = `${slug}-1`;
+  if (isDeviceName(slug)) slug = `${slug}-1`;
   return slug;
+}
+
+/** True for a Windows device name (con, nul, com1, ...): unsafe as a file or folder name even with an extension. */
+export function isDeviceName(segment: string): boolean {
+  return /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(segment);
 }
