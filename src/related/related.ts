@@ -312,9 +312,13 @@ export function computeRelated(articles: readonly Article[], options: RelatedOpt
   const touched = new Int32Array(count);
   // 1: reached by a name or term; 2: the text added to its score.
   const seen = new Uint8Array(count);
+  // Where each of the current article's name windows starts, by its entry in the article's row.
+  let windowLow = new Int32Array(64);
   const out = new Map<string, RelatedLink[]>();
   for (let article = 0; article < count; article++) {
     let touchedCount = 0;
+    const nameCount = nameRows.offsets[article + 1]! - nameRows.offsets[article]!;
+    if (nameCount > windowLow.length) windowLow = new Int32Array(nameCount);
     for (let entry = nameRows.offsets[article]!; entry < nameRows.offsets[article + 1]!; entry++) {
       const feature = nameRows.values[entry]!;
       const weight = nameWeight[feature]!;
@@ -323,6 +327,7 @@ export function computeRelated(articles: readonly Article[], options: RelatedOpt
       const to = namePostings.offsets[feature + 1]!;
       const low = windowStart(from, to, to - from > POSTING_CAP ? find(namePostings.values, from, to, article) : from);
       const high = Math.min(to, low + POSTING_CAP);
+      windowLow[entry - nameRows.offsets[article]!] = low;
       for (let at = low; at < high; at++) {
         const other = namePostings.values[at]!;
         if (seen[other] === 0) {
@@ -406,13 +411,10 @@ export function computeRelated(articles: readonly Article[], options: RelatedOpt
         const feature = nameRows.values[entry]!;
         const weight = nameWeight[feature]!;
         if (weight === 0 || find(nameRows.values, otherFrom, otherTo, feature) < 0) continue;
-        const from = namePostings.offsets[feature]!;
-        const to = namePostings.offsets[feature + 1]!;
-        if (to - from > POSTING_CAP) {
-          const low = windowStart(from, to, find(namePostings.values, from, to, article));
-          const position = find(namePostings.values, from, to, other);
-          if (position < low || position >= low + POSTING_CAP) continue;
-        }
+        // A name scored only if `other` was inside the window this article read for it.
+        const low = windowLow[entry - nameRows.offsets[article]!]!;
+        const high = Math.min(namePostings.offsets[feature + 1]!, low + POSTING_CAP);
+        if (find(namePostings.values, low, high, other) < 0) continue;
         shared.push({ name: names[feature]!, weight });
       }
       shared.sort((a, b) => b.weight - a.weight || compareCodePoints(a.name, b.name));
