@@ -52,11 +52,12 @@ export function extractFromHtml(html: string, options: { url?: string } = {}): E
     if (stated.time) out.time = stated.time;
   }
 
-  const section = cleanTitle(firstMeta(meta, ['article:section', 'og:article:section', 'section', 'parsely-section'])) ??
-    cleanTitle(ldString(article?.['articleSection'])) ?? safe(() => breadcrumbSection(document));
+  // One section: the first of a list some CMSs put there.
+  const section = firstItem(firstMeta(meta, ['article:section', 'og:article:section', 'section', 'parsely-section'])) ??
+    firstItem(ldString(article?.['articleSection'])) ?? safe(() => breadcrumbSection(document));
   if (section) out.section = section;
 
-  out.tags = safe(() => tagsOf(meta, article)) ?? [];
+  out.tags = safe(() => tagsOf(meta, article, title)) ?? [];
 
   const summary = cleanTitle(firstMeta(meta, ['description', 'og:description', 'twitter:description'])) ??
     cleanTitle(ldString(article?.['description']));
@@ -78,19 +79,38 @@ export function extractFromHtml(html: string, options: { url?: string } = {}): E
   return out;
 }
 
+function firstItem(value: string | undefined): string | undefined {
+  return value ? cleanTitle(splitList(value)[0]) : undefined;
+}
+
 function absoluteHttp(url: string | undefined): string | undefined {
   if (!url) return undefined;
   const trimmed = url.trim();
   return /^https?:\/\/[^\s]+$/i.test(trimmed) ? trimmed : undefined;
 }
 
-function tagsOf(meta: Map<string, string[]>, article: Record<string, unknown> | undefined): string[] {
-  const articleTags = meta.get('article:tag') ?? meta.get('og:article:tag');
-  if (articleTags?.length) return dedupe(articleTags.flatMap(splitList));
-  const ldKeywords = ldList(article?.['keywords']);
-  if (ldKeywords.length) return dedupe(ldKeywords);
-  const keywords = firstMeta(meta, ['keywords', 'news_keywords']);
-  return keywords ? dedupe(splitList(keywords)) : [];
+function tagsOf(meta: Map<string, string[]>, article: Record<string, unknown> | undefined, title: string | undefined): string[] {
+  const sources = [
+    (meta.get('article:tag') ?? meta.get('og:article:tag') ?? []).flatMap(splitList),
+    ldList(article?.['keywords']),
+    splitList(firstMeta(meta, ['news_keywords', 'keywords']) ?? ''),
+  ];
+  for (const source of sources) {
+    const tags = dedupe(source.map(tidyTag).filter((t): t is string => Boolean(t) && t !== title));
+    if (tags.length) return tags;
+  }
+  return [];
+}
+
+/**
+ * A tag as a reader would see it: "tag:Crime" is "Crime"; CMS plumbing
+ * ("@post-id:1913719", "ctp_video", "Page Type: Article") and sentences
+ * stuffed into keywords are not tags.
+ */
+function tidyTag(raw: string): string | undefined {
+  const tag = raw.replace(/^(?:tag|topic|keyword|subject)s?\s*:\s*/i, '').trim();
+  if (!tag || tag.length > 60 || /[@_:=<>{}]/.test(tag) || tag.split(' ').length > 6) return undefined;
+  return tag;
 }
 
 function dedupe(items: string[]): string[] {

@@ -3,6 +3,20 @@
  * scraped text and are only ever read as text.
  */
 
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/**
+ * Decodes character references left in text that was escaped twice (meta
+ * content written as `&amp;#039;`). The result is still only text.
+ */
+export function decodeLeftoverEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|amp|lt|gt|quot|apos|nbsp);/gi, (match, ref: string) => {
+    if (ref[0] !== '#') return NAMED[ref.toLowerCase()] ?? match;
+    const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
+  });
+}
+
 /** Meta tags by lowercased name, property or itemprop, each with its values in page order. */
 export type MetaMap = Map<string, string[]>;
 
@@ -11,7 +25,7 @@ export function readMeta(document: Document): MetaMap {
   const meta: MetaMap = new Map();
   const add = (key: string | null, value: string | null) => {
     if (!key || value == null) return;
-    const text = value.replace(/\s+/g, ' ').trim();
+    const text = decodeLeftoverEntities(value).replace(/\s+/g, ' ').trim();
     if (!text) return;
     for (const one of key.toLowerCase().split(/\s+/)) {
       if (!one) continue;
@@ -93,7 +107,7 @@ export function articleLd(objects: Json[]): Json | undefined {
 
 /** A JSON-LD value as a trimmed string (first of a list; `name` of an object). */
 export function ldString(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.replace(/\s+/g, ' ').trim() || undefined;
+  if (typeof value === 'string') return decodeLeftoverEntities(value).replace(/\s+/g, ' ').trim() || undefined;
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) {
     for (const item of value) {
@@ -108,7 +122,7 @@ export function ldString(value: unknown): string | undefined {
 
 /** A JSON-LD value as a list of strings (keywords may be a list or a comma-separated string). */
 export function ldList(value: unknown): string[] {
-  if (typeof value === 'string') return splitList(value);
+  if (typeof value === 'string') return splitList(decodeLeftoverEntities(value));
   if (Array.isArray(value)) return value.flatMap((item) => ldList(item));
   if (value && typeof value === 'object') {
     const name = ldString((value as Json)['name']);

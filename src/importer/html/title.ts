@@ -1,3 +1,5 @@
+import { decodeLeftoverEntities } from './metadata.ts';
+
 /**
  * Chooses the headline among what a page offers: og:title, the JSON-LD
  * headline, the first h1, and `<title>` less its " | Site name" part.
@@ -10,9 +12,9 @@ function norm(text: string): string {
     .replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-/** Cleans whitespace in a title candidate. */
+/** Cleans whitespace (and references escaped twice) in a title candidate. */
 export function cleanTitle(text: string | undefined): string | undefined {
-  const clean = text?.replace(/[\u00a0\s]+/g, ' ').trim();
+  const clean = (text === undefined ? undefined : decodeLeftoverEntities(text))?.replace(/[\u00a0\s]+/g, ' ').trim();
   return clean ? clean : undefined;
 }
 

@@ -126,6 +126,16 @@ describe('extractFromHtml metadata', () => {
     expect(extracted.kind).toBe('html');
   });
 
+  it('leaves CMS plumbing out of the tags and reads "tag:" prefixes as the tag', () => {
+    const head = '<meta name="keywords" content="@post-id:1913719, ctp_video, tag:Crime Stoppers USA, Page Type: Article, ransomware">';
+    expect(extractFromHtml(page({ head })).tags).toEqual(['Crime Stoppers USA', 'ransomware']);
+  });
+
+  it('decodes character references a page escaped twice in its metadata', () => {
+    const head = '<title>Australian &amp;#039;megablaze&amp;#039; brought under control</title>';
+    expect(extractFromHtml(page({ head })).title).toBe("Australian 'megablaze' brought under control");
+  });
+
   it('reads keywords from JSON-LD when the page has no article:tag', () => {
     const ld = { '@type': 'Article', headline: 'x', keywords: 'ransomware, hospitals, FBI' };
     const head = `<script type="application/ld+json">${JSON.stringify(ld)}</script>`;
