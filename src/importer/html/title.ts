@@ -45,7 +45,9 @@ export function chooseTitle(input: {
     const full = norm(documentTitle);
     for (const candidate of candidates) {
       const c = norm(candidate);
-      if (c.length >= 10 && full.includes(c) && (!site || c !== site)) return candidate;
+      // A short h1 inside the <title> is often the site's name in its masthead.
+      const enough = structured.includes(candidate) ? c.length >= 10 : c.length >= Math.max(10, 0.4 * full.length);
+      if (enough && full.includes(c) && (!site || c !== site)) return candidate;
     }
   }
   for (const candidate of structured) {

@@ -162,3 +162,12 @@ describe('extractFromHtml without a readable article', () => {
     expect(body).toContain('Officials confirmed the breach on Monday &lt;b>after&lt;/b> a week of silence.');
   });
 });
+
+describe('extractFromHtml titles', () => {
+  it('does not take a masthead h1 that names the site for the headline', () => {
+    const html = `<html><head><title>Hackers hit three water plants in one week, officials say | Daily Cyber News</title></head>
+      <body><h1>Daily Cyber News</h1><article><h2>Hackers hit three water plants in one week, officials say</h2>
+      ${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+    expect(extractFromHtml(html).title).toBe('Hackers hit three water plants in one week, officials say');
+  });
+});
