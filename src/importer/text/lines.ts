@@ -103,28 +103,31 @@ export function unwrap(rawLines: string[]): string[] {
   const width = wrapWidth(rawLines);
   if (width === undefined) return rawLines;
   const out: string[] = [];
-  let current: string | undefined;
+  // The paragraph being joined, in pieces: joining into one string and reading its end back is quadratic.
+  let parts: string[] | undefined;
   let lastLength = 0;
+  const flush = (): void => {
+    if (parts) out.push(parts.join(''));
+    parts = undefined;
+  };
   for (const raw of rawLines) {
     const line = raw.trimEnd();
     const trimmed = line.trim();
-    const firstWord = trimmed.split(' ')[0] ?? '';
+    const firstWord = trimmed.split(' ', 1)[0] ?? '';
     const continues =
-      current !== undefined && trimmed !== '' && !BULLET.test(trimmed) && lastLength + 1 + columns(firstWord) > width - 6;
+      parts !== undefined && trimmed !== '' && !BULLET.test(trimmed) && lastLength + 1 + columns(firstWord) > width - 6;
     if (continues) {
+      const previous = parts![parts!.length - 1]!;
       // East Asian text has no spaces between words, so a wrap inside it joins without one.
-      const glue = columns(current!.slice(-1)) === 2 && columns(trimmed[0]!) === 2 ? '' : ' ';
-      current = `${current}${glue}${trimmed}`;
+      const glue = columns(previous.slice(-1)) === 2 && columns(trimmed[0]!) === 2 ? '' : ' ';
+      parts!.push(glue, trimmed);
     } else {
-      if (current !== undefined) out.push(current);
-      current = line;
+      flush();
+      parts = [line];
     }
     lastLength = columns(line);
-    if (trimmed === '') {
-      out.push(line);
-      current = undefined;
-    }
+    if (trimmed === '') flush();
   }
-  if (current !== undefined) out.push(current);
+  flush();
   return out;
 }

@@ -81,6 +81,9 @@ describe('extractFromTextDump on odd input', () => {
     const noise = Array.from({ length: 5000 }, (_, i) => String.fromCharCode((i * 7919) % 65536)).join('');
     expect(() => extractFromTextDump(noise)).not.toThrow();
     expect(() => extractFromTextDump(undefined as unknown as string)).not.toThrow();
+    for (const odd of ['['.repeat(100_000), ('© a a a a a\n').repeat(10_000), '_a'.repeat(100_000)]) {
+      expect(extractFromTextDump(odd).kind).toBe('text');
+    }
   });
 
   it('reads a huge dump (the seed repeated) and still returns its article', () => {

@@ -32,6 +32,7 @@ describe('escapeMarkdown', () => {
       'Use __init__ and _this_ and **that**',
       'C:\\path\\to\\file and `code` and ~~gone~~',
       'Tom &amp; Jerry <b>bold</b>',
+      'a [b [c] d](e) and [f]: g',
       '+ plus',
       '---',
       '### Three',
