@@ -83,6 +83,7 @@ function removeBoilerplate(root: Element, body: Body): void {
     }
     el.remove();
   }
+  const total = textOf(root).length;
   for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
     if (!el.parentNode || el === root) continue;
     const marker = markerOf(el);
@@ -90,6 +91,7 @@ function removeBoilerplate(root: Element, body: Body): void {
     // Article wrappers sometimes carry words like "share" in long class lists: keep big blocks.
     const text = textOf(el);
     if (text.length > 600 && el.querySelectorAll('p').length > 3) continue;
+    if (text.length > 0.5 * total) continue;
     if (/related|recommend|read-?more|more-/i.test(marker)) collectRelated(el, body);
     else if (text) body.outside.push(text);
     el.remove();

@@ -171,3 +171,10 @@ describe('extractFromHtml titles', () => {
     expect(extractFromHtml(html).title).toBe('Hackers hit three water plants in one week, officials say');
   });
 });
+
+describe('extractFromHtml on a short article in a wrapper whose class sounds like boilerplate', () => {
+  it('keeps the article', () => {
+    const html = `<html><body><div class="story-body has-share-tools">${paragraphs.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`;
+    expect(extractFromHtml(html).body).toContain(paragraphs[1]);
+  });
+});
