@@ -177,14 +177,22 @@ interface TermIndex {
   postingWeights: Float64Array;
 }
 
+/** Each article's title and body, in one reused pair: a pair per article would only feed the garbage collector. */
+function* titlesAndBodies(order: readonly Article[]): Generator<readonly string[]> {
+  const pair = ['', ''];
+  for (const article of order) {
+    pair[0] = article.title;
+    pair[1] = article.body;
+    yield pair;
+  }
+}
+
 /** Indexes each article's TERMS_PER_ARTICLE highest terms by TF-IDF, as a unit vector. */
 function indexTerms(order: readonly Article[]): TermIndex {
   const count = order.length;
-  const table = countTerms(
-    order.map((article) => [article.title, article.body]),
-    TEXT_CHARS,
-  );
-  const termLists: Int32Array[] = [];
+  const table = countTerms(titlesAndBodies(order), TEXT_CHARS);
+  const termOffsets = new Int32Array(count + 1);
+  const termValues = new Int32Array(count * TERMS_PER_ARTICLE);
   const termWeights = new Float64Array(count * TERMS_PER_ARTICLE);
   let termEntries = 0;
   const topIds = new Int32Array(TERMS_PER_ARTICLE);
@@ -214,25 +222,23 @@ function indexTerms(order: readonly Article[]): TermIndex {
     for (let k = 0; k < kept; k++) norm += topWeights[k]! * topWeights[k]!;
     norm = Math.sqrt(norm);
     // Terms ascending by id (an insertion sort of at most TERMS_PER_ARTICLE), so scores add up in one order.
-    const ids = new Int32Array(kept);
     const base = article * TERMS_PER_ARTICLE;
     for (let k = 0; k < kept; k++) {
       const id = topIds[k]!;
       const weight = topWeights[k]! / norm;
       let at = k;
-      while (at > 0 && ids[at - 1]! > id) {
-        ids[at] = ids[at - 1]!;
+      while (at > 0 && termValues[termEntries + at - 1]! > id) {
+        termValues[termEntries + at] = termValues[termEntries + at - 1]!;
         termWeights[base + at] = termWeights[base + at - 1]!;
         at--;
       }
-      ids[at] = id;
+      termValues[termEntries + at] = id;
       termWeights[base + at] = weight;
     }
-    termLists.push(ids);
     termEntries += kept;
+    termOffsets[article + 1] = termEntries;
   }
-  const termRows = toRows(termLists, termEntries);
-  termLists.length = 0;
+  const termRows: Rows = { offsets: termOffsets, values: termValues.subarray(0, termEntries) };
   const termPostings = invert(termRows, table.terms.length);
   // The weight of each posting, so scoring reads it without a search.
   const postingWeights = new Float64Array(termPostings.values.length);
@@ -353,15 +359,17 @@ export function computeRelated(articles: readonly Article[], options: RelatedOpt
     }
 
     const source = order[article]!;
-    const excluded = new Set<number>([article]);
-    for (const reference of source.related?.exclude ?? []) {
-      const index = resolve(reference);
-      if (index !== undefined) excluded.add(index);
-    }
+    const excluded: number[] = [article];
     const pinned: number[] = [];
-    for (const reference of source.related?.pin ?? []) {
-      const index = resolve(reference);
-      if (index !== undefined && !excluded.has(index) && !pinned.includes(index) && pinned.length < limit) pinned.push(index);
+    if (source.related) {
+      for (const reference of source.related.exclude ?? []) {
+        const index = resolve(reference);
+        if (index !== undefined) excluded.push(index);
+      }
+      for (const reference of source.related.pin ?? []) {
+        const index = resolve(reference);
+        if (index !== undefined && !excluded.includes(index) && !pinned.includes(index) && pinned.length < limit) pinned.push(index);
+      }
     }
     // The best `wanted` candidates, best first; `bar` is the score the last of them holds.
     const wanted = limit - pinned.length;
@@ -376,7 +384,7 @@ export function computeRelated(articles: readonly Article[], options: RelatedOpt
       if (best.length === wanted && raw < bar) continue;
       const score = Math.round(raw * 1e6);
       if (score <= 0 || (best.length === wanted && score < bestScores[wanted - 1]!)) continue;
-      if (excluded.has(other) || pinned.includes(other)) continue;
+      if (excluded.includes(other) || pinned.includes(other)) continue;
       const beats = (at: number): boolean => {
         if (score !== bestScores[at]) return score > bestScores[at]!;
         const distance = Math.abs(days[other]! - days[article]!);
