@@ -152,7 +152,7 @@ function removeDateLinesAndTail(root: Element, body: Body): void {
     const text = textOf(el);
     if (!text || text.length > 120 || el.querySelector('p')) continue;
     const looksDated = /\b(?:19|20)\d{2}\b/.test(text) && (findDateIn(text) || /^(?:published|posted|updated)/i.test(text));
-    if (looksDated && DATE_LINE.test(text) && text.split(' ').length <= 16) {
+    if (looksDated && DATE_LINE.test(text) && text.split(' ').length <= 16 && onlyDateWords(text)) {
       body.outside.push(text);
       el.remove();
     }
@@ -175,6 +175,16 @@ function removeDateLinesAndTail(root: Element, body: Body): void {
       removeAfter(last, root);
     }
   }
+}
+
+const DATE_WORDS =
+  /\b(?:published|posted|updated|last|first|original(?:ly)?|modified|on|at|by|am|pm|a\.m|p\.m|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d+(?:st|nd|rd|th)?)\b/gi;
+
+/** True when a line says nothing but when (no sentence that merely mentions a date). */
+function onlyDateWords(text: string): boolean {
+  // Zone names are capitals: "ET", "GMT", "BST".
+  const rest = text.replace(/\b[A-Z]{2,4}\b/g, ' ').replace(DATE_WORDS, ' ').replace(/[^\p{L}]+/gu, ' ').trim();
+  return rest === '';
 }
 
 function findDateIn(text: string): boolean {

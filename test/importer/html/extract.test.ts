@@ -178,3 +178,13 @@ describe('extractFromHtml on a short article in a wrapper whose class sounds lik
     expect(extractFromHtml(html).body).toContain(paragraphs[1]);
   });
 });
+
+describe('extractFromHtml date lines', () => {
+  it('drops a line that only says when, and keeps a short sentence that mentions a date', () => {
+    const before = '<p>PUBLISHED: 10:48, Tue, Nov 19, 2019</p><p>Updated Nov. 19, 2019 8:21 am ET</p>';
+    const inside = '<p>The rule took effect on May 5, 2019.</p>';
+    const body = extractFromHtml(page({ before, inside })).body;
+    expect(body).not.toMatch(/PUBLISHED|Updated Nov/);
+    expect(body).toContain('The rule took effect on May 5, 2019.');
+  });
+});
