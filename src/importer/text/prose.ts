@@ -92,10 +92,18 @@ export function isCommentsHeading(text: string): boolean {
   );
 }
 
+/**
+ * A teaser card as a text browser prints it: a Title Case headline run into
+ * its summary with no space ("Easy Steps To Make PretzelsLearn how to ...").
+ */
+export function isGluedTeaser(text: string): boolean {
+  return /^(?:[\p{Lu}\d][\p{L}\d'’:,.&-]*\s+){3,}[\p{Lu}\d][\p{L}\d'’-]*\p{Ll}[\p{Lu}][\p{Ll}]/u.test(text.slice(0, 200));
+}
+
 /** True when the line reads as prose: several words and sentence punctuation, or long running text. */
 export function isProse(line: Line): boolean {
   const text = line.text;
-  if (isCredit(text) || isImagePlaceholder(text) || isItemList(text) || hasFormControl(text)) return false;
+  if (isCredit(text) || isImagePlaceholder(text) || isItemList(text) || hasFormControl(text) || isGluedTeaser(text)) return false;
   const words = wordCount(text);
   if (!/[\p{Ll}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(text)) return false;
   if (endsSentence(text) && words >= 5) return true;
