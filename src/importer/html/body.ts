@@ -113,7 +113,7 @@ function removeBoilerplate(root: Element, body: Body): void {
     body.outside.push(text);
     block.remove();
   }
-  for (const p of Array.from(root.querySelectorAll('p, li, div, span, a'))) {
+  for (const p of Array.from(root.querySelectorAll('p, li, div'))) {
     if (!p.parentNode || (p.nodeName !== 'P' && p.querySelector('p, div, li'))) continue;
     const text = textOf(p);
     if (PROMPT_PARAGRAPH.test(text) && text.length < 300) {

@@ -188,3 +188,12 @@ describe('extractFromHtml date lines', () => {
     expect(body).toContain('The rule took effect on May 5, 2019.');
   });
 });
+
+describe('extractFromHtml prompts', () => {
+  it('drops newsletter and follow prompts but keeps a sentence with a link named "email"', () => {
+    const inside = '<p>Sign up for our daily newsletter to get the latest in your inbox.</p><p>Follow Newsbeat on Instagram, Facebook and Twitter.</p><p>Readers can send tips by <a href="mailto:tips@example.com">email</a> to the security desk at any time of day.</p>';
+    const body = extractFromHtml(page({ inside })).body;
+    expect(body).not.toMatch(/newsletter|Instagram/);
+    expect(body).toContain('send tips by [email](mailto:tips@example.com) to the security desk');
+  });
+});
