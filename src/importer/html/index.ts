@@ -63,6 +63,8 @@ export function extractFromHtml(html: string, options: { url?: string } = {}): E
     cleanTitle(ldString(article?.['description']));
   if (summary && isSentence(summary)) out.summary = summary;
 
+  const lead = safe(() => leadImageCaption(document));
+
   // Last: Readability rewrites the document.
   const body = safe(() => extractBody(document, firstMeta(meta, ['og:description', 'description', 'twitter:description']), sourceUrl,
     typeof article?.['articleBody'] === 'string' ? article['articleBody'] : undefined));
@@ -70,13 +72,32 @@ export function extractFromHtml(html: string, options: { url?: string } = {}): E
     out.body = body.markdown;
     out.outside = body.outside;
     out.related_headlines = body.related;
-    if (body.caption || body.credit) {
+    const caption = lead?.caption ?? body.caption;
+    const credit = lead?.credit ?? body.credit;
+    if (caption || credit) {
       out.image = {};
-      if (body.caption) out.image.caption = body.caption;
-      if (body.credit) out.image.credit = body.credit;
+      if (caption) out.image.caption = caption;
+      if (credit) out.image.credit = credit;
     }
+    if (lead?.caption && !out.outside.includes(lead.caption)) out.outside.unshift(lead.caption);
   }
   return out;
+}
+
+/**
+ * The caption of the lead image: the first figure's caption in the article
+ * (or the page), with its credit when the page marks one.
+ */
+function leadImageCaption(document: Document): { caption?: string; credit?: string } | undefined {
+  const scope = document.querySelector('article') ?? document.querySelector('main') ?? document.body;
+  const figcaption = scope?.querySelector('figure figcaption') ?? document.querySelector('figure figcaption');
+  if (!figcaption) return undefined;
+  const creditEl = Array.from(figcaption.querySelectorAll('[class]'))
+    .find((el) => /credit|copyright|source|byline/i.test(el.getAttribute('class') ?? ''));
+  const credit = cleanTitle(creditEl?.textContent ?? undefined);
+  const caption = cleanTitle(figcaption.textContent ?? undefined);
+  if (!caption || caption.length > 600) return undefined;
+  return credit && credit !== caption ? { caption, credit } : { caption };
 }
 
 function firstItem(value: string | undefined): string | undefined {

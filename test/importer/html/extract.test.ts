@@ -197,3 +197,12 @@ describe('extractFromHtml prompts', () => {
     expect(body).toContain('send tips by [email](mailto:tips@example.com) to the security desk');
   });
 });
+
+describe('extractFromHtml lead image', () => {
+  it('reads the caption and the marked credit of the lead figure', () => {
+    const before = '<figure><img src="a.jpg"><figcaption>Engineers at a pump station in Ohio. <span class="credit">Jane Doe/AP</span></figcaption></figure>';
+    const extracted = extractFromHtml(page({ before }));
+    expect(extracted.image).toEqual({ caption: 'Engineers at a pump station in Ohio. Jane Doe/AP', credit: 'Jane Doe/AP' });
+    expect(extracted.body).not.toContain('Jane Doe');
+  });
+});
