@@ -32,7 +32,9 @@ export function endsSentence(text: string): boolean {
 export function isCredit(text: string): boolean {
   return (
     /^©|\s©\s|©\s*\S+\s*$/.test(text) ||
-    /\b(?:image|photo|picture|media|video)s?\s*(?:copyright|credit|caption|source)\b/i.test(text) ||
+    // "Image copyright Getty Images", "Media caption ...", but not a sentence that mentions a photo's source.
+    (/\b(?:image|photo|picture|media|video)s?\s*(?:copyright|credit|caption|source)\b/i.test(text) &&
+      (!endsSentence(text) || /^(?:image|photo|picture|media|video)/i.test(text))) ||
     /\((?:image|photo|picture|pic|credit)s?:[^)]*\)\s*$/i.test(text) ||
     /[([](?:(?:image|photo|picture|pic)s? by|file|photo|image)\b:?[^)\]]*[)\]]\s*$/i.test(text) ||
     /\bCredit\s*(?:\.\.\.|…|:)/.test(text) ||

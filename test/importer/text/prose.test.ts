@@ -17,6 +17,7 @@ describe('prose rules', () => {
     expect(isCredit('Image copyright Getty Images')).toBe(true);
     expect(isCredit('China has warned they will cease control of Hong Kong (Image: GETTY )')).toBe(true);
     expect(isCredit('The cause of the crash is under investigation, officials said.')).toBe(false);
+    expect(isCredit('Investigators traced the photo source to a cafe in Minsk, the report said.')).toBe(false);
   });
 
   it('tell a labelled teaser, an item list and a comments heading apart from text', () => {
