@@ -87,7 +87,7 @@ export function isItemList(text: string): boolean {
 export function isCommentsHeading(text: string): boolean {
   return (
     text.length <= 120 &&
-    (/^\d+\s+(?:responses?|comments?|replies|reactions)\b/i.test(text) ||
+    (/^(?:there (?:are|is) )?\d+\s+(?:responses?|comments?|replies|reactions|thoughts? on)\b/i.test(text) ||
       /^(?:comments?|discussion|reader comments|join the (?:discussion|conversation)|leave a (?:reply|comment)|add (?:a|your) comment|post a comment|community standards)(?:\s*\(?\d+\)?)?\s*:?$/i.test(text) ||
       /^(?:leave a (?:reply|comment)|post a comment|add a comment)\b/i.test(text) ||
       /\bComments? Feed for comments\b/.test(text))

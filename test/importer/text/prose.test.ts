@@ -27,6 +27,8 @@ describe('prose rules', () => {
     expect(isItemList('He came, he saw, he went home, and then he slept, as one does after a long day.')).toBe(false);
     expect(isCommentsHeading('34 responses to “Anthony Lynn: “We needed to win this game””')).toBe(true);
     expect(isCommentsHeading('Comments (12)')).toBe(true);
+    expect(isCommentsHeading('There are 13 comments')).toBe(true);
+    expect(isCommentsHeading('12 thoughts on “Stack Overflow Jobs Data”')).toBe(true);
     expect(isGluedTeaser('How To: 6 Easy Steps To Make Homemade Soft PretzelsLearn how to make your own pretzels!')).toBe(true);
     expect(isGluedTeaser('The new YouTube app lets you watch videos offline, the company said.')).toBe(false);
     expect(isCommentsHeading('Comments aside, the vote went ahead.')).toBe(false);
