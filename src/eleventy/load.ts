@@ -30,6 +30,8 @@ export function displayPath(file: string): string {
   return (relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file).split(path.sep).join('/');
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 async function listMarkdown(dir: string): Promise<string[]> {
   let entries;
   try {
@@ -58,7 +60,15 @@ export async function loadArticles(contentDir: string): Promise<{ articles: Arti
   const articles: Article[] = [];
   for (const full of files) {
     const shown = displayPath(full);
-    const text = await readFile(full, 'utf8');
+    let text: string;
+    try {
+      text = strictUtf8.decode(await readFile(full));
+    } catch {
+      // As `archive check` says: a file that is not UTF-8 is refused, never shown with its bytes replaced
+      // (hostile corpus: 2019-06-28-invalid-utf8.md).
+      problems.push(formatIssue({ file: shown, line: 1, message: 'is not UTF-8 text: save it as UTF-8' }));
+      continue;
+    }
     const result = parseArticle(text, shown);
     if (!result.ok) {
       problems.push(...result.issues.map(formatIssue));
