@@ -38,7 +38,6 @@ const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?/;
 const MONTH_FIRST = new RegExp(`\\b${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
 const DAY_FIRST = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH_WORD},?\\s+(\\d{4})\\b`, 'i');
 const NUMERIC_MDY = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/;
-const CLOCK = /\b(\d{1,2}):(\d{2})(?::\d{2})?\s*([ap])\.?m\.?/i;
 
 function zone(raw: string | undefined): string {
   if (!raw) return '';
@@ -97,18 +96,6 @@ export function parseHumanDate(text: string): StatedDate | undefined {
   }
   if (!date) return undefined;
   return { date };
-}
-
-/** A time of day written as "11:30 PM" or "23:30", if the text has one. */
-export function parseClock(text: string): string | undefined {
-  const match = CLOCK.exec(text);
-  if (match) {
-    let hours = Number(match[1]) % 12;
-    if (match[3]!.toLowerCase() === 'p') hours += 12;
-    return clock(hours, Number(match[2]));
-  }
-  const plain = /\b([01]?\d|2[0-3]):([0-5]\d)\b/.exec(text);
-  return plain ? clock(Number(plain[1]), Number(plain[2])) : undefined;
 }
 
 /** The day a URL path states, as in `/2019/05/23/` or `/2019-05-23-`. */

@@ -9,6 +9,7 @@ import { htmlToMarkdown } from './markdown.ts';
  * captions and related links as text that stood outside the article.
  */
 
+/** The cleaned body, and what stood inside the main block without being the article. */
 export interface Body {
   markdown: string;
   /** Captions, credits and related links found inside the main block. */
