@@ -36,13 +36,13 @@ export const KIND_WEIGHTS: Record<(typeof KINDS)[number], number> = { people: 1.
 export const MAX_SHARE = 0.5;
 
 /** Articles one name or term links an article to: the nearest in time when it is on more. */
-export const POSTING_CAP = 40;
+export const POSTING_CAP = 32;
 
 /** Terms kept per article for text similarity: its highest TF-IDF. */
 export const TERMS_PER_ARTICLE = 10;
 
 /** Characters of the body read for terms: the lead tells what a story is about. */
-export const TEXT_CHARS = 1500;
+export const TEXT_CHARS = 1200;
 
 /** What the cosine of two texts (0 to 1) is worth next to the names they share. */
 export const TEXT_WEIGHT = 4;
@@ -426,12 +426,18 @@ export function computeRelated(articles: readonly Article[], options: RelatedOpt
         shared.push({ name: names[feature]!, weight });
       }
       shared.sort((a, b) => b.weight - a.weight || compareCodePoints(a.name, b.name));
-      const reasons = [...new Set(shared.map((entry) => entry.name))];
+      const reasons: string[] = [];
+      for (const entry of shared) if (!reasons.includes(entry.name)) reasons.push(entry.name);
       if (reasons.length === 0 && seen[other] === 3) reasons.push(SIMILAR_TEXT);
       const score = Math.round(scores[other]! * 1000) / 1000;
-      return { url: target.url, title: target.title, date: target.date, score, reasons, ...(isPinned ? { pinned: true } : {}) };
+      const result: RelatedLink = { url: target.url, title: target.title, date: target.date, score, reasons };
+      if (isPinned) result.pinned = true;
+      return result;
     };
-    out.set(source.url, [...pinned.map((other) => link(other, true)), ...best.map((other) => link(other, false))]);
+    const links: RelatedLink[] = [];
+    for (const other of pinned) links.push(link(other, true));
+    for (const other of best) links.push(link(other, false));
+    out.set(source.url, links);
     for (let i = 0; i < touchedCount; i++) {
       scores[touched[i]!] = 0;
       seen[touched[i]!] = 0;
