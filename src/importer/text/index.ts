@@ -151,7 +151,9 @@ function findDate(out: Extracted, lines: readonly Line[], anchor: number, bodySt
   const passes: Array<[number[], (line: Line) => boolean]> = [
     [near, dateline],
     [rest, dateline],
-    [[...near, ...rest], () => true],
+    // A sentence may open with its dateline ("WASHINGTON, May 23, 2019 - ..."); a date
+    // further into a sentence (a privacy notice's "in effect on May 25, 2018") is not the page's.
+    [[...near, ...rest], (line) => (findDays(line.text)[0]?.start ?? Infinity) < 40],
   ];
   for (const [order, accept] of passes) {
     for (const i of order) {
