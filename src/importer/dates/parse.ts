@@ -37,7 +37,7 @@ const SLASHED_YMD = /\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?/;
 const MONTH_FIRST = new RegExp(`\\b${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
 const DAY_FIRST = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH_WORD},?\\s+(\\d{4})\\b`, 'i');
-const NUMERIC_MDY = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/;
+const NUMERIC_MDY = /\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\b/;
 
 function zone(raw: string | undefined): string {
   if (!raw) return '';
@@ -81,7 +81,7 @@ export function parseMachineDate(value: string): StatedDate | undefined {
 /**
  * Parses a date as people write it: "May 23, 2019", "23 May 2019",
  * "Thu, 23 May 2019 23:30:00 -0400", "2019/05/23", "05/23/2019" (US order,
- * unless the first number cannot be a month).
+ * unless the first number cannot be a month), "23.05.2019" (day first).
  */
 export function parseHumanDate(text: string): StatedDate | undefined {
   let date: string | undefined;
@@ -91,8 +91,11 @@ export function parseHumanDate(text: string): StatedDate | undefined {
   if (!date && (match = SLASHED_YMD.exec(text))) date = day(Number(match[1]), Number(match[2]), Number(match[3]));
   if (!date && (match = NUMERIC_MDY.exec(text))) {
     const a = Number(match[1]);
-    const b = Number(match[2]);
-    date = a > 12 ? day(Number(match[3]), b, a) : day(Number(match[3]), a, b);
+    const b = Number(match[3]);
+    const year = Number(match[4]);
+    // Dots are the European way (day first); slashes the US one, unless the first number cannot be a month.
+    const dayFirst = a > 12 || (match[2] === '.' && b <= 12);
+    date = dayFirst ? day(year, b, a) : day(year, a, b);
   }
   if (!date) return undefined;
   return { date };

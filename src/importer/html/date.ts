@@ -84,8 +84,8 @@ function fromTimeElements(document: Document): StatedDate | undefined {
   let fallback: StatedDate | undefined;
   for (const el of candidates) {
     if (insideChrome(el)) continue;
-    const raw = el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.textContent ?? '';
-    const found = fromMachine(raw) ?? parseHumanDate(el.textContent ?? '');
+    const raw = el.getAttribute('datetime') ?? el.getAttribute('content') ?? spacedText(el);
+    const found = fromMachine(raw) ?? parseHumanDate(spacedText(el));
     if (!found) continue;
     const marker = `${el.getAttribute('class') ?? ''} ${el.getAttribute('itemprop') ?? ''} ${(el.parentElement?.getAttribute('class')) ?? ''}`;
     if (el.hasAttribute('pubdate') || /publish|datePublished/i.test(marker)) return found;
@@ -101,7 +101,7 @@ function fromDateClassedElements(document: Document): StatedDate | undefined {
   for (const el of Array.from(main.querySelectorAll('[class], [id]'))) {
     const marker = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (!DATE_CLASS.test(marker) || UPDATED.test(marker) || insideChrome(el)) continue;
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const text = spacedText(el).replace(/\s+/g, ' ').trim();
     if (!text || text.length > 200) continue;
     const [before, after] = text.split(/\b(?:updated|modified)\b/i);
     const found = parseHumanDate(before ?? '') ?? parseHumanDate(after?.replace(/^.*?(?=published|posted)/i, '') ?? '');
@@ -123,7 +123,22 @@ function textWithoutChrome(root: Element): string {
   for (const el of Array.from(clone.querySelectorAll('script, style, noscript, nav, footer, aside, form, [class*="comment"], [id*="comment"]'))) {
     el.remove();
   }
-  return (clone.textContent ?? '').replace(/\s+/g, ' ');
+  // A site header's clock gives the day the page was saved, not published.
+  for (const header of Array.from(clone.querySelectorAll('header'))) {
+    if (!header.closest('article, main') && !header.querySelector('h1')) header.remove();
+  }
+  return spacedText(clone).replace(/\s+/g, ' ');
+}
+
+/** Text of a subtree with a space between text nodes: textContent runs "2019" into the next word. */
+function spacedText(node: Node): string {
+  const parts: string[] = [];
+  const walk = (current: Node) => {
+    if (current.nodeType === 3) parts.push(current.nodeValue ?? '');
+    for (let child = current.firstChild; child; child = child.nextSibling) walk(child);
+  };
+  walk(node);
+  return parts.join(' ');
 }
 
 function insideChrome(el: Element): boolean {

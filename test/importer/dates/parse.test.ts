@@ -52,6 +52,8 @@ describe('parseHumanDate', () => {
     expect(parseHumanDate('2019/05/23')?.date).toBe('2019-05-23');
     expect(parseHumanDate('05/23/2019')?.date).toBe('2019-05-23');
     expect(parseHumanDate('23/05/2019')?.date).toBe('2019-05-23');
+    expect(parseHumanDate('04.05.2019')?.date).toBe('2019-05-04');
+    expect(parseHumanDate('04/05/2019')?.date).toBe('2019-04-05');
   });
 });
 

@@ -206,3 +206,18 @@ describe('extractFromHtml lead image', () => {
     expect(extracted.body).not.toContain('Jane Doe');
   });
 });
+
+describe('extractFromHtml visible dates', () => {
+  it('does not take the site header clock for the publication day', () => {
+    const html = `<html><body><header><span>Wednesday, November 25, 2026</span><a href="/">Daily Cyber News</a></header>
+      <div class="content"><h1>Water utilities told to change default passwords</h1><p>Posted May 21, 2019</p>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`;
+    expect(extractFromHtml(html).date).toBe('2019-05-21');
+  });
+});
+
+describe('extractFromHtml dates split across elements', () => {
+  it('reads a day whose year runs into the time in the markup', () => {
+    const before = '<div class="article-date"><span>May 21, 2019</span><span>10:00 AM</span></div>';
+    expect(extractFromHtml(page({ before })).date).toBe('2019-05-21');
+  });
+});
