@@ -221,3 +221,18 @@ describe('extractFromHtml dates split across elements', () => {
     expect(extractFromHtml(page({ before })).date).toBe('2019-05-21');
   });
 });
+
+describe('extractFromHtml on hostile markup', () => {
+  const pieces = [
+    '<p>', '</p>', '<div class="related">', '</div>', '<a href="javascript:alert(1)">', '<a href="data:text/html;base64,PHNjcmlwdD4=">',
+    '<a href="/x">', '</a>', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<svg onload=alert(1)>', '<iframe src="javascript:alert(1)">',
+    '<h2>', '</h2>', '<figure><figcaption>', '</figcaption></figure>', '&lt;script&gt;', '<!--', '-->', '<![CDATA[', '<time datetime="2019-05-23T23:30:00-04:00">',
+    ...paragraphs, 'May 23, 2019', '<table><tr><td>', '</td></tr></table>', '<form action="/x"><input value="y">',
+  ];
+  it('never throws and never lets script, handlers or script links into the body', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+      const body = extractFromHtml(`<html><body><article>${parts.join('')}</article></body></html>`).body;
+      expect(body).not.toMatch(/<script|<img|<svg|<iframe|onerror|onload|javascript:|data:text/i);
+    }), { numRuns: 200 });
+  });
+});
