@@ -136,7 +136,7 @@ export const ARTICLE_CASES: HostileCase[] = [
   {
     file: '2019-06-28-invalid-utf8.md',
     covers: 'invalid UTF-8 in the body',
-    expect: inert('Before \uFFFD\uFFFD after, and a cut-off \uFFFD( sequence.'),
+    expect: refused(/is not UTF-8 text: save it as UTF-8/, 1),
     generate: () =>
       Buffer.concat([
         Buffer.from('---\ntitle: Invalid UTF-8\ndate: 2019-06-28\ntags:\n  - hostile corpus\n---\n\nBefore '),
