@@ -14,6 +14,9 @@ import { extractFromTextDump } from './text/index.ts';
 import { classifyNames, extractPeople } from './people/index.ts';
 import type { Extracted } from './types.ts';
 
+/** An article has at least this many words; fewer is a page with no article. */
+const MIN_WORDS = 25;
+
 /** Pages larger than this are refused unread. */
 export const MAX_BYTES = 20 * 1024 * 1024;
 
@@ -90,11 +93,15 @@ export function importPage(bytes: Uint8Array, options: ImportOptions): ImportRes
   if (kind === 'markdown') return importMarkdown(text, options);
 
   const extracted: Extracted = kind === 'html' ? extractFromHtml(text) : extractFromTextDump(text, { profiles: options.profiles !== false });
-  const data = toFrontMatter(extracted, sha256(bytes), options);
+  // When no article region stands out (a plain document such as a results
+  // table, or an index page), the people of the whole text are what was
+  // found; such a page is not written, but --stdout shows them.
+  const peopleText = wordCount(extracted.body) < MIN_WORDS && kind === 'text' ? text : extracted.body;
+  const data = toFrontMatter(extracted, sha256(bytes), options, peopleText);
   const body = extracted.body.replace(/\u00a0/g, ' ').trim();
   const printable = writeArticleText(data as FrontMatter, body);
 
-  if (!body || wordCount(body) < 25) {
+  if (!body || wordCount(body) < MIN_WORDS) {
     return { status: 'failed', kind, reason: 'no article text found (an index page, or a page with no text)', text: printable };
   }
   if (!data.title) return { status: 'failed', kind, reason: 'no title found', text: printable };
@@ -118,10 +125,10 @@ function importMarkdown(text: string, options: ImportOptions): ImportResult {
 }
 
 /** Builds front matter from what an extractor found: people and the tag line sorted into their keys. */
-export function toFrontMatter(extracted: Extracted, hash: string, options: ImportOptions): Partial<FrontMatter> {
+export function toFrontMatter(extracted: Extracted, hash: string, options: ImportOptions, peopleText = extracted.body): Partial<FrontMatter> {
   const classified = classifyNames(extracted.tags, extracted.body, options.registry);
   const people = unique([
-    ...extractPeople({ body: extracted.body, title: extracted.title, tags: extracted.tags, outside: extracted.outside }, options.registry),
+    ...extractPeople({ body: peopleText, title: extracted.title, tags: extracted.tags, outside: extracted.outside }, options.registry),
     ...classified.people,
     ...(extracted.people ?? []),
   ]);
