@@ -291,7 +291,11 @@ export async function benchRelated(sizes: readonly number[] = SIZES): Promise<Be
       budget: `< ${2 * linear}×`,
       met: ratio < 2 * linear,
     });
-    console.log(`related growth ${first.articles} → ${last.articles}: time ×${ratio.toFixed(1)}, max RSS ×${(last.maxRssBytes / first.maxRssBytes).toFixed(1)} (linear ×${linear})`);
+    const cpuRatio = last.relatedCpuSeconds / first.relatedCpuSeconds;
+    rows.push({ name: `related CPU time ${last.articles}/${first.articles}`, value: `${cpuRatio.toFixed(1)}× (linear ${linear}×)`, budget: `< ${2 * linear}×`, met: cpuRatio < 2 * linear });
+    console.log(
+      `related growth ${first.articles} → ${last.articles}: time ×${ratio.toFixed(1)}, CPU time ×${cpuRatio.toFixed(1)}, max RSS ×${(last.maxRssBytes / first.maxRssBytes).toFixed(1)} (linear ×${linear})`,
+    );
   }
   return rows;
 }
