@@ -27,6 +27,8 @@ export interface HostileCase {
   expect: Expected;
   /** The bytes of a generated case. */
   generate?: () => Buffer;
+  /** A bug found by this case and reported, not yet fixed: its test is marked as failing until it is. */
+  knownBug?: string;
 }
 
 const SCRIPT = '<script>window.__pwned = true</script>';
@@ -105,7 +107,12 @@ export const ARTICLE_CASES: HostileCase[] = [
   { file: '2019-06-07-Long.md', covers: 'a title of 2,000 characters', expect: inert('Overflow '.repeat(300).slice(0, 2000).trim()) },
   { file: '2019-06-08-too-long-title.md', covers: 'a title of 2,001 characters', expect: refused(/title: is longer than 2,000 characters/, 2) },
   { file: '2019-06-09-nul-escape-in-title.md', covers: 'a NUL written as a YAML escape in the title', expect: inert('NUL', 'in a title') },
-  { file: '2019-06-10-deeply-nested-markdown.md', covers: 'deeply nested Markdown: 5,000 quotes, 300 list levels, 20,000 brackets and stars', expect: inert('deep quote', 'brackets') },
+  {
+    file: '2019-06-10-deeply-nested-markdown.md',
+    covers: 'deeply nested Markdown: 5,000 quotes, 300 list levels, 20,000 brackets and stars',
+    expect: inert('deep quote', 'level', 'brackets', 'stars'),
+    knownBug: 'markdown-it stops at 100 levels of nesting and silently drops the rest of the body (src/eleventy/markdown.ts): the page shows almost none of its text',
+  },
   { file: '2019-06-11-js-front-matter.md', covers: '---js front matter', expect: refused(/front matter "---js" is not accepted/, 1) },
   { file: '2019-06-12-javascript-front-matter.md', covers: '---javascript front matter', expect: refused(/front matter "---javascript" is not accepted/, 1) },
   { file: '2019-06-13-billion-laughs.md', covers: 'YAML alias expansion (billion laughs)', expect: refused(/resource exhaustion/, 2) },
