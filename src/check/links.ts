@@ -95,14 +95,14 @@ export function checkLinks(articles: readonly LoadedArticle[], addresses: Articl
       const related = article.data.related;
       const list = related && typeof related === 'object' && !Array.isArray(related) ? (related as Record<string, unknown>) : undefined;
       for (const { value, index } of stringItems(list, key)) {
-        const reference = value.trim();
-        // The build matches references exactly (src/collections/related.ts), so this does too.
-        if (addresses.slugs.has(reference) || addresses.urls.has(reference)) continue;
+        const reference = value.trim().replace(/\/$/, '');
+        // The build resolves references the same way (src/related/related.ts): a URL with or without its final slash, or a slug.
+        if (addresses.slugs.has(reference) || addresses.urls.has(`${reference}/`)) continue;
         issues.push({
           file: article.file,
           line: article.lineOf(`related.${key}.${index}`) ?? article.lineOf(`related.${key}`) ?? 1,
           field: `related.${key}`,
-          message: `"${value}" is no article of the archive: give an article's page URL exactly (/articles/YYYY/MM/SLUG/, with the final slash) or its slug`,
+          message: `"${value}" is no article of the archive: give an article's page URL (/articles/YYYY/MM/SLUG/) or its slug`,
           severity: 'warning',
         });
       }

@@ -19,7 +19,7 @@ import {
 } from '../collections/entities.ts';
 import { neighbours } from '../collections/neighbours.ts';
 import { countByYear, newestFirst } from '../collections/order.ts';
-import { relatedStories, type RelatedStory } from '../collections/related.ts';
+import { computeRelated, linkRelatedHeadlines, SIMILAR_TEXT, type RelatedLink } from '../related/index.ts';
 import { timeline, type TimelineYear } from '../collections/timeline.ts';
 import { yearChart } from '../site/chart.ts';
 import { citations, type Citations } from '../site/citation.ts';
@@ -36,6 +36,20 @@ export const ARCHIVE_FEED_SIZE = 50;
 /** Entries in each tag's and person's feeds. */
 export const ENTITY_FEED_SIZE = 20;
 
+/** One related story on an article page, and why it is there. */
+export interface RelatedStory {
+  article: Article;
+  score: number;
+  /** "shares Jens Stoltenberg, NATO", "similar text", or "chosen by the editors". */
+  reason: string;
+}
+
+/** One of the outlet's own related headlines, linked when the archive holds that story. */
+export interface OutletHeadline {
+  text: string;
+  url?: string;
+}
+
 /** Everything one article page shows. */
 export interface ArticlePage {
   article: Article;
@@ -43,6 +57,7 @@ export interface ArticlePage {
   canonical: string;
   links: Record<EntityKind, EntityLink[]>;
   related: RelatedStory[];
+  headlines: OutletHeadline[];
   previous?: Article;
   next?: Article;
   cite: Citations;
@@ -93,6 +108,13 @@ export interface ArchiveData {
   pageUrls: string[];
 }
 
+/** Why a related story is listed, in the words the page shows. */
+export function relatedReason(link: RelatedLink): string {
+  if (link.pinned) return 'chosen by the editors';
+  if (link.reasons.length === 1 && link.reasons[0] === SIMILAR_TEXT) return SIMILAR_TEXT;
+  return `shares ${link.reasons.filter((r) => r !== SIMILAR_TEXT).slice(0, 3).join(', ')}`;
+}
+
 /** Which kinds get their own feeds. */
 const FEED_KINDS: ReadonlySet<EntityKind> = new Set(['tags', 'people']);
 
@@ -102,7 +124,20 @@ export function buildArchiveData(content: LoadedContent, render: (markdown: stri
   const articles = newestFirst(content.articles);
   const html = new Map(articles.map((a) => [a.url, render(a.body)]));
   const indexes = new Map<EntityKind, EntityIndex>(ENTITY_KINDS.map((kind) => [kind, groupEntities(articles, kind, content.registries[kind] ?? [])]));
-  const related = relatedStories(articles, [...indexes.values()]);
+  // Related stories see each name in its canonical spelling, so aliases
+  // ("Sofacy", "Fancy Bear") count as the one entity they name.
+  const canonical = articles.map((article) => ({
+    ...article,
+    ...Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, entityLinks(indexes.get(kind)!, article[kind]).map((l) => l.name)])),
+  }));
+  const related = computeRelated(canonical);
+  const headlineLinks = linkRelatedHeadlines(articles);
+  const byUrl = new Map(articles.map((a) => [a.url, a]));
+  const relatedFor = (url: string): RelatedStory[] =>
+    (related.get(url) ?? []).flatMap((link: RelatedLink) => {
+      const article = byUrl.get(link.url);
+      return article ? [{ article, score: link.score, reason: relatedReason(link) }] : [];
+    });
   const around = neighbours(articles);
   const abs = (url: string) => absoluteUrl(settings, url);
 
@@ -115,7 +150,8 @@ export function buildArchiveData(content: LoadedContent, render: (markdown: stri
       html: html.get(article.url)!,
       canonical,
       links,
-      related: related.get(article.url) ?? [],
+      related: relatedFor(article.url),
+      headlines: article.related_headlines.map((text, i) => ({ text, url: headlineLinks.get(article.url)?.[i] })),
       previous: around.get(article.url)?.previous,
       next: around.get(article.url)?.next,
       cite: citations(article, settings.name, canonical),

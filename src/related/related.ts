@@ -35,6 +35,14 @@ export const KIND_WEIGHTS: Record<(typeof KINDS)[number], number> = { people: 1.
 /** A name or term on more than this share of the articles counts for nothing. */
 export const MAX_SHARE = 0.5;
 
+/** Archives this small are judged by rarity alone: with three articles, a person on two of them still relates them. */
+export const SMALL_ARCHIVE = 10;
+
+/** Whether a name or term on `df` of `count` articles can relate two of them. */
+function telling(df: number, count: number): boolean {
+  return df >= 2 && (df <= MAX_SHARE * count || (count <= SMALL_ARCHIVE && df < count));
+}
+
 /** Articles one name or term links an article to: the nearest in time when it is on more. */
 export const POSTING_CAP = 32;
 
@@ -162,7 +170,7 @@ function indexNames(order: readonly Article[]): NameIndex {
   const nameWeight = new Float64Array(names.length);
   for (let feature = 0; feature < names.length; feature++) {
     const df = namePostings.offsets[feature + 1]! - namePostings.offsets[feature]!;
-    if (df >= 2 && df <= MAX_SHARE * count) nameWeight[feature] = KIND_WEIGHTS[KINDS[featureKind[feature]!]!] * Math.log(count / df);
+    if (telling(df, count)) nameWeight[feature] = KIND_WEIGHTS[KINDS[featureKind[feature]!]!] * Math.log(count / df);
   }
 
   return { rows: nameRows, postings: namePostings, weight: nameWeight, names };
@@ -197,7 +205,7 @@ function indexTerms(order: readonly Article[]): TermIndex {
   let termEntries = 0;
   const topIds = new Int32Array(TERMS_PER_ARTICLE);
   const topWeights = new Float64Array(TERMS_PER_ARTICLE);
-  const termRarity = Float64Array.from(table.documentFrequency, (df) => (df >= 2 && df <= MAX_SHARE * count ? Math.log(count / df) : 0));
+  const termRarity = Float64Array.from(table.documentFrequency, (df) => (telling(df, count) ? Math.log(count / df) : 0));
   for (let article = 0; article < count; article++) {
     let kept = 0;
     for (let entry = table.offsets[article]!; entry < table.offsets[article + 1]!; entry++) {
@@ -284,7 +292,9 @@ const byUrl = (a: Article, b: Article): number => (a.url < b.url ? -1 : a.url > 
  *   articles and df the number naming it (spellings folded: "NATO" = "nato"),
  *   so a rare name says more than a common one, and a person more than a tag.
  *   A name on more than MAX_SHARE (half) of the articles counts for nothing,
- *   as with Hugo's related-content threshold; a name on one article links none.
+ *   as with Hugo's related-content threshold, except in an archive of at most
+ *   SMALL_ARCHIVE articles, where only a name on all of them does; a name on
+ *   one article links none.
  * - Text: the cosine of the two articles' vectors of their TERMS_PER_ARTICLE
  *   highest terms by (1 + ln tf) × ln(N / df), over the title and the first
  *   TEXT_CHARS characters of the body, stopwords left out, times TEXT_WEIGHT.

@@ -55,8 +55,13 @@ describe('computeRelated', () => {
   });
 
   it('lets a name on more than half of the articles count for nothing', () => {
-    const archive = background(6).map((article, i) => (i < 4 ? { ...article, organizations: ['NATO'] } : article));
+    const archive = background(12).map((article, i) => (i < 7 ? { ...article, organizations: ['NATO'] } : article));
     for (const links of computeRelated(archive).values()) expect(links).toEqual([]);
+  });
+
+  it('lets a name on two of three articles relate them in a small archive', () => {
+    const archive = background(3).map((article, i) => (i < 2 ? { ...article, people: ['Jens Stoltenberg'] } : article));
+    expect(computeRelated(archive).get(archive[0]!.url)?.map((link) => link.url)).toEqual([archive[1]!.url]);
   });
 
   it('breaks ties by nearness in time, then URL, the same way for any input order', () => {
