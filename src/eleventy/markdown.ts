@@ -28,6 +28,23 @@ export function createMarkdown(options: { pathPrefix?: string } = {}): Markdown 
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
   md.validateLink = isSafeLink;
 
+  // Past its nesting limit (100 levels) markdown-it drops the rest of the body without a word. Keep
+  // that text, flat, as one paragraph instead (hostile corpus: 2019-06-10-deeply-nested-markdown.md).
+  const tokenize = md.block.tokenize.bind(md.block);
+  md.block.tokenize = (state, startLine, endLine) => {
+    if (state.level < md.options.maxNesting) return tokenize(state, startLine, endLine);
+    const text = state.getLines(startLine, endLine, state.blkIndent, false).trim();
+    if (text) {
+      state.push('paragraph_open', 'p', 1).map = [startLine, endLine];
+      const inline = state.push('inline', '', 0);
+      inline.content = text;
+      inline.map = [startLine, endLine];
+      inline.children = [];
+      state.push('paragraph_close', 'p', -1);
+    }
+    state.line = endLine;
+  };
+
   md.core.ruler.push('archive_headings', (state) => {
     const levels = state.tokens.filter((t) => t.type === 'heading_open').map((t) => Number(t.tag.slice(1)));
     if (!levels.length) return;
