@@ -163,7 +163,7 @@ describe('the site built from the hostile corpus', LIMIT, () => {
   let contentDir: string;
   let outDir: string;
   /** Each accepted case's page URL and the strings it must show as text. */
-  const expectations: { name: string; url: string; shows: string[]; knownBug?: string }[] = [];
+  const expectations: { name: string; url: string; shows: string[] }[] = [];
   let htmlPages: string[];
 
   beforeAll(async () => {
@@ -173,7 +173,7 @@ describe('the site built from the hostile corpus', LIMIT, () => {
       const text = fs.readFileSync(path.join(contentDir, 'articles', 'hostile', item.file), 'utf8');
       const parsed = parseArticle(text, `articles/hostile/${item.file}`);
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-      expectations.push({ name: item.file, url: parsed.article.url, shows: (item.expect as { shows: string[] }).shows, knownBug: item.knownBug });
+      expectations.push({ name: item.file, url: parsed.article.url, shows: (item.expect as { shows: string[] }).shows });
     }
     // The scraped pages the importer accepts join the site too, under names of their own
     // (a text dump of the seed would otherwise claim the seed's page).
@@ -298,22 +298,13 @@ describe('the site built from the hostile corpus', LIMIT, () => {
       }
     });
 
-    const showsAll = ({ name, url, shows }: (typeof expectations)[number]) => {
-      const found = seen.get(url);
-      expect(found, `${name}: ${url} was not opened`).toBeDefined();
-      for (const text of shows) expect(found!.text.includes(text), `${name}: ${text}`).toBe(true);
-    };
-
     it("shows each hostile string on its case's page as text", () => {
-      for (const expectation of expectations.filter((e) => !e.knownBug)) showsAll(expectation);
+      for (const { name, url, shows } of expectations) {
+        const found = seen.get(url);
+        expect(found, `${name}: ${url} was not opened`).toBeDefined();
+        for (const text of shows) expect(found!.text.includes(text), `${name}: ${text}`).toBe(true);
+      }
     });
-
-    for (const item of ARTICLE_CASES.filter((c) => c.knownBug)) {
-      // Reported, not yet fixed: this fails until the bug is, then `.fails` must go.
-      it.fails(`shows the text of ${item.file} (known bug: ${item.knownBug})`, () => {
-        showsAll(expectations.find((e) => e.name === item.file)!);
-      });
-    }
 
     it('shows template syntax literally, never its result', () => {
       const found = seen.get(expectations.find((e) => e.name === '2019-06-03-template-syntax.md')!.url)!;
