@@ -3,10 +3,14 @@
  * their figures with the budget each is held to, met or missed. Budgets are
  * reported here, never asserted in tests: timing depends on the machine.
  */
+import { benchImport } from './import.ts';
 import { benchRelated, type BenchRow } from './related.ts';
 
 /** The benchmark modules, in the order they run. */
-const BENCHES: { name: string; run: () => Promise<BenchRow[]> }[] = [{ name: 'related stories', run: () => benchRelated() }];
+const BENCHES: { name: string; run: () => Promise<BenchRow[]> }[] = [
+  { name: 'import throughput', run: () => benchImport() },
+  { name: 'related stories', run: () => benchRelated() },
+];
 
 /** The rows as an aligned text table. */
 export function formatTable(rows: readonly BenchRow[]): string {
