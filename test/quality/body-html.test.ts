@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes } from '../../src/importer/decode.ts';
-import { extractFromHtml } from '../../src/importer/html/index.ts';
-import { bodyScorer, devIds, evalDir } from './metrics.ts';
+import { bodyScorer, devIds, evalDir, importForScoring } from './metrics.ts';
 
 const scorer = await bodyScorer();
 
@@ -12,8 +10,7 @@ describe('HTML bodies on the dev pages of ../shared/eval/body', () => {
     const dir = evalDir('body');
     const pages = devIds('body').map((id) => {
       const gold = JSON.parse(readFileSync(path.join(dir, 'gold', `${id}.json`), 'utf8')) as { body: string; url: string };
-      const html = decodeBytes(readFileSync(path.join(dir, 'html', `${id}.html`)), 'html');
-      const predicted = scorer.markdownToText(extractFromHtml(html).body);
+      const predicted = scorer.markdownToText(importForScoring(path.join(dir, 'html', `${id}.html`)).body);
       const counts = scorer.shingleCounts(gold.body, predicted);
       return { id, url: gold.url, counts, f1: scorer.pageScores(counts).f1 };
     });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractFromTextDump } from '../../src/importer/text/index.ts';
+import { importForScoring } from './metrics.ts';
 import { repoRoot } from '../support/build.ts';
 
 const bodyDir = path.resolve(repoRoot, '../shared/eval/body');
@@ -17,8 +17,7 @@ describe('text-dump bodies on the dev pages of ../shared/eval/body', () => {
     const split = JSON.parse(readFileSync(path.join(bodyDir, 'split.json'), 'utf8')) as { dev: string[] };
     const counts = split.dev.map((id) => {
       const gold = JSON.parse(readFileSync(path.join(bodyDir, 'gold', `${id}.json`), 'utf8')) as { body: string };
-      const dump = readFileSync(path.join(bodyDir, 'text', `${id}.txt`), 'utf8');
-      const predicted = scorer.markdownToText(extractFromTextDump(dump).body);
+      const predicted = scorer.markdownToText(importForScoring(path.join(bodyDir, 'text', `${id}.txt`)).body);
       return scorer.shingleCounts(gold.body, predicted);
     });
     const { precision, recall, f1 } = scorer.aggregate(counts);

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes } from '../../src/importer/decode.ts';
-import { extractFromHtml } from '../../src/importer/html/index.ts';
-import { devIds, evalDir } from './metrics.ts';
+import { devIds, evalDir, importForScoring } from './metrics.ts';
 
 describe('publication days on the dev pages of ../shared/eval/dates', () => {
   it('get at least 90 % of the days exactly as the pages state them', () => {
@@ -13,8 +11,8 @@ describe('publication days on the dev pages of ../shared/eval/dates', () => {
     const wrong: string[] = [];
     for (const id of ids) {
       // Raw bytes as saved: decoding is part of what is measured.
-      const extracted = extractFromHtml(decodeBytes(readFileSync(path.join(dir, 'html', `${id}.html`)), 'html'));
-      if (extracted.date !== gold[id]!.date) wrong.push(`${id}: ${extracted.date ?? 'none'} for ${gold[id]!.date}`);
+      const { data } = importForScoring(path.join(dir, 'html', `${id}.html`));
+      if (data.date !== gold[id]!.date) wrong.push(`${id}: ${String(data.date ?? 'none')} for ${gold[id]!.date}`);
     }
     const accuracy = (ids.length - wrong.length) / ids.length;
     console.log(`dates: ${ids.length - wrong.length}/${ids.length} exact (${(100 * accuracy).toFixed(1)} %)`);

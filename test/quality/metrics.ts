@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../support/build.ts';
+import { importPage } from '../../src/importer/index.ts';
+import { parseArticleText } from '../../src/content/frontmatter.ts';
+import { loadRegistry } from '../../src/cli/registry.ts';
 
 /**
  * Reading the eval sets in ../shared/eval and scoring as their scorers do.
@@ -35,4 +38,24 @@ export interface BodyScorer {
 /** Loads score-body.mjs from ../shared/eval. */
 export async function bodyScorer(): Promise<BodyScorer> {
   return (await import(path.join(evalDir('body'), '../score-body.mjs'))) as BodyScorer;
+}
+
+const registry = loadRegistry(path.join(repoRoot, 'content'));
+
+/** What the importer makes of one input: what `archive import --stdout` prints, read back as front matter and body. */
+export interface Imported {
+  data: Record<string, unknown>;
+  body: string;
+}
+
+/**
+ * Imports one eval input through the importer's one entry, exactly as
+ * `archive import --stdout` does, minus the process start: the figures here
+ * are the command's figures.
+ */
+export function importForScoring(file: string): Imported {
+  const result = importPage(readFileSync(file), { fileName: path.basename(file), registry });
+  const text = result.text ?? '';
+  const parsed = parseArticleText(text, file);
+  return parsed.ok ? { data: parsed.parsed.data, body: parsed.parsed.body } : { data: {}, body: '' };
 }

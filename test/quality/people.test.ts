@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import nlp from 'compromise';
 import { describe, expect, it } from 'vitest';
-import { extractPeople } from '../../src/importer/people/index.ts';
+import { importForScoring } from './metrics.ts';
 import { repoRoot } from '../support/build.ts';
 
 const dir = path.resolve(repoRoot, '../shared/eval/people');
@@ -14,16 +14,15 @@ const { scoreDoc } = (await import(path.resolve(repoRoot, '../shared/eval/lib-pe
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as T;
 
 type Extractor = (text: string) => string[];
-const ours: Extractor = (text) => extractPeople({ body: text });
-const compromiseAlone: Extractor = (text) => nlp(text).people().out('array') as string[];
+const ours: Extractor = (file) => ((importForScoring(file).data.people as string[] | undefined) ?? []);
+const compromiseAlone: Extractor = (file) => nlp(readFileSync(file, 'utf8')).people().out('array') as string[];
 
 function strictF1(ids: string[], gold: Record<string, string[]>, extract: Extractor = ours): { p: number; r: number; f1: number } {
   let pred = 0;
   let all = 0;
   let tp = 0;
   for (const id of ids) {
-    const text = readFileSync(path.join(dir, 'docs', `${id}.txt`), 'utf8');
-    const s = scoreDoc(extract(text), gold[id] ?? []);
+    const s = scoreDoc(extract(path.join(dir, 'docs', `${id}.txt`)), gold[id] ?? []);
     pred += s.nPred;
     all += s.nGold;
     tp += s.strictTp;

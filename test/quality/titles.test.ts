@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes } from '../../src/importer/decode.ts';
-import { extractFromHtml } from '../../src/importer/html/index.ts';
-import { devIds, evalDir, normTitle } from './metrics.ts';
+import { devIds, evalDir, importForScoring, normTitle } from './metrics.ts';
 
 describe('titles on the dev pages of ../shared/eval/titles', () => {
   it('match at least 85 % of the reference titles exactly', () => {
@@ -12,8 +10,8 @@ describe('titles on the dev pages of ../shared/eval/titles', () => {
     const ids = devIds('titles');
     const wrong: string[] = [];
     for (const id of ids) {
-      const extracted = extractFromHtml(decodeBytes(readFileSync(path.join(dir, 'html', `${id}.html`)), 'html'));
-      if (normTitle(extracted.title) !== normTitle(gold[id]!.title)) wrong.push(`${id}: "${extracted.title}" for "${gold[id]!.title}"`);
+      const title = importForScoring(path.join(dir, 'html', `${id}.html`)).data.title as string | undefined;
+      if (normTitle(title) !== normTitle(gold[id]!.title)) wrong.push(`${id}: "${title}" for "${gold[id]!.title}"`);
     }
     const exact = (ids.length - wrong.length) / ids.length;
     console.log(`titles: ${ids.length - wrong.length}/${ids.length} exact (${(100 * exact).toFixed(1)} %)`);
