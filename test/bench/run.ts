@@ -4,12 +4,14 @@
  * reported here, never asserted in tests: timing depends on the machine.
  */
 import { benchImport } from './import.ts';
+import { benchBuild } from './build.ts';
 import { benchRelated, type BenchRow } from './related.ts';
 
 /** The benchmark modules, in the order they run. */
 const BENCHES: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'import throughput', run: () => benchImport() },
   { name: 'related stories', run: () => benchRelated() },
+  { name: 'site build against plain Eleventy', run: () => benchBuild() },
 ];
 
 /** The rows as an aligned text table. */
@@ -19,8 +21,10 @@ export function formatTable(rows: readonly BenchRow[]): string {
   return cells.map((line) => line.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
 }
 
+// `--only build` runs the modules whose name contains that word.
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const rows: BenchRow[] = [];
-for (const bench of BENCHES) {
+for (const bench of BENCHES.filter((candidate) => !only || candidate.name.includes(only))) {
   console.log(`# ${bench.name}`);
   rows.push(...(await bench.run()));
 }

@@ -1,0 +1,261 @@
+/**
+ * Benchmark of the full site build against plain Eleventy (issue 6). For each
+ * size it writes a deterministic synthetic archive to a temporary folder,
+ * builds the project's site and the baseline of `baseline/` (the same
+ * Markdown built the way eleventy-base-blog builds a blog) each in its own
+ * child process, so peak memory (maxRSS) is each build's own; then it times a
+ * new article's way into a running preview of the 10,000 archive.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { BenchRow } from './related.ts';
+import { newArticle, writeSyntheticArchive } from './synthetic.ts';
+
+/** Sizes measured by default; `--sizes 30000,100000` (or BENCH_SIZES) adds more. */
+export const DEFAULT_SIZES = [1_000, 10_000] as const;
+
+/** The budgets of issue 6. */
+export const BUDGET = {
+  /** Project build time at 10,000 over the baseline's. */
+  baselineRatio: 1.3,
+  /** Peak memory at 30,000. */
+  bytes: 2 * 1024 ** 3,
+  /** Build time at 30,000 over build time at 10,000. */
+  growth: 3.3,
+  /** From writing a new article to its page served by a running preview. */
+  previewSeconds: 2,
+} as const;
+
+/** The size the preview is measured on. */
+const PREVIEW_SIZE = 10_000;
+
+const BASELINE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'baseline');
+const THIS_FILE = fileURLToPath(import.meta.url);
+
+/** The sizes asked for on the command line (`--sizes 30000,100000`) or in BENCH_SIZES, merged with the defaults. */
+export function parseSizes(argv: readonly string[], env: Record<string, string | undefined> = process.env): number[] {
+  const at = argv.indexOf('--sizes');
+  const given = [at >= 0 ? argv[at + 1] : undefined, env.BENCH_SIZES].filter((value): value is string => Boolean(value));
+  const extra = given.flatMap((list) => list.split(',')).map((value) => Number(value.replace(/_/g, '')));
+  for (const size of extra) if (!Number.isInteger(size) || size <= 0) throw new Error(`--sizes: not a whole number of articles: ${size}`);
+  return [...new Set([...DEFAULT_SIZES, ...extra])].sort((a, b) => a - b);
+}
+
+/** What one build measured in its child process. */
+export interface BuildFigures {
+  /** Wall time of the build itself, Node and module start-up excluded. */
+  seconds: number;
+  /** CPU time (user + system) of the whole child. */
+  cpuSeconds: number;
+  maxRssBytes: number;
+  pages: number;
+}
+
+/** In the child: builds the project's site from `contentDir`. */
+async function buildProject(contentDir: string, outDir: string): Promise<BuildFigures> {
+  const { build } = await import('../../src/eleventy/run.ts');
+  const start = performance.now();
+  const result = await build({ contentDir, outDir, quiet: true });
+  return finish(start, result.pages);
+}
+
+/** In the child: builds the baseline from `inputDir` (the baseline project with the articles copied in). */
+async function buildBaseline(inputDir: string, outDir: string): Promise<BuildFigures> {
+  const { default: Eleventy } = await import('@11ty/eleventy');
+  // The starter is run from its own folder, as `npx @11ty/eleventy` would be.
+  process.chdir(inputDir);
+  const start = performance.now();
+  const eleventy = new Eleventy('.', outDir, { configPath: 'eleventy.config.js', quietMode: true });
+  const results = (await eleventy.write()) as unknown as { outputPath?: string | false }[];
+  return finish(start, results.flat().filter((r) => r && String(r.outputPath).endsWith('.html')).length);
+}
+
+function finish(start: number, pages: number): BuildFigures {
+  const usage = process.resourceUsage();
+  return {
+    seconds: (performance.now() - start) / 1000,
+    cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
+    maxRssBytes: usage.maxRSS * 1024,
+    pages,
+  };
+}
+
+const NODE_ARGS = ['--import', 'tsx', '--max-old-space-size=4096'];
+
+/** Runs one build in a fresh Node process and reads its figures from the last line it prints. */
+function buildInChild(kind: 'project' | 'baseline', input: string, outDir: string): BuildFigures {
+  const child = spawnSync(process.execPath, [...NODE_ARGS, THIS_FILE, kind, input, outDir], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 256 * 1024 ** 2,
+  });
+  if (child.status !== 0) throw new Error(`${kind} build failed (exit ${child.status}):\n${child.stderr.slice(-4000)}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as BuildFigures;
+}
+
+/** The baseline's input folder: the starter's files with the same articles copied in. */
+function prepareBaseline(contentDir: string, inputDir: string): void {
+  cpSync(BASELINE_DIR, inputDir, { recursive: true });
+  cpSync(path.join(contentDir, 'articles'), path.join(inputDir, 'articles'), { recursive: true });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `url` until it answers 200 or `timeoutMs` passes; the seconds it took, or undefined. */
+async function waitFor(url: string, timeoutMs: number, everyMs = 50): Promise<number | undefined> {
+  const start = performance.now();
+  while (performance.now() - start < timeoutMs) {
+    try {
+      const response = await fetch(url, { cache: 'no-store' });
+      await response.arrayBuffer();
+      if (response.ok) return (performance.now() - start) / 1000;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(everyMs);
+  }
+  return undefined;
+}
+
+/** What the preview measured: start-up until the home page is served, then a new article's way to its page. */
+export interface PreviewFigures {
+  startSeconds?: number;
+  newArticleSeconds?: number;
+  timeoutSeconds: number;
+}
+
+/**
+ * Starts `archive serve` on the archive in `contentDir`, waits for its home
+ * page, writes a new article and polls the article's URL over HTTP.
+ */
+async function measurePreview(contentDir: string, outDir: string, port: number, timeoutSeconds: number): Promise<PreviewFigures> {
+  const child = spawn(process.execPath, [...NODE_ARGS, THIS_FILE, 'preview', contentDir, outDir, String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  try {
+    const base = `http://localhost:${port}`;
+    const startSeconds = await waitFor(`${base}/`, timeoutSeconds * 1000, 250);
+    if (startSeconds === undefined) return { timeoutSeconds };
+    // Let the watcher settle after the first build, as an editor's preview would have.
+    await sleep(2000);
+    const article = newArticle();
+    const file = path.join(contentDir, article.file);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, article.text);
+    const newArticleSeconds = await waitFor(`${base}${article.url}`, timeoutSeconds * 1000);
+    return { startSeconds, timeoutSeconds, ...(newArticleSeconds === undefined ? {} : { newArticleSeconds }) };
+  } catch (error) {
+    throw new Error(`preview failed: ${(error as Error).message}\n${stderr}`);
+  } finally {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await Promise.race([exited, sleep(5000)]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+}
+
+/** One size's figures. */
+export interface SizeFigures {
+  articles: number;
+  generateSeconds: number;
+  project: BuildFigures;
+  baseline: BuildFigures;
+}
+
+const mib = (bytes: number): string => `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
+const seconds = (value: number): string => `${value.toFixed(1)} s`;
+
+/** Measures every size, prints each as it ends, and returns the rows for the table. */
+export async function benchBuild(sizes: readonly number[] = parseSizes(process.argv.slice(2))): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const figures = new Map<number, SizeFigures>();
+  const work = mkdtempSync(path.join(tmpdir(), 'archive-bench-'));
+  console.log(`load average before: ${loadavg().map((load) => load.toFixed(1)).join(' ')}; archives in ${work}`);
+  try {
+    for (const count of sizes) {
+      const contentDir = path.join(work, `content-${count}`);
+      let start = performance.now();
+      writeSyntheticArchive(contentDir, count);
+      const generateSeconds = (performance.now() - start) / 1000;
+      const baselineDir = path.join(work, `baseline-${count}`);
+      prepareBaseline(contentDir, baselineDir);
+      const project = buildInChild('project', contentDir, path.join(work, `site-${count}`));
+      rmSync(path.join(work, `site-${count}`), { recursive: true, force: true });
+      const baseline = buildInChild('baseline', baselineDir, path.join(work, `baseline-site-${count}`));
+      rmSync(path.join(work, `baseline-site-${count}`), { recursive: true, force: true });
+      rmSync(baselineDir, { recursive: true, force: true });
+      figures.set(count, { articles: count, generateSeconds, project, baseline });
+      const ratio = project.seconds / baseline.seconds;
+      console.log(
+        `build ${count}: project ${seconds(project.seconds)} (CPU ${seconds(project.cpuSeconds)}), ${project.pages} pages, max RSS ${mib(project.maxRssBytes)}; ` +
+          `baseline ${seconds(baseline.seconds)} (CPU ${seconds(baseline.cpuSeconds)}), ${baseline.pages} pages, max RSS ${mib(baseline.maxRssBytes)}; ratio ${ratio.toFixed(2)}×`,
+      );
+      const judged = count === 10_000;
+      rows.push(
+        { name: `build ${count}: project time`, value: `${seconds(project.seconds)} (CPU ${seconds(project.cpuSeconds)})` },
+        { name: `build ${count}: project pages`, value: String(project.pages) },
+        {
+          name: `build ${count}: project max RSS`,
+          value: mib(project.maxRssBytes),
+          ...(count === 30_000 ? { budget: `≤ ${mib(BUDGET.bytes)}`, met: project.maxRssBytes <= BUDGET.bytes } : {}),
+        },
+        { name: `build ${count}: baseline time`, value: `${seconds(baseline.seconds)} (CPU ${seconds(baseline.cpuSeconds)})` },
+        { name: `build ${count}: baseline pages`, value: String(baseline.pages) },
+        { name: `build ${count}: baseline max RSS`, value: mib(baseline.maxRssBytes) },
+        {
+          name: `build ${count}: project / baseline time`,
+          value: `${ratio.toFixed(2)}×`,
+          ...(judged ? { budget: `≤ ${BUDGET.baselineRatio}×`, met: ratio <= BUDGET.baselineRatio } : {}),
+        },
+      );
+      if (count === PREVIEW_SIZE) {
+        // The same archive, now with a running preview: the build folder is the preview's own.
+        const preview = await measurePreview(contentDir, path.join(work, 'preview-site'), 18_000 + (process.pid % 1000), 600);
+        const value =
+          preview.startSeconds === undefined
+            ? `did not start within ${preview.timeoutSeconds} s`
+            : preview.newArticleSeconds === undefined
+              ? `not served within ${preview.timeoutSeconds} s`
+              : seconds(preview.newArticleSeconds);
+        console.log(`preview ${count}: first served after ${preview.startSeconds === undefined ? '-' : seconds(preview.startSeconds)}; new article served after ${value}`);
+        rows.push(
+          { name: `preview ${count}: start until home page served`, value: preview.startSeconds === undefined ? 'n/a' : seconds(preview.startSeconds) },
+          {
+            name: `preview ${count}: new article until served`,
+            value,
+            budget: `≤ ${BUDGET.previewSeconds} s`,
+            met: preview.newArticleSeconds !== undefined && preview.newArticleSeconds <= BUDGET.previewSeconds,
+          },
+        );
+      }
+      rmSync(contentDir, { recursive: true, force: true });
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  const base = figures.get(10_000);
+  const large = figures.get(30_000);
+  if (base && large) {
+    const growth = large.project.seconds / base.project.seconds;
+    rows.push({ name: 'build time 30000 / 10000', value: `${growth.toFixed(2)}× (linear 3×)`, budget: `≤ ${BUDGET.growth}×`, met: growth <= BUDGET.growth });
+  }
+  rows.push({ name: 'load average (1 min) after builds', value: loadavg()[0]!.toFixed(1) });
+  return rows;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [mode, input, output, port] = process.argv.slice(2);
+  if (mode === 'project' && input && output) console.log(JSON.stringify(await buildProject(input, output)));
+  else if (mode === 'baseline' && input && output) console.log(JSON.stringify(await buildBaseline(input, output)));
+  else if (mode === 'preview' && input && output && port) {
+    const { serve } = await import('../../src/eleventy/run.ts');
+    await serve({ contentDir: input, outDir: output, port: Number(port) });
+  } else {
+    for (const row of await benchBuild()) console.log(`${row.name}\t${row.value}\t${row.budget ?? ''}\t${row.met === undefined ? '' : row.met ? 'met' : 'missed'}`);
+  }
+}
