@@ -14,7 +14,9 @@ export default function (eleventyConfig) {
   // folder anywhere (a fixture in a temporary folder) still finds them.
   const layouts = path.relative(path.resolve(input), LAYOUTS_DIR);
   return {
-    dir: { input, output: given.output, includes: layouts, layouts, data: '_data' },
+    // Eleventy would run `_data/*.js` of the content folder; the plugin reads the
+    // registries and settings (YAML) itself, so Eleventy's data folder is one that is never there.
+    dir: { input, output: given.output, includes: layouts, layouts, data: '.no-eleventy-data' },
     // Only the plugin's Nunjucks pages are templates: article Markdown is data, read
     // by the plugin, so no `{{ }}` or `{% %}` in scraped text is ever run.
     templateFormats: ['njk'],

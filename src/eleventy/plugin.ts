@@ -73,8 +73,13 @@ export function preload(contentDir: string, content: LoadedContent): void {
 export default function archivePlugin(eleventyConfig: EleventyConfig): void {
   // Articles are read by the plugin, never rendered as templates (no `{{ }}` in scraped text is ever
   // evaluated). Eleventy fixes template formats before plugins run, so `.eleventy.js` limits them to
-  // njk; the ignore below holds even if a config forgets that.
-  eleventyConfig.ignores.add(path.posix.join(eleventyConfig.directories.input.split(path.sep).join('/'), 'articles/**'));
+  // njk; the ignores below hold even if a config forgets that.
+  // Nor is any other file in the content folder: a `.njk` or `_data/*.js` there would be code that a
+  // pull request of "content" could add, so Eleventy reads no file of it (the plugin reads the YAML
+  // data itself) and the pages come only from the virtual templates below.
+  // (Eleventy matches ignores relative to the working folder, not as absolute paths.)
+  const contentFolder = path.relative(process.cwd(), path.resolve(eleventyConfig.directories.input)) || '.';
+  eleventyConfig.ignores.add(path.posix.join(contentFolder.split(path.sep).join('/'), '**'));
 
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
 

@@ -116,4 +116,18 @@ describe('building a content folder', LIMIT, () => {
     expect(tag).toContain('2 articles');
     expect(existsSync(path.join(out, 'tags/nato-2'))).toBe(false);
   });
+
+  it('neither renders a template nor runs a data file that a content folder carries', async () => {
+    const dir = await contentWith({ '2019/2019-05-23-one.md': '---\ntitle: One\ndate: 2019-05-23\n---\n\nOne.\n' });
+    const marker = path.join(dir, 'ran.txt');
+    await writeFile(path.join(dir, 'evil.njk'), '<p>{{ 6 * 7 }}</p>');
+    await mkdir(path.join(dir, '_data'), { recursive: true });
+    await writeFile(path.join(dir, '_data', 'evil.cjs'), `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran'); module.exports = {};`);
+    await writeFile(path.join(dir, '_data', 'evil.js'), `import fs from 'node:fs'; fs.writeFileSync(${JSON.stringify(marker)}, 'ran'); export default {};`);
+    const out = await tempDir();
+    await build({ contentDir: dir, outDir: out });
+    expect(existsSync(path.join(out, 'evil'))).toBe(false);
+    expect(existsSync(path.join(out, 'evil.html'))).toBe(false);
+    expect(existsSync(marker)).toBe(false);
+  });
 });
