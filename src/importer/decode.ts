@@ -60,13 +60,32 @@ function normalizeLabel(raw: string): string | undefined {
   return iconv.encodingExists(known) ? known : undefined;
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
+/**
+ * Counts well-formed UTF-8 multibyte sequences and bytes that fit none. A
+ * page with many good sequences and a stray bad byte is UTF-8 with a scrape
+ * error, not windows-1252: reading it as the latter would garble every quote.
+ */
+export function utf8Evidence(bytes: Uint8Array): { sequences: number; invalid: number } {
+  let sequences = 0;
+  let invalid = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = length > 0 && i + length <= bytes.length;
+    for (let k = 1; ok && k < length; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      sequences++;
+      i += length;
+    } else {
+      invalid++;
+      i++;
+    }
   }
+  return { sequences, invalid };
 }
 
 /**
@@ -79,14 +98,12 @@ export function decodeBytes(bytes: Uint8Array, hint?: 'html' | 'text'): string {
   let encoding = declaredCharset(bytes, hint);
   // A page that says UTF-8 but is not (or says Latin-1 and is UTF-8) is common:
   // valid UTF-8 beyond ASCII is almost never an accident, so trust the bytes.
-  const valid = isValidUtf8(bytes);
-  if (encoding === 'utf-8' && !valid) encoding = 'windows-1252';
-  if (encoding === 'windows-1252' && valid && hasMultibyte(bytes)) encoding = 'utf-8';
-  if (!encoding) encoding = valid ? 'utf-8' : 'windows-1252';
+  const { sequences, invalid } = utf8Evidence(bytes);
+  const valid = invalid === 0;
+  // Mostly UTF-8: a few bad bytes among many good sequences become U+FFFD.
+  const mostlyUtf8 = valid || sequences >= 4 * invalid;
+  if (encoding === 'utf-8' && !mostlyUtf8) encoding = 'windows-1252';
+  if (encoding === 'windows-1252' && valid && sequences > 0) encoding = 'utf-8';
+  if (!encoding) encoding = mostlyUtf8 ? 'utf-8' : 'windows-1252';
   return iconv.decode(Buffer.from(bytes), encoding);
-}
-
-function hasMultibyte(bytes: Uint8Array): boolean {
-  for (const b of bytes) if (b >= 0x80) return true;
-  return false;
 }

@@ -145,9 +145,8 @@ describe('archive import on the whole hostile folder', () => {
 });
 
 describe('a text dump with invalid UTF-8 bytes', () => {
-  // Known bug, reported: one bad byte makes decode.ts read the whole page as windows-1252, so every
-  // curly quote and no-break space of a UTF-8 page turns into mojibake ("â€˜Not Limitedâ€™").
-  it.fails('keeps the rest of the page as UTF-8 (the bad bytes become U+FFFD)', () => {
+  // One bad byte once made decode.ts read the whole page as windows-1252 ("â€˜Not Limitedâ€™").
+  it('keeps the rest of the page as UTF-8 (the bad bytes become U+FFFD)', () => {
     const result = importPage(fs.readFileSync(path.join(pages, 'invalid-utf8.txt')), { fileName: 'invalid-utf8.txt' });
     expect(result.status === 'article' && result.data.title).toBe('‘Not Limited’ to Cyberspace: NATO Threatens Physical Response to Cyberattacks');
   });
