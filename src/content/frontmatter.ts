@@ -27,6 +27,9 @@ export interface ParsedFile {
   bodyLine: number;
 }
 
+/** Articles larger than this are refused, as the importer refuses such pages. */
+export const MAX_ARTICLE_CHARS = 20 * 1024 * 1024;
+
 const OPENING = /^\uFEFF?---[ \t]*([A-Za-z]*)[ \t]*\r?\n/;
 
 /**
@@ -34,6 +37,9 @@ const OPENING = /^\uFEFF?---[ \t]*([A-Za-z]*)[ \t]*\r?\n/;
  * naming the file and the line.
  */
 export function parseArticleText(text: string, file: string): { ok: true; parsed: ParsedFile } | { ok: false; issues: ContentIssue[] } {
+  if (text.length > MAX_ARTICLE_CHARS) {
+    return { ok: false, issues: [{ file, line: 1, message: `is larger than 20 MB (${(text.length / 1024 / 1024).toFixed(1)} M characters); an article is a story, not an archive` }] };
+  }
   if (text.includes('\u0000')) {
     return { ok: false, issues: [{ file, line: lineAt(text, text.indexOf('\u0000')), message: 'contains a NUL byte; an article is UTF-8 text' }] };
   }

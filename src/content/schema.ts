@@ -50,8 +50,12 @@ export const RESERVED_KEYS = new Set([
   'pkg',
 ]);
 
-const text = z.string().trim().min(1, 'must not be empty').max(2000, 'is longer than 2,000 characters');
-const longText = z.string().trim().min(1, 'must not be empty').max(20000, 'is longer than 20,000 characters');
+// Control characters (NUL, escape, ...) have no place in a title or a name and could reach the page.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const noControl = (value: string) => !CONTROL.test(value);
+const controlMessage = 'contains a control character (such as NUL); remove it';
+const text = z.string().trim().min(1, 'must not be empty').max(2000, 'is longer than 2,000 characters').refine(noControl, controlMessage);
+const longText = z.string().trim().min(1, 'must not be empty').max(20000, 'is longer than 20,000 characters').refine(noControl, controlMessage);
 const nameList = z.array(text).max(500, 'has more than 500 items');
 
 const isoDay = z

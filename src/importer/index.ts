@@ -156,7 +156,7 @@ export function toFrontMatter(extracted: Extracted, hash: string, options: Impor
 }
 
 function clean(value: string | undefined): string | undefined {
-  const text = value?.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = value?.replace(/\u00a0/g, ' ').replace(/[\u0000-\u001F\u007F]/g, ' ').replace(/\s+/g, ' ').trim();
   return text ? text : undefined;
 }
 

@@ -104,7 +104,7 @@ export const ARTICLE_CASES: HostileCase[] = [
   { file: '2019-06-06-Traversal.md', covers: '../ and \\..\\ in a title', expect: inert('../../../../../tmp/hostile-escape\\..\\..\\windows') },
   { file: '2019-06-07-Long.md', covers: 'a title of 2,000 characters', expect: inert('Overflow '.repeat(300).slice(0, 2000).trim()) },
   { file: '2019-06-08-too-long-title.md', covers: 'a title of 2,001 characters', expect: refused(/title: is longer than 2,000 characters/, 2) },
-  { file: '2019-06-09-nul-escape-in-title.md', covers: 'a NUL written as a YAML escape in the title', expect: inert('NUL', 'in a title') },
+  { file: '2019-06-09-nul-escape-in-title.md', covers: 'a NUL written as a YAML escape in the title', expect: refused(/title: contains a control character/, 2) },
   {
     file: '2019-06-10-deeply-nested-markdown.md',
     covers: 'deeply nested Markdown: 5,000 quotes, 300 list levels, 20,000 brackets and stars',
@@ -127,7 +127,7 @@ export const ARTICLE_CASES: HostileCase[] = [
   {
     file: '2019-06-25-thirty-megabytes.md',
     covers: 'a 30 MB article',
-    expect: inert('A paragraph of a very large article, with a script <script>window.__pwned = true</script> inside it.'),
+    expect: refused(/is larger than 20 MB/, 1),
     generate: () => bigArticle('2019-06-25', 'Thirty megabytes', 30 * MB),
   },
   { file: '2019-06-26-hundred-thousand-tags.md', covers: 'an article with 100,000 tags', expect: refused(/tags: has more than 500 items/, 4), generate: () => manyTags('2019-06-26', 100_000) },
