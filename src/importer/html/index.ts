@@ -3,6 +3,23 @@ import { extractBody, parseHtml } from './body.ts';
 import { findPublicationDate } from './date.ts';
 import { articleLd, firstMeta, ldList, ldString, readJsonLd, readMeta, splitList } from './metadata.ts';
 import { chooseTitle, cleanTitle } from './title.ts';
+import { extractFromTextDump } from '../text/index.ts';
+
+/** Deeper than this, Readability's cost explodes; real pages stay far below it (a few dozen). */
+export const MAX_DEPTH = 400;
+
+/** How deep the elements of a parsed page nest (iterative: a deep page must not overflow the stack). */
+export function nestingDepth(root: Element | null | undefined): number {
+  if (!root) return 0;
+  let deepest = 0;
+  const stack: [Element, number][] = [[root, 1]];
+  while (stack.length) {
+    const [element, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
 
 /**
  * Extracts an article from a saved HTML page: title, stated publication day
@@ -65,7 +82,15 @@ export function extractFromHtml(html: string, options: { url?: string } = {}): E
 
   const lead = safe(() => leadImageCaption(document));
 
-  // Last: Readability rewrites the document.
+  // Last: Readability rewrites the document. Its scoring walks ancestors of every
+  // node, so a page nested thousands of boxes deep would take minutes: such a page
+  // is read as the text it shows instead.
+  if ((safe(() => nestingDepth(document.body)) ?? 0) > MAX_DEPTH) {
+    const dump = extractFromTextDump(safe(() => document.body?.textContent) ?? '', { profiles: false });
+    out.body = dump.body;
+    out.outside = dump.outside;
+    return out;
+  }
   const body = safe(() => extractBody(document, firstMeta(meta, ['og:description', 'description', 'twitter:description']), sourceUrl,
     typeof article?.['articleBody'] === 'string' ? article['articleBody'] : undefined));
   if (body) {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractFromHtml } from '../../../src/importer/html/index.ts';
+import { extractFromHtml, MAX_DEPTH, nestingDepth } from '../../../src/importer/html/index.ts';
+import { parseHtml } from '../../../src/importer/html/body.ts';
 
 const paragraphs = [
   'The Cybersecurity and Infrastructure Security Agency published new guidance on Tuesday for operators of water systems, urging them to change default passwords.',
@@ -234,5 +235,20 @@ describe('extractFromHtml on hostile markup', () => {
       const body = extractFromHtml(`<html><body><article>${parts.join('')}</article></body></html>`).body;
       expect(body).not.toMatch(/<script|<img|<svg|<iframe|onerror|onload|javascript:|data:text/i);
     }), { numRuns: 200 });
+  });
+});
+
+describe('a page nested thousands of boxes deep', () => {
+  it('is read as the text it shows, not through Readability, and keeps its words', () => {
+    const sentence = 'Deep words in the innermost box of the page, written as a sentence that an article would hold, with more words to make it prose.';
+    const html = `<html><head><title>Deep page</title></head><body>${'<div>'.repeat(3000)}<p>${sentence}</p>${'</div>'.repeat(3000)}</body></html>`;
+    const extracted = extractFromHtml(html);
+    expect(extracted.title).toBe('Deep page');
+    expect(extracted.body).toBe(sentence);
+  });
+
+  it('measures nesting without recursion', () => {
+    const html = `<html><body>${'<section>'.repeat(50_000)}x${'</section>'.repeat(50_000)}</body></html>`;
+    expect(nestingDepth(parseHtml(html).body)).toBeGreaterThan(MAX_DEPTH);
   });
 });
