@@ -1,0 +1,50 @@
+/**
+ * The local preview's fast path for a new article: Eleventy rebuilds the
+ * whole site when an article file changes (a minute at 10,000 articles), so
+ * until that rebuild has written the page, `archive serve` renders the page
+ * of a new article on request from its file alone. This file reads the file
+ * system; the page is made by the same templates as the build's.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArticle, type Article } from '../content/article.ts';
+
+const ARTICLE_URL = /^\/articles\/(\d{4})\/(\d{2})\/([a-z0-9]+(?:-[a-z0-9]+)*)\/$/;
+
+/**
+ * The published article whose page is `url` (`/articles/YYYY/MM/SLUG/`), read
+ * from `contentDir`, or undefined. Reads only the files of that month, the
+ * file named for the slug first.
+ */
+export async function findArticle(contentDir: string, url: string): Promise<Article | undefined> {
+  const match = ARTICLE_URL.exec(url);
+  if (!match) return undefined;
+  const [, year, month, slug] = match as unknown as [string, string, string, string];
+  const folder = path.join(contentDir, 'articles', year);
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return undefined;
+  }
+  const candidates = names
+    .filter((name) => name.startsWith(`${year}-${month}-`) && name.toLowerCase().endsWith('.md'))
+    .sort((a, b) => Number(b.endsWith(`-${slug}.md`)) - Number(a.endsWith(`-${slug}.md`)));
+  for (const name of candidates) {
+    const file = `articles/${year}/${name}`;
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(path.join(folder, name)));
+    } catch {
+      continue;
+    }
+    const result = parseArticle(text, file);
+    if (result.ok && !result.article.draft && result.article.url === url) return { ...result.article, file };
+  }
+  return undefined;
+}
+
+/** The Nunjucks source of a page: the page's template wrapped in base.njk, as the build does. */
+export function pageSource(name: string): string {
+  return `{% set content %}{% include "pages/${name}.njk" %}{% endset %}{% include "base.njk" %}`;
+}
