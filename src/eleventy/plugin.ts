@@ -149,9 +149,8 @@ export default function archivePlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addWatchTarget(path.posix.join(input, '_data/*.{yaml,yml}'));
   eleventyConfig.addWatchTarget(LAYOUTS_DIR);
 
-  // The page is wrapped in base.njk by a Nunjucks include rather than an Eleventy layout: Eleventy
-  // keeps both a page's content before its layout and the finished page in memory until the
-  // build ends, and without a layout the two are one string (a third less memory at 10,000 articles).
+  // Each page is wrapped in base.njk by a Nunjucks include rather than an Eleventy layout, so the
+  // preview (below) renders a page from the very source the build uses.
   const page = (name: string, data: Record<string, unknown>) => eleventyConfig.addTemplate(`archive-${name}.njk`, pageSource(name), data);
   // Permalinks are functions of precomputed URLs: nothing about a URL is ever rendered as a template.
   const each = (data: string, alias: string) => ({ pagination: { data, size: 1, alias, addAllPagesToCollections: false } });
