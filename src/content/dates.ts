@@ -1,25 +1,29 @@
 /**
  * Calendar days as the page states them. A day is a `YYYY-MM-DD` string from
  * end to end: never a Date at midnight UTC that another zone would show as the
- * day before (11ty/eleventy issues 949 and 1531).
+ * day before (11ty/eleventy issues 949 and 1531). Luxon does the calendar
+ * arithmetic, always in the fixed UTC zone, so the machine's zone never moves
+ * a day.
  */
+import { DateTime, Info } from 'luxon';
+
+const ZONE = { zone: 'utc', locale: 'en' } as const;
+
+/** The day a `YYYY-MM-DD` string names, or undefined when the string names no real day. */
+function dayOf(value: string): DateTime | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || value.startsWith('0000')) return undefined;
+  const day = DateTime.fromFormat(value, 'yyyy-MM-dd', ZONE);
+  return day.isValid ? day : undefined;
+}
 
 /** True for a `YYYY-MM-DD` string that names a day that exists (no 2019-02-30). */
 export function isIsoDay(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
-  return day <= daysInMonth(year, month);
+  return typeof value === 'string' && dayOf(value) !== undefined;
 }
 
 /** Days in a month of the proleptic Gregorian calendar. */
 export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return DateTime.fromObject({ year, month, day: 1 }, ZONE).daysInMonth ?? 0;
 }
 
 /** Builds a `YYYY-MM-DD` string, or undefined when the parts name no real day. */
@@ -28,22 +32,17 @@ export function isoDay(year: number, month: number, day: number): string | undef
   return isIsoDay(value) ? value : undefined;
 }
 
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
-
 /** "23 May 2019": the stated day in words, with no time zone involved. */
 export function formatDay(day: string): string {
-  const [year, month, date] = day.split('-').map(Number);
-  return `${date} ${MONTHS[month! - 1]} ${year}`;
+  return dayOf(day)?.toFormat('d LLLL yyyy') ?? day;
 }
 
 /** "May 2019". */
 export function formatMonth(year: number, month: number): string {
-  return `${MONTHS[month - 1]} ${year}`;
+  return `${monthName(month)} ${year}`;
 }
 
+/** "May" for 5. */
 export function monthName(month: number): string {
-  return MONTHS[month - 1]!;
+  return Info.months('long', { locale: 'en' })[month - 1]!;
 }
