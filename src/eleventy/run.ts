@@ -9,6 +9,7 @@ import { articlesWithoutOnePage } from './completeness.ts';
 import { ContentError, findContentError } from './errors.ts';
 import { displayPath, loadContent } from './load.ts';
 import { preload } from './plugin.ts';
+import { indexSite } from '../search/index-site.ts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CONFIG_PATH = path.join(REPO_ROOT, '.eleventy.js');
@@ -59,6 +60,8 @@ export async function build(options: BuildOptions): Promise<{ pages: number; art
       lost.map((file) => displayPath(path.join(path.resolve(options.contentDir), file))),
     );
   }
+  // The search index reads the pages just written; `serve` skips it (search there is of the last build, if any).
+  await indexSite(options.outDir);
   const pages = written.filter((r) => String(r.outputPath).endsWith('.html')).length;
   return { pages, articles: content.articles.length, drafts: content.drafts };
 }

@@ -126,6 +126,7 @@ describe('the built site in Chromium', () => {
     ['place page', (site) => `/places/${[...site.groups.places.keys()][0]}/`],
     ['timeline', () => '/timeline/'],
     ['timeline year', (site) => `/timeline/${[...site.years.keys()][0]}/`],
+    ['search page', () => '/search/'],
     ['404 page', () => '/404.html'],
   ];
   for (const [name, url] of pageTypes) {

@@ -1,0 +1,134 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, requireChromium } from '../support/chromium.ts';
+import { expectedSite, type ExpectedSite } from '../support/expected-site.ts';
+import { loadArchive } from '../support/fixture-archive.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { builtSite, readPage } from './site.ts';
+
+const ARTICLE = /^\/articles\/\d{4}\/\d{2}\/[^/]+\/$/;
+
+let outDir: string;
+let expected: ExpectedSite;
+let server: StaticServer;
+let context: BrowserContext;
+let profile: string;
+let page: Page;
+/** Script errors, console errors and failed requests, which would break search without failing a click. */
+const problems: string[] = [];
+
+/** The person with the most articles among those named in more than one year, and the years they appear in. */
+async function personAcrossYears(): Promise<{ name: string; years: number[] }> {
+  const [slug, articles] = [...expected.groups.people]
+    .filter(([, list]) => new Set(list.map((article) => article.year)).size > 1)
+    .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))[0]!;
+  const name = (await readPage(outDir, `/people/${slug}/`)).querySelector('h1')!.textContent!.trim();
+  return { name, years: [...new Set(articles.map((article) => article.year))].sort() };
+}
+
+/**
+ * Runs `body` in the search page with Pagefind's own search API as `pagefind`.
+ * The code goes in as a string: the test runner would rewrite a dynamic import() in a function.
+ */
+async function inPagefind<T>(body: string): Promise<T> {
+  return (await page.evaluate(`(async () => {
+    const pagefind = await import(new URL('../pagefind/pagefind.js', location.href).href);
+    ${body}
+  })()`)) as T;
+}
+
+beforeAll(async () => {
+  outDir = builtSite().outDir;
+  expected = expectedSite(await loadArchive(builtSite().contentDir));
+  server = await serveStatic(outDir);
+  profile = await mkdtemp(path.join(tmpdir(), 'archive-chromium-'));
+  context = await chromium.launchPersistentContext(profile, { executablePath: requireChromium(), headless: true, args: CHROMIUM_ARGS, baseURL: server.url });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (error) => problems.push(`a script error on ${page.url()}: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`a console error on ${page.url()}: ${message.text()}`);
+  });
+  page.on('requestfailed', (request) => problems.push(`a failed request: ${request.url()} (${request.failure()?.errorText})`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url()}`);
+  });
+});
+
+afterAll(async () => {
+  await context?.close();
+  if (profile) await rm(profile, { recursive: true, force: true });
+  await server?.close();
+});
+
+describe('the search index of the built fixture archive', () => {
+  it('is written to /pagefind/ with the UI the search page loads', () => {
+    for (const file of ['pagefind.js', 'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-entry.json', 'wasm.en.pagefind']) {
+      expect(existsSync(path.join(outDir, 'pagefind', file)), file).toBe(true);
+    }
+  });
+
+  it('holds every article page and nothing else', async () => {
+    const entry = JSON.parse(await readFile(path.join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const counted = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+    expect(counted).toBe(expected.articles.length);
+
+    // Every page Pagefind can return, through its own API: all pages of all years.
+    await page.goto('/search/');
+    const urls = await inPagefind<string[]>(`
+      const search = await pagefind.search(null, { filters: { year: { any: ${JSON.stringify([...expected.years.keys()].map(String))} } } });
+      return (await Promise.all(search.results.map((result) => result.data()))).map((data) => data.url);`);
+    expect(urls.filter((url) => !ARTICLE.test(url))).toEqual([]);
+    expect(new Set(urls)).toEqual(new Set(expected.articles.map((article) => article.url)));
+  });
+
+  it('offers the filters tag, person, organization, year and outlet', async () => {
+    await page.goto('/search/');
+    const filters = await inPagefind<string[]>('return Object.keys(await pagefind.filters());');
+    expect(filters.sort()).toEqual(['organization', 'outlet', 'person', 'tag', 'year']);
+  });
+});
+
+describe('the search page in Chromium', () => {
+  it('finds a person, narrows to a year and opens a result on its article page', async () => {
+    const { name, years } = await personAcrossYears();
+    const year = String(years[0]);
+    await page.goto('/search/');
+    await page.getByRole('textbox', { name: 'Search' }).fill(name);
+    const results = page.locator('.pagefind-ui__result');
+    await results.first().waitFor();
+    expect(await results.count()).toBeGreaterThan(0);
+
+    // The year filter is open from the start (openFilters in search.js); its labels read "2016 (3)".
+    await page.locator(`label[for="year-${year}"]`).click();
+    await expect
+      .poll(async () => {
+        const dates = await page.locator('.pagefind-ui__result-tag[data-pagefind-ui-meta="date"]').allTextContents();
+        return dates.length > 0 && dates.length === (await results.count()) && dates.every((text) => text.trim().startsWith(`Date: ${year}-`));
+      })
+      .toBe(true);
+
+    const first = results.first().locator('.pagefind-ui__result-link');
+    const title = (await first.textContent())!.trim();
+    expect((await results.first().locator('.pagefind-ui__result-excerpt').textContent())!.trim()).not.toBe('');
+    await Promise.all([page.waitForURL((url) => ARTICLE.test(url.pathname)), first.click()]);
+    expect((await page.locator('h1').textContent())!.trim()).toBe(title);
+    expect(await page.locator('time').first().getAttribute('datetime')).toMatch(new RegExp(`^${year}-`));
+    expect(await page.locator('main').textContent()).toContain(name.split(' ').at(-1));
+    expect(problems.splice(0)).toEqual([]);
+  });
+
+  it('shows its results with no axe violation', async () => {
+    const { name } = await personAcrossYears();
+    await page.goto('/search/');
+    await page.getByRole('textbox', { name: 'Search' }).fill(name);
+    await page.locator('.pagefind-ui__result').first().waitFor();
+    const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
+    expect(violations.map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes[0]?.target.join(' ')}`)).toEqual([]);
+    expect(problems.splice(0)).toEqual([]);
+  });
+});
