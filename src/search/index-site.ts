@@ -3,6 +3,7 @@
  * (index, WebAssembly and UI) into `<outDir>/pagefind/`. Touches the file
  * system: `archive build` calls it after Eleventy has written the site.
  */
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 
@@ -33,6 +34,9 @@ export async function indexSite(outDir: string): Promise<SearchIndexReport> {
     const added = await index.addDirectory({ path: site, glob: ARTICLE_PAGES_GLOB });
     if (added.errors.length) throw searchError('could not read the site', added.errors);
     const outputPath = path.join(site, 'pagefind');
+    // Pagefind names its files by content hash and never deletes: a rebuild into the same folder
+    // would otherwise keep every earlier index beside the new one.
+    await rm(outputPath, { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw searchError('could not write the index', written.errors);
     return { pages: added.page_count, outputPath };

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../support/build.ts';
 import { CHROMIUM_ARGS, requireChromium } from '../support/chromium.ts';
 import { expectedSite, type ExpectedSite } from '../support/expected-site.ts';
 import { loadArchive } from '../support/fixture-archive.ts';
@@ -130,5 +131,27 @@ describe('the search page in Chromium', () => {
     const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
     expect(violations.map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes[0]?.target.join(' ')}`)).toEqual([]);
     expect(problems.splice(0)).toEqual([]);
+  });
+});
+
+describe('the search page of the fixture archive built under the path prefix /archive/', () => {
+  it('loads Pagefind from /archive/pagefind/ and links its results under /archive/', async () => {
+    const served = path.join(builtSite().root, '_site-search-prefixed');
+    await buildSite({ contentDir: builtSite().contentDir, outDir: path.join(served, 'archive'), pathPrefix: '/archive/' });
+    const prefixed = await serveStatic(served);
+    try {
+      const { name } = await personAcrossYears();
+      await page.goto(new URL('archive/search/', prefixed.url).href);
+      await page.getByRole('textbox', { name: 'Search' }).fill(name);
+      const links = page.locator('.pagefind-ui__result-link');
+      await links.first().waitFor();
+      const hrefs = await links.evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')!));
+      expect(hrefs.filter((href) => !/^\/archive\/articles\/\d{4}\/\d{2}\/[^/]+\/$/.test(href))).toEqual([]);
+      await Promise.all([page.waitForURL((url) => url.pathname.startsWith('/archive/articles/')), links.first().click()]);
+      expect(await page.locator('h1').textContent()).toBeTruthy();
+      expect(problems.splice(0)).toEqual([]);
+    } finally {
+      await prefixed.close();
+    }
   });
 });
