@@ -1,0 +1,49 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { indexSite } from '../../src/search/index-site.ts';
+
+let site: string;
+
+const page = (body: string) => `<!DOCTYPE html><html lang="en"><head><title>t</title></head><body>${body}</body></html>`;
+
+async function writePage(url: string, html: string): Promise<void> {
+  await mkdir(path.join(site, url), { recursive: true });
+  await writeFile(path.join(site, url, 'index.html'), html);
+}
+
+beforeEach(async () => {
+  site = await mkdtemp(path.join(tmpdir(), 'archive-search-'));
+  await writePage('articles/2019/05/nato-warns/', page('<article data-pagefind-body><h1 data-pagefind-meta="title">NATO warns</h1><p>Stoltenberg spoke.</p></article>'));
+  // A listing page that repeats the article's words: it must never become a result.
+  await writePage('tags/nato/', page('<h1>NATO</h1><p>NATO warns. Stoltenberg spoke.</p>'));
+});
+
+afterEach(async () => {
+  await rm(site, { recursive: true, force: true });
+});
+
+describe('indexSite', () => {
+  it('indexes the article pages alone and writes the bundle into pagefind/', async () => {
+    const report = await indexSite(site);
+    expect(report).toEqual({ pages: 1, outputPath: path.join(site, 'pagefind') });
+    const entry = JSON.parse(await readFile(path.join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: { en: { page_count: number } } };
+    expect(entry.languages.en.page_count).toBe(1);
+  });
+
+  it('indexes the article pages alone even when none marks its body', async () => {
+    await writePage('articles/2019/05/nato-warns/', page('<h1>NATO warns</h1>'));
+    expect((await indexSite(site)).pages).toBe(1);
+  });
+
+  it('replaces the bundle of an earlier build instead of adding to it', async () => {
+    await indexSite(site);
+    const before = await readdir(path.join(site, 'pagefind'));
+    await writePage('articles/2019/06/eu-sanctions/', page('<article data-pagefind-body><h1>EU sanctions</h1></article>'));
+    await indexSite(site);
+    const after = await readdir(path.join(site, 'pagefind'));
+    expect(after.filter((name) => name.endsWith('.pf_meta'))).toHaveLength(1);
+    expect(after.length).toBe(before.length);
+  });
+});
