@@ -12,7 +12,10 @@ const YAML_SPECIAL = [
   '&a', '*a', '!tag', '!!str', '|', '>', '---', '...', '"', "'", '@', '`', '%YAML', '{a: 1}', '[a, b]', '? x', '\\', '\t', '\n', '\r\n', '\u2028', '\u0000', '\ufeff', '<<',
 ];
 
-/** Any text a field may hold: arbitrary code points and YAML's special forms, trimmed and not empty as the schema requires. */
+/** Control characters, which the schema refuses in text fields (a separate test below checks the refusal). */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** Any text a field may hold: arbitrary code points and YAML's special forms, trimmed, not empty and free of control characters, as the schema requires. */
 const text = (max: number) =>
   fc
     .oneof(
@@ -20,7 +23,7 @@ const text = (max: number) =>
       fc.array(fc.oneof(fc.constantFrom(...YAML_SPECIAL), fc.string({ unit: 'grapheme', maxLength: 5 })), { minLength: 1, maxLength: 12 }).map((parts) => parts.join('')),
     )
     .map((value) => value.trim().slice(0, max).trim())
-    .filter((value) => value.length > 0);
+    .filter((value) => value.length > 0 && !CONTROL.test(value));
 
 const day = fc
   .tuple(fc.integer({ min: 1995, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
@@ -81,6 +84,17 @@ describe('writeArticleText then readArticleText', () => {
         const written = writeArticleText(data, 'Body.');
         const read = readArticleText(written, 'property.md');
         return read.ok && writeArticleText(read.data, read.body) === written;
+      }),
+      RUNS,
+    );
+  });
+
+  it('refuses a text field holding a control character, naming the field', () => {
+    fc.assert(
+      fc.property(text(100), fc.integer({ min: 0, max: 0x1f }).filter((code) => code !== 9 && code !== 10 && code !== 13), (title, code) => {
+        const written = writeArticleText({ title: `${title}${String.fromCharCode(code)}x`, date: '2019-05-23' }, 'Body.');
+        const read = readArticleText(written, 'property.md');
+        return !read.ok && read.issues.some((issue) => issue.field === 'title' && /control character/.test(issue.message));
       }),
       RUNS,
     );
