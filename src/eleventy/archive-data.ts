@@ -17,6 +17,7 @@ import {
   type EntityLink,
   type EntityPage,
 } from '../collections/entities.ts';
+import { namedWith, type NamedWith } from '../collections/named-with.ts';
 import { neighbours } from '../collections/neighbours.ts';
 import { countByYear, newestFirst } from '../collections/order.ts';
 import { computeRelated, linkRelatedHeadlines, SIMILAR_TEXT, type RelatedLink } from '../related/index.ts';
@@ -79,6 +80,10 @@ export interface EntityListingPage extends EntityPage {
   plural: string;
   /** Site-relative feed URLs, for tags and people. */
   feeds?: { atom: string; json: string };
+  /** On the first page: the people and organizations named most often with this entity. */
+  namedWith?: { people: NamedWith[]; organizations: NamedWith[] };
+  /** On the first page: articles per year as an SVG bar chart (the page lists the same counts as text). */
+  chart?: string;
 }
 
 /** A file written as is: feeds, the sitemap, robots.txt. */
@@ -191,7 +196,19 @@ export function buildArchiveData(content: LoadedContent, render: (markdown: stri
     indexPages.push({ kind, title: plural, singular, url: `/${kind}/`, entities: index.entities });
     for (const page of entityPages(index, PAGE_SIZE)) {
       const feeds = FEED_KINDS.has(kind) ? { atom: `${page.entity.url}feed.xml`, json: `${page.entity.url}feed.json` } : undefined;
-      listing.push({ ...page, singular, plural, feeds });
+      const first = page.number === 1;
+      listing.push({
+        ...page,
+        singular,
+        plural,
+        feeds,
+        ...(first
+          ? {
+              namedWith: { people: namedWith(page.entity, indexes.get('people')!), organizations: namedWith(page.entity, indexes.get('organizations')!) },
+              chart: page.entity.years.length > 1 ? yearChart(page.entity.years, 'entity-chart-title') : undefined,
+            }
+          : {}),
+      });
     }
     if (FEED_KINDS.has(kind)) {
       for (const entity of index.entities) {

@@ -48,6 +48,13 @@ describe('the archive data', () => {
     expect(data.drafts).toBe(1);
   });
 
+  it('names on a first entity page the people and organizations most often named with it', () => {
+    const page = data.entityPages.find((p) => p.url === '/tags/nato/')!;
+    expect(page.namedWith?.people.map((n) => n.name)).toEqual(['Jens Stoltenberg']);
+    expect(page.namedWith?.organizations.map((n) => n.name)).toEqual(['European Union']);
+    expect(page.chart).toContain('<svg');
+  });
+
   it('relates stories through shared names', () => {
     const first = data.articles[2]!;
     expect(first.related.map((r) => [r.article.title, r.reason])).toEqual([
