@@ -27,6 +27,7 @@ import { citations, type Citations } from '../site/citation.ts';
 import { atomFeed, jsonFeed, type FeedEntry, type FeedMeta } from '../site/feeds.ts';
 import { jsonLd, newsArticle } from '../site/json-ld.ts';
 import { absoluteUrl, type SiteSettings } from '../site/settings.ts';
+import { aliasHtml, aliasPages } from '../site/redirects.ts';
 import { robots, sitemap, type SitemapEntry } from '../site/sitemap.ts';
 import type { LoadedContent } from './load.ts';
 
@@ -209,6 +210,11 @@ export function buildArchiveData(content: LoadedContent, render: (markdown: stri
             }
           : {}),
       });
+    }
+    // Alias URLs ("/people/stoltenberg/") lead on to the canonical page; they are not in the sitemap.
+    const prefixed = (url: string) => `${settings.pathPrefix.replace(/\/$/, '')}${url}`;
+    for (const alias of aliasPages(index, content.registries[kind] ?? [])) {
+      files.push({ url: `${alias.url}index.html`, content: aliasHtml(alias, settings, prefixed, abs) });
     }
     if (FEED_KINDS.has(kind)) {
       for (const entity of index.entities) {

@@ -171,6 +171,7 @@ describe('the site built from the hostile corpus', LIMIT, () => {
   /** Each accepted case's page URL and the strings it must show as text. */
   const expectations: { name: string; url: string; shows: string[] }[] = [];
   let htmlPages: string[];
+  let aliasFiles: string[];
 
   beforeAll(async () => {
     contentDir = contentWith('site', inertArticles);
@@ -194,8 +195,23 @@ describe('the site built from the hostile corpus', LIMIT, () => {
       expectations.push({ name: item.file, url: parsed.article.url, shows: (item.expect as { shows: string[] }).shows });
     }
     await buildSite({ contentDir, outDir });
-    htmlPages = listFiles(outDir).filter((file) => file.endsWith('.html'));
+    // Alias pages (src/site/redirects.ts) lead on at once with a meta refresh: they are
+    // checked as files below, and the pages they lead to are opened like any other.
+    const files = listFiles(outDir).filter((file) => file.endsWith('.html'));
+    aliasFiles = files.filter((file) => fs.readFileSync(path.join(outDir, file), 'utf8').includes('http-equiv="refresh"'));
+    htmlPages = files.filter((file) => !aliasFiles.includes(file));
   }, 300_000);
+
+  it('writes alias pages that carry no script, keep the policy and lead to a page of the site', () => {
+    expect(aliasFiles.length).toBeGreaterThan(0);
+    for (const file of aliasFiles) {
+      const html = fs.readFileSync(path.join(outDir, file), 'utf8');
+      expect(html, file).not.toMatch(/<script|\son[a-z]+=/i);
+      expect(html, file).toContain('http-equiv="Content-Security-Policy"');
+      const target = /url=([^"]+)"/.exec(html)![1]!;
+      expect(fs.existsSync(path.join(outDir, target, 'index.html')), `${file} leads to ${target}`).toBe(true);
+    }
+  });
 
   it('gives every accepted case exactly one page at its own URL', () => {
     for (const { name, url } of expectations) {
