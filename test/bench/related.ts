@@ -9,6 +9,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Article } from '../../src/content/article.ts';
 import { computeRelated, linkRelatedHeadlines } from '../../src/related/index.ts';
+import { createRandom } from '../support/random.ts';
 
 /** The archive sizes measured, smallest first: the first is the base of the growth ratio. */
 export const SIZES = [10_000, 30_000, 100_000] as const;
@@ -16,17 +17,7 @@ export const SIZES = [10_000, 30_000, 100_000] as const;
 /** The budgets of issue 4 for the largest size. */
 export const BUDGET = { seconds: 10, bytes: 2 * 1024 ** 3 } as const;
 
-/** A seedable PRNG (mulberry32): the same seed gives the same draws on every machine. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { createRandom };
 
 /** Draws ranks 0..size-1 with probability ∝ 1/(rank+1)^exponent, as names and words occur in news. */
 export function createZipf(size: number, exponent: number, random: () => number): () => number {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { articlePath, articleUrl, parseArticle, slugFromFile, type Article } from '../../src/content/article.ts';
 import { writeArticleText } from '../../src/content/frontmatter.ts';
 import { formatIssue, type FrontMatter } from '../../src/content/schema.ts';
+import { createRandom } from './random.ts';
 
 /** How many articles the generator adds to the bundled content. */
 export const GENERATED_COUNT = 56;
@@ -96,18 +97,6 @@ const SPECIAL_TITLES = [
   'Why <script> Tags Still Matter for Election Websites',
 ];
 
-/** A small seeded generator (mulberry32), so every run writes the same archive. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function pick<T>(next: () => number, items: readonly T[], count: number): T[] {
   const chosen: T[] = [];
   while (chosen.length < count) {
@@ -136,7 +125,7 @@ export interface FixtureFile {
 
 /** The generated article files, always the same for the same code. */
 export function fixtureArticleFiles(): FixtureFile[] {
-  const next = random(20190523);
+  const next = createRandom(20190523);
   const files: FixtureFile[] = [];
   const seen = new Set<string>();
   let firstArticle: { title: string; url: string } | undefined;
