@@ -4,7 +4,7 @@
  * ("cyberattack", "cyber-attack", "Cyberattacks"), which the build would
  * turn into separate pages.
  */
-import { cleanName, compareCodePoints, foldKey } from '../collections/names.ts';
+import { cleanName, compareCodePoints, countSpellings, foldKey } from '../collections/names.ts';
 import type { Registry } from '../content/registry.ts';
 import { stringItems, type LoadedArticle } from './load.ts';
 import type { CheckIssue } from './types.ts';
@@ -42,19 +42,10 @@ export function chooseTagSpellings(
       if (key && !registered.has(key)) registered.set(key, cleanName(entry.name));
     }
   }
-  const groups = new Map<string, Map<string, number>>();
-  for (const article of articles) {
-    const seen = new Set<string>();
-    for (const { value } of stringItems(article.data, 'tags')) {
-      const spelling = cleanName(value);
-      if (seen.has(spelling)) continue;
-      seen.add(spelling);
-      const key = tagKey(spelling);
-      const spellings = groups.get(key) ?? new Map<string, number>();
-      spellings.set(spelling, (spellings.get(spelling) ?? 0) + 1);
-      groups.set(key, spellings);
-    }
-  }
+  const groups = countSpellings(
+    articles.map((article) => stringItems(article.data, 'tags').map(({ value }) => value)),
+    tagKey,
+  );
   const chosen = new Map<string, TagChoice>();
   for (const [key, spelling] of registered) chosen.set(key, { spelling, why: `the spelling in ${registry!.file}` });
   for (const [key, spellings] of groups) {

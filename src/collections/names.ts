@@ -37,6 +37,27 @@ export function compareCodePoints(a: string, b: string): number {
   return left.length - right.length;
 }
 
+/**
+ * Counts each cleaned spelling once per article (one list of names per
+ * article), grouped by `groupOf`: group → spelling → number of articles.
+ */
+export function countSpellings(usages: Iterable<Iterable<string>>, groupOf: (spelling: string) => string): Map<string, Map<string, number>> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const names of usages) {
+    const seen = new Set<string>();
+    for (const raw of names) {
+      const spelling = cleanName(raw);
+      if (!spelling || seen.has(spelling)) continue;
+      seen.add(spelling);
+      const group = groupOf(spelling);
+      const spellings = counts.get(group) ?? new Map<string, number>();
+      spellings.set(spelling, (spellings.get(spelling) ?? 0) + 1);
+      counts.set(group, spellings);
+    }
+  }
+  return counts;
+}
+
 /** A resolver from any spelling to its canonical one. */
 export interface NameResolver {
   /** The canonical spelling of `name`, or undefined for a blank name. */
@@ -64,19 +85,7 @@ export function resolveNames(usages: readonly (readonly string[])[], registry: r
     const entry = registered.get(key);
     return entry ? foldKey(entry.name) : key;
   };
-  const counts = new Map<string, Map<string, number>>();
-  for (const names of usages) {
-    const seen = new Set<string>();
-    for (const raw of names) {
-      const spelling = cleanName(raw);
-      if (!spelling || seen.has(spelling)) continue;
-      seen.add(spelling);
-      const group = groupOf(spelling);
-      const spellings = counts.get(group) ?? new Map<string, number>();
-      spellings.set(spelling, (spellings.get(spelling) ?? 0) + 1);
-      counts.set(group, spellings);
-    }
-  }
+  const counts = countSpellings(usages, groupOf);
   const chosen = new Map<string, string>();
   for (const [group, spellings] of counts) {
     const entry = registered.get(group);
