@@ -68,6 +68,8 @@ export const EMPTY_REGISTRY: Registry = createRegistry([]);
  * by two people is an error, since the lookup could not tell them apart.
  */
 export function parseRegistry(text: string, file: string): { ok: true; registry: Registry } | { ok: false; issues: ContentIssue[] } {
+  // Issues name the entry as `people[2]`, `tags[0]`, ... after the file's own name.
+  const kind = /([a-z]+)\.ya?ml$/i.exec(file)?.[1] ?? 'entries';
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const lineOfOffset = (offset: number | undefined): number | undefined => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
@@ -79,7 +81,7 @@ export function parseRegistry(text: string, file: string): { ok: true; registry:
   const root = doc.contents;
   if (root === null || root === undefined) return { ok: true, registry: EMPTY_REGISTRY };
   if (!isSeq(root)) {
-    return { ok: false, issues: [{ file, line: lineOfNode(root as Node), message: 'must be a list of people: "- name: Full Name" entries' }] };
+    return { ok: false, issues: [{ file, line: lineOfNode(root as Node), message: `must be a list of ${kind}: "- name: ..." entries` }] };
   }
   let data: unknown;
   try {
@@ -102,7 +104,7 @@ export function parseRegistry(text: string, file: string): { ok: true; registry:
     const parsed = RegistryEntrySchema.safeParse(item);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        const field = issue.path.length > 0 ? `people[${index}].${issue.path.join('.')}` : `people[${index}]`;
+        const field = issue.path.length > 0 ? `${kind}[${index}].${issue.path.join('.')}` : `${kind}[${index}]`;
         const top = issue.path[0] as string | undefined;
         const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
         issues.push({ file, line: fieldLine(unknownKey ?? top), field, message: issue.message });
@@ -114,7 +116,7 @@ export function parseRegistry(text: string, file: string): { ok: true; registry:
       const k = personKey(n);
       const prior = owner.get(k);
       if (prior !== undefined && prior.index !== index) {
-        issues.push({ file, line: fieldLine(n === entry.name ? 'name' : 'aliases'), field: `people[${index}]`, message: `"${n}" already names ${prior.name} (entry ${prior.index + 1})` });
+        issues.push({ file, line: fieldLine(n === entry.name ? 'name' : 'aliases'), field: `${kind}[${index}]`, message: `"${n}" already names ${prior.name} (entry ${prior.index + 1})` });
       } else if (prior === undefined) {
         owner.set(k, { name: entry.name, index });
       }

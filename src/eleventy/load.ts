@@ -6,8 +6,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
 import { parseArticle, type Article } from '../content/article.ts';
+import { parseRegistry as parseRegistryText } from '../content/registry.ts';
 import { formatIssue } from '../content/schema.ts';
 import type { RegistryEntry } from '../collections/names.ts';
 import type { EntityKind } from '../collections/entities.ts';
@@ -90,28 +90,15 @@ export async function loadArticles(contentDir: string): Promise<{ articles: Arti
   return { articles: published, drafts: articles.length - published.length };
 }
 
-const registrySchema = z.array(
-  z.looseObject({
-    name: z.string().trim().min(1),
-    aliases: z.array(z.string()).optional(),
-    description: z.string().optional(),
-    role: z.string().optional(),
-  }),
-);
-
-/** Parses a registry file: a YAML list of `name`, `aliases`, `description`, or a map holding one such list. */
+/**
+ * Parses a registry file with the one registry parser the importer and
+ * `archive check` use (src/content/registry.ts), so all three accept the same
+ * files; every problem stops the build with its file and line.
+ */
 export function parseRegistry(text: string, file: string): RegistryEntry[] {
-  let data: unknown = parseYaml(text, { schema: 'core', maxAliasCount: 100 });
-  if (data && typeof data === 'object' && !Array.isArray(data)) {
-    const lists = Object.values(data).filter(Array.isArray);
-    data = lists.length === 1 ? lists[0] : data;
-  }
-  const result = registrySchema.safeParse(data ?? []);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new ContentError('A name registry is not valid:', [`${file}: ${issue.path.join('.') || '(file)'}: ${issue.message}`]);
-  }
-  return result.data;
+  const parsed = parseRegistryText(text, file);
+  if (!parsed.ok) throw new ContentError('A name registry is not valid:', parsed.issues.map(formatIssue));
+  return [...parsed.registry.entries];
 }
 
 async function readOptional(file: string): Promise<string | undefined> {

@@ -72,6 +72,6 @@ describe('parseRegistry', () => {
   });
 
   it('names the file and the entry that is wrong', () => {
-    expect(() => parseRegistry('- aliases: [x]\n', 'content/_data/tags.yaml')).toThrow(/content\/_data\/tags\.yaml: 0\.name/);
+    expect(() => parseRegistry('- aliases: [x]\n', 'content/_data/tags.yaml')).toThrow(/content\/_data\/tags\.yaml:1: tags\[0\]\.name/);
   });
 });
