@@ -8,6 +8,7 @@ import { readArticleText } from '../../src/content/frontmatter.ts';
 import { createMarkdown } from '../../src/eleventy/markdown.ts';
 import { importPage } from '../../src/importer/index.ts';
 import { PAGE_CASES, writeCorpus } from './manifest.ts';
+import { listFiles } from '../support/files.ts';
 
 const ALLOWED_ELEMENTS = new Set(['P', 'A', 'EM', 'STRONG', 'CODE', 'PRE', 'BLOCKQUOTE', 'UL', 'OL', 'LI', 'H2', 'H3', 'H4', 'H5', 'H6', 'HR', 'BR', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TH', 'TD', 'S']);
 
@@ -23,16 +24,6 @@ beforeAll(async () => {
 afterAll(() => {
   fs.rmSync(root, { recursive: true, force: true });
 });
-
-/** Every file under `dir`, relative to it, with forward slashes. */
-function listFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
-}
 
 /** What markup the Markdown of `body` makes: element names and attributes outside the allowed few. */
 function activeMarkup(body: string): string[] {

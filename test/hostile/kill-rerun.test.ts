@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/build.ts';
 import { seedVariant } from './seed-variants.ts';
+import { listFiles } from '../support/files.ts';
 
 const PAGES = 40;
 const run = promisify(execFile);
@@ -26,15 +27,7 @@ afterAll(() => {
 
 /** Every file under `dir` (dot files too), relative to it, with its text. */
 function snapshot(dir: string): Map<string, string> {
-  if (!fs.existsSync(dir)) return new Map();
-  return new Map(
-    fs
-      .readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.join(entry.parentPath, entry.name))
-      .sort()
-      .map((file) => [path.relative(dir, file).split(path.sep).join('/'), fs.readFileSync(file, 'utf8')]),
-  );
+  return new Map(listFiles(dir).map((file) => [file, fs.readFileSync(path.join(dir, file), 'utf8')]));
 }
 
 async function importInto(out: string): Promise<void> {

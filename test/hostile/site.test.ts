@@ -17,6 +17,7 @@ import { buildSite, repoRoot } from '../support/build.ts';
 import { CHROMIUM_ARGS, requireChromium } from '../support/chromium.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 import { ARTICLE_CASES, PAGE_CASES, writeCorpus, type HostileCase } from './manifest.ts';
+import { listFiles } from '../support/files.ts';
 
 /**
  * Pagefind's search runs WebAssembly: the search page alone may compile it
@@ -339,15 +340,6 @@ describe('the site built from the hostile corpus', LIMIT, () => {
     });
   });
 });
-
-/** Every file under `dir`, relative to it, with forward slashes. */
-function listFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
-}
 
 /** `default-src 'self'; img-src 'self' data:` as directive → sources. */
 function parsePolicy(policy: string): Map<string, string[]> {
