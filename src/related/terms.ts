@@ -19,30 +19,36 @@ export const NEWS_STOPWORDS = [
 
 const STOPWORDS = new Set([...eng, ...NEWS_STOPWORDS].map((word) => word.toLowerCase()));
 
+/** Distinct terms a document is expected to have, for sizing the tables at once (a 1,200-character lead has about 100). */
+const ENTRIES_PER_DOCUMENT = 128;
+
 /** Characters of a term: a term is a run of these. */
 const MIN_TERM = 3;
 const MAX_TERM = 40;
 
-let classes: { word: Uint8Array; lower: Uint16Array } | undefined;
+/** Bits of a {@link characterClasses} entry besides the lowercase code unit in its low 16 bits. */
+const WORD = 1 << 16;
+const LETTER = 1 << 17;
+
+let classes: Int32Array | undefined;
 
 /**
- * Per UTF-16 code unit: 1 for a letter, 2 for a digit, 0 otherwise, and its
- * lowercase. Built once, so the scan costs two array reads per character.
+ * Per UTF-16 code unit: 0 when it is no part of a word; else its lowercase
+ * in the low 16 bits, WORD, and LETTER for a letter (or mark) rather than a
+ * digit. Built once, so the scan reads one entry per character.
  */
-function characterClasses(): { word: Uint8Array; lower: Uint16Array } {
+function characterClasses(): Int32Array {
   if (classes) return classes;
-  const word = new Uint8Array(65536);
-  const lower = new Uint16Array(65536);
+  classes = new Int32Array(65536);
   for (let code = 0; code < 65536; code++) {
-    const char = String.fromCharCode(code);
-    const lowered = char.toLowerCase();
-    lower[code] = lowered.length === 1 ? lowered.charCodeAt(0) : code;
     // Surrogates stay out: a lone half is no letter.
     if (code >= 0xd800 && code <= 0xdfff) continue;
-    if (/\p{L}|\p{M}/u.test(char)) word[code] = 1;
-    else if (/\p{N}/u.test(char)) word[code] = 2;
+    const char = String.fromCharCode(code);
+    const lowered = char.toLowerCase();
+    const lower = lowered.length === 1 ? lowered.charCodeAt(0) : code;
+    if (/\p{L}|\p{M}/u.test(char)) classes[code] = lower | WORD | LETTER;
+    else if (/\p{N}/u.test(char)) classes[code] = lower | WORD;
   }
-  classes = { word, lower };
   return classes;
 }
 
@@ -63,60 +69,62 @@ export interface TermTable {
  * Counts the terms of each document, a document being a list of texts (a
  * title and a body), each read up to `maxChars` characters.
  */
-export function countTerms(documents: Iterable<readonly string[]>, maxChars = Infinity): TermTable {
-  const { word, lower } = characterClasses();
+export function countTerms(documents: Iterable<readonly string[]>, maxChars = Infinity, expectedDocuments = 0): TermTable {
+  const classes = characterClasses();
   const limit = Number.isFinite(maxChars) ? Math.max(0, Math.floor(maxChars)) : 0x7fffffff;
   let mask = (1 << 16) - 1;
   let wide = (mask << 2) | 3;
   let slots = new Int32Array((mask + 1) * 4).fill(-1);
   const terms: string[] = [];
-  let stop = new Uint8Array(1024);
-  let frequency = new Int32Array(1024);
+  // Per term id: its count in the current document, or -1 for a stopword.
   let scratch = new Int32Array(1024);
+  let frequency = new Int32Array(1024);
   const offsets: number[] = [0];
-  let ids = new Int32Array(1 << 16);
-  let counts = new Int32Array(1 << 16);
+  // Room for the expected documents at once: every doubling would copy the arrays and, on a large heap, cost a full garbage collection.
+  let ids = new Int32Array(Math.max(1 << 16, expectedDocuments * ENTRIES_PER_DOCUMENT));
+  let counts = new Int32Array(ids.length);
   let size = 0;
   const used: number[] = [];
   for (const texts of documents) {
     for (const text of texts) {
       const end = Math.min(text.length, limit);
       // A word the limit cuts in two is left out rather than counted as a stub.
-      const cut = end < text.length && word[text.charCodeAt(end)] !== 0;
-      let start = -1;
-      let hash = 0;
-      let second = 0;
-      let letters = false;
-      for (let i = 0; i <= end; i++) {
-        const code = i < end ? text.charCodeAt(i) : 32;
-        const kind = word[code]!;
-        if (kind !== 0) {
-          if (start < 0) {
-            start = i;
-            hash = -2128831035;
-            second = 0;
-            letters = false;
-          }
-          if (kind === 1) letters = true;
-          hash = Math.imul(hash ^ lower[code]!, 16777619);
-          second = (Math.imul(second, 31) + lower[code]!) | 0;
-          continue;
-        }
-        if (start < 0) {
+      const cut = end < text.length && classes[text.charCodeAt(end)] !== 0;
+      for (let i = 0; i < end; i++) {
+        let code = text.charCodeAt(i);
+        let entry = classes[code]!;
+        if (entry === 0) {
           if (code === 93) i = linkTargetEnd(text, i, end);
           continue;
         }
+        // A word: hash its lowercase as it is read, never cutting it out of the text.
+        const start = i;
+        let hash = -2128831035;
+        let second = 0;
+        let kinds = 0;
+        for (;;) {
+          kinds |= entry;
+          const lower = entry & 0xffff;
+          hash = Math.imul(hash ^ lower, 16777619);
+          second = (Math.imul(second, 31) + lower) | 0;
+          if (++i >= end) {
+            code = 32;
+            break;
+          }
+          code = text.charCodeAt(i);
+          entry = classes[code]!;
+          if (entry === 0) break;
+        }
         const length = i - start;
-        if (letters && length >= MIN_TERM && length <= MAX_TERM && !(cut && i === end)) {
-          // Open addressing on two running hashes and the length, all in one slot so a lookup
-          // reads one cache line; the word is never cut out of the text unless it is new.
+        if ((kinds & LETTER) !== 0 && length >= MIN_TERM && length <= MAX_TERM && !(cut && i === end)) {
+          // Open addressing on two running hashes and the length, all in one slot so a lookup reads one cache line.
           let slot = (hash & mask) << 2;
           let id = -1;
           for (;;) {
-            const entry = slots[slot + 2]!;
-            if (entry === -1) break;
+            const held = slots[slot + 2]!;
+            if (held === -1) break;
             if (slots[slot] === hash && slots[slot + 1] === second && slots[slot + 3] === length) {
-              id = entry;
+              id = held;
               break;
             }
             slot = (slot + 4) & wide;
@@ -124,18 +132,14 @@ export function countTerms(documents: Iterable<readonly string[]>, maxChars = In
           if (id === -1) {
             id = terms.length;
             const codes: number[] = [];
-            for (let k = start; k < i; k++) codes.push(lower[text.charCodeAt(k)]!);
+            for (let k = start; k < i; k++) codes.push(classes[text.charCodeAt(k)]! & 0xffff);
             const term = String.fromCharCode(...codes);
             terms.push(term);
-            if (id >= stop.length) {
-              const capacity = stop.length * 2;
-              frequency = grow(frequency, capacity);
-              scratch = grow(scratch, capacity);
-              const biggerStop = new Uint8Array(capacity);
-              biggerStop.set(stop);
-              stop = biggerStop;
+            if (id >= scratch.length) {
+              scratch = grow(scratch, scratch.length * 2);
+              frequency = grow(frequency, frequency.length * 2);
             }
-            stop[id] = STOPWORDS.has(term) ? 1 : 0;
+            scratch[id] = STOPWORDS.has(term) ? -1 : 0;
             slots[slot] = hash;
             slots[slot + 1] = second;
             slots[slot + 2] = id;
@@ -153,12 +157,12 @@ export function countTerms(documents: Iterable<readonly string[]>, maxChars = In
               }
             }
           }
-          if (stop[id] === 0) {
-            if (scratch[id] === 0) used.push(id);
-            scratch[id]!++;
+          const seen = scratch[id]!;
+          if (seen >= 0) {
+            if (seen === 0) used.push(id);
+            scratch[id] = seen + 1;
           }
         }
-        start = -1;
         if (code === 93) i = linkTargetEnd(text, i, end);
       }
     }
@@ -180,10 +184,52 @@ export function countTerms(documents: Iterable<readonly string[]>, maxChars = In
   return {
     terms,
     offsets: Int32Array.from(offsets),
-    ids: ids.slice(0, size),
-    counts: counts.slice(0, size),
+    ids: ids.subarray(0, size),
+    counts: counts.subarray(0, size),
     documentFrequency: frequency.slice(0, terms.length),
   };
+}
+
+/** Term tables of consecutive runs of documents (counted on two threads, say), read as one table. */
+export interface CombinedTerms {
+  /** Each term once: the first table's ids, then the later tables' new terms in order of first use. */
+  terms: string[];
+  /** Number of documents, over all the tables, that use each term. */
+  documentFrequency: Int32Array;
+  /** Each table with the combined id of each of its ids (none for the first: its ids are kept). */
+  parts: { table: TermTable; ids?: Int32Array }[];
+}
+
+/**
+ * Reads tables counted apart as one: the ids come out as {@link countTerms}
+ * gives them for all the documents in one pass, and no entry is copied.
+ */
+export function combineTermTables(tables: readonly TermTable[]): CombinedTerms {
+  if (tables.length === 0) return { terms: [], documentFrequency: new Int32Array(0), parts: [] };
+  const first = tables[0]!;
+  if (tables.length === 1) return { terms: first.terms, documentFrequency: first.documentFrequency, parts: [{ table: first }] };
+  const idOf = new Map<string, number>();
+  first.terms.forEach((term, id) => idOf.set(term, id));
+  const terms = [...first.terms];
+  const parts: CombinedTerms['parts'] = [{ table: first }];
+  for (const table of tables.slice(1)) {
+    const ids = new Int32Array(table.terms.length);
+    for (let id = 0; id < table.terms.length; id++) {
+      const term = table.terms[id]!;
+      let combined = idOf.get(term);
+      if (combined === undefined) {
+        combined = terms.length;
+        terms.push(term);
+        idOf.set(term, combined);
+      }
+      ids[id] = combined;
+    }
+    parts.push({ table, ids });
+  }
+  const documentFrequency = new Int32Array(terms.length);
+  documentFrequency.set(first.documentFrequency);
+  for (const { table, ids } of parts.slice(1)) for (let id = 0; id < ids!.length; id++) documentFrequency[ids![id]!]! += table.documentFrequency[id]!;
+  return { terms, documentFrequency, parts };
 }
 
 /**
