@@ -20,9 +20,9 @@ import {
 import { namedWith, type NamedWith } from '../collections/named-with.ts';
 import { neighbours } from '../collections/neighbours.ts';
 import { countByYear, newestFirst } from '../collections/order.ts';
-import { computeRelated, linkRelatedHeadlines, SIMILAR_TEXT, type RelatedLink } from '../related/index.ts';
+import { computeRelatedParallel, linkRelatedHeadlines, SIMILAR_TEXT, type RelatedLink } from '../related/index.ts';
 import { timeline, type TimelineYear } from '../collections/timeline.ts';
-import { yearChart } from '../site/chart.ts';
+import { barChart, chartPeriods, yearChart, type ChartPeriods } from '../site/chart.ts';
 import { citations, type Citations } from '../site/citation.ts';
 import { atomFeed, jsonFeed, type FeedEntry, type FeedMeta } from '../site/feeds.ts';
 import { jsonLd, newsArticle } from '../site/json-ld.ts';
@@ -83,7 +83,9 @@ export interface EntityListingPage extends EntityPage {
   feeds?: { atom: string; json: string };
   /** On the first page: the people and organizations named most often with this entity. */
   namedWith?: { people: NamedWith[]; organizations: NamedWith[] };
-  /** On the first page: articles per year as an SVG bar chart (the page lists the same counts as text). */
+  /** The entity's articles per year, or per month when its span is short (`chartPeriods`); every page lists the periods with articles. */
+  periods: ChartPeriods;
+  /** On the first page, when there are two periods or more: the same as an SVG bar chart. */
   chart?: string;
 }
 
@@ -125,18 +127,20 @@ export function relatedReason(link: RelatedLink): string {
 const FEED_KINDS: ReadonlySet<EntityKind> = new Set(['tags', 'people']);
 
 /** Builds every page list from the loaded content; `render` turns a Markdown body into HTML. */
-export function buildArchiveData(content: LoadedContent, render: (markdown: string) => string): ArchiveData {
+export async function buildArchiveData(content: LoadedContent, render: (markdown: string) => string): Promise<ArchiveData> {
   const { settings } = content;
   const articles = newestFirst(content.articles);
-  const html = new Map(articles.map((a) => [a.url, render(a.body)]));
   const indexes = new Map<EntityKind, EntityIndex>(ENTITY_KINDS.map((kind) => [kind, groupEntities(articles, kind, content.registries[kind] ?? [])]));
   // Related stories see each name in its canonical spelling, so aliases
-  // ("Sofacy", "Fancy Bear") count as the one entity they name.
+  // ("Sofacy", "Fancy Bear") count as the one entity they name. On a large
+  // archive a worker thread does part of the work while this thread renders.
   const canonical = articles.map((article) => ({
     ...article,
     ...Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, entityLinks(indexes.get(kind)!, article[kind]).map((l) => l.name)])),
   }));
-  const related = computeRelated(canonical);
+  const relatedDone = computeRelatedParallel(canonical);
+  const html = new Map(articles.map((a) => [a.url, render(a.body)]));
+  const related = await relatedDone;
   const headlineLinks = linkRelatedHeadlines(articles);
   const byUrl = new Map(articles.map((a) => [a.url, a]));
   const relatedFor = (url: string): RelatedStory[] =>
@@ -195,18 +199,21 @@ export function buildArchiveData(content: LoadedContent, render: (markdown: stri
     const index = indexes.get(kind)!;
     const { singular, plural } = KIND_LABELS[kind];
     indexPages.push({ kind, title: plural, singular, url: `/${kind}/`, entities: index.entities });
+    let periods: ChartPeriods | undefined;
     for (const page of entityPages(index, PAGE_SIZE)) {
       const feeds = FEED_KINDS.has(kind) ? { atom: `${page.entity.url}feed.xml`, json: `${page.entity.url}feed.json` } : undefined;
       const first = page.number === 1;
+      if (first) periods = chartPeriods(page.entity.articles);
       listing.push({
         ...page,
         singular,
         plural,
         feeds,
+        periods: periods!,
         ...(first
           ? {
               namedWith: { people: namedWith(page.entity, indexes.get('people')!), organizations: namedWith(page.entity, indexes.get('organizations')!) },
-              chart: page.entity.years.length > 1 ? yearChart(page.entity.years, 'entity-chart-title') : undefined,
+              chart: periods!.bars.length > 1 ? barChart(periods!, 'entity-chart-title') : undefined,
             }
           : {}),
       });

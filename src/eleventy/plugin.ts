@@ -122,7 +122,7 @@ export default function archivePlugin(eleventyConfig: EleventyConfig): void {
       const content = ready ?? (await loadContent(input, { pathPrefix: normalizePathPrefix(prefix ?? '/') }));
       lastContent = content;
       const md = createMarkdown({ pathPrefix: content.settings.pathPrefix });
-      const data = buildArchiveData(content, (body) => md.render(body));
+      const data = await buildArchiveData(content, (body) => md.render(body));
       if (!eleventyConfig.quietMode) {
         console.log(`[archive] ${data.articleCount} article${data.articleCount === 1 ? '' : 's'}${data.drafts ? `; ${data.drafts} draft${data.drafts === 1 ? '' : 's'} left out` : ''}`);
       }
@@ -171,7 +171,7 @@ export default function archivePlugin(eleventyConfig: EleventyConfig): void {
         const article = await findArticle(eleventyConfig.directories.input, `/articles/${year}/${month}/${slug}/`);
         if (!article) return undefined;
         const md = createMarkdown({ pathPrefix: content.settings.pathPrefix });
-        const data = buildArchiveData({ ...content, articles: [article], drafts: 0 }, (body) => md.render(body));
+        const data = await buildArchiveData({ ...content, articles: [article], drafts: 0 }, (body) => md.render(body));
         const around = neighbours(newestFirst([...content.articles.filter((other) => other.url !== article.url), article])).get(article.url);
         const context = {
           site: data.site,

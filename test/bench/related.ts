@@ -5,10 +5,11 @@
  * own and not the previous size's.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Article } from '../../src/content/article.ts';
-import { computeRelated, linkRelatedHeadlines } from '../../src/related/index.ts';
+import { computeRelated, computeRelatedParallel, linkRelatedHeadlines, PARALLEL_FROM } from '../../src/related/index.ts';
 import { createRandom } from '../support/random.ts';
 
 /** The archive sizes measured, smallest first: the first is the base of the growth ratio. */
@@ -169,15 +170,21 @@ export function syntheticArchive(count: number, options: SyntheticOptions = {}):
   return articles;
 }
 
-/** What one size measured. */
+/** How related stories are computed: as the build does (a worker on a second core for a large archive), or on one thread. */
+export type RelatedMode = 'build' | 'one-thread';
+
+/** What one size measured in one mode. */
 export interface RelatedFigures {
   articles: number;
+  mode: RelatedMode;
   generateSeconds: number;
   relatedSeconds: number;
-  /** CPU time (user + system) of related stories: what the wall time would be on an idle machine. */
+  /** CPU time (user + system) of related stories, over every thread. */
   relatedCpuSeconds: number;
   headlinesSeconds: number;
   links: number;
+  /** sha256 of the output, to show that both modes give the same links. */
+  outputHash: string;
   /** Peak resident memory of the whole process, archive included. */
   maxRssBytes: number;
   /** Heap in use with the archive and the related lists alive. */
@@ -186,8 +193,8 @@ export interface RelatedFigures {
   archiveHeapBytes: number;
 }
 
-/** Builds the archive, then times related stories and headline links over it, in this process. */
-export function measure(count: number): RelatedFigures {
+/** Builds the archive, then times related stories and headline links over it, in this process, cold as in a build. */
+export async function measure(count: number, mode: RelatedMode): Promise<RelatedFigures> {
   const gc = (globalThis as { gc?: () => void }).gc;
   let start = performance.now();
   const articles = syntheticArchive(count);
@@ -196,32 +203,38 @@ export function measure(count: number): RelatedFigures {
   const archiveHeapBytes = process.memoryUsage().heapUsed;
   start = performance.now();
   const cpu = process.cpuUsage();
-  const related = computeRelated(articles);
+  const related = mode === 'build' ? await computeRelatedParallel(articles) : computeRelated(articles);
   const relatedSeconds = (performance.now() - start) / 1000;
   const used = process.cpuUsage(cpu);
   const relatedCpuSeconds = (used.user + used.system) / 1e6;
+  const heapUsedBytes = process.memoryUsage().heapUsed;
+  let links = 0;
+  const hash = createHash('sha256');
+  for (const entry of related) {
+    links += entry[1].length;
+    hash.update(JSON.stringify(entry));
+  }
   start = performance.now();
   linkRelatedHeadlines(articles);
   const headlinesSeconds = (performance.now() - start) / 1000;
-  let links = 0;
-  for (const list of related.values()) links += list.length;
-  const heapUsedBytes = process.memoryUsage().heapUsed;
   return {
     articles: count,
+    mode,
     generateSeconds,
     relatedSeconds,
     relatedCpuSeconds,
     headlinesSeconds,
     links,
+    outputHash: hash.digest('hex'),
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
     heapUsedBytes,
     archiveHeapBytes,
   };
 }
 
-/** Runs {@link measure} for one size in a fresh Node process and reads its figures. */
-function measureInChild(count: number): RelatedFigures {
-  const output = execFileSync(process.execPath, ['--import', 'tsx', '--expose-gc', '--max-old-space-size=4096', fileURLToPath(import.meta.url), String(count)], {
+/** Runs {@link measure} for one size and mode in a fresh Node process (its own peak memory, its own cold start) and reads its figures. */
+function measureInChild(count: number, mode: RelatedMode): RelatedFigures {
+  const output = execFileSync(process.execPath, ['--import', 'tsx', '--expose-gc', '--max-old-space-size=4096', fileURLToPath(import.meta.url), String(count), mode], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -246,21 +259,25 @@ export async function benchRelated(sizes: readonly number[] = SIZES): Promise<Be
   // Wall time on a shared machine says as much about the neighbours as about the code: show the load with it.
   console.log(`load average before: ${loadavg().map((load) => load.toFixed(1)).join(' ')}`);
   for (const count of sizes) {
-    const result = measureInChild(count);
+    const result = measureInChild(count, 'build');
+    const oneThread = measureInChild(count, 'one-thread');
     figures.push(result);
+    const same = result.outputHash === oneThread.outputHash;
     console.log(
-      `related ${count}: generate ${seconds(result.generateSeconds)}, related ${seconds(result.relatedSeconds)} (CPU ${seconds(result.relatedCpuSeconds)}), headlines ${seconds(result.headlinesSeconds)}, ` +
+      `related ${count}: generate ${seconds(result.generateSeconds)}, related ${seconds(result.relatedSeconds)} (CPU ${seconds(result.relatedCpuSeconds)}; ` +
+        `one thread ${seconds(oneThread.relatedSeconds)}, ${same ? 'same output' : 'OUTPUT DIFFERS'}), headlines ${seconds(result.headlinesSeconds)}, ` +
         `${result.links} links, max RSS ${mib(result.maxRssBytes)}, heap ${mib(result.archiveHeapBytes)} archive / ${mib(result.heapUsedBytes)} with lists`,
     );
     const largest = count === Math.max(...sizes);
     rows.push(
       { name: `related ${count}: generate (apart)`, value: seconds(result.generateSeconds) },
       {
-        name: `related ${count}: compute`,
+        name: `related ${count}: compute, as the build does${count >= PARALLEL_FROM ? ' (2 threads)' : ''}`,
         value: seconds(result.relatedSeconds),
         ...(largest ? { budget: `< ${BUDGET.seconds} s`, met: result.relatedSeconds < BUDGET.seconds } : {}),
       },
       { name: `related ${count}: compute, CPU time`, value: seconds(result.relatedCpuSeconds) },
+      { name: `related ${count}: compute on one thread`, value: seconds(oneThread.relatedSeconds), budget: 'same links', met: same },
       { name: `related ${count}: headline links`, value: seconds(result.headlinesSeconds) },
       {
         name: `related ${count}: max RSS`,
@@ -293,6 +310,7 @@ export async function benchRelated(sizes: readonly number[] = SIZES): Promise<Be
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const count = Number(process.argv[2]);
-  if (Number.isInteger(count) && count > 0) console.log(JSON.stringify(measure(count)));
+  const mode: RelatedMode = process.argv[3] === 'one-thread' ? 'one-thread' : 'build';
+  if (Number.isInteger(count) && count > 0) console.log(JSON.stringify(await measure(count, mode)));
   else for (const row of await benchRelated()) console.log(`${row.name}\t${row.value}\t${row.budget ?? ''}\t${row.met === undefined ? '' : row.met ? 'met' : 'missed'}`);
 }

@@ -10,7 +10,7 @@ const articles = [
   makeArticle({ title: 'Third', date: '2019-06-01', tags: ['sanctions'], body: '# Heading\n\nText with [a link](/tags/nato/).' }),
 ];
 const registries = { people: [{ name: 'Jens Stoltenberg', aliases: ['Stoltenberg'] }] };
-const data = buildArchiveData({ articles, drafts: 1, registries, settings: { ...DEFAULT_SETTINGS, pathPrefix: '/archive/' } }, (body) => `<p>${body.length}</p>`);
+const data = await buildArchiveData({ articles, drafts: 1, registries, settings: { ...DEFAULT_SETTINGS, pathPrefix: '/archive/' } }, (body) => `<p>${body.length}</p>`);
 
 describe('the archive data', () => {
   it('has one page per article, newest first, with its neighbours', () => {
