@@ -6,7 +6,7 @@ import { compareOldestFirst } from './order.ts';
 export interface TimelineMonth {
   year: number;
   month: number;
-  /** `2019-05`, also the fragment id on the year page. */
+  /** `2019-05`; the month's heading on the year page has the id `m-2019-05`. */
   key: string;
   count: number;
   /** Oldest first, as a chronicle reads. */

@@ -1,8 +1,10 @@
 /**
- * The home page's chart of articles per year: an SVG drawn at build time, with
+ * Charts of articles per year (the home page, entities over years) or per
+ * month (entities over a short span): an SVG drawn at build time, with
  * presentation attributes only (no inline style, so the CSP needs no
- * 'unsafe-inline'). The page puts a table of the same figures beside it.
+ * 'unsafe-inline'). The page puts a list of the same figures beside it.
  */
+import { formatMonth, monthName } from '../content/dates.ts';
 import { escapeXml } from './escape.ts';
 
 /** Every year from the first to the last, with zero for years without articles. */
@@ -15,9 +17,76 @@ export function fillYears(counts: readonly { year: number; count: number }[]): {
   return out;
 }
 
+/** One bar of a chart: a year or a month, with its articles and the timeline page that lists them. */
+export interface ChartBar {
+  /** `2019` or `2019-05`. */
+  key: string;
+  /** `2019` or `May 2019`. */
+  label: string;
+  /** Short label under the bar: `2019`, or `May` (`May 2019` for January and the first bar). */
+  tick: string;
+  count: number;
+  /** Site-relative timeline URL: `/timeline/2019/`, or the month on its year page, `/timeline/2019/#m-2019-05`. */
+  url: string;
+}
+
+/** Articles of an entity (or any list) per year, or per month when its span is short. */
+export interface ChartPeriods {
+  unit: 'year' | 'month';
+  /** Every period from the first article's to the last's, empty ones included, oldest first. */
+  bars: ChartBar[];
+}
+
+/** A span of at most this many months is charted per month: per year it would be one or two bars. */
+export const MONTHLY_SPAN = 24;
+
+/**
+ * The periods to chart `articles` by: months when the first and the last
+ * article are at most MONTHLY_SPAN months apart (counting both), else years.
+ * Read from each article's stated year and month, never through a Date.
+ */
+export function chartPeriods(articles: readonly { year: number; month: number }[]): ChartPeriods {
+  if (articles.length === 0) return { unit: 'year', bars: [] };
+  const index = (article: { year: number; month: number }): number => article.year * 12 + article.month - 1;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const article of articles) {
+    first = Math.min(first, index(article));
+    last = Math.max(last, index(article));
+  }
+  if (last - first + 1 <= MONTHLY_SPAN) {
+    const counts = new Array<number>(last - first + 1).fill(0);
+    for (const article of articles) counts[index(article) - first]!++;
+    const bars = counts.map((count, offset) => {
+      const year = Math.floor((first + offset) / 12);
+      const month = ((first + offset) % 12) + 1;
+      const key = `${year}-${String(month).padStart(2, '0')}`;
+      const label = formatMonth(year, month);
+      return { key, label, tick: offset === 0 || month === 1 ? label : monthName(month).slice(0, 3), count, url: `/timeline/${year}/#m-${key}` };
+    });
+    return { unit: 'month', bars };
+  }
+  const perYear = new Map<number, number>();
+  for (const article of articles) perYear.set(article.year, (perYear.get(article.year) ?? 0) + 1);
+  const bars = fillYears([...perYear].map(([year, count]) => ({ year, count }))).map(({ year, count }) => ({
+    key: String(year),
+    label: String(year),
+    tick: String(year),
+    count,
+    url: `/timeline/${year}/`,
+  }));
+  return { unit: 'year', bars };
+}
+
 /** A bar chart of articles per year as an SVG string; `titleId` labels it for assistive technology. */
 export function yearChart(counts: readonly { year: number; count: number }[], titleId = 'chart-title'): string {
-  const data = fillYears(counts);
+  const bars = fillYears(counts).map(({ year, count }) => ({ key: String(year), label: String(year), tick: String(year), count, url: `/timeline/${year}/` }));
+  return barChart({ unit: 'year', bars }, titleId);
+}
+
+/** A bar chart of articles per period as an SVG string; `titleId` labels it for assistive technology. */
+export function barChart(periods: ChartPeriods, titleId = 'chart-title'): string {
+  const data = periods.bars;
   const width = 640;
   const height = 220;
   const top = 24;
@@ -28,16 +97,17 @@ export function yearChart(counts: readonly { year: number; count: number }[], ti
   const slot = data.length ? (width - left * 2) / data.length : 0;
   const bar = Math.max(2, Math.min(48, slot * 0.7));
   const total = data.reduce((sum, d) => sum + d.count, 0);
-  const title = `Articles per year: ${total} article${total === 1 ? '' : 's'}${data.length ? ` from ${data[0]!.year} to ${data[data.length - 1]!.year}` : ''}`;
-  const labelEvery = Math.max(1, Math.ceil(data.length / 12));
+  const title = `Articles per ${periods.unit}: ${total} article${total === 1 ? '' : 's'}${data.length ? ` from ${data[0]!.label} to ${data[data.length - 1]!.label}` : ''}`;
+  // Month ticks are wider than years ("May 2019"): fewer of them fit.
+  const labelEvery = Math.max(1, Math.ceil(data.length / (periods.unit === 'month' ? 8 : 12)));
   const parts = data.map((d, i) => {
     const h = Math.round((d.count / max) * plot);
     const x = Math.round(left + i * slot + (slot - bar) / 2);
     const y = top + plot - h;
     const cx = Math.round(left + i * slot + slot / 2);
-    const label = i % labelEvery === 0 ? `<text x="${cx}" y="${height - 8}" text-anchor="middle">${d.year}</text>` : '';
+    const label = i % labelEvery === 0 ? `<text x="${cx}" y="${height - 8}" text-anchor="middle">${escapeXml(d.tick)}</text>` : '';
     const value = d.count ? `<text x="${cx}" y="${y - 6}" text-anchor="middle">${d.count}</text>` : '';
-    return `<g><title>${d.year}: ${d.count}</title><rect x="${x}" y="${y}" width="${Math.round(bar)}" height="${h}" fill="#1d4f91"></rect>${value}${label}</g>`;
+    return `<g><title>${escapeXml(d.label)}: ${d.count}</title><rect x="${x}" y="${y}" width="${Math.round(bar)}" height="${h}" fill="#1d4f91"></rect>${value}${label}</g>`;
   });
   return (
     `<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${escapeXml(titleId)}" xmlns="http://www.w3.org/2000/svg" font-size="13" fill="#1a1a1a">` +

@@ -105,6 +105,34 @@ describe('the built fixture archive', () => {
     expect(tagPages.filter((name) => /cybersecurity|ransomware|^5g$|cyber-norms/i.test(name)).sort()).toEqual(['5g', 'cyber-norms', 'cybersecurity', 'ransomware']);
   });
 
+  it('charts an entity per month when its articles span at most two years, and per year beyond, each with its figures as a list', async () => {
+    const monthIndex = (article: Article): number => article.year * 12 + article.month - 1;
+    const spans: { url: string; months: number; periods: number }[] = [];
+    for (const taxonomy of TAXONOMIES) {
+      for (const [slug, articles] of expected.groups[taxonomy]) {
+        const months = Math.max(...articles.map(monthIndex)) - Math.min(...articles.map(monthIndex)) + 1;
+        const periods = new Set(articles.map((article) => (months <= 24 ? monthIndex(article) : article.year))).size;
+        spans.push({ url: `/${taxonomy}/${slug}/`, months, periods });
+      }
+    }
+    const short = spans.find((span) => span.months <= 24 && span.periods >= 2);
+    const long = spans.find((span) => span.months > 24);
+    expect(short, 'the fixture has an entity over a short span').toBeDefined();
+    expect(long, 'the fixture has an entity over a long span').toBeDefined();
+
+    const shortPage = await readPage(outDir, short!.url);
+    expect(shortPage.querySelector('#per-period-heading')?.textContent).toBe('Articles per month');
+    expect(shortPage.querySelector('svg.chart title')?.textContent).toMatch(/^Articles per month: \d+ articles? from [A-Z][a-z]+ \d{4} to [A-Z][a-z]+ \d{4}$/);
+    const monthLinks = [...shortPage.querySelectorAll('.year-counts a')].map((link) => link.getAttribute('href'));
+    expect(monthLinks).toHaveLength(short!.periods);
+    for (const href of monthLinks) expect(href).toMatch(/^\/timeline\/\d{4}\/#m-\d{4}-\d{2}$/);
+
+    const longPage = await readPage(outDir, long!.url);
+    expect(longPage.querySelector('#per-period-heading')?.textContent).toBe('Articles per year');
+    expect(longPage.querySelector('svg.chart title')?.textContent).toMatch(/^Articles per year: \d+ articles? from \d{4} to \d{4}$/);
+    for (const link of longPage.querySelectorAll('.year-counts a')) expect(link.getAttribute('href')).toMatch(/^\/timeline\/\d{4}\/$/);
+  });
+
   it('lists every article of a year on its timeline page', async () => {
     const wrong: string[] = [];
     for (const [year, articles] of expected.years) {

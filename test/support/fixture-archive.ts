@@ -58,6 +58,9 @@ const PEOPLE = [
   'Jeremy Hunt',
 ];
 
+/** Named only in three articles of 2018, months apart. */
+export const SHORT_SPAN_PERSON = 'Yevgeny Prigozhin';
+
 const ORGANIZATIONS = [
   'NATO',
   'European Union',
@@ -134,6 +137,8 @@ export function fixtureArticleFiles(): FixtureFile[] {
     const tags = pick(next, TAGS, 1 + Math.floor(next() * 3)).map((tag) => (i % 5 === 0 && TAG_VARIANTS[tag]) || tag);
     if (i % 2 === 0) tags.push(i % 6 === 0 ? 'Cybersecurity' : BUSY_TAG);
     const people = i % 7 === 6 ? [] : pick(next, PEOPLE, 1 + Math.floor(next() * 3));
+    // A person named over a few months only, so an entity page charts per month (articles 20, 26 and 32 fall in 2018).
+    if (i === 20 || i === 26 || i === 32) people.push(SHORT_SPAN_PERSON);
     const organizations = pick(next, ORGANIZATIONS, 1 + Math.floor(next() * 2));
     const places = i % 9 === 8 ? [] : pick(next, PLACES, 1 + Math.floor(next() * 2));
     const title =
