@@ -155,3 +155,41 @@ describe('the search page of the fixture archive built under the path prefix /ar
     }
   });
 });
+
+describe('the search page in Chromium with JavaScript off', () => {
+  it('says search needs JavaScript and leads to the index pages instead', async () => {
+    const noScriptProfile = await mkdtemp(path.join(tmpdir(), 'archive-chromium-nojs-'));
+    const noScript = await chromium.launchPersistentContext(noScriptProfile, {
+      executablePath: requireChromium(),
+      headless: true,
+      // Blink's own setting, as a reader's "block JavaScript" does: <noscript> then renders, which
+      // Playwright's javaScriptEnabled (script execution disabled through DevTools) does not do.
+      args: [...CHROMIUM_ARGS, '--blink-settings=scriptEnabled=false'],
+      baseURL: server.url,
+    });
+    try {
+      const plain = noScript.pages()[0] ?? (await noScript.newPage());
+      await plain.goto('/search/');
+      // Pagefind never starts: no search box, and the page says why.
+      expect(await plain.getByRole('textbox', { name: 'Search' }).count()).toBe(0);
+      // (Playwright's text search skips <noscript>, so the paragraph is found by CSS.)
+      const notice = plain.locator('noscript p');
+      expect(await notice.isVisible()).toBe(true);
+      expect((await notice.textContent())!.trim()).toBe('Full-text search needs JavaScript. Browse the archive instead:');
+      const links = await plain.locator('main ul a').evaluateAll((anchors) => anchors.map((anchor) => [anchor.textContent!.trim(), anchor.getAttribute('href')]));
+      expect(links).toEqual([
+        ['Tags', '/tags/'],
+        ['People', '/people/'],
+        ['Organizations', '/organizations/'],
+        ['Places', '/places/'],
+        ['Timeline', '/timeline/'],
+      ]);
+      await Promise.all([plain.waitForURL((url) => url.pathname === '/people/'), plain.getByRole('link', { name: 'People', exact: true }).last().click()]);
+      expect((await plain.locator('h1').textContent())!.trim()).toBe('People');
+      expect(await plain.locator('main a[href^="/people/"]').count()).toBe(expected.groups.people.size);
+    } finally {
+      await noScript.close();
+      await rm(noScriptProfile, { recursive: true, force: true });
+    }
+  });
+});
