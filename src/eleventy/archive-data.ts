@@ -89,10 +89,17 @@ export interface EntityListingPage extends EntityPage {
   chart?: string;
 }
 
-/** A file written as is: feeds, the sitemap, robots.txt. */
+/**
+ * A file written as is: feeds, the sitemap, robots.txt, alias pages. Its text
+ * is made when it is written, one file at a time, so the feeds of every tag
+ * and person (hundreds of megabytes at 30,000 articles) are never all in
+ * memory, as they would be as Eleventy pages (it keeps each page it writes
+ * until its run ends).
+ */
 export interface RawFile {
+  /** Site-relative URL of the file: `/tags/nato/feed.xml`. */
   url: string;
-  content: string;
+  render(): string;
 }
 
 /** The global `archive` data. */
@@ -114,6 +121,52 @@ export interface ArchiveData {
   files: RawFile[];
   /** Site-relative URLs of every HTML page, for the sitemap and the build's page count. */
   pageUrls: string[];
+  /** Whether this Eleventy run writes the pages other than articles (a batched build writes them in its last run). */
+  rest: boolean;
+  /** What the pages of their own (home, timeline, search, 404) are paginated over: one item when `rest`, else none. */
+  once: number[];
+}
+
+/**
+ * What one Eleventy run of a batched build writes: a stretch of the pages
+ * made one per item (article pages, then entity pages, as one sequence), and
+ * in the last run (`rest`) every other page.
+ */
+export interface BuildBatch {
+  articles: [from: number, to: number];
+  entityPages: [from: number, to: number];
+  rest: boolean;
+}
+
+/** The runs that write `data` with at most `pagesPerRun` article and entity pages each (at least one run). */
+export function planBatches(data: Pick<ArchiveData, 'articles' | 'entityPages'>, pagesPerRun: number): BuildBatch[] {
+  const articles = data.articles.length;
+  const total = articles + data.entityPages.length;
+  const per = Math.max(1, Math.floor(pagesPerRun));
+  const batches: BuildBatch[] = [];
+  for (let from = 0; from < total || batches.length === 0; from += per) {
+    const to = Math.min(total, from + per);
+    batches.push({
+      articles: [Math.min(from, articles), Math.min(to, articles)],
+      entityPages: [Math.max(0, from - articles), Math.max(0, to - articles)],
+      rest: to >= total,
+    });
+  }
+  return batches;
+}
+
+/** The part of the archive one run of a batched build writes; everything pages read besides their own lists stays whole. */
+export function batchOf(data: ArchiveData, batch: BuildBatch): ArchiveData {
+  return {
+    ...data,
+    articles: data.articles.slice(...batch.articles),
+    entityPages: data.entityPages.slice(...batch.entityPages),
+    indexes: batch.rest ? data.indexes : [],
+    timeline: batch.rest ? data.timeline : [],
+    files: batch.rest ? data.files : [],
+    rest: batch.rest,
+    once: batch.rest ? [1] : [],
+  };
 }
 
 /** Why a related story is listed, in the words the page shows. */
@@ -185,10 +238,9 @@ export async function buildArchiveData(content: LoadedContent, render: (markdown
       atomUrl: abs(`${pageUrl}feed.xml`),
       jsonUrl: abs(`${pageUrl}feed.json`),
     };
-    const entries = list.map(feedEntry);
     return [
-      { url: `${pageUrl}feed.xml`, content: atomFeed(meta, entries) },
-      { url: `${pageUrl}feed.json`, content: jsonFeed(meta, entries) },
+      { url: `${pageUrl}feed.xml`, render: () => atomFeed(meta, list.map(feedEntry)) },
+      { url: `${pageUrl}feed.json`, render: () => jsonFeed(meta, list.map(feedEntry)) },
     ];
   };
 
@@ -221,7 +273,7 @@ export async function buildArchiveData(content: LoadedContent, render: (markdown
     // Alias URLs ("/people/stoltenberg/") lead on to the canonical page; they are not in the sitemap.
     const prefixed = (url: string) => `${settings.pathPrefix.replace(/\/$/, '')}${url}`;
     for (const alias of aliasPages(index, content.registries[kind] ?? [])) {
-      files.push({ url: `${alias.url}index.html`, content: aliasHtml(alias, settings, prefixed, abs) });
+      files.push({ url: `${alias.url}index.html`, render: () => aliasHtml(alias, settings, prefixed, abs) });
     }
     if (FEED_KINDS.has(kind)) {
       for (const entity of index.entities) {
@@ -242,7 +294,7 @@ export async function buildArchiveData(content: LoadedContent, render: (markdown
   ];
   const lastmod = new Map(articles.map((a) => [a.url, a.date]));
   const sitemapEntries: SitemapEntry[] = pageUrls.map((url) => ({ url: abs(url), lastmod: lastmod.get(url) }));
-  files.push({ url: '/sitemap.xml', content: sitemap(sitemapEntries) }, { url: '/robots.txt', content: robots(abs('/sitemap.xml')) });
+  files.push({ url: '/sitemap.xml', render: () => sitemap(sitemapEntries) }, { url: '/robots.txt', render: () => robots(abs('/sitemap.xml')) });
 
   const perYear = countByYear(articles);
   return {
@@ -262,5 +314,7 @@ export async function buildArchiveData(content: LoadedContent, render: (markdown
     timeline: years,
     files,
     pageUrls,
+    rest: true,
+    once: [1],
   };
 }

@@ -15,8 +15,9 @@
  * - Every page comes from a Nunjucks template in `layouts/pages/`, added here
  *   as a virtual template paginated over a precomputed list: one article page
  *   per article, one page per (entity, page number) pair (11ty/eleventy issue
- *   332), years, indexes. Feeds, the sitemap and robots.txt are strings made
- *   by src/site/* and written by one raw template.
+ *   332), years, indexes. Feeds, the sitemap, robots.txt and alias pages are
+ *   made by src/site/* and written by the plugin after Eleventy's last run,
+ *   one file at a time.
  * - Autoescape stays on; `| safe` is used only on HTML the archive made: the
  *   rendered body, the SVG chart, JSON-LD and citations, each escaped where
  *   they are built.
@@ -24,14 +25,14 @@
  * - Every internal link goes through Eleventy's `url` filter, so the site works under a path prefix.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as filters from '../filters/index.ts';
 import { neighbours } from '../collections/neighbours.ts';
 import { newestFirst } from '../collections/order.ts';
 import { normalizePathPrefix } from '../site/settings.ts';
-import { buildArchiveData, type ArchiveData } from './archive-data.ts';
+import { batchOf, buildArchiveData, type ArchiveData, type BuildBatch, type RawFile } from './archive-data.ts';
 import { loadContent, type LoadedContent } from './load.ts';
 import { createMarkdown } from './markdown.ts';
 import { findArticle, pageSource } from './preview.ts';
@@ -63,6 +64,34 @@ function integrity(file: string): string {
 }
 
 const preloaded = new Map<string, LoadedContent>();
+
+/** Batched builds in progress, by content folder: the archive data `build()` computed once, and the batch the next run writes. */
+const batched = new Map<string, { data: ArchiveData; batch: BuildBatch }>();
+
+/**
+ * Makes the next Eleventy run over `contentDir` write only `batch` of `data`
+ * (computed once by `build()` for all its runs); undefined ends the build and
+ * forgets its content and data. Eleventy keeps every page it renders until
+ * its run ends, so a large archive is written in several runs to bound memory.
+ */
+export function setBuildBatch(contentDir: string, next: { data: ArchiveData; batch: BuildBatch } | undefined): void {
+  const key = path.resolve(contentDir);
+  if (next) batched.set(key, next);
+  else {
+    batched.delete(key);
+    preloaded.delete(key);
+  }
+}
+
+/** Every page list of the archive from its loaded content; logs the article count unless `quiet`. */
+export async function computeArchive(content: LoadedContent, quiet = false): Promise<ArchiveData> {
+  const md = createMarkdown({ pathPrefix: content.settings.pathPrefix });
+  const data = await buildArchiveData(content, (body) => md.render(body));
+  if (!quiet) {
+    console.log(`[archive] ${data.articleCount} article${data.articleCount === 1 ? '' : 's'}${data.drafts ? `; ${data.drafts} draft${data.drafts === 1 ? '' : 's'} left out` : ''}`);
+  }
+  return data;
+}
 
 /**
  * Hands content that `build()` has already read and validated (so a content
@@ -113,20 +142,19 @@ export default function archivePlugin(eleventyConfig: EleventyConfig): void {
   const archive = (): Promise<ArchiveData> => {
     current ??= (async () => {
       const input = eleventyConfig.directories.input;
-      const prefix = eleventyConfig.pathPrefix;
       const key = path.resolve(input);
+      const plan = batched.get(key);
+      if (plan) {
+        lastContent = undefined;
+        return batchOf(plan.data, plan.batch);
+      }
       const ready = preloaded.get(key);
       preloaded.delete(key);
       // Eleventy's path prefix (which `build()` took from the settings) is the one the `url` filter
       // uses, so canonical URLs, feeds and links always agree with it.
-      const content = ready ?? (await loadContent(input, { pathPrefix: normalizePathPrefix(prefix ?? '/') }));
+      const content = ready ?? (await loadContent(input, { pathPrefix: normalizePathPrefix(eleventyConfig.pathPrefix ?? '/') }));
       lastContent = content;
-      const md = createMarkdown({ pathPrefix: content.settings.pathPrefix });
-      const data = await buildArchiveData(content, (body) => md.render(body));
-      if (!eleventyConfig.quietMode) {
-        console.log(`[archive] ${data.articleCount} article${data.articleCount === 1 ? '' : 's'}${data.drafts ? `; ${data.drafts} draft${data.drafts === 1 ? '' : 's'} left out` : ''}`);
-      }
-      return data;
+      return computeArchive(content, eleventyConfig.quietMode);
     })();
     return current;
   };
@@ -191,7 +219,10 @@ export default function archivePlugin(eleventyConfig: EleventyConfig): void {
     },
   });
 
-  page('home', { permalink: '/', title: '' });
+  // Pages of their own (not one per item) are paginated over `archive.once`: one item, or none in
+  // the runs of a batched build but the last, so those runs neither render nor write them.
+  const once = (url: string) => ({ ...each('archive.once', 'onceItem'), permalink: url });
+  page('home', { ...once('/'), title: '' });
   page('article', {
     ...each('archive.articles', 'item'),
     permalink: (data: { item: { article: { url: string } } }) => data.item.article.url,
@@ -214,17 +245,41 @@ export default function archivePlugin(eleventyConfig: EleventyConfig): void {
         data.listing.number > 1 ? `${data.listing.entity.name} (page ${data.listing.number} of ${data.listing.total})` : data.listing.entity.name,
     },
   });
-  page('timeline', { permalink: '/timeline/', title: 'Timeline' });
+  page('timeline', { ...once('/timeline/'), title: 'Timeline' });
   page('timeline-year', {
     ...each('archive.timeline', 'year'),
     permalink: (data: { year: { url: string } }) => data.year.url,
     eleventyComputed: { title: (data: { year: { year: number } }) => `${data.year.year} in the archive` },
   });
-  page('search', { permalink: '/search/', title: 'Search' });
-  page('404', { permalink: '/404.html', title: 'Page not found', robots: 'noindex' });
-  eleventyConfig.addTemplate('archive-raw.njk', '{{ file.content | safe }}', {
-    ...each('archive.files', 'file'),
-    permalink: (data: { file: { url: string } }) => data.file.url,
-    eleventyExcludeFromCollections: true,
+  page('search', { ...once('/search/'), title: 'Search' });
+  page('404', { ...once('/404.html'), title: 'Page not found', robots: 'noindex' });
+  // Feeds, the sitemap, robots.txt and alias pages are not Eleventy pages: each is made and written
+  // on its own once Eleventy's (last) run has written the pages, so they are never all in memory.
+  eleventyConfig.on('eleventy.after', async () => {
+    const data = await archive();
+    if (!data.rest) return;
+    const outDir = path.resolve(eleventyConfig.directories.output);
+    rawFilesWritten.set(outDir, writeRawFiles(outDir, data.files));
   });
+}
+
+/** URLs of the raw files the last run wrote, by output folder (`build()` counts the HTML ones as pages). */
+export const rawFilesWritten = new Map<string, string[]>();
+
+/** Writes each raw file under `outDir`, made one at a time; refuses a URL that would leave the folder. */
+export function writeRawFiles(outDir: string, files: readonly RawFile[]): string[] {
+  const made = new Set<string>();
+  const urls: string[] = [];
+  for (const file of files) {
+    const target = path.join(outDir, ...file.url.split('/').filter(Boolean));
+    if (!target.startsWith(outDir + path.sep)) throw new Error(`archive: a file URL leaves the output folder: ${file.url}`);
+    const folder = path.dirname(target);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    writeFileSync(target, file.render());
+    urls.push(file.url);
+  }
+  return urls;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchiveData } from '../../src/eleventy/archive-data.ts';
+import { buildArchiveData, planBatches } from '../../src/eleventy/archive-data.ts';
 import { parseRegistry } from '../../src/eleventy/load.ts';
 import { DEFAULT_SETTINGS } from '../../src/site/settings.ts';
 import { makeArticle } from '../collections/make-article.ts';
@@ -32,7 +32,7 @@ describe('the archive data', () => {
   it('lists every HTML page once, and the sitemap names each', () => {
     expect(new Set(data.pageUrls).size).toBe(data.pageUrls.length);
     expect(data.pageUrls).toEqual(expect.arrayContaining(['/', '/tags/', '/tags/nato/', '/people/jens-stoltenberg/', '/organizations/european-union/', '/places/united-kingdom/', '/timeline/', '/timeline/2018/', '/search/']));
-    const sitemap = data.files.find((f) => f.url === '/sitemap.xml')!.content;
+    const sitemap = data.files.find((f) => f.url === '/sitemap.xml')!.render();
     for (const url of data.pageUrls) expect(sitemap).toContain(`<loc>https://example.org/archive${url}</loc>`);
   });
 
@@ -73,5 +73,24 @@ describe('parseRegistry', () => {
 
   it('names the file and the entry that is wrong', () => {
     expect(() => parseRegistry('- aliases: [x]\n', 'content/_data/tags.yaml')).toThrow(/content\/_data\/tags\.yaml:1: tags\[0\]\.name/);
+  });
+});
+
+describe('planBatches', () => {
+  const lists = (articles: number, entityPages: number) => ({ articles: new Array(articles).fill(null), entityPages: new Array(entityPages).fill(null) }) as unknown as Parameters<typeof planBatches>[0];
+
+  it('writes a small archive in one run that writes everything', () => {
+    expect(planBatches(lists(57, 40), 5000)).toEqual([{ articles: [0, 57], entityPages: [0, 40], rest: true }]);
+    expect(planBatches(lists(0, 0), 5000)).toEqual([{ articles: [0, 0], entityPages: [0, 0], rest: true }]);
+  });
+
+  it('cuts article pages, then entity pages, into runs of at most the given size, every page in exactly one run', () => {
+    const batches = planBatches(lists(12, 7), 5);
+    expect(batches).toEqual([
+      { articles: [0, 5], entityPages: [0, 0], rest: false },
+      { articles: [5, 10], entityPages: [0, 0], rest: false },
+      { articles: [10, 12], entityPages: [0, 3], rest: false },
+      { articles: [12, 12], entityPages: [3, 7], rest: true },
+    ]);
   });
 });

@@ -14,10 +14,11 @@ import type { BuiltSite } from './site.ts';
 /** Writes and builds the fixture archive; returns the teardown that deletes it. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const root = await mkdtemp(path.join(tmpdir(), 'archive-site-'));
-  const site: BuiltSite = { contentDir: path.join(root, 'content'), outDir: path.join(root, '_site'), root, error: '' };
+  const site: BuiltSite = { contentDir: path.join(root, 'content'), outDir: path.join(root, '_site'), root, error: '', pages: 0 };
   try {
     await writeFixtureArchive(site.contentDir, repoRoot);
     const report = await buildSite({ contentDir: site.contentDir, outDir: site.outDir });
+    site.pages = report.pages;
     console.log(`fixture archive: ${report.articles} articles, ${report.pages} pages built in ${report.seconds} s`);
   } catch (error) {
     site.error = error instanceof Error ? error.message : String(error);

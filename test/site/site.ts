@@ -15,6 +15,8 @@ export interface BuiltSite {
   outDir: string;
   /** The build's error message, empty when it worked. */
   error: string;
+  /** HTML pages the build reported. */
+  pages: number;
 }
 
 declare module 'vitest' {

@@ -14,6 +14,8 @@ export interface BuildRequest {
   contentDir: string;
   outDir: string;
   pathPrefix?: string;
+  /** Article and entity pages per Eleventy run; the build's own default unless given. */
+  pagesPerRun?: number;
 }
 
 /** What the build reported, and how long it took. */
