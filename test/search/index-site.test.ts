@@ -27,7 +27,8 @@ afterEach(async () => {
 describe('indexSite', () => {
   it('indexes the article pages alone and writes the bundle into pagefind/', async () => {
     const report = await indexSite(site);
-    expect(report).toEqual({ pages: 1, outputPath: path.join(site, 'pagefind') });
+    expect(report).toEqual({ pages: 1, outputPath: path.join(site, 'pagefind'), bundles: ['pagefind/'] });
+    expect(JSON.parse(await readFile(path.join(site, 'pagefind', 'bundles.json'), 'utf8'))).toEqual([]);
     const entry = JSON.parse(await readFile(path.join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: { en: { page_count: number } } };
     expect(entry.languages.en.page_count).toBe(1);
   });
@@ -45,5 +46,23 @@ describe('indexSite', () => {
     const after = await readdir(path.join(site, 'pagefind'));
     expect(after.filter((name) => name.endsWith('.pf_meta'))).toHaveLength(1);
     expect(after.length).toBe(before.length);
+  });
+
+  it('indexes a larger archive in shards, lists the other bundles for the search page, and drops shards a smaller rebuild no longer needs', async () => {
+    for (let day = 10; day < 15; day++) await writePage(`articles/2019/06/story-${day}/`, page(`<article data-pagefind-body><h1>Story ${day}</h1><p>Sanctions day ${day}.</p></article>`));
+    const report = await indexSite(site, { shardPages: 2 });
+    // Six article pages, two a shard.
+    expect(report.bundles).toEqual(['pagefind/', 'pagefind-2/', 'pagefind-3/']);
+    expect(report.pages).toBe(6);
+    expect(JSON.parse(await readFile(path.join(site, 'pagefind', 'bundles.json'), 'utf8'))).toEqual(['pagefind-2/', 'pagefind-3/']);
+    let counted = 0;
+    for (const bundle of report.bundles) {
+      const entry = JSON.parse(await readFile(path.join(site, bundle, 'pagefind-entry.json'), 'utf8')) as { languages: { en: { page_count: number } } };
+      counted += entry.languages.en.page_count;
+    }
+    expect(counted).toBe(6);
+    const again = await indexSite(site, { shardPages: 3 });
+    expect(again.bundles).toEqual(['pagefind/', 'pagefind-2/']);
+    expect((await readdir(site)).filter((name) => name.startsWith('pagefind')).sort()).toEqual(['pagefind', 'pagefind-2']);
   });
 });

@@ -23,13 +23,13 @@ let page: Page;
 /** Script errors, console errors and failed requests, which would break search without failing a click. */
 const problems: string[] = [];
 
-/** The person with the most articles among those named in more than one year, and the years they appear in. */
-async function personAcrossYears(): Promise<{ name: string; years: number[] }> {
+/** The person with the most articles among those named in more than one year, the years they appear in, and their articles. */
+async function personAcrossYears(): Promise<{ name: string; years: number[]; articles: ExpectedSite['articles'] }> {
   const [slug, articles] = [...expected.groups.people]
     .filter(([, list]) => new Set(list.map((article) => article.year)).size > 1)
     .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))[0]!;
   const name = (await readPage(outDir, `/people/${slug}/`)).querySelector('h1')!.textContent!.trim();
-  return { name, years: [...new Set(articles.map((article) => article.year))].sort() };
+  return { name, years: [...new Set(articles.map((article) => article.year))].sort(), articles };
 }
 
 /**
@@ -190,6 +190,52 @@ describe('the search page in Chromium with JavaScript off', () => {
     } finally {
       await noScript.close();
       await rm(noScriptProfile, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the search page of the fixture archive indexed in shards (as an archive of more than 2,500 articles is)', () => {
+  it('searches every shard as one: a person’s articles from all of them, the year filter, and a result that opens', async () => {
+    const served = path.join(builtSite().root, '_site-search-sharded');
+    await buildSite({ contentDir: builtSite().contentDir, outDir: served, searchShardPages: 20 });
+    const bundles = JSON.parse(await readFile(path.join(served, 'pagefind', 'bundles.json'), 'utf8')) as string[];
+    // 57 articles, 20 a shard: /pagefind/ and two more.
+    expect(bundles).toEqual(['pagefind-2/', 'pagefind-3/']);
+    const sharded = await serveStatic(served);
+    try {
+      const { name, years, articles: theirs } = await personAcrossYears();
+      await page.goto(new URL('search/', sharded.url).href);
+      // The person's articles lie in more than one shard (shards take the article pages in path order).
+      const paths = expected.articles.map((article) => `${article.url.slice(1)}index.html`).sort();
+      expect(new Set(theirs.map((article) => Math.floor(paths.indexOf(`${article.url.slice(1)}index.html`) / 20))).size).toBeGreaterThan(1);
+      await page.getByRole('textbox', { name: 'Search' }).fill(name);
+      const results = page.locator('.pagefind-ui__result');
+      await results.first().waitFor();
+      // Every article naming the person is found, whichever shard holds it ("Load more" until all are shown).
+      const wanted = new Set(theirs.map((article) => article.url));
+      const found = async (): Promise<number> => {
+        const more = page.locator('button.pagefind-ui__button');
+        if (await more.isVisible()) await more.click();
+        const hrefs = await page.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+        return new Set(hrefs.filter((href) => wanted.has(href!))).size;
+      };
+      await expect.poll(found, { timeout: 20_000 }).toBe(wanted.size);
+
+      const year = String(years[0]);
+      await page.locator(`label[for="year-${year}"]`).click();
+      await expect
+        .poll(async () => {
+          const dates = await page.locator('.pagefind-ui__result-tag[data-pagefind-ui-meta="date"]').allTextContents();
+          return dates.length > 0 && dates.length === (await results.count()) && dates.every((text) => text.trim().startsWith(`Date: ${year}-`));
+        })
+        .toBe(true);
+      const first = results.first().locator('.pagefind-ui__result-link');
+      const title = (await first.textContent())!.trim();
+      await Promise.all([page.waitForURL((url) => ARTICLE.test(url.pathname)), first.click()]);
+      expect((await page.locator('h1').textContent())!.trim()).toBe(title);
+      expect(problems.splice(0)).toEqual([]);
+    } finally {
+      await sharded.close();
     }
   });
 });

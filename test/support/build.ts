@@ -16,6 +16,8 @@ export interface BuildRequest {
   pathPrefix?: string;
   /** Article and entity pages per Eleventy run; the build's own default unless given. */
   pagesPerRun?: number;
+  /** Article pages per search-index shard; the build's own default unless given. */
+  searchShardPages?: number;
 }
 
 /** What the build reported, and how long it took. */
