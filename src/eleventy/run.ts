@@ -33,6 +33,15 @@ export interface BuildOptions {
  */
 export const PAGES_PER_RUN = 5_000;
 
+/** With ARCHIVE_DEBUG_MEMORY set, prints the memory in use at a stage of the build (for `npm run bench` and profiling). */
+function memoryAt(stage: string): void {
+  if (!process.env.ARCHIVE_DEBUG_MEMORY) return;
+  (globalThis as { gc?: () => void }).gc?.();
+  const { rss, heapUsed } = process.memoryUsage();
+  const mib = (bytes: number) => `${Math.round(bytes / 1024 ** 2)} MiB`;
+  console.error(`[memory] ${stage}: rss ${mib(rss)}, heap ${mib(heapUsed)}, peak rss ${mib(process.resourceUsage().maxRSS * 1024)}`);
+}
+
 /** Reads and validates the content before Eleventy starts: a content error then stops the build with our message alone, not wrapped in Eleventy's stack traces. */
 async function readContent(options: { contentDir: string; pathPrefix?: string }): Promise<LoadedContent> {
   return loadContent(path.resolve(options.contentDir), options.pathPrefix ? { pathPrefix: options.pathPrefix } : {});
@@ -54,9 +63,11 @@ function createEleventy(options: { contentDir: string; outDir: string; quiet?: b
  * content is invalid. Writes at most PAGES_PER_RUN (or `pagesPerRun`)
  * article and entity pages per Eleventy run, the other pages in the last run.
  */
-export async function build(options: BuildOptions & { pagesPerRun?: number }): Promise<{ pages: number; articles: number; drafts: number }> {
+export async function build(options: BuildOptions & { pagesPerRun?: number; searchShardPages?: number }): Promise<{ pages: number; articles: number; drafts: number }> {
   const content = await readContent(options);
+  memoryAt('content read');
   const data = await computeArchive(content, options.quiet);
+  memoryAt('archive computed');
   // Only what the checks below need of each result: Eleventy's results hold every page's HTML.
   const written: WrittenPage[] = [];
   rawFilesWritten.delete(path.resolve(options.outDir));
@@ -71,6 +82,7 @@ export async function build(options: BuildOptions & { pagesPerRun?: number }): P
         throw findContentError(error) ?? error;
       }
       for (const result of results.flat()) if (result && result.outputPath) written.push({ url: result.url, outputPath: result.outputPath });
+      memoryAt(`run of ${batch.articles[1] - batch.articles[0]} article and ${batch.entityPages[1] - batch.entityPages[0]} entity pages${batch.rest ? ' and the rest' : ''}`);
     }
   } finally {
     setBuildBatch(options.contentDir, undefined);
@@ -83,7 +95,8 @@ export async function build(options: BuildOptions & { pagesPerRun?: number }): P
     );
   }
   // The search index reads the pages just written; `serve` skips it (search there is of the last build, if any).
-  await indexSite(options.outDir);
+  await indexSite(options.outDir, options.searchShardPages ? { shardPages: options.searchShardPages } : {});
+  memoryAt('search indexed');
   const rawPages = (rawFilesWritten.get(path.resolve(options.outDir)) ?? []).filter((url) => url.endsWith('.html')).length;
   const pages = written.filter((r) => String(r.outputPath).endsWith('.html')).length + rawPages;
   return { pages, articles: content.articles.length, drafts: content.drafts };
