@@ -71,8 +71,14 @@ export async function build(options: BuildOptions & { pagesPerRun?: number; sear
   // Only what the checks below need of each result: Eleventy's results hold every page's HTML.
   const written: WrittenPage[] = [];
   rawFilesWritten.delete(path.resolve(options.outDir));
+  // The search index reads only article pages, which the first runs write: Pagefind (a process of
+  // its own) indexes them on the second core while the later runs write the entity pages.
+  const search = () => indexSite(options.outDir, options.searchShardPages ? { shardPages: options.searchShardPages } : {});
+  const batches = planBatches(data, options.pagesPerRun ?? PAGES_PER_RUN);
+  const lastWithArticles = batches.findLastIndex((batch) => batch.articles[1] > batch.articles[0]);
+  let indexing: Promise<unknown> | undefined;
   try {
-    for (const batch of planBatches(data, options.pagesPerRun ?? PAGES_PER_RUN)) {
+    for (const [number, batch] of batches.entries()) {
       setBuildBatch(options.contentDir, { data, batch });
       const eleventy = createEleventy(options, content, 'build');
       let results: WrittenPage[];
@@ -83,19 +89,25 @@ export async function build(options: BuildOptions & { pagesPerRun?: number; sear
       }
       for (const result of results.flat()) if (result && result.outputPath) written.push({ url: result.url, outputPath: result.outputPath });
       memoryAt(`run of ${batch.articles[1] - batch.articles[0]} article and ${batch.entityPages[1] - batch.entityPages[0]} entity pages${batch.rest ? ' and the rest' : ''}`);
+      if (number === lastWithArticles && number < batches.length - 1) indexing = search();
     }
+  } catch (error) {
+    // A failed run must not leave Pagefind running.
+    await indexing?.catch(() => undefined);
+    throw error;
   } finally {
     setBuildBatch(options.contentDir, undefined);
   }
   const lost = articlesWithoutOnePage(content.articles, written);
   if (lost.length) {
+    await indexing?.catch(() => undefined);
     throw new ContentError(
       `${lost.length} article${lost.length === 1 ? '' : 's'} did not produce exactly one page; the site is incomplete:`,
       lost.map((file) => displayPath(path.join(path.resolve(options.contentDir), file))),
     );
   }
-  // The search index reads the pages just written; `serve` skips it (search there is of the last build, if any).
-  await indexSite(options.outDir, options.searchShardPages ? { shardPages: options.searchShardPages } : {});
+  // `serve` skips the index (search there is of the last build, if any).
+  await (indexing ?? search());
   memoryAt('search indexed');
   const rawPages = (rawFilesWritten.get(path.resolve(options.outDir)) ?? []).filter((url) => url.endsWith('.html')).length;
   const pages = written.filter((r) => String(r.outputPath).endsWith('.html')).length + rawPages;

@@ -43,6 +43,28 @@ async function inPagefind<T>(body: string): Promise<T> {
   })()`)) as T;
 }
 
+/**
+ * On a search page showing results: ticks the year filter (open from the start, openFilters in
+ * search.js; its labels read "2016 (3)"), waits until every result is of that year, checks the
+ * first has an excerpt, opens it and checks its page heads with the result's title; returns it.
+ */
+async function filterByYearAndOpenFirst(year: string): Promise<string> {
+  const results = page.locator('.pagefind-ui__result');
+  await page.locator(`label[for="year-${year}"]`).click();
+  await expect
+    .poll(async () => {
+      const dates = await page.locator('.pagefind-ui__result-tag[data-pagefind-ui-meta="date"]').allTextContents();
+      return dates.length > 0 && dates.length === (await results.count()) && dates.every((text) => text.trim().startsWith(`Date: ${year}-`));
+    })
+    .toBe(true);
+  const first = results.first().locator('.pagefind-ui__result-link');
+  const title = (await first.textContent())!.trim();
+  expect((await results.first().locator('.pagefind-ui__result-excerpt').textContent())!.trim()).not.toBe('');
+  await Promise.all([page.waitForURL((url) => ARTICLE.test(url.pathname)), first.click()]);
+  expect((await page.locator('h1').textContent())!.trim()).toBe(title);
+  return title;
+}
+
 beforeAll(async () => {
   outDir = builtSite().outDir;
   expected = expectedSite(await loadArchive(builtSite().contentDir));
@@ -104,20 +126,8 @@ describe('the search page in Chromium', () => {
     await results.first().waitFor();
     expect(await results.count()).toBeGreaterThan(0);
 
-    // The year filter is open from the start (openFilters in search.js); its labels read "2016 (3)".
-    await page.locator(`label[for="year-${year}"]`).click();
-    await expect
-      .poll(async () => {
-        const dates = await page.locator('.pagefind-ui__result-tag[data-pagefind-ui-meta="date"]').allTextContents();
-        return dates.length > 0 && dates.length === (await results.count()) && dates.every((text) => text.trim().startsWith(`Date: ${year}-`));
-      })
-      .toBe(true);
-
-    const first = results.first().locator('.pagefind-ui__result-link');
-    const title = (await first.textContent())!.trim();
-    expect((await results.first().locator('.pagefind-ui__result-excerpt').textContent())!.trim()).not.toBe('');
-    await Promise.all([page.waitForURL((url) => ARTICLE.test(url.pathname)), first.click()]);
-    expect((await page.locator('h1').textContent())!.trim()).toBe(title);
+    const title = await filterByYearAndOpenFirst(year);
+    expect(title).not.toBe('');
     expect(await page.locator('time').first().getAttribute('datetime')).toMatch(new RegExp(`^${year}-`));
     expect(await page.locator('main').textContent()).toContain(name.split(' ').at(-1));
     expect(problems.splice(0)).toEqual([]);
@@ -194,7 +204,7 @@ describe('the search page in Chromium with JavaScript off', () => {
   });
 });
 
-describe('the search page of the fixture archive indexed in shards (as an archive of more than 2,500 articles is)', () => {
+describe('the search page of the fixture archive indexed in shards (as an archive of more than 1,500 articles is)', () => {
   it('searches every shard as one: a person’s articles from all of them, the year filter, and a result that opens', async () => {
     const served = path.join(builtSite().root, '_site-search-sharded');
     await buildSite({ contentDir: builtSite().contentDir, outDir: served, searchShardPages: 20 });
@@ -221,18 +231,7 @@ describe('the search page of the fixture archive indexed in shards (as an archiv
       };
       await expect.poll(found, { timeout: 20_000 }).toBe(wanted.size);
 
-      const year = String(years[0]);
-      await page.locator(`label[for="year-${year}"]`).click();
-      await expect
-        .poll(async () => {
-          const dates = await page.locator('.pagefind-ui__result-tag[data-pagefind-ui-meta="date"]').allTextContents();
-          return dates.length > 0 && dates.length === (await results.count()) && dates.every((text) => text.trim().startsWith(`Date: ${year}-`));
-        })
-        .toBe(true);
-      const first = results.first().locator('.pagefind-ui__result-link');
-      const title = (await first.textContent())!.trim();
-      await Promise.all([page.waitForURL((url) => ARTICLE.test(url.pathname)), first.click()]);
-      expect((await page.locator('h1').textContent())!.trim()).toBe(title);
+      await filterByYearAndOpenFirst(String(years[0]));
       expect(problems.splice(0)).toEqual([]);
     } finally {
       await sharded.close();
