@@ -10,7 +10,7 @@ import { ContentError, findContentError } from './errors.ts';
 import { displayPath, loadContent, type LoadedContent } from './load.ts';
 import { planBatches } from './archive-data.ts';
 import { computeArchive, preload, rawFilesWritten, setBuildBatch } from './plugin.ts';
-import { indexSite } from '../search/index-site.ts';
+import { SearchIndexer } from '../search/index-site.ts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CONFIG_PATH = path.join(REPO_ROOT, '.eleventy.js');
@@ -71,14 +71,11 @@ export async function build(options: BuildOptions & { pagesPerRun?: number; sear
   // Only what the checks below need of each result: Eleventy's results hold every page's HTML.
   const written: WrittenPage[] = [];
   rawFilesWritten.delete(path.resolve(options.outDir));
-  // The search index reads only article pages, which the first runs write: Pagefind (a process of
-  // its own) indexes them on the second core while the later runs write the entity pages.
-  const search = () => indexSite(options.outDir, options.searchShardPages ? { shardPages: options.searchShardPages } : {});
-  const batches = planBatches(data, options.pagesPerRun ?? PAGES_PER_RUN);
-  const lastWithArticles = batches.findLastIndex((batch) => batch.articles[1] > batch.articles[0]);
-  let indexing: Promise<unknown> | undefined;
+  // Pagefind (a process of its own) indexes the article pages of each run on the second core while
+  // the next runs are written; `serve` makes no index (search there is of the last build, if any).
+  const indexer = await SearchIndexer.create(options.outDir, options.searchShardPages ? { shardPages: options.searchShardPages } : {});
   try {
-    for (const [number, batch] of batches.entries()) {
+    for (const batch of planBatches(data, options.pagesPerRun ?? PAGES_PER_RUN)) {
       setBuildBatch(options.contentDir, { data, batch });
       const eleventy = createEleventy(options, content, 'build');
       let results: WrittenPage[];
@@ -88,26 +85,25 @@ export async function build(options: BuildOptions & { pagesPerRun?: number; sear
         throw findContentError(error) ?? error;
       }
       for (const result of results.flat()) if (result && result.outputPath) written.push({ url: result.url, outputPath: result.outputPath });
+      indexer.add(data.articles.slice(...batch.articles).map((page) => `${page.article.url.replace(/^\//, '')}index.html`));
       memoryAt(`run of ${batch.articles[1] - batch.articles[0]} article and ${batch.entityPages[1] - batch.entityPages[0]} entity pages${batch.rest ? ' and the rest' : ''}`);
-      if (number === lastWithArticles && number < batches.length - 1) indexing = search();
     }
   } catch (error) {
     // A failed run must not leave Pagefind running.
-    await indexing?.catch(() => undefined);
+    await indexer.settle();
     throw error;
   } finally {
     setBuildBatch(options.contentDir, undefined);
   }
   const lost = articlesWithoutOnePage(content.articles, written);
   if (lost.length) {
-    await indexing?.catch(() => undefined);
+    await indexer.settle();
     throw new ContentError(
       `${lost.length} article${lost.length === 1 ? '' : 's'} did not produce exactly one page; the site is incomplete:`,
       lost.map((file) => displayPath(path.join(path.resolve(options.contentDir), file))),
     );
   }
-  // `serve` skips the index (search there is of the last build, if any).
-  await (indexing ?? search());
+  await indexer.finish();
   memoryAt('search indexed');
   const rawPages = (rawFilesWritten.get(path.resolve(options.outDir)) ?? []).filter((url) => url.endsWith('.html')).length;
   const pages = written.filter((r) => String(r.outputPath).endsWith('.html')).length + rawPages;

@@ -10,14 +10,13 @@
  * Pagefind run each, written to `pagefind/` (the first, whose UI the search
  * page loads) and `pagefind-2/`, `pagefind-3/`, ...; `pagefind/bundles.json`
  * lists the others and the search page merges them into one search
- * (Pagefind's `mergeIndex`): one result list, one set of filters.
+ * (Pagefind's `mergeIndex`): one result list, one set of filters. Only
+ * article pages are indexed, so an archive with no article yet gets an
+ * empty index rather than one of every listing page.
  */
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-
-/** Where, under the built site, article pages live: the only pages worth searching. */
-export const ARTICLE_PAGES_GLOB = 'articles/**/*.html';
 
 /**
  * Article pages per Pagefind run: about 0.45 GB of Pagefind's memory, small
@@ -57,42 +56,83 @@ async function articlePages(site: string): Promise<string[]> {
 const bundleFolder = (index: number): string => (index === 0 ? 'pagefind' : `pagefind-${index + 1}`);
 
 /**
- * Indexes the article pages of the site built in `outDir` and writes the
- * bundles under it. Rejects with Pagefind's own words if it reports an error.
+ * Indexes article pages as they are written: every SHARD_PAGES pages added
+ * make a shard, indexed by one Pagefind run (a process of its own, so on the
+ * second core while the build goes on); `finish()` indexes the rest and
+ * writes `bundles.json`. Shards follow the order pages are added, so adding
+ * the same pages in one call or in several gives the same bundles.
  */
-export async function indexSite(outDir: string, options: { shardPages?: number } = {}): Promise<SearchIndexReport> {
-  const site = path.resolve(outDir);
-  const shardPages = Math.max(1, options.shardPages ?? SHARD_PAGES);
-  // Pagefind names its files by content hash and never deletes: a rebuild into the same folder
-  // would otherwise keep every earlier index (and earlier shards) beside the new one.
-  for (const entry of await readdir(site)) if (/^pagefind(-\d+)?$/.test(entry)) await rm(path.join(site, entry), { recursive: true, force: true });
-  const pages = await articlePages(site);
-  const shards: string[][] = [];
-  for (let from = 0; from < pages.length; from += shardPages) shards.push(pages.slice(from, from + shardPages));
-  const bundles: string[] = [];
-  let indexed = 0;
-  // Only article pages, so an archive with no article yet gets an empty index rather than one of every listing page.
-  if (shards.length <= 1) {
-    indexed = await runPagefind(site, bundleFolder(0), async (index) => {
-      const added = await index.addDirectory({ path: site, glob: ARTICLE_PAGES_GLOB });
-      if (added.errors.length) throw searchError('could not read the site', added.errors);
-      return added.page_count;
-    });
-    bundles.push(`${bundleFolder(0)}/`);
-  } else {
-    for (const [number, shard] of shards.entries()) {
-      indexed += await runPagefind(site, bundleFolder(number), async (index) => {
+export class SearchIndexer {
+  readonly #site: string;
+  readonly #shardPages: number;
+  #waiting: string[] = [];
+  #bundles: string[] = [];
+  #pages = 0;
+  #chain: Promise<void> = Promise.resolve();
+
+  private constructor(site: string, shardPages: number) {
+    this.#site = site;
+    this.#shardPages = shardPages;
+  }
+
+  /** An indexer for the site in `outDir`, whose earlier bundles it deletes first. */
+  static async create(outDir: string, options: { shardPages?: number } = {}): Promise<SearchIndexer> {
+    const site = path.resolve(outDir);
+    await mkdir(site, { recursive: true });
+    // Pagefind names its files by content hash and never deletes: a rebuild into the same folder
+    // would otherwise keep every earlier index (and earlier shards) beside the new one.
+    for (const entry of await readdir(site)) if (/^pagefind(-\d+)?$/.test(entry)) await rm(path.join(site, entry), { recursive: true, force: true });
+    return new SearchIndexer(site, Math.max(1, options.shardPages ?? SHARD_PAGES));
+  }
+
+  /** Queues article pages (paths relative to the site) that are written; full shards start indexing at once. */
+  add(pages: readonly string[]): void {
+    this.#waiting.push(...pages);
+    while (this.#waiting.length >= this.#shardPages) this.#index(this.#waiting.splice(0, this.#shardPages));
+  }
+
+  #index(shard: string[]): void {
+    const folder = bundleFolder(this.#bundles.length);
+    this.#bundles.push(`${folder}/`);
+    const run = this.#chain.then(() =>
+      runPagefind(this.#site, folder, async (index) => {
         for (const sourcePath of shard) {
-          const added = await index.addHTMLFile({ sourcePath, content: await readFile(path.join(site, sourcePath), 'utf8') });
+          const added = await index.addHTMLFile({ sourcePath, content: await readFile(path.join(this.#site, sourcePath), 'utf8') });
           if (added.errors.length) throw searchError(`could not read ${sourcePath}`, added.errors);
         }
         return shard.length;
-      });
-      bundles.push(`${bundleFolder(number)}/`);
-    }
+      }),
+    );
+    this.#chain = run.then((count) => {
+      this.#pages += count;
+    });
+    // Seen by finish() or settle(); not an unhandled rejection meanwhile.
+    this.#chain.catch(() => undefined);
   }
-  await writeFile(path.join(site, bundleFolder(0), BUNDLES_FILE), `${JSON.stringify(bundles.slice(1))}\n`);
-  return { pages: indexed, outputPath: path.join(site, bundleFolder(0)), bundles };
+
+  /** Indexes the pages left (an empty archive gets an empty index), waits for every shard and writes `bundles.json`. */
+  async finish(): Promise<SearchIndexReport> {
+    if (this.#waiting.length > 0 || this.#bundles.length === 0) this.#index(this.#waiting.splice(0));
+    await this.#chain;
+    await writeFile(path.join(this.#site, bundleFolder(0), BUNDLES_FILE), `${JSON.stringify(this.#bundles.slice(1))}\n`);
+    return { pages: this.#pages, outputPath: path.join(this.#site, bundleFolder(0)), bundles: [...this.#bundles] };
+  }
+
+  /** Waits for the shards under way, ignoring their errors: for a build that failed anyway. */
+  async settle(): Promise<void> {
+    await this.#chain.catch(() => undefined);
+  }
+}
+
+/**
+ * Indexes the article pages of the site built in `outDir` (in path order)
+ * and writes the bundles under it. Rejects with Pagefind's own words if it
+ * reports an error.
+ */
+export async function indexSite(outDir: string, options: { shardPages?: number } = {}): Promise<SearchIndexReport> {
+  const indexer = await SearchIndexer.create(outDir, options);
+  indexer.add(await articlePages(path.resolve(outDir)));
+  return indexer.finish();
 }
 
 /** One Pagefind run: a fresh index filled by `fill`, written to `<site>/<folder>/`, and the service closed so its memory goes. */
