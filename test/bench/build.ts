@@ -126,7 +126,7 @@ function treeRss(root: number): { total: number; processes: Map<number, { name: 
 }
 
 /** Runs one build in a fresh Node process and reads its figures from the last line it prints; samples the memory of its process tree meanwhile. */
-async function buildInChild(kind: 'project' | 'baseline', input: string, outDir: string, articles: number): Promise<BuildFigures> {
+export async function buildInChild(kind: 'project' | 'baseline', input: string, outDir: string, articles: number): Promise<BuildFigures> {
   const child = spawn(process.execPath, [...nodeArgs(kind, articles), THIS_FILE, kind, input, outDir], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
