@@ -27,6 +27,7 @@ import { citations, type Citations } from '../site/citation.ts';
 import { atomFeed, jsonFeed, type FeedEntry, type FeedMeta } from '../site/feeds.ts';
 import { jsonLd, newsArticle } from '../site/json-ld.ts';
 import { absoluteUrl, type SiteSettings } from '../site/settings.ts';
+import { searchBundles } from '../search/index-site.ts';
 import { aliasHtml, aliasPages } from '../site/redirects.ts';
 import { robots, sitemap, type SitemapEntry } from '../site/sitemap.ts';
 import type { LoadedContent } from './load.ts';
@@ -125,6 +126,8 @@ export interface ArchiveData {
   rest: boolean;
   /** What the pages of their own (home, timeline, search, 404) are paginated over: one item when `rest`, else none. */
   once: number[];
+  /** Search bundles besides `pagefind/` that the search page merges (`searchBundles` in src/search/index-site.ts). */
+  searchBundles: string[];
 }
 
 /**
@@ -180,7 +183,7 @@ export function relatedReason(link: RelatedLink): string {
 const FEED_KINDS: ReadonlySet<EntityKind> = new Set(['tags', 'people']);
 
 /** Builds every page list from the loaded content; `render` turns a Markdown body into HTML. */
-export async function buildArchiveData(content: LoadedContent, render: (markdown: string) => string): Promise<ArchiveData> {
+export async function buildArchiveData(content: LoadedContent, render: (markdown: string) => string, searchShardPages?: number): Promise<ArchiveData> {
   const { settings } = content;
   const articles = newestFirst(content.articles);
   const indexes = new Map<EntityKind, EntityIndex>(ENTITY_KINDS.map((kind) => [kind, groupEntities(articles, kind, content.registries[kind] ?? [])]));
@@ -316,5 +319,6 @@ export async function buildArchiveData(content: LoadedContent, render: (markdown
     pageUrls,
     rest: true,
     once: [1],
+    searchBundles: searchBundles(articles.length, searchShardPages).slice(1),
   };
 }

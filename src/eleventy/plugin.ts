@@ -84,9 +84,9 @@ export function setBuildBatch(contentDir: string, next: { data: ArchiveData; bat
 }
 
 /** Every page list of the archive from its loaded content; logs the article count unless `quiet`. */
-export async function computeArchive(content: LoadedContent, quiet = false): Promise<ArchiveData> {
+export async function computeArchive(content: LoadedContent, quiet = false, searchShardPages?: number): Promise<ArchiveData> {
   const md = createMarkdown({ pathPrefix: content.settings.pathPrefix });
-  const data = await buildArchiveData(content, (body) => md.render(body));
+  const data = await buildArchiveData(content, (body) => md.render(body), searchShardPages);
   if (!quiet) {
     console.log(`[archive] ${data.articleCount} article${data.articleCount === 1 ? '' : 's'}${data.drafts ? `; ${data.drafts} draft${data.drafts === 1 ? '' : 's'} left out` : ''}`);
   }

@@ -66,7 +66,7 @@ function createEleventy(options: { contentDir: string; outDir: string; quiet?: b
 export async function build(options: BuildOptions & { pagesPerRun?: number; searchShardPages?: number }): Promise<{ pages: number; articles: number; drafts: number }> {
   const content = await readContent(options);
   memoryAt('content read');
-  const data = await computeArchive(content, options.quiet);
+  const data = await computeArchive(content, options.quiet, options.searchShardPages);
   memoryAt('archive computed');
   // Only what the checks below need of each result: Eleventy's results hold every page's HTML.
   const written: WrittenPage[] = [];
@@ -103,7 +103,11 @@ export async function build(options: BuildOptions & { pagesPerRun?: number; sear
       lost.map((file) => displayPath(path.join(path.resolve(options.contentDir), file))),
     );
   }
-  await indexer.finish();
+  const indexed = await indexer.finish();
+  // The search page names the bundles before they exist: a search missing part of the archive would be a silent loss.
+  if (indexed.bundles.slice(1).join(' ') !== data.searchBundles.join(' ')) {
+    throw new Error(`Search index: wrote ${indexed.bundles.join(', ')} but the search page merges pagefind/ and ${data.searchBundles.join(', ') || 'nothing else'}`);
+  }
   memoryAt('search indexed');
   const rawPages = (rawFilesWritten.get(path.resolve(options.outDir)) ?? []).filter((url) => url.endsWith('.html')).length;
   const pages = written.filter((r) => String(r.outputPath).endsWith('.html')).length + rawPages;

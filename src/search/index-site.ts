@@ -8,13 +8,13 @@
  * running out of memory above 30,000 pages). So an archive of more than
  * SHARD_PAGES articles is indexed in shards of at most that many pages, one
  * Pagefind run each, written to `pagefind/` (the first, whose UI the search
- * page loads) and `pagefind-2/`, `pagefind-3/`, ...; `pagefind/bundles.json`
- * lists the others and the search page merges them into one search
+ * page loads) and `pagefind-2/`, `pagefind-3/`, ...; the search page names
+ * the others (`searchBundles`) and merges them into one search
  * (Pagefind's `mergeIndex`): one result list, one set of filters. Only
  * article pages are indexed, so an archive with no article yet gets an
  * empty index rather than one of every listing page.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 
@@ -24,8 +24,6 @@ import * as pagefind from 'pagefind';
  */
 export const SHARD_PAGES = 1_500;
 
-/** The file, in the first bundle, that names the other bundles (site-relative folders, e.g. `pagefind-2/`). */
-export const BUNDLES_FILE = 'bundles.json';
 
 /** What indexing wrote. */
 export interface SearchIndexReport {
@@ -56,10 +54,19 @@ async function articlePages(site: string): Promise<string[]> {
 const bundleFolder = (index: number): string => (index === 0 ? 'pagefind' : `pagefind-${index + 1}`);
 
 /**
+ * The bundles an archive of `articles` articles is indexed into, the first
+ * first (`pagefind/`, `pagefind-2/`, ...): the search page is written before
+ * the index and names them, and the build checks that the indexer agreed.
+ */
+export function searchBundles(articles: number, shardPages = SHARD_PAGES): string[] {
+  const shards = Math.max(1, Math.ceil(articles / Math.max(1, shardPages)));
+  return Array.from({ length: shards }, (_, index) => `${bundleFolder(index)}/`);
+}
+
+/**
  * Indexes article pages as they are written: every SHARD_PAGES pages added
  * make a shard, indexed by one Pagefind run (a process of its own, so on the
- * second core while the build goes on); `finish()` indexes the rest and
- * writes `bundles.json`. Shards follow the order pages are added, so adding
+ * second core while the build goes on); `finish()` indexes the rest. Shards follow the order pages are added, so adding
  * the same pages in one call or in several gives the same bundles.
  */
 export class SearchIndexer {
@@ -110,11 +117,10 @@ export class SearchIndexer {
     this.#chain.catch(() => undefined);
   }
 
-  /** Indexes the pages left (an empty archive gets an empty index), waits for every shard and writes `bundles.json`. */
+  /** Indexes the pages left (an empty archive gets an empty index) and waits for every shard. */
   async finish(): Promise<SearchIndexReport> {
     if (this.#waiting.length > 0 || this.#bundles.length === 0) this.#index(this.#waiting.splice(0));
     await this.#chain;
-    await writeFile(path.join(this.#site, bundleFolder(0), BUNDLES_FILE), `${JSON.stringify(this.#bundles.slice(1))}\n`);
     return { pages: this.#pages, outputPath: path.join(this.#site, bundleFolder(0)), bundles: [...this.#bundles] };
   }
 
