@@ -71,16 +71,13 @@ const batched = new Map<string, { data: ArchiveData; batch: BuildBatch }>();
 /**
  * Makes the next Eleventy run over `contentDir` write only `batch` of `data`
  * (computed once by `build()` for all its runs); undefined ends the build and
- * forgets its content and data. Eleventy keeps every page it renders until
- * its run ends, so a large archive is written in several runs to bound memory.
+ * forgets its data. Eleventy keeps every page it renders until its run ends,
+ * so a large archive is written in several runs to bound memory.
  */
 export function setBuildBatch(contentDir: string, next: { data: ArchiveData; batch: BuildBatch } | undefined): void {
   const key = path.resolve(contentDir);
   if (next) batched.set(key, next);
-  else {
-    batched.delete(key);
-    preloaded.delete(key);
-  }
+  else batched.delete(key);
 }
 
 /** Every page list of the archive from its loaded content; logs the article count unless `quiet`. */
@@ -94,9 +91,9 @@ export async function computeArchive(content: LoadedContent, quiet = false, sear
 }
 
 /**
- * Hands content that `build()` has already read and validated (so a content
- * error stops it before Eleventy starts) to the next build of that folder, so
- * each article is still read once.
+ * Hands content that `serve()` has already read and validated (so a content
+ * error stops it before Eleventy starts) to the first Eleventy run over that
+ * folder, so each article is still read once.
  */
 export function preload(contentDir: string, content: LoadedContent): void {
   preloaded.set(path.resolve(contentDir), content);
@@ -258,18 +255,13 @@ export default function archivePlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.on('eleventy.after', async () => {
     const data = await archive();
     if (!data.rest) return;
-    const outDir = path.resolve(eleventyConfig.directories.output);
-    rawFilesWritten.set(outDir, writeRawFiles(outDir, data.files));
+    writeRawFiles(path.resolve(eleventyConfig.directories.output), data.files);
   });
 }
 
-/** URLs of the raw files the last run wrote, by output folder (`build()` counts the HTML ones as pages). */
-export const rawFilesWritten = new Map<string, string[]>();
-
 /** Writes each raw file under `outDir`, made one at a time; refuses a URL that would leave the folder. */
-export function writeRawFiles(outDir: string, files: readonly RawFile[]): string[] {
+export function writeRawFiles(outDir: string, files: readonly RawFile[]): void {
   const made = new Set<string>();
-  const urls: string[] = [];
   for (const file of files) {
     const target = path.join(outDir, ...file.url.split('/').filter(Boolean));
     if (!target.startsWith(outDir + path.sep)) throw new Error(`archive: a file URL leaves the output folder: ${file.url}`);
@@ -279,7 +271,5 @@ export function writeRawFiles(outDir: string, files: readonly RawFile[]): string
       made.add(folder);
     }
     writeFileSync(target, file.render());
-    urls.push(file.url);
   }
-  return urls;
 }

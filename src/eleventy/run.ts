@@ -9,7 +9,7 @@ import { articlesWithoutOnePage, type WrittenPage } from './completeness.ts';
 import { ContentError, findContentError } from './errors.ts';
 import { displayPath, loadContent, type LoadedContent } from './load.ts';
 import { planBatches } from './archive-data.ts';
-import { computeArchive, preload, rawFilesWritten, setBuildBatch } from './plugin.ts';
+import { computeArchive, preload, setBuildBatch } from './plugin.ts';
 import { SearchIndexer } from '../search/index-site.ts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -70,7 +70,6 @@ export async function build(options: BuildOptions & { pagesPerRun?: number; sear
   memoryAt('archive computed');
   // Only what the checks below need of each result: Eleventy's results hold every page's HTML.
   const written: WrittenPage[] = [];
-  rawFilesWritten.delete(path.resolve(options.outDir));
   // Pagefind (a process of its own) indexes the article pages of each run on the second core while
   // the next runs are written; `serve` makes no index (search there is of the last build, if any).
   const indexer = await SearchIndexer.create(options.outDir, options.searchShardPages ? { shardPages: options.searchShardPages } : {});
@@ -109,7 +108,8 @@ export async function build(options: BuildOptions & { pagesPerRun?: number; sear
     throw new Error(`Search index: wrote ${indexed.bundles.join(', ')} but the search page merges pagefind/ and ${data.searchBundles.join(', ') || 'nothing else'}`);
   }
   memoryAt('search indexed');
-  const rawPages = (rawFilesWritten.get(path.resolve(options.outDir)) ?? []).filter((url) => url.endsWith('.html')).length;
+  // Alias pages are HTML written beside Eleventy's pages, by the last run (plugin.ts).
+  const rawPages = data.files.filter((file) => file.url.endsWith('.html')).length;
   const pages = written.filter((r) => String(r.outputPath).endsWith('.html')).length + rawPages;
   return { pages, articles: content.articles.length, drafts: content.drafts };
 }

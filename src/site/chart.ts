@@ -68,20 +68,17 @@ export function chartPeriods(articles: readonly { year: number; month: number }[
   }
   const perYear = new Map<number, number>();
   for (const article of articles) perYear.set(article.year, (perYear.get(article.year) ?? 0) + 1);
-  const bars = fillYears([...perYear].map(([year, count]) => ({ year, count }))).map(({ year, count }) => ({
-    key: String(year),
-    label: String(year),
-    tick: String(year),
-    count,
-    url: `/timeline/${year}/`,
-  }));
-  return { unit: 'year', bars };
+  return { unit: 'year', bars: yearBars([...perYear].map(([year, count]) => ({ year, count }))) };
+}
+
+/** One bar per year from the first to the last of `counts`, empty years included. */
+function yearBars(counts: readonly { year: number; count: number }[]): ChartBar[] {
+  return fillYears(counts).map(({ year, count }) => ({ key: String(year), label: String(year), tick: String(year), count, url: `/timeline/${year}/` }));
 }
 
 /** A bar chart of articles per year as an SVG string; `titleId` labels it for assistive technology. */
 export function yearChart(counts: readonly { year: number; count: number }[], titleId = 'chart-title'): string {
-  const bars = fillYears(counts).map(({ year, count }) => ({ key: String(year), label: String(year), tick: String(year), count, url: `/timeline/${year}/` }));
-  return barChart({ unit: 'year', bars }, titleId);
+  return barChart({ unit: 'year', bars: yearBars(counts) }, titleId);
 }
 
 /** A bar chart of articles per period as an SVG string; `titleId` labels it for assistive technology. */
