@@ -20,6 +20,8 @@ export interface Article {
   year: number;
   month: number;
   time?: string;
+  /** The byline: who wrote it. */
+  authors: string[];
   tags: string[];
   people: string[];
   organizations: string[];
@@ -69,6 +71,7 @@ export function toArticle(file: string, data: FrontMatter, body: string): Articl
     year: Number(data.date.slice(0, 4)),
     month: Number(data.date.slice(5, 7)),
     time: data.time,
+    authors: data.authors ?? [],
     tags: data.tags ?? [],
     people: data.people ?? [],
     organizations: data.organizations ?? [],

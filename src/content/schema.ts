@@ -11,6 +11,7 @@ export const KEY_ORDER = [
   'title',
   'date',
   'time',
+  'authors',
   'tags',
   'people',
   'organizations',
@@ -110,6 +111,8 @@ export const frontMatterSchema = z.strictObject({
   title: text,
   date: isoDay,
   time: time.optional(),
+  /** Who wrote the story (its byline): credited, never filed as people the story is about. */
+  authors: nameList.optional(),
   tags: nameList.optional(),
   people: nameList.optional(),
   organizations: nameList.optional(),

@@ -10,6 +10,8 @@ export interface Extracted {
   /** The publication time, only when the page states one (`14:05`, `14:05+03:00`). */
   time?: string;
   section?: string;
+  /** The byline: who wrote the story. */
+  authors?: string[];
   /** The page's own tag line or keywords, in page order, as written. */
   tags: string[];
   /** Names the page itself lists as people (rare: Markdown input, structured data). */

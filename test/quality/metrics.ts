@@ -46,6 +46,8 @@ const registry = loadRegistry(path.join(repoRoot, 'content'));
 export interface Imported {
   data: Record<string, unknown>;
   body: string;
+  /** Whether `archive import` would write it (a refused page names nobody in the archive). */
+  written: boolean;
 }
 
 /**
@@ -57,5 +59,6 @@ export function importForScoring(file: string): Imported {
   const result = importPage(readFileSync(file), { fileName: path.basename(file), registry });
   const text = result.text ?? '';
   const parsed = parseArticleText(text, file);
-  return parsed.ok ? { data: parsed.parsed.data, body: parsed.parsed.body } : { data: {}, body: '' };
+  const written = result.status === 'article';
+  return parsed.ok ? { data: parsed.parsed.data, body: parsed.parsed.body, written } : { data: {}, body: '', written };
 }

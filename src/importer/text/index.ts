@@ -6,9 +6,10 @@ import { emptyExtracted, type Extracted } from '../types.ts';
 import { findDays, findTime, parseHeaderClock } from './dates-in-text.ts';
 import { type Line, normalizeDump, splitLines } from './lines.ts';
 import { escapeMarkdown } from './markdown-escape.ts';
+import { isByline, readPlainStory, type PlainStory } from './plain.ts';
 import { detectProfile, type SiteProfile } from './profiles.ts';
 import { endsSentence, isCredit, isImagePlaceholder, isInterfaceLabel, isProse, wordCount } from './prose.ts';
-import { articleLines, articleRegion, commentsStart, RELATED_LABEL, relatedList, TAGS_LABEL, weights } from './region.ts';
+import { articleLines, articleRegion, commentsStart, RELATED_LABEL, relatedList, TAGS_LABEL, tidyKept, weights } from './region.ts';
 
 export { escapeMarkdown, unescapeMarkdown } from './markdown-escape.ts';
 export { SITE_PROFILES, type SiteProfile } from './profiles.ts';
@@ -34,6 +35,11 @@ function fill(out: Extracted, text: string, options: TextDumpOptions): void {
   const lines = splitLines(normalizeDump(text));
   if (!lines.length) return;
   const profile = options?.profiles === false ? undefined : detectProfile(lines);
+  const plain = profile ? undefined : readPlainStory(lines);
+  if (plain) {
+    fillPlain(out, lines, plain);
+    return;
+  }
   if (profile) out.source.name = profile.name;
   const profileEndAt = profileEnd(lines, profile);
   const isProfileFurniture = (line: Line): boolean =>
@@ -77,6 +83,36 @@ function fill(out: Extracted, text: string, options: TextDumpOptions): void {
     }
   }
   out.outside = [...outside];
+}
+
+/** A plain story's parts, read off its structure. */
+function fillPlain(out: Extracted, lines: readonly Line[], story: PlainStory): void {
+  // Agencies end headlines with a full stop ("HAVEL PRAISES CZECH NATIVE ALBRIGHT AS FRIEND."); a headline has none.
+  out.title = lines[story.titleAt]!.text.replace(/(?<![.\s])\.$/, '');
+  const kept = [...tidyKept(lines, new Set(story.body))].sort((a, b) => a - b);
+  out.body = kept.map((i) => escapeMarkdown(lines[i]!.text)).join('\n\n');
+  const authors = [
+    ...story.bylines.map((i) => lines[i]!.text.replace(/^by\s+/i, '')),
+    ...story.signatures.map((i) => lines[i]!.text.replace(/^--\s*/, '').split(/\s*[,(]/)[0]!).filter(isByline),
+  ];
+  if (authors.length) out.authors = authors;
+  out.outside = [...story.bylines, ...story.signatures].map((i) => lines[i]!.text);
+  const dateline = story.dateline;
+  if (dateline) {
+    out.places = dateline.place.split(/,\s*/).map(placeCase);
+    if (dateline.day) out.date = dateline.day;
+  }
+  if (!out.date) {
+    // A story without a dated dateline may still open with its day ("May 23, 2019 - ...").
+    const first = story.body[0] === undefined ? undefined : findDays(lines[story.body[0]]!.text)[0];
+    if (first && first.start < 40) out.date = first.day;
+  }
+}
+
+/** "PRAGUE" is Prague, "RIO DE JANEIRO" Rio De Janeiro's words each capitalised; a place written in mixed case stays as written. */
+function placeCase(place: string): string {
+  if (place !== place.toUpperCase()) return place;
+  return place.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, gap: string, letter: string) => gap + letter.toUpperCase());
 }
 
 /** Where the profile says the article part of the page is over (its comment rules, say). */

@@ -133,6 +133,11 @@ export function articleLines(
       keep.add(i);
     }
   }
+  return tidyKept(lines, keep);
+}
+
+/** The last pass over an article's lines: a second printing of the text and the outlet's closing promotion go. */
+export function tidyKept(lines: readonly Line[], keep: Set<number>): Set<number> {
   return dropTrailingPromotion(lines, dropRepeatedText(lines, keep));
 }
 
