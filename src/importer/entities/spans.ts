@@ -1,0 +1,85 @@
+/**
+ * The proper-noun phrases of a text, for places and organisations: runs of
+ * capitalised words on one line, joined by the small words that names of
+ * places and bodies hold ("Bank of England", "Bosnia and Herzegovina",
+ * "Rio de Janeiro", "S&P"). Person names come from the people extractor; the
+ * phrases here are what is left to sort into places and organisations.
+ */
+import type { Token } from '../people/tokens.ts';
+
+/** Small words inside a name, between two capitalised words. */
+const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'de', 'du', 'des', 'la', 'le', 'del', 'della', 'di', 'da', 'von', 'van', 'der', 'al', 'el']);
+/** What may follow a connector before the next capital: "Movement for a Democratic Slovakia", "Bank of the Philippine Islands". */
+const SECOND_CONNECTORS = new Set(['a', 'the']);
+
+/** A phrase: the half-open token range [start, end) and whether its line is written in capitals (a headline, a dateline). */
+export interface Span {
+  start: number;
+  end: number;
+  shouted: boolean;
+}
+
+/** A capitalised word: "Prague", "PRAGUE", "U.S.", "Itar-Tass", "McDonald". */
+export function isCapitalised(token: Token | undefined): boolean {
+  if (!token || token.kind !== 'word' || /\d/.test(token.text)) return false;
+  const first = token.text[0]!;
+  return first !== first.toLowerCase();
+}
+
+/** Whether a line's letters are all capitals (a wire headline, a dateline, a table heading). */
+export function shoutedLines(tokens: readonly Token[]): Set<number> {
+  const lower = new Map<number, number>();
+  const upper = new Map<number, number>();
+  for (const t of tokens) {
+    if (t.kind !== 'word') continue;
+    const letters = t.text.replace(/[^\p{L}]/gu, '');
+    if (letters.length < 2) continue;
+    const map = letters === letters.toUpperCase() ? upper : lower;
+    map.set(t.line, (map.get(t.line) ?? 0) + 1);
+  }
+  const out = new Set<number>();
+  for (const [line, n] of upper) if (n >= 2 && (lower.get(line) ?? 0) === 0) out.add(line);
+  return out;
+}
+
+/** The proper-noun phrases of the tokens, in order. */
+export function properSpans(tokens: readonly Token[]): Span[] {
+  const shouted = shoutedLines(tokens);
+  const spans: Span[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isCapitalised(tokens[i])) {
+      i++;
+      continue;
+    }
+    const line = tokens[i]!.line;
+    let j = i + 1;
+    while (j < tokens.length && tokens[j]!.line === line && !tokens[j - 1]!.possessive) {
+      const t = tokens[j]!;
+      if (isCapitalised(t)) {
+        j++;
+        continue;
+      }
+      // "S&P", "AT&T": an ampersand between capitals; "Bank of England": a small word between capitals.
+      const connects = t.text === '&' || (t.kind === 'word' && CONNECTORS.has(t.lower));
+      const gap = connects && tokens[j + 1]?.kind === 'word' && SECOND_CONNECTORS.has(tokens[j + 1]!.lower) ? 2 : 1;
+      const joins = connects && isCapitalised(tokens[j + gap]) && tokens[j + gap]!.line === line;
+      if (joins && !(t.lower === 'and' && shouted.has(line))) {
+        j += gap + 1;
+        continue;
+      }
+      break;
+    }
+    spans.push({ start: i, end: j, shouted: shouted.has(line) });
+    i = j;
+  }
+  return spans;
+}
+
+const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '"', '“', '”', '-', '—', '–']);
+
+/** Whether token i opens a sentence (or a line), where any word is capitalised. */
+export function opensSentence(tokens: readonly Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  return !prev || prev.line !== tokens[i]!.line || (prev.kind === 'punct' && SENTENCE_END.has(prev.text));
+}
