@@ -157,6 +157,7 @@ export function syntheticArchive(count: number, options: SyntheticOptions = {}):
       date,
       year: Number(date.slice(0, 4)),
       month: Number(date.slice(5, 7)),
+      authors: [],
       tags: pick('tags', 5, 1),
       people: pick('people', 4),
       organizations: pick('organizations', 3),

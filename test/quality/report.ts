@@ -90,13 +90,14 @@ async function entities(): Promise<void> {
   const written = [...imported.values()].filter((i) => i.written).length;
   const line: string[] = [];
   for (const [kind, type] of Object.entries(kinds)) {
-    const totals = { all: [0, 0, 0], news: [0, 0, 0] };
+    const totals: Record<'all' | 'news', number[]> = { all: [0, 0, 0], news: [0, 0, 0] };
     const misses: string[] = [];
     for (const id of ids) {
       const got = imported.get(id)!;
       const predicted = got.written && Array.isArray(got.data[kind]) ? (got.data[kind] as unknown[]).map(String) : [];
       const s = scoreDoc(predicted, goldOf(id, type));
-      for (const key of ['all', ...(manifest.docs[id]?.genre === 'news' ? ['news'] : [])] as const) {
+      const keys: Array<'all' | 'news'> = manifest.docs[id]?.genre === 'news' ? ['all', 'news'] : ['all'];
+      for (const key of keys) {
         totals[key][0]! += s.strictTp;
         totals[key][1]! += s.nPred;
         totals[key][2]! += s.nGold;

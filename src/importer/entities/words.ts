@@ -13,7 +13,8 @@ let speller: ReturnType<typeof nspell> | undefined;
 
 /** Whether the lower-case form of `word` is an English word (any inflection the dictionary's rules allow). */
 export function isEnglishWord(word: string): boolean {
-  speller ??= nspell(dictionary);
+  // nspell reads the files as text; dictionary-en hands them over as bytes.
+  speller ??= nspell({ aff: Buffer.from(dictionary.aff), dic: Buffer.from(dictionary.dic) });
   const lower = word.toLowerCase();
   return /^\p{L}[\p{L}'’-]*$/u.test(lower) && speller.correct(lower);
 }
