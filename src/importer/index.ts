@@ -11,8 +11,8 @@ import type { Registry } from '../content/registry.ts';
 import { decodeBytes } from './decode.ts';
 import { extractFromHtml } from './html/index.ts';
 import { extractFromTextDump } from './text/index.ts';
-import { classifyNames, extractPeople } from './people/index.ts';
-import { extractEntities } from './entities/index.ts';
+import { namesOf } from './names.ts';
+import { dropCredits } from './credits.ts';
 import type { Extracted } from './types.ts';
 
 /** An article has at least this many words; fewer is a page with no article. */
@@ -94,6 +94,9 @@ export function importPage(bytes: Uint8Array, options: ImportOptions): ImportRes
   if (kind === 'markdown') return importMarkdown(text, options);
 
   const extracted: Extracted = kind === 'html' ? extractFromHtml(text) : extractFromTextDump(text, { profiles: options.profiles !== false });
+  const credited = dropCredits(extracted.body);
+  extracted.body = credited.body;
+  extracted.outside.push(...credited.credits);
   // When no article region stands out (a plain document such as a results
   // table, or an index page), the people of the whole text are what was
   // found; such a page is not written, but --stdout shows them.
@@ -125,25 +128,18 @@ function importMarkdown(text: string, options: ImportOptions): ImportResult {
   return finish('markdown', read.data, read.body.trim());
 }
 
-/** Builds front matter from what an extractor found: people and the tag line sorted into their keys. */
+/** Builds front matter from what an extractor found: its names sorted into their keys (see names.ts). */
 export function toFrontMatter(extracted: Extracted, hash: string, options: ImportOptions, peopleText = extracted.body): Partial<FrontMatter> {
-  const classified = classifyNames(extracted.tags, extracted.body, options.registry);
-  const people = unique([
-    ...extractPeople({ body: peopleText, title: extracted.title, tags: extracted.tags, outside: extracted.outside }, options.registry),
-    ...classified.people,
-    ...(extracted.people ?? []),
-  ]);
-  const named = extractEntities({ title: extracted.title, body: extracted.body, outside: extracted.outside, people });
-  const notPeople = new Set(named.notPeople);
+  const names = namesOf(extracted, options.registry, peopleText);
   const data: Partial<FrontMatter> = {
     title: clean(extracted.title),
     date: extracted.date ?? options.date,
     time: extracted.date ? extracted.time : undefined,
-    authors: unique((extracted.authors ?? []).map((name) => clean(name)).filter((name): name is string => Boolean(name))),
-    tags: unique(classified.tags),
-    people: people.filter((name) => !notPeople.has(name)),
-    organizations: unique([...(extracted.organizations ?? []), ...named.organizations, ...classified.organizations]),
-    places: unique([...(extracted.places ?? []), ...named.places, ...classified.places]),
+    authors: names.authors,
+    tags: names.tags,
+    people: names.people,
+    organizations: names.organizations,
+    places: names.places,
     section: clean(extracted.section),
     summary: clean(extracted.summary),
     source: {

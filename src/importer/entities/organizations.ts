@@ -29,7 +29,7 @@ export interface FoundOrganization {
 const HEADS = new Set(`
   academy administration agency airline airlines airways alliance army assembly association authority bancorp bank board
   brotherhood bureau cabinet center centre chamber church club co coalition college commission committee communications
-  company conference confederation congress consortium corp corporation council court courts department desk directorate
+  company confederation congress consortium corp corporation council court courts department desk directorate
   division exchange federation force forces foundation front fund group guard holdings hospital inc incorporated industries
   institute institution insurance international league limited llc ltd media ministry mission motors movement network news
   newsroom office organisation organization parliament partnership party pharmaceuticals plc police press radio railway
@@ -113,7 +113,7 @@ function trimStart(tokens: readonly Token[], start: number, end: number): number
 }
 
 function isFunctionWord(word: string): boolean {
-  return tagsOf(word).some((t) => t === 'Determiner' || t === 'Preposition' || t === 'Conjunction' || t === 'Pronoun' || t === 'Adverb' || t === 'QuestionWord');
+  return tagsOf(word).some((t) => t === 'Determiner' || t === 'Preposition' || t === 'Conjunction' || t === 'Pronoun' || t === 'Adverb' || t === 'QuestionWord' || t === 'Negative');
 }
 
 const TAIL = /^(of|for)$/;
@@ -127,15 +127,13 @@ const TAIL = /^(of|for)$/;
 function bodyName(tokens: readonly Token[], start: number, end: number): { start: number; end: number } | undefined {
   const s = trimStart(tokens, start, end);
   if (end - s < 2 || lookupPlace(spell(tokens, s, end))) return undefined;
-  for (let k = end - 1; k >= s; k--) {
-    const w = tokens[k]!.lower.replace(/\.$/, '');
-    const tail = k < end - 1 && TAIL.test(tokens[k + 1]!.lower);
-    if (!(HEADS.has(w) || (tail && LEADING_HEADS.has(w)))) continue;
-    // A head alone ("Police", "League") or opening the phrase without a tail ("Union Carbide") names no body by its shape.
-    if (k === s && !tail) return undefined;
-    const stop = tail ? end : k + 1;
-    if (stop - s < 2 || lookupPlace(spell(tokens, s, stop))) return undefined;
-    return { start: s, end: stop };
+  // A head with an "of"/"for" tail qualifies all that follows: "Center for International Security and Cooperation".
+  for (let k = s; k < end - 1; k++) {
+    if (LEADING_HEADS.has(tokens[k]!.lower) && TAIL.test(tokens[k + 1]!.lower)) return { start: s, end };
+  }
+  for (let k = end - 1; k > s; k--) {
+    if (!HEADS.has(tokens[k]!.lower.replace(/\.$/, ''))) continue;
+    return lookupPlace(spell(tokens, s, k + 1)) ? undefined : { start: s, end: k + 1 };
   }
   return undefined;
 }

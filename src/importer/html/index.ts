@@ -4,6 +4,7 @@ import { findPublicationDate } from './date.ts';
 import { articleLd, firstMeta, ldList, ldString, readJsonLd, readMeta, splitList } from './metadata.ts';
 import { chooseTitle, cleanTitle } from './title.ts';
 import { extractFromTextDump } from '../text/index.ts';
+import { bylineNames } from '../authors.ts';
 
 /** Deeper than this, Readability's cost explodes; real pages stay far below it (a few dozen). */
 export const MAX_DEPTH = 400;
@@ -62,6 +63,9 @@ export function extractFromHtml(html: string, options: { url?: string } = {}): E
     siteName,
   }));
   if (title) out.title = title;
+
+  const authors = safe(() => findAuthors(document, meta, article)) ?? [];
+  if (authors.length) out.authors = authors;
 
   const stated = safe(() => findPublicationDate(document, meta, article, options.url ?? sourceUrl));
   if (stated) {
@@ -123,6 +127,53 @@ function leadImageCaption(document: Document): { caption?: string; credit?: stri
   const caption = cleanTitle(figcaption.textContent ?? undefined);
   if (!caption || caption.length > 600) return undefined;
   return credit && credit !== caption ? { caption, credit } : { caption };
+}
+
+const AUTHOR_META = ['author', 'article:author', 'og:article:author', 'article:author_name', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'citation_author'];
+
+/**
+ * The byline: the article's JSON-LD authors, else the author meta tags, else
+ * the byline the page prints (an element marked as the author's, or a
+ * "byline" box). A web address (a profile page) is not a name.
+ */
+export function findAuthors(document: Document, meta: Map<string, string[]>, article: Record<string, unknown> | undefined): string[] {
+  const fromLd = ldAuthors(article?.['author']);
+  if (fromLd.length) return fromLd;
+  for (const key of AUTHOR_META) {
+    const names = (meta.get(key) ?? []).flatMap(bylineNames);
+    if (names.length) return unique(names);
+  }
+  // The byline the page prints: the most explicit marking first, inside the article before the whole page.
+  const scopes = [document.querySelector('article'), document.querySelector('main'), document.body, document.documentElement].filter((el): el is Element => Boolean(el));
+  for (const selector of BYLINE_SELECTORS) {
+    for (const scope of scopes) {
+      for (const marked of Array.from(scope.querySelectorAll(selector)).slice(0, 50)) {
+        if (marked.closest('form, nav, footer, [class*="comment"], [id*="comment"], [class*="related"]')) continue;
+        const names = bylineNames(marked.textContent ?? '');
+        if (names.length) return unique(names);
+      }
+    }
+  }
+  return [];
+}
+
+const BYLINE_SELECTORS = ['[itemprop~="author"] [itemprop~="name"]', '[itemprop~="author"]', '[rel~="author"]', '[class*="byline"]', '[class*="author"]'];
+
+function ldAuthors(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : value ? [value] : [];
+  const names: string[] = [];
+  for (const item of list) {
+    if (typeof item === 'string') names.push(...bylineNames(item));
+    else if (item && typeof item === 'object') {
+      const name = ldString((item as Record<string, unknown>)['name']);
+      if (name) names.push(...bylineNames(name));
+    }
+  }
+  return unique(names);
+}
+
+function unique(names: string[]): string[] {
+  return [...new Set(names)];
 }
 
 function firstItem(value: string | undefined): string | undefined {
