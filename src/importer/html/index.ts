@@ -144,7 +144,8 @@ export function findAuthors(document: Document, meta: Map<string, string[]>, art
     if (names.length) return unique(names);
   }
   // The byline the page prints: the most explicit marking first, inside the article before the whole page.
-  const scopes = [document.querySelector('article'), document.querySelector('main'), document.body, document.documentElement].filter((el): el is Element => Boolean(el));
+  const scopes: Element[] = [];
+  for (const scope of [document.querySelector('article'), document.querySelector('main'), document.body, document.documentElement]) if (scope) scopes.push(scope);
   for (const selector of BYLINE_SELECTORS) {
     for (const scope of scopes) {
       for (const marked of Array.from(scope.querySelectorAll(selector)).slice(0, 50)) {
