@@ -17,7 +17,7 @@ import { bodyScorer, devIds, evalDir, importForScoring, normTitle } from './metr
 const args = process.argv.slice(2);
 const show = args.includes('--show');
 const wanted = args.filter((a) => !a.startsWith('--'));
-const all = ['dates', 'dates-text', 'titles', 'titles-text', 'body', 'body-text', 'entities', 'grounded', 'grounded-text'];
+const all = ['dates', 'dates-text', 'titles', 'titles-text', 'titles-agree', 'body', 'body-text', 'entities', 'grounded', 'grounded-text'];
 const sets = wanted.length ? wanted : all;
 
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
@@ -67,6 +67,20 @@ async function body(mode: 'html' | 'text'): Promise<void> {
   const { precision, recall, f1 } = scorer.aggregate(pages.map((p) => p.counts));
   console.log(`body ${mode}: bench F1 ${f1.toFixed(3)} (P ${precision.toFixed(3)} R ${recall.toFixed(3)})`);
   if (show) for (const p of [...pages].sort((a, b) => a.f1 - b.f1).slice(0, 5)) console.log(`  ${p.f1.toFixed(3)} ${p.id}`);
+}
+
+/** The body set has no gold titles: how often the text dump's title is the HTML page's (a proxy on 30 more pages). */
+function titlesAgree(): void {
+  const dir = evalDir('body');
+  const misses: string[] = [];
+  const ids = devIds('body');
+  for (const id of ids) {
+    const html = importForScoring(path.join(dir, 'html', `${id}.html`)).data.title;
+    const text = importForScoring(path.join(dir, 'text', `${id}.txt`)).data.title;
+    if (normTitle(html) !== normTitle(text)) misses.push(`  ${id.slice(0, 12)}: ${JSON.stringify(text ?? null)} / html ${JSON.stringify(html ?? null)}`);
+  }
+  console.log(`titles text vs html (body set): ${pct(ids.length - misses.length, ids.length)} agree`);
+  if (show) for (const m of misses) console.log(m);
 }
 
 interface Mention { type: string; text: string }
@@ -162,6 +176,7 @@ for (const set of sets) {
   else if (set === 'dates-text') datesAndTitles('dates', 'text');
   else if (set === 'titles') datesAndTitles('titles', 'html');
   else if (set === 'titles-text') datesAndTitles('titles', 'text');
+  else if (set === 'titles-agree') titlesAgree();
   else if (set === 'body') await body('html');
   else if (set === 'body-text') await body('text');
   else if (set === 'entities') await entities();

@@ -40,7 +40,7 @@ export function chooseTitle(input: {
   const structured = [cleanTitle(input.ldHeadline), cleanTitle(input.ogTitle)].filter((t): t is string => Boolean(t));
   const site = input.siteName ? norm(input.siteName) : undefined;
 
-  const candidates = [...structured, ...h1s];
+  const candidates = [...structured, ...h1s].map((c) => headlineOf(c, h1s));
   if (documentTitle) {
     const full = norm(documentTitle);
     for (const candidate of candidates) {
@@ -55,6 +55,20 @@ export function chooseTitle(input: {
   }
   if (documentTitle) return stripSite(documentTitle, site);
   return h1s[0];
+}
+
+/**
+ * A declared title that is an h1 with a section label before it ("Opinion |
+ * Republicans Are ...") is that h1. A site name after it ("... | IAB") stays:
+ * it is how the page declares its own title (og:title, JSON-LD), and the
+ * reference titles of ../shared/eval keep it too (docs: the Quality section).
+ */
+function headlineOf(title: string, h1s: string[]): string {
+  const dashes = (text: string): string => norm(text).replace(/[–—]/g, '-');
+  const parts = title.split(/\s+[|·•»]\s+/);
+  if (parts.length < 2 || parts[0]!.split(' ').length > 2) return title;
+  const rest = dashes(title.slice(title.indexOf(parts[1]!)));
+  return h1s.find((h1) => dashes(h1) === rest) ?? title;
 }
 
 function stripSite(title: string, site: string | undefined): string {

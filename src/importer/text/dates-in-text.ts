@@ -30,6 +30,11 @@ const PATTERNS: Array<{ re: RegExp; parts: (m: RegExpExecArray) => [number, numb
     re: new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?:(?!\\d)|(?=\\d{1,2}:\\d{2}))`, 'gi'),
     parts: (m) => [+m[3]!, monthNumber(m[1]!), +m[2]!],
   },
+  // Slashes are American, month first ("2/26/2015"); day first only when the month-first reading cannot be ("26/2/2015").
+  {
+    re: /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/g,
+    parts: (m) => (+m[1]! > 12 ? [+m[3]!, +m[2]!, +m[1]!] : [+m[3]!, +m[1]!, +m[2]!]),
+  },
   // Day first, as on "21:17 18.11.2019"; month first only when the day-first reading cannot be ("01.21.2020").
   {
     re: /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/g,

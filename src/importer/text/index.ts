@@ -7,6 +7,7 @@ import { findDays, findTime, parseHeaderClock } from './dates-in-text.ts';
 import { type Line, normalizeDump, splitLines } from './lines.ts';
 import { escapeMarkdown } from './markdown-escape.ts';
 import { isByline, readPlainStory, type PlainStory } from './plain.ts';
+import { decodeLeftoverEntities } from '../html/metadata.ts';
 import { detectProfile, type SiteProfile } from './profiles.ts';
 import { endsSentence, isCredit, isImagePlaceholder, isInterfaceLabel, isProse, wordCount } from './prose.ts';
 import { articleLines, articleRegion, commentsStart, RELATED_LABEL, relatedList, TAGS_LABEL, tidyKept, weights } from './region.ts';
@@ -59,8 +60,11 @@ function fill(out: Extracted, text: string, options: TextDumpOptions): void {
   const clockAt = lines.slice(0, Math.min(bodyStart, 15)).findIndex((_, i) => parseHeaderClock(clockText(i)) !== undefined);
   const clockLines = clockAt < 0 ? [] : clockText(clockAt) === lines[clockAt]!.text ? [clockAt] : [clockAt, clockAt + 1];
   const clockSet = new Set(clockLines.map((i) => lines[i]));
-  const titleAt = findTitle(lines, bodyStart, (line) => isFurniture(line) || clockSet.has(line));
-  if (titleAt !== undefined) out.title = lines[titleAt]!.text;
+  const lede = kept.slice(0, 3).map((i) => lines[i]!.text).join(' ');
+  const titleAt = findTitle(lines, bodyStart, (line) => isFurniture(line) || clockSet.has(line), lede, keep);
+  // Some pages print a headline's character references as text ("&#39;official apology&#39;").
+  if (titleAt !== undefined) out.title = decodeLeftoverEntities(lines[titleAt]!.text);
+  if (titleAt !== undefined && keep.has(titleAt)) out.body = kept.filter((i) => i !== titleAt).map((i) => escapeMarkdown(lines[i]!.text)).join('\n\n');
   const anchor = titleAt ?? bodyStart;
   findDate(out, lines, anchor, bodyStart, clockLines);
   if (clockAt >= 0) out.source.retrieved = parseHeaderClock(clockText(clockAt), out.date);
@@ -130,39 +134,68 @@ function titleCaseRatio(text: string): number {
 
 const UI_PHRASES = /\b(?:share|sharing|icon|cookies?|browser|external links?|subscribe|sign (?:in|up)|log in|click|newsletter|advertisement|javascript)\b/i;
 
+/** "Read more: <another story>", "WATCH: ...": a teaser's label. */
+const TEASER_LABEL = /^(?:read|see|watch|listen|more|also|related|recommended|read also|also read|see also|read more|more on this)\s*:/i;
+
+/** A label that puts the writer's name on the next line: "By", "Author:", "Written by". */
+const BYLINE_LABEL = /^(?:by|author|authors|written by|posted by|words by|reporter|byline)\s*:?$/i;
+
+/** Content words of a text, lower case: what a headline shares with its story. */
+function contentWords(text: string): string[] {
+  return (text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => !STOPWORDS.has(w));
+}
+const STOPWORDS = new Set(['that', 'this', 'with', 'from', 'have', 'will', 'your', 'what', 'when', 'they', 'their', 'there', 'about', 'after', 'more', 'than', 'were', 'been', 'into', 'over', 'just', 'also', 'says', 'said']);
+
 /**
  * The headline: a headline-shaped line shortly before the article. More words
  * and capitals count for it, and so do the page printing it twice (breadcrumb
- * and heading) and a date or byline right under it; interface words count against.
+ * and heading), a date or byline right under it, and words it shares with the
+ * story's first paragraphs (a teaser for another story shares none); interface
+ * words, list indentation and a byline label above it count against.
  */
-function findTitle(lines: readonly Line[], bodyStart: number, isFurniture: (line: Line) => boolean): number | undefined {
+function findTitle(lines: readonly Line[], bodyStart: number, isFurniture: (line: Line) => boolean, lede: string, kept: ReadonlySet<number>): number | undefined {
   let best: number | undefined;
   let bestScore = Number.NEGATIVE_INFINITY;
-  const from = Math.max(0, bodyStart - 40);
+  const from = Math.max(0, bodyStart - 60);
   const texts = new Map<string, number>();
   for (let i = from; i < Math.min(lines.length, bodyStart + 5); i++) {
     texts.set(lines[i]!.text, (texts.get(lines[i]!.text) ?? 0) + 1);
   }
-  for (let i = from; i < bodyStart; i++) {
+  const ledeWords = new Set(contentWords(lede));
+  const firstKept = Math.min(...kept);
+  // "Image: <caption>" prints an image's caption; the same words on a line of their own are that caption, not a headline.
+  const captions = new Set(lines.map((l) => /^(?:image|photo|picture|caption)s?:\s*(.+)$/i.exec(l.text)?.[1]).filter((c): c is string => Boolean(c)));
+  // The region may open with the headline and standfirst it does not keep.
+  for (let i = from; i < Math.min(lines.length, bodyStart + 4); i++) {
     const line = lines[i]!;
     const t = line.text;
     const words = wordCount(t);
-    if (line.bullet || isFurniture(line) || isCredit(t) || isImagePlaceholder(t)) continue;
+    // A kept line may be the headline only when it opens the region and does not read as a paragraph's sentence.
+    if ((kept.has(i) && !(i === firstKept && titleCaseRatio(t) >= 0.6 && !/\.$/.test(t))) || line.bullet || isFurniture(line) || isCredit(t) || isImagePlaceholder(t)) continue;
     if (words < 2 || words > 30 || t.length > 220 || findDays(t).length || /^by\s/i.test(t)) continue;
     if (/:\/\/|^www\.|^\d+\.\s|^\d{1,2}:\d{2}\b/.test(t)) continue;
-    if (/[.:;,]$/.test(t) && !/\.\.\.$/.test(t)) continue;
+    // A headline has no closing stop, unless it is two title-case sentences ("Stock Is Falling. Why You Shouldn't Worry.").
+    const titleCase = titleCaseRatio(t) >= 0.7;
+    if (/[:;,]$/.test(t) || (/\.$/.test(t) && !/\.\.\.$/.test(t) && !(titleCase && words <= 20))) continue;
+    if (captions.has(t) || TEASER_LABEL.test(t)) continue;
+    if (i > 0 && BYLINE_LABEL.test(lines[i - 1]!.text)) continue;
     const half = t.slice(0, t.length >> 1).trim();
     if (half.length > 10 && t.slice(half.length).trim().startsWith(half)) continue;
-    let score = Math.min(words, 14) + titleCaseRatio(t) * 4 - (bodyStart - i) / 8 - (words <= 3 ? 4 : 0);
-    if ((texts.get(t) ?? 0) > 1 || line.repeats > 1) score += 2;
+    const repeated = (texts.get(t) ?? 0) > 1 || line.repeats > 1;
+    let score = Math.min(words, 14) + titleCaseRatio(t) * 4 - Math.abs(bodyStart - i) / 10 - (words <= 3 && !repeated ? 4 : 0);
+    if (repeated) score += 2;
     for (let j = i + 1; j <= i + 3 && j < lines.length; j++) {
-      if (findDays(lines[j]!.text).length || /^by\s/i.test(lines[j]!.text)) {
+      if (findDays(lines[j]!.text).length || /^by\s/i.test(lines[j]!.text) || BYLINE_LABEL.test(lines[j]!.text)) {
         score += 3;
         break;
       }
     }
+    const own = contentWords(t);
+    if (own.length && ledeWords.size) score += (8 * own.filter((w) => ledeWords.has(w)).length) / own.length;
+    if (line.indent >= 2) score -= 6;
     if (UI_PHRASES.test(t)) score -= 10;
-    if (/[.!?] \p{Lu}/u.test(t)) score -= 4;
+    if (/[.!?] \p{Lu}/u.test(t) && !titleCase) score -= 4;
+    if (t === t.toUpperCase() && /\p{Lu}{2}/u.test(t)) score -= 4;
     if (t.includes('|')) score -= 3;
     if (score > bestScore) {
       bestScore = score;

@@ -13,6 +13,8 @@ export interface Line {
   text: string;
   /** Drawn as a list item by the text browser. */
   bullet: boolean;
+  /** Spaces before the text: a text browser indents list items and their continuation lines. */
+  indent: number;
   /** Index of the block (run of non-blank lines) the line belongs to. */
   block: number;
   /** Number of lines in that block. */
@@ -46,7 +48,8 @@ export function splitLines(dump: string): Line[] {
   let previousBlank = true;
   const all = unwrap(dump.split('\n'));
   for (let index = 0; index < all.length; index++) {
-    const raw = all[index]!.replace(/\s+/g, ' ').trim();
+    const original = all[index]!;
+    const raw = original.replace(/\s+/g, ' ').trim();
     if (!raw) {
       previousBlank = true;
       continue;
@@ -56,8 +59,14 @@ export function splitLines(dump: string): Line[] {
     const bullet = BULLET.test(raw);
     const text = bullet ? raw.replace(BULLET, '').trim() : raw;
     counts.set(text, (counts.get(text) ?? 0) + 1);
-    out.push({ index, raw, text, bullet, block, blockSize: 0, repeats: 0 });
+    const indent = /^[ \t]*/.exec(original)![0].length;
+    out.push({ index, raw, text, bullet, indent, block, blockSize: 0, repeats: 0 });
   }
+  // Indentation counts from the page's own margin: some dumps indent every line.
+  const margins = new Map<number, number>();
+  for (const line of out) margins.set(line.indent, (margins.get(line.indent) ?? 0) + 1);
+  const margin = [...margins].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
+  for (const line of out) line.indent = Math.max(0, line.indent - margin);
   const sizes = new Map<number, number>();
   for (const line of out) sizes.set(line.block, (sizes.get(line.block) ?? 0) + 1);
   for (const line of out) {
