@@ -205,8 +205,17 @@ function findTitle(lines: readonly Line[], bodyStart: number, isFurniture: (line
   return best;
 }
 
+/** What opens a stated publication day: a label at the start of a line or after a bar, or a byline's name. */
+const PUBLISHED_LABEL = /(?:^|\|\s*|•\s*)(?:(?:first )?published|posted|publication date|date published|released)\b(?:\s*(?:on|at))?\s*:?|^by\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*(?:,|\||•|-|–)/iu;
+
+/** "16 hours ago", "yesterday", "just now": a day stated relative to when the page was served. */
+const RELATIVE_DAY = /\b(?:\d+|an?|one|a few)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b|\b(?:yesterday|today|just now)\b/i;
+
+/** "This page was last edited on 7 April 2020", "Latest revision as of 05:33, 7 April 2020". */
+const LAST_EDITED = /\b(?:last edited on|latest revision as of)\b/i;
+
 /**
- * The day the page states: the first date near the headline (not the header
+ * The day the page states: a labelled publication day, else the first date near the headline (not the header
  * clock), else the first in the page. The time only comes with it when the
  * same line states one.
  */
@@ -217,7 +226,27 @@ function findDate(out: Extracted, lines: readonly Line[], anchor: number, bodySt
   for (let i = 0; i < Math.min(lines.length, bodyStart + 400); i++) if (i < near[0]! || i > near[near.length - 1]!) rest.push(i);
   // A dateline is short; a date inside a sentence or a caption is about something else.
   const dateline = (line: Line): boolean => line.text.length <= 100 && !isCredit(line.text) && !(isProse(line) && line.text.length > 60);
+  // First, a day the page labels as its publication day: "Published: 22:00 GMT, 26 September 2020 | Updated: ...",
+  // "By Evan Symon, August 14, 2020 2:30 pm"; a header's date or a teaser's carries no such label.
+  for (let i = 0; i < Math.min(lines.length, bodyStart + 15); i++) {
+    const line = lines[i]!;
+    if (clockLines.includes(i) || line.bullet || line.text.length > 160 || (isProse(line) && line.text.length > 100)) continue;
+    const label = PUBLISHED_LABEL.exec(line.text);
+    if (!label) continue;
+    const day = findDays(line.text).find((d) => d.start >= label.index);
+    // "By Nathan Bernier | KUT • 16 hours ago": the story's day is relative to a moment the dump does not state,
+    // and the next byline with a day is another story's. No day is better than a wrong one.
+    if (!day && RELATIVE_DAY.test(line.text.slice(label.index))) return;
+    if (!day) continue;
+    out.date = day.day;
+    const time = findTime(line.text.slice(day.end)) ?? findTime(line.text.slice(label.index, day.start));
+    if (time) out.time = time;
+    return;
+  }
+  // A wiki states no publication day, only its last edit (its footer, its revision line): that is the page's day.
+  const edited = (line: Line): boolean => LAST_EDITED.test(line.text);
   const passes: Array<[number[], (line: Line) => boolean]> = [
+    [[...near, ...rest], edited],
     [near, dateline],
     [rest, dateline],
     // A sentence may open with its dateline ("WASHINGTON, May 23, 2019 - ..."); a date
