@@ -25,11 +25,9 @@ export function isCreditLine(paragraph: string): boolean {
 export function dropCredits(body: string): { body: string; credits: string[] } {
   const paragraphs = body.split(/\n{2,}/);
   const credits: string[] = [];
-  // Credits close a story; a paragraph in the middle that mentions reporting is the story's.
-  for (let i = paragraphs.length - 1; i >= Math.max(1, paragraphs.length - 4); i--) {
-    if (!isCreditLine(paragraphs[i]!)) continue;
-    credits.unshift(paragraphs[i]!.trim());
-    paragraphs.splice(i, 1);
+  // Credits close a story; a paragraph before the last one that is not a credit is the story's.
+  while (paragraphs.length > 1 && credits.length < 4 && isCreditLine(paragraphs[paragraphs.length - 1]!)) {
+    credits.unshift(paragraphs.pop()!.trim());
   }
   return { body: paragraphs.join('\n\n'), credits };
 }

@@ -15,6 +15,7 @@ import type { Token } from '../people/tokens.ts';
 import { lookupPlace } from './gazetteer.ts';
 import { isCapitalised, opensSentence, type Span } from './spans.ts';
 import { isEnglishWord } from './words.ts';
+import { HEADS } from './heads.ts';
 
 /** An organisation found in the text: its tokens and its spelling. */
 export interface FoundOrganization {
@@ -24,18 +25,6 @@ export interface FoundOrganization {
   /** The acronym the text gave it in parentheses, if any. */
   acronym?: string;
 }
-
-/** Nouns that name a body when they head a capitalised name. */
-const HEADS = new Set(`
-  academy administration agency airline airlines airways alliance army assembly association authority bancorp bank board
-  brotherhood bureau cabinet center centre chamber church club co coalition college commission committee communications
-  company confederation congress consortium corp corporation council court courts department desk directorate
-  division exchange federation force forces foundation front fund group guard holdings hospital inc incorporated industries
-  institute institution insurance international league limited llc ltd media ministry mission motors movement network news
-  newsroom office organisation organization parliament partnership party pharmaceuticals plc police press radio railway
-  railways regiment school securities senate service services society syndicate systems technologies telecom telecommunications
-  television times trust tribunal union university laboratories labs unit
-`.trim().split(/\s+/));
 
 /** Heads that open a name with "of" or "for": "Bank of England", "Department of Corrections". */
 const LEADING_HEADS = new Set([...HEADS, 'house', 'ministry', 'secretariat', 'order']);

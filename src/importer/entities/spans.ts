@@ -6,9 +6,11 @@
  * phrases here are what is left to sort into places and organisations.
  */
 import type { Token } from '../people/tokens.ts';
+import { lookupPlace } from './gazetteer.ts';
+import { HEADS } from './heads.ts';
 
 /** Small words inside a name, between two capitalised words. */
-const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'de', 'du', 'des', 'la', 'le', 'del', 'della', 'di', 'da', 'von', 'van', 'der', 'al', 'el']);
+const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'du', 'des', 'la', 'le', 'del', 'della', 'di', 'da', 'von', 'van', 'der', 'al', 'el']);
 /** What may follow a connector before the next capital: "Movement for a Democratic Slovakia", "Bank of the Philippine Islands". */
 const SECOND_CONNECTORS = new Set(['a', 'the']);
 
@@ -17,6 +19,8 @@ export interface Span {
   start: number;
   end: number;
   shouted: boolean;
+  /** The next phrase follows after a bare "and" or "&" ("Bosnia and Herzegovina", "State Street Bank and Trust Company"). */
+  andNext?: boolean;
 }
 
 /** A capitalised word: "Prague", "PRAGUE", "U.S.", "Itar-Tass", "McDonald". */
@@ -60,21 +64,51 @@ export function properSpans(tokens: readonly Token[]): Span[] {
         j++;
         continue;
       }
-      // "S&P", "AT&T": an ampersand between capitals; "Bank of England": a small word between capitals.
-      const connects = t.text === '&' || (t.kind === 'word' && CONNECTORS.has(t.lower));
+      // "S&P": an ampersand inside one word; "Bank of England": a small word between capitals.
+      // "and" and a spaced "&" end the phrase: two names are as often joined by them as one name holds them.
+      const glued = t.text === '&' && tokens[j - 1]!.text.length === 1;
+      const connects = glued || (t.kind === 'word' && CONNECTORS.has(t.lower));
       const gap = connects && tokens[j + 1]?.kind === 'word' && SECOND_CONNECTORS.has(tokens[j + 1]!.lower) ? 2 : 1;
       const joins = connects && isCapitalised(tokens[j + gap]) && tokens[j + gap]!.line === line;
-      if (joins && !(t.lower === 'and' && shouted.has(line))) {
+      if (joins) {
         j += gap + 1;
         continue;
       }
       break;
     }
-    spans.push({ start: i, end: j, shouted: shouted.has(line) });
+    const and = tokens[j];
+    const andNext = and !== undefined && and.line === line && (and.lower === 'and' || and.text === '&') && isCapitalised(tokens[j + 1]) && tokens[j + 1]!.line === line;
+    spans.push({ start: i, end: j, shouted: shouted.has(line), andNext });
     i = j;
   }
-  return spans;
+  return joinAnd(tokens, spans);
 }
+
+/**
+ * Two phrases joined by a bare "and" are one name when together they are a
+ * known place ("Bosnia and Herzegovina") or a body whose head noun ends the
+ * second phrase ("State Law and Order Restoration Council", "State Street
+ * Bank and Trust Company"); otherwise two names ("European Union and Poland").
+ */
+function joinAnd(tokens: readonly Token[], spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    const span = spans[k]!;
+    const next = spans[k + 1];
+    if (span.andNext && next && next.start === span.end + 1 && !span.shouted) {
+      const joined = { start: span.start, end: next.end, shouted: false, andNext: next.andNext };
+      const text = tokens.slice(joined.start, joined.end).map((t) => t.text).join(' ');
+      if (lookupPlace(text) || HEADS.has(tokens[next.end - 1]!.lower.replace(/\.$/, ''))) {
+        out.push(joined);
+        k++;
+        continue;
+      }
+    }
+    out.push(span);
+  }
+  return out;
+}
+
 
 const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '"', '“', '”', '-', '—', '–']);
 

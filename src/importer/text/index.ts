@@ -8,6 +8,7 @@ import { type Line, normalizeDump, splitLines } from './lines.ts';
 import { escapeMarkdown } from './markdown-escape.ts';
 import { isByline, readPlainStory, type PlainStory } from './plain.ts';
 import { decodeLeftoverEntities } from '../html/metadata.ts';
+import { isWriterName } from '../authors.ts';
 import { detectProfile, type SiteProfile } from './profiles.ts';
 import { endsSentence, isCredit, isImagePlaceholder, isInterfaceLabel, isProse, wordCount } from './prose.ts';
 import { articleLines, articleRegion, commentsStart, RELATED_LABEL, relatedList, TAGS_LABEL, tidyKept, weights } from './region.ts';
@@ -97,7 +98,7 @@ function fillPlain(out: Extracted, lines: readonly Line[], story: PlainStory): v
   out.body = kept.map((i) => escapeMarkdown(lines[i]!.text)).join('\n\n');
   const authors = [
     ...story.bylines.map((i) => lines[i]!.text.replace(/^by\s+/i, '')),
-    ...story.signatures.map((i) => lines[i]!.text.replace(/^--\s*/, '').split(/\s*[,(]/)[0]!).filter(isByline),
+    ...story.signatures.map((i) => lines[i]!.text.replace(/^--\s*/, '').split(/\s*[,(]/)[0]!).filter((name) => isByline(name) && isWriterName(name)),
   ];
   if (authors.length) out.authors = authors;
   out.outside = [...story.bylines, ...story.signatures].map((i) => lines[i]!.text);
