@@ -11,6 +11,7 @@ import { personKey } from '../content/registry.ts';
 import { extractEntities, lookupPlace } from './entities/index.ts';
 import { classifyNames, extractPeople } from './people/index.ts';
 import type { Extracted } from './types.ts';
+import { tidyTags } from './tags.ts';
 
 /** The names of one article, each list without repeats. */
 export interface ArticleNames {
@@ -23,10 +24,10 @@ export interface ArticleNames {
 
 /** Sorts what an extractor found into the article's names. `peopleText` is read for people instead of the body when given. */
 export function namesOf(extracted: Extracted, registry?: Registry, peopleText = extracted.body): ArticleNames {
-  const classified = classifyNames(extracted.tags, extracted.body, registry);
   const authors = unique(extracted.authors ?? []);
+  const classified = classifyNames(tidyTags(extracted.tags, { title: extracted.title, authors }), extracted.body, registry);
   const authorKeys = new Set(authors.map(personKey));
-  const found = extractPeople({ body: peopleText, title: extracted.title, tags: extracted.tags, outside: extracted.outside }, registry);
+  const found = extractPeople({ body: peopleText, title: extracted.title, tags: [...classified.people], outside: extracted.outside }, registry);
   const people = unique([...found, ...classified.people, ...(extracted.people ?? [])]).filter((name) => !authorKeys.has(personKey(name)));
   const named = extractEntities({ title: extracted.title, body: extracted.body, outside: extracted.outside, people });
   const notPeople = new Set(named.notPeople);

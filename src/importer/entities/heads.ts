@@ -12,3 +12,6 @@ export const HEADS = new Set(`
   television times trust tribunal union university laboratories labs unit
 `.trim().split(/\s+/));
 
+
+/** Heads that open a name with "of" or "for": "Bank of England", "Department of Corrections", "House of Commons". */
+export const LEADING_HEADS = new Set([...HEADS, 'house', 'ministry', 'secretariat', 'order']);

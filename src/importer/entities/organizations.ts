@@ -15,7 +15,7 @@ import type { Token } from '../people/tokens.ts';
 import { lookupPlace } from './gazetteer.ts';
 import { isCapitalised, opensSentence, type Span } from './spans.ts';
 import { isEnglishWord } from './words.ts';
-import { HEADS } from './heads.ts';
+import { HEADS, LEADING_HEADS } from './heads.ts';
 
 /** An organisation found in the text: its tokens and its spelling. */
 export interface FoundOrganization {
@@ -26,8 +26,6 @@ export interface FoundOrganization {
   acronym?: string;
 }
 
-/** Heads that open a name with "of" or "for": "Bank of England", "Department of Corrections". */
-const LEADING_HEADS = new Set([...HEADS, 'house', 'ministry', 'secretariat', 'order']);
 
 /** Nouns of media and agencies that make the name beside them a body: "Interfax news agency", "the daily Mlada Fronta Dnes". */
 const MEDIA_AFTER = /^(?:news agency|agency|newspaper|daily|weekly|magazine|radio|television|tv|news service|wire service)\b/;
@@ -58,7 +56,7 @@ export function findOrganizations(tokens: readonly Token[], spans: readonly Span
   const found: FoundOrganization[] = [];
   for (const span of spans) {
     if (span.shouted) continue;
-    for (const [start, end] of unclaimed(span, taken)) {
+    for (const [start, end] of unclaimed(tokens, span, taken)) {
       const org = bodyName(tokens, start, end) ?? byContext(tokens, start, end);
       if (org) {
         found.push({ ...org, spelling: spell(tokens, org.start, org.end) });
@@ -81,13 +79,15 @@ export function findOrganizations(tokens: readonly Token[], spans: readonly Span
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** The parts of a span not claimed by a person. */
-function unclaimed(span: Span, taken: ReadonlySet<number>): Array<[number, number]> {
+/** The parts of a span not claimed by a person, without the small words left dangling at their ends ("Bank of England and"). */
+function unclaimed(tokens: readonly Token[], span: Span, taken: ReadonlySet<number>): Array<[number, number]> {
   const parts: Array<[number, number]> = [];
   let from = span.start;
   for (let k = span.start; k <= span.end; k++) {
     if (k === span.end || taken.has(k)) {
-      if (k > from) parts.push([from, k]);
+      let end = k;
+      while (end > from && !isCapitalised(tokens[end - 1])) end--;
+      if (end > from) parts.push([from, end]);
       from = k + 1;
     }
   }

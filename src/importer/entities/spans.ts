@@ -7,7 +7,7 @@
  */
 import type { Token } from '../people/tokens.ts';
 import { lookupPlace } from './gazetteer.ts';
-import { HEADS } from './heads.ts';
+import { HEADS, LEADING_HEADS } from './heads.ts';
 
 /** Small words inside a name, between two capitalised words. */
 const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'du', 'des', 'la', 'le', 'del', 'della', 'di', 'da', 'von', 'van', 'der', 'al', 'el']);
@@ -88,7 +88,9 @@ export function properSpans(tokens: readonly Token[]): Span[] {
  * Two phrases joined by a bare "and" are one name when together they are a
  * known place ("Bosnia and Herzegovina") or a body whose head noun ends the
  * second phrase ("State Law and Order Restoration Council", "State Street
- * Bank and Trust Company"); otherwise two names ("European Union and Poland").
+ * Bank and Trust Company") or whose "of"/"for" tail the second continues
+ * ("Center for International Security and Cooperation"); otherwise two names
+ * ("European Union and Poland").
  */
 function joinAnd(tokens: readonly Token[], spans: Span[]): Span[] {
   const out: Span[] = [];
@@ -98,7 +100,7 @@ function joinAnd(tokens: readonly Token[], spans: Span[]): Span[] {
     if (span.andNext && next && next.start === span.end + 1 && !span.shouted) {
       const joined = { start: span.start, end: next.end, shouted: false, andNext: next.andNext };
       const text = tokens.slice(joined.start, joined.end).map((t) => t.text).join(' ');
-      if (lookupPlace(text) || HEADS.has(tokens[next.end - 1]!.lower.replace(/\.$/, ''))) {
+      if (lookupPlace(text) || HEADS.has(tokens[next.end - 1]!.lower.replace(/\.$/, '')) || hasOfTail(tokens, span)) {
         out.push(joined);
         k++;
         continue;
@@ -109,6 +111,14 @@ function joinAnd(tokens: readonly Token[], spans: Span[]): Span[] {
   return out;
 }
 
+
+/** A head noun followed by "of" or "for" inside the phrase: "Department of Health". */
+function hasOfTail(tokens: readonly Token[], span: Span): boolean {
+  for (let k = span.start; k < span.end - 1; k++) {
+    if (LEADING_HEADS.has(tokens[k]!.lower) && /^(of|for)$/.test(tokens[k + 1]!.lower)) return true;
+  }
+  return false;
+}
 
 const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '"', '“', '”', '-', '—', '–']);
 

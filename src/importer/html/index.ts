@@ -5,6 +5,7 @@ import { articleLd, firstMeta, ldList, ldString, readJsonLd, readMeta, splitList
 import { chooseTitle, cleanTitle } from './title.ts';
 import { extractFromTextDump } from '../text/index.ts';
 import { bylineNames } from '../authors.ts';
+import { looksLikeFullName } from '../people/index.ts';
 
 /** Deeper than this, Readability's cost explodes; real pages stay far below it (a few dozen). */
 export const MAX_DEPTH = 400;
@@ -188,8 +189,10 @@ function absoluteHttp(url: string | undefined): string | undefined {
 }
 
 function tagsOf(meta: Map<string, string[]>, article: Record<string, unknown> | undefined, title: string | undefined): string[] {
+  const articleTags = meta.get('article:tag') ?? meta.get('og:article:tag') ?? [];
   const sources = [
-    (meta.get('article:tag') ?? meta.get('og:article:tag') ?? []).flatMap(splitList),
+    // One tag a meta element: "Trump, Donald J" is one tag, a name written surname first; one element may list several.
+    articleTags.length > 1 ? articleTags.map(uninvert) : articleTags.flatMap(splitList),
     ldList(article?.['keywords']),
     splitList(firstMeta(meta, ['news_keywords', 'keywords']) ?? ''),
   ];
@@ -198,6 +201,15 @@ function tagsOf(meta: Map<string, string[]>, article: Record<string, unknown> | 
     if (tags.length) return tags;
   }
   return [];
+}
+
+/** "Trump, Donald J" is Donald J Trump; "Edwards, John Bel (1966- )" is John Bel Edwards. */
+function uninvert(tag: string): string {
+  const m = /^(\p{Lu}[\p{L}'’-]+),\s+(\p{Lu}[\p{L}.'’ -]*?)\s*(\(\d{4}-\s*\d*\s*\))?$/u.exec(tag.trim());
+  if (!m) return tag;
+  const name = `${m[2]} ${m[1]}`;
+  // "Elections, Governors" is a topic and its subtopic, not a name.
+  return m[3] || looksLikeFullName(name) ? name : tag;
 }
 
 /**
