@@ -1,9 +1,12 @@
 /**
  * Second copies of one story: two articles from the same source file
- * (sha256), the same source URL, or with the same body; and two articles the
- * build would write to the same page URL.
+ * (sha256), the same source URL, the same body, or most of one text
+ * (content/same-story.ts: an article imported from its text dump and its
+ * HTML, one wire story from two outlets); and two articles the build would
+ * write to the same page URL.
  */
 import { createHash } from 'node:crypto';
+import { StoryIndex } from '../content/same-story.ts';
 import { stringAt, type LoadedArticle } from './load.ts';
 import type { CheckIssue } from './types.ts';
 
@@ -77,6 +80,21 @@ export function checkDuplicates(articles: readonly LoadedArticle[], urlOf: (arti
       }
       if (rule.severity === 'error') continue;
       for (const article of group) for (const other of group) paired.add(`${article.file}\0${other.file}`);
+    }
+  }
+  // The same story in two texts that differ a little: reported with the share of text they hold in common.
+  const stories = new StoryIndex<LoadedArticle>();
+  for (const article of articles) if (article.data) stories.add(article, article.print);
+  for (const article of articles) {
+    if (!article.data) continue;
+    for (const { key: other, share } of stories.sameAs(article.print, article)) {
+      if (paired.has(`${article.file}\0${other.file}`)) continue;
+      issues.push({
+        file: article.file,
+        line: article.bodyLine,
+        message: `tells the same story as ${other.file} (${Math.round(share * 100)} % of the shorter text in common): keep one, or keep both if they are two outlets' copies (the site shows them as one story)`,
+        severity: 'warning',
+      });
     }
   }
   return issues;

@@ -10,6 +10,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type
 import { parseArticleText, type ParsedFile } from '../content/frontmatter.ts';
 import { validateFrontMatter, type FrontMatter } from '../content/schema.ts';
 import { bodyFingerprint } from './duplicates.ts';
+import { storyPrint } from '../content/same-story.ts';
 import { bodyLinks, type BodyLink } from './links.ts';
 import type { CheckIssue, SourceText } from './types.ts';
 
@@ -26,6 +27,8 @@ export interface LoadedArticle {
   valid?: FrontMatter;
   /** The body's fingerprint (see `bodyFingerprint`), undefined for an empty body. */
   bodyKey?: string;
+  /** The body's story print (content/same-story.ts), for second copies that differ a little. */
+  print: Uint32Array;
   /** The body's links, with lines counted from the body's start. */
   links: BodyLink[];
   /** Line where the body starts. */
@@ -47,6 +50,7 @@ export function loadArticle(source: SourceText): LoadedArticle {
       source,
       issues: parsed.issues.map((issue) => ({ ...issue, line: issue.line ?? 1, severity: 'error' })),
       links: [],
+      print: new Uint32Array(0),
       bodyLine: 1,
       body: () => '',
       lineOf: () => undefined,
@@ -56,7 +60,7 @@ export function loadArticle(source: SourceText): LoadedArticle {
   return withAccessors(source, summarise(source.file, source.text, parsed.parsed));
 }
 
-type Summary = Pick<LoadedArticle, 'issues' | 'data' | 'valid' | 'bodyKey' | 'links' | 'bodyLine'> & { located?: Located };
+type Summary = Pick<LoadedArticle, 'issues' | 'data' | 'valid' | 'bodyKey' | 'print' | 'links' | 'bodyLine'> & { located?: Located };
 
 /** What the rules need from a parsed file, as copies that do not keep its text alive. */
 function summarise(file: string, text: string, parsed: ParsedFile): Summary {
@@ -75,6 +79,7 @@ function summarise(file: string, text: string, parsed: ParsedFile): Summary {
     data,
     valid: result.ok ? result.value : undefined,
     bodyKey: bodyFingerprint(parsed.body),
+    print: storyPrint(parsed.body),
     links: links.length ? structuredClone(links) : links,
     bodyLine: parsed.bodyLine,
     located,
@@ -96,6 +101,7 @@ function withAccessors(source: SourceText, summary: Summary): LoadedArticle {
     data: summary.data,
     valid: summary.valid,
     bodyKey: summary.bodyKey,
+    print: summary.print,
     links: summary.links,
     bodyLine: summary.bodyLine,
     body: () => {

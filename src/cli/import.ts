@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { bodyFingerprint } from '../check/duplicates.ts';
+import { StoryIndex, storyPrint } from '../content/same-story.ts';
 import { importPage, MAX_BYTES, type ImportResult } from '../importer/index.ts';
 import { parseArticleText } from '../content/frontmatter.ts';
 import { loadRegistry } from './registry.ts';
@@ -100,7 +101,7 @@ function place(file: string, result: ImportResult, outDir: string, index: Archiv
   const shown = path.relative(process.cwd(), target);
   const reimport = fs.existsSync(target) && index.samePage(target, entry);
   if (!reimport) {
-    const duplicate = index.duplicateOf(entry);
+    const duplicate = index.duplicateOf(entry, options.force);
     if (duplicate) return { file, status: 'duplicate', path: shown, of: path.relative(process.cwd(), duplicate.path), by: duplicate.by };
   } else {
     const existing = fs.readFileSync(target, 'utf8');
@@ -171,6 +172,8 @@ interface IndexEntry {
   url?: string;
   sourceFile?: string;
   body: string;
+  /** The body's story print (see same-story.ts). */
+  print: Uint32Array;
 }
 
 /** What the archive already holds, to spot second copies of one article. */
@@ -179,6 +182,7 @@ class ArchiveIndex {
   private readonly bySha = new Map<string, string>();
   private readonly byUrl = new Map<string, string>();
   private readonly byBody = new Map<string, string>();
+  private readonly stories = new StoryIndex<string>();
 
   static load(dir: string): ArchiveIndex {
     const index = new ArchiveIndex();
@@ -190,14 +194,15 @@ class ArchiveIndex {
       if (!parsed.ok) continue;
       const source = (parsed.parsed.data.source ?? {}) as Record<string, unknown>;
       const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-      index.add(file, { sha: text(source.sha256), url: text(source.url), sourceFile: text(source.file), body: bodyHash(parsed.parsed.body) });
+      const body = parsed.parsed.body;
+      index.add(file, { sha: text(source.sha256), url: text(source.url), sourceFile: text(source.file), body: bodyHash(body), print: storyPrint(body) });
     }
     return index;
   }
 
   entryFor(result: Extract<ImportResult, { status: 'article' }>): IndexEntry {
     const source = result.data.source ?? {};
-    return { sha: source.sha256, url: source.url, sourceFile: source.file, body: bodyHash(result.body) };
+    return { sha: source.sha256, url: source.url, sourceFile: source.file, body: bodyHash(result.body), print: storyPrint(result.body) };
   }
 
   add(file: string, entry: IndexEntry): void {
@@ -205,6 +210,7 @@ class ArchiveIndex {
     if (entry.sha && !this.bySha.has(entry.sha)) this.bySha.set(entry.sha, file);
     if (entry.url && !this.byUrl.has(entry.url)) this.byUrl.set(entry.url, file);
     if (!this.byBody.has(entry.body)) this.byBody.set(entry.body, file);
+    this.stories.add(file, entry.print);
   }
 
   /** The file at `target` holds this article: the same source or the same body, edited or not. */
@@ -220,15 +226,17 @@ class ArchiveIndex {
     return held !== undefined && held.sha === entry.sha && held.sourceFile === entry.sourceFile;
   }
 
-  /** The file this article is a second copy of, and by what. */
-  duplicateOf(entry: IndexEntry): { path: string; by: string } | undefined {
+  /** The file this article is a second copy of, and by what; `force` lets the same story from another page through. */
+  duplicateOf(entry: IndexEntry, force = false): { path: string; by: string } | undefined {
     const checks: [string | undefined, string][] = [
       [entry.sha ? this.bySha.get(entry.sha) : undefined, 'same source file (sha256)'],
       [entry.url ? this.byUrl.get(entry.url) : undefined, 'same source URL'],
       [this.byBody.get(entry.body), 'same body'],
     ];
     for (const [found, by] of checks) if (found) return { path: found, by };
-    return undefined;
+    if (force) return undefined;
+    const same = this.stories.sameAs(entry.print)[0];
+    return same ? { path: same.key, by: `same story (${Math.round(same.share * 100)} % of its text)` } : undefined;
   }
 }
 

@@ -31,6 +31,7 @@ import { searchBundles } from '../search/index-site.ts';
 import { aliasHtml, aliasPages } from '../site/redirects.ts';
 import { robots, sitemap, type SitemapEntry } from '../site/sitemap.ts';
 import type { LoadedContent } from './load.ts';
+import { sameStoryGroups, storyPrint } from '../content/same-story.ts';
 
 /** Articles a listing page shows. */
 export const PAGE_SIZE = 20;
@@ -60,6 +61,8 @@ export interface ArticlePage {
   canonical: string;
   links: Record<EntityKind, EntityLink[]>;
   related: RelatedStory[];
+  /** The same story in the archive from other pages or outlets (content/same-story.ts), oldest first. */
+  sameStory: Article[];
   headlines: OutletHeadline[];
   previous?: Article;
   next?: Article;
@@ -179,6 +182,17 @@ export function relatedReason(link: RelatedLink): string {
   return `shares ${link.reasons.filter((r) => r !== SIMILAR_TEXT).slice(0, 3).join(', ')}`;
 }
 
+/** For each article that shares its story with others, those others, oldest first. */
+export function sameStoryOf(articles: readonly Article[]): Map<string, Article[]> {
+  const byUrl = new Map(articles.map((a) => [a.url, a]));
+  const out = new Map<string, Article[]>();
+  for (const group of sameStoryGroups(articles.map((a) => ({ key: a.url, print: storyPrint(a.body) })))) {
+    const members = group.map((url) => byUrl.get(url)!).sort((a, b) => a.date.localeCompare(b.date) || a.url.localeCompare(b.url));
+    for (const member of members) out.set(member.url, members.filter((other) => other !== member));
+  }
+  return out;
+}
+
 /** Which kinds get their own feeds. */
 const FEED_KINDS: ReadonlySet<EntityKind> = new Set(['tags', 'people']);
 
@@ -190,10 +204,16 @@ export async function buildArchiveData(content: LoadedContent, render: (markdown
   // Related stories see each name in its canonical spelling, so aliases
   // ("Sofacy", "Fancy Bear") count as the one entity they name. On a large
   // archive a worker thread does part of the work while this thread renders.
-  const canonical = articles.map((article) => ({
-    ...article,
-    ...Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, entityLinks(indexes.get(kind)!, article[kind]).map((l) => l.name)])),
-  }));
+  // Copies of one story are linked as that story on each other's pages, never listed as each other's related stories.
+  const sameStory = sameStoryOf(articles);
+  const canonical = articles.map((article) => {
+    const same = sameStory.get(article.url);
+    return {
+      ...article,
+      ...Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, entityLinks(indexes.get(kind)!, article[kind]).map((l) => l.name)])),
+      ...(same ? { related: { ...article.related, exclude: [...(article.related?.exclude ?? []), ...same.map((a) => a.url)] } } : {}),
+    };
+  });
   const relatedDone = computeRelatedParallel(canonical);
   const html = new Map(articles.map((a) => [a.url, render(a.body)]));
   const related = await relatedDone;
@@ -217,6 +237,7 @@ export async function buildArchiveData(content: LoadedContent, render: (markdown
       canonical,
       links,
       related: relatedFor(article.url),
+      sameStory: sameStory.get(article.url) ?? [],
       headlines: article.related_headlines.map((text, i) => ({ text, url: headlineLinks.get(article.url)?.[i] })),
       previous: around.get(article.url)?.previous,
       next: around.get(article.url)?.next,

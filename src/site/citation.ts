@@ -22,10 +22,26 @@ export interface Citations {
   bibtex: Citation;
 }
 
+/** "Keith Bradsher" as APA writes an author: "Bradsher, K."; a name of one word (an outlet, a desk) stays whole. */
+export function apaName(name: string): string {
+  const words = name.trim().split(/\s+/);
+  if (words.length < 2) return name.trim();
+  const surname = words[words.length - 1]!;
+  const initials = words.slice(0, -1).map((w) => `${[...w][0]!.toUpperCase()}.`).join(' ');
+  return `${surname}, ${initials}`;
+}
+
+/** APA's author list: "A", "A, & B", "A, B, & C". */
+function apaAuthors(authors: readonly string[]): string {
+  const names = authors.map(apaName);
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')}, & ${names[names.length - 1]}`;
+}
+
 /**
- * APA 7 for a news story without a byline: the title takes the author's
- * place, then the stated day, the outlet in italics, the archive, and where it
- * was retrieved.
+ * APA 7 for a news story: its authors, or without a byline the title in the
+ * author's place; then the stated day, the outlet in italics, the archive,
+ * and where it was retrieved.
  */
 export function apaCitation(article: Article, archiveName: string, url: string): Citation {
   const [year, month, day] = article.date.split('-').map(Number) as [number, number, number];
@@ -33,10 +49,11 @@ export function apaCitation(article: Article, archiveName: string, url: string):
   const when = `(${year}, ${monthName(month)} ${day}).`;
   const outlet = article.source?.name;
   const retrieved = `Retrieved ${ACCESS_DATE_PLACEHOLDER}, from ${url}`;
-  const text = [title, when, outlet ? `${outlet}.` : '', `${archiveName}.`, retrieved].filter(Boolean).join(' ');
+  const byline = article.authors.length ? apaAuthors(article.authors) : '';
+  const authors = byline && !/[.]$/.test(byline) ? `${byline}.` : byline;
+  const text = (authors ? [authors, when, title] : [title, when]).concat(outlet ? [`${outlet}.`] : [], [`${archiveName}.`, retrieved]).join(' ');
   const html = [
-    escapeHtml(title),
-    escapeHtml(when),
+    ...(authors ? [escapeHtml(authors), escapeHtml(when), escapeHtml(title)] : [escapeHtml(title), escapeHtml(when)]),
     outlet ? `<i>${escapeHtml(outlet)}</i>.` : '',
     `${escapeHtml(archiveName)}.`,
     `Retrieved ${accessSpan('apa')}, from ${escapeHtml(url)}`,
@@ -67,6 +84,7 @@ export function bibtexKey(article: Article): string {
 export function bibtexCitation(article: Article, archiveName: string, url: string): Citation {
   const [, month, day] = article.date.split('-').map(Number) as [number, number, number];
   const fields: [string, string][] = [
+    ...(article.authors.length ? ([['author', `{${article.authors.map(bibtexName).join(' and ')}}`]] as [string, string][]) : []),
     // Double braces keep the title's capitals as written.
     ['title', `{{${escapeBibtex(article.title)}}}`],
     ...(article.source?.name ? ([['howpublished', `{${escapeBibtex(article.source.name)}}`]] as [string, string][]) : []),
@@ -81,6 +99,13 @@ export function bibtexCitation(article: Article, archiveName: string, url: strin
   const text = `@misc{${bibtexKey(article)},\n${body}\n}`;
   const html = escapeHtml(text).replace(escapeHtml(ACCESS_DATE_PLACEHOLDER), accessSpan('iso'));
   return { text, html };
+}
+
+/** "Keith Bradsher" as BibTeX reads a name unambiguously: "Bradsher, Keith"; one word is braced whole; escaped. */
+function bibtexName(name: string): string {
+  const words = name.trim().split(/\s+/);
+  if (words.length < 2) return `{${escapeBibtex(name.trim())}}`;
+  return `${escapeBibtex(words[words.length - 1]!)}, ${escapeBibtex(words.slice(0, -1).join(' '))}`;
 }
 
 /** Both citations. */

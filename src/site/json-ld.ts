@@ -15,6 +15,7 @@ export function newsArticle(article: Article, settings: SiteSettings, url: strin
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: article.title,
+    ...(article.authors.length ? { author: article.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
     datePublished: article.time ? rfc3339(article.date, article.time) : article.date,
     url,
     mainEntityOfPage: url,

@@ -1,0 +1,200 @@
+/**
+ * One story told twice: the same article imported from its text dump and
+ * from its HTML, or two outlets running one wire story. Each text is read as
+ * overlapping runs of five words (shingles); two texts are the same story
+ * when at least 80 % of the shorter one's shingles stand in the longer one
+ * (containment, so a copy with a paragraph of page furniture more or less
+ * still counts). Shingles are sampled by their hash (about one in four, the
+ * same ones in every text), so comparing an article with a whole archive
+ * looks up a few hundred numbers, not its text; the index is a sorted array
+ * of numbers, a few bytes a shingle, so 100,000 articles fit in memory.
+ * Pure: no files.
+ */
+
+/** The share of the shorter text's shingles the longer must hold for one story. */
+export const SAME_STORY_SHARE = 0.8;
+
+/** Below this many sampled shingles (about 60 words) a text is too short to tell; only identical bodies count then. */
+const MIN_SAMPLE = 12;
+const WORDS_PER_SHINGLE = 5;
+const SAMPLE_ONE_IN = 4;
+/** A shingle in more texts than this is boilerplate ("click here to subscribe to our"), no evidence of one story. */
+const MAX_SHARED_BY = 64;
+/** Owners are packed beside a 32-bit hash into one exactly representable double: 2^21 owners. */
+const OWNER_BITS = 2 ** 21;
+
+/** The sampled shingles of a Markdown body, as sorted, distinct 32-bit hashes. */
+export function storyPrint(markdown: string): Uint32Array {
+  const words = markdown
+    // Link targets and images are addresses, not words of the story.
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
+    .replace(/\]\([^)]*\)/g, ']')
+    .replace(/https?:\/\/\S+/g, ' ')
+    .normalize('NFKC')
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu) ?? [];
+  const sample = new Set<number>();
+  for (let i = 0; i + WORDS_PER_SHINGLE <= words.length; i++) {
+    let hash = 0x811c9dc5;
+    for (let k = i; k < i + WORDS_PER_SHINGLE; k++) {
+      const word = words[k]!;
+      for (let c = 0; c < word.length; c++) hash = Math.imul(hash ^ word.charCodeAt(c), 0x01000193);
+      hash = Math.imul(hash ^ 0x20, 0x01000193);
+    }
+    hash >>>= 0;
+    if (hash % SAMPLE_ONE_IN === 0) sample.add(hash);
+  }
+  return Uint32Array.from(sample).sort();
+}
+
+/** The share of the smaller print found in the larger one (0 when either is too short to tell). */
+export function sharedShare(a: Uint32Array, b: Uint32Array): number {
+  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
+  if (small.length < MIN_SAMPLE) return 0;
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < small.length && j < large.length) {
+    if (small[i] === large[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (small[i]! < large[j]!) i++;
+    else j++;
+  }
+  return shared / small.length;
+}
+
+/** An index of story prints: which stories already held are the same story as a new one. */
+export class StoryIndex<K> {
+  private readonly keys: K[] = [];
+  private readonly prints: Uint32Array[] = [];
+  /** hash * 2^21 + owner, sorted; built on the first query from the stories added so far. */
+  private sorted = new Float64Array(0);
+  private built = false;
+  /** Stories added after the sorted part was built (an import's own new articles). */
+  private readonly recent = new Map<number, number[]>();
+
+  /** Adds a story (a key, such as its file, and its print). */
+  add(key: K, print: Uint32Array): void {
+    if (print.length < MIN_SAMPLE) return;
+    const owner = this.keys.length;
+    if (owner >= OWNER_BITS) throw new Error('more stories than the same-story index holds');
+    this.keys.push(key);
+    this.prints.push(print);
+    if (this.built) {
+      for (const hash of print) {
+        const list = this.recent.get(hash);
+        if (list) list.push(owner);
+        else this.recent.set(hash, [owner]);
+      }
+    }
+  }
+
+  /** The stories that are the same story as `print`, best first, with the share; `self` is left out. */
+  sameAs(print: Uint32Array, self?: K): Array<{ key: K; share: number }> {
+    if (print.length < MIN_SAMPLE) return [];
+    if (!this.built) this.build();
+    const counts = new Map<number, number>();
+    const count = (owner: number): void => {
+      if (this.keys[owner] !== self) counts.set(owner, (counts.get(owner) ?? 0) + 1);
+    };
+    for (const hash of print) {
+      let at = lowerBound(this.sorted, hash * OWNER_BITS);
+      const end = lowerBound(this.sorted, (hash + 1) * OWNER_BITS);
+      if (end - at <= MAX_SHARED_BY) for (; at < end; at++) count(this.sorted[at]! % OWNER_BITS);
+      for (const owner of this.recent.get(hash) ?? []) count(owner);
+    }
+    return this.shares(print.length, counts);
+  }
+
+  /** Every pair of stories that are one story, each once (the earlier added first), with the share. */
+  pairs(): Array<{ a: K; b: K; share: number }> {
+    this.build();
+    const counts = new Map<number, number>();
+    const sorted = this.sorted;
+    for (let start = 0; start < sorted.length; ) {
+      const hash = Math.floor(sorted[start]! / OWNER_BITS);
+      let end = start + 1;
+      while (end < sorted.length && Math.floor(sorted[end]! / OWNER_BITS) === hash) end++;
+      if (end - start <= MAX_SHARED_BY) {
+        for (let i = start; i < end; i++) {
+          for (let j = i + 1; j < end; j++) {
+            const pair = (sorted[i]! % OWNER_BITS) * OWNER_BITS + (sorted[j]! % OWNER_BITS);
+            counts.set(pair, (counts.get(pair) ?? 0) + 1);
+          }
+        }
+      }
+      start = end;
+    }
+    const out: Array<{ a: K; b: K; share: number }> = [];
+    for (const [pair, shared] of counts) {
+      const a = Math.floor(pair / OWNER_BITS);
+      const b = pair % OWNER_BITS;
+      const smaller = Math.min(this.prints[a]!.length, this.prints[b]!.length);
+      const share = shared / smaller;
+      if (share >= SAME_STORY_SHARE) out.push({ a: this.keys[a]!, b: this.keys[b]!, share });
+    }
+    return out;
+  }
+
+  /** Sorts every story added so far into one array; later additions wait in `recent` until the next full build. */
+  private build(): void {
+    let total = 0;
+    for (const print of this.prints) total += print.length;
+    const sorted = new Float64Array(total);
+    let at = 0;
+    this.prints.forEach((print, owner) => {
+      for (const hash of print) sorted[at++] = hash * OWNER_BITS + owner;
+    });
+    this.sorted = sorted.sort();
+    this.built = true;
+    this.recent.clear();
+  }
+
+  private shares(length: number, counts: Map<number, number>): Array<{ key: K; share: number }> {
+    const out: Array<{ key: K; share: number }> = [];
+    for (const [owner, shared] of counts) {
+      const share = shared / Math.min(length, this.prints[owner]!.length);
+      if (share >= SAME_STORY_SHARE) out.push({ key: this.keys[owner]!, share });
+    }
+    return out.sort((x, y) => y.share - x.share);
+  }
+}
+
+/** The first position in `sorted` whose value is at least `value`. */
+function lowerBound(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Groups of keys that are one story (each group of two or more, in the order keys were given). */
+export function sameStoryGroups<K>(stories: ReadonlyArray<{ key: K; print: Uint32Array }>): K[][] {
+  const index = new StoryIndex<K>();
+  for (const story of stories) index.add(story.key, story.print);
+  const parent = new Map<K, K>();
+  const root = (key: K): K => {
+    let k = key;
+    while (parent.has(k)) k = parent.get(k)!;
+    return k;
+  };
+  for (const { a, b } of index.pairs()) {
+    const ra = root(a);
+    const rb = root(b);
+    if (ra !== rb) parent.set(rb, ra);
+  }
+  const groups = new Map<K, K[]>();
+  for (const story of stories) {
+    const r = root(story.key);
+    const group = groups.get(r);
+    if (group) group.push(story.key);
+    else groups.set(r, [story.key]);
+  }
+  return [...groups.values()].filter((group) => group.length > 1);
+}
