@@ -24,7 +24,11 @@ export function bylineNames(byline: string): string[] {
   const out: string[] = [];
   for (const part of text.split(/\s*(?:,|;|&|\band\b)\s*/i)) {
     const name = part.replace(/^(?:by\s+)/i, '').trim();
-    if (!isWriterName(name)) continue;
+    // A role or an affiliation ends the list of names: "Daniel Kahn Gillmor, Senior Staff Technologist, ACLU ...".
+    if (!isWriterName(name)) {
+      if (out.length) break;
+      continue;
+    }
     out.push(name === name.toUpperCase() ? titleCase(name) : name);
   }
   return out;

@@ -13,6 +13,8 @@ import { extractFromHtml } from './html/index.ts';
 import { extractFromTextDump } from './text/index.ts';
 import { namesOf } from './names.ts';
 import { dropCredits } from './credits.ts';
+import { dropClutter } from './clutter.ts';
+import { articleSummary } from './summary.ts';
 import type { Extracted } from './types.ts';
 
 /** An article has at least this many words; fewer is a page with no article. */
@@ -94,9 +96,10 @@ export function importPage(bytes: Uint8Array, options: ImportOptions): ImportRes
   if (kind === 'markdown') return importMarkdown(text, options);
 
   const extracted: Extracted = kind === 'html' ? extractFromHtml(text) : extractFromTextDump(text, { profiles: options.profiles !== false });
-  const credited = dropCredits(extracted.body);
+  const tidied = dropClutter(extracted.body);
+  const credited = dropCredits(tidied.body);
   extracted.body = credited.body;
-  extracted.outside.push(...credited.credits);
+  extracted.outside.push(...tidied.clutter, ...credited.credits);
   // When no article region stands out (a plain document such as a results
   // table, or an index page), the people of the whole text are what was
   // found; such a page is not written, but --stdout shows them.
@@ -141,7 +144,7 @@ export function toFrontMatter(extracted: Extracted, hash: string, options: Impor
     organizations: names.organizations,
     places: names.places,
     section: clean(extracted.section),
-    summary: clean(extracted.summary),
+    summary: clean(articleSummary(extracted.summary, extracted)),
     source: {
       name: clean(extracted.source.name),
       url: extracted.source.url,

@@ -33,3 +33,9 @@ describe('credit lines', () => {
     });
   });
 });
+
+describe('bylines with roles', () => {
+  it('stop at the first part that is not a name', () => {
+    expect(bylineNames('By Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, Privacy, and Technology Project')).toEqual(['Daniel Kahn Gillmor']);
+  });
+});

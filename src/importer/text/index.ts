@@ -8,7 +8,8 @@ import { type Line, normalizeDump, splitLines } from './lines.ts';
 import { escapeMarkdown } from './markdown-escape.ts';
 import { isByline, readPlainStory, type PlainStory } from './plain.ts';
 import { decodeLeftoverEntities } from '../html/metadata.ts';
-import { isWriterName } from '../authors.ts';
+import { bylineNames, isWriterName } from '../authors.ts';
+import { looksLikeFullName } from '../people/extract.ts';
 import { detectProfile, type SiteProfile } from './profiles.ts';
 import { endsSentence, isCredit, isImagePlaceholder, isInterfaceLabel, isProse, wordCount } from './prose.ts';
 import { articleLines, articleRegion, commentsStart, RELATED_LABEL, relatedList, TAGS_LABEL, tidyKept, weights } from './region.ts';
@@ -65,8 +66,12 @@ function fill(out: Extracted, text: string, options: TextDumpOptions): void {
   const titleAt = findTitle(lines, bodyStart, (line) => isFurniture(line) || clockSet.has(line), lede, keep);
   // Some pages print a headline's character references as text ("&#39;official apology&#39;").
   if (titleAt !== undefined) out.title = decodeLeftoverEntities(lines[titleAt]!.text);
-  if (titleAt !== undefined && keep.has(titleAt)) out.body = kept.filter((i) => i !== titleAt).map((i) => escapeMarkdown(lines[i]!.text)).join('\n\n');
   const anchor = titleAt ?? bodyStart;
+  // The byline under the headline names the authors and is not the story's text.
+  const byline = findByline(lines, anchor, bodyStart);
+  if (byline) out.authors = byline.names;
+  const notBody = new Set([titleAt, ...(byline?.lines ?? [])]);
+  if (kept.some((i) => notBody.has(i))) out.body = kept.filter((i) => !notBody.has(i)).map((i) => escapeMarkdown(lines[i]!.text)).join('\n\n');
   findDate(out, lines, anchor, bodyStart, clockLines);
   if (clockAt >= 0) out.source.retrieved = parseHeaderClock(clockText(clockAt), out.date);
 
@@ -118,6 +123,27 @@ function fillPlain(out: Extracted, lines: readonly Line[], story: PlainStory): v
 function placeCase(place: string): string {
   if (place !== place.toUpperCase()) return place;
   return place.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, gap: string, letter: string) => gap + letter.toUpperCase());
+}
+
+/**
+ * The byline near the headline: "By Amelie Marie Nishizawa Feb 8, 2020 5 min
+ * read", or a "By" / "Author:" label with the name on the next line.
+ */
+function findByline(lines: readonly Line[], anchor: number, bodyStart: number): { names: string[]; lines: number[] } | undefined {
+  for (let i = anchor + 1; i < Math.min(lines.length, Math.max(anchor + 8, bodyStart + 3)); i++) {
+    const t = lines[i]!.text;
+    if (BYLINE_LABEL.test(t) && lines[i + 1]) {
+      const names = bylineNames(lines[i + 1]!.text);
+      if (names.length) return { names, lines: [i, i + 1] };
+    }
+    if (/^by\s+\p{Lu}/iu.test(t) && t.length <= 160) {
+      const names = bylineNames(t);
+      if (names.length) return { names, lines: [i] };
+    }
+    // A name alone on its line with the day under it: "Mike Conley" / "December 18, 2020".
+    if (looksLikeFullName(t) && isWriterName(t) && findDays(lines[i + 1]?.text ?? '').length) return { names: [t], lines: [i] };
+  }
+  return undefined;
 }
 
 /** Where the profile says the article part of the page is over (its comment rules, say). */
