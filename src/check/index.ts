@@ -11,7 +11,7 @@ import { planFixes, type FileFix, type SkippedFix } from './fix.ts';
 import { checkLinks } from './links.ts';
 import { loadArticle, stringAt, type LoadedArticle } from './load.ts';
 import { checkKeyOrder } from './order.ts';
-import { checkPeople } from './people.ts';
+import { checkFoldedPeople, checkPeople } from './people.ts';
 import { checkTags } from './tags.ts';
 import type { CheckInput, CheckIssue } from './types.ts';
 
@@ -52,6 +52,7 @@ export function checkArchive(input: CheckInput): CheckReport {
     ...scoped.flatMap(checkKeyOrder),
     ...tags.issues,
     ...checkPeople(scoped, input.registries?.people),
+    ...checkFoldedPeople(all, scoped, input.registries?.people),
     ...checkDuplicates(all, urlOf),
     ...checkLinks(scoped, { urls, slugs, files }),
   ].filter((issue) => inScope(issue.file));

@@ -7,6 +7,8 @@
 import { editDistance } from '../content/schema.ts';
 import { personKey, type Registry } from '../content/registry.ts';
 import { stringItems, type LoadedArticle } from './load.ts';
+import { derivedAliases } from '../collections/aliases.ts';
+import { foldKey } from '../collections/names.ts';
 import type { CheckIssue } from './types.ts';
 
 /**
@@ -62,6 +64,33 @@ export function checkPeople(articles: readonly LoadedArticle[], registry?: { fil
         line: article.lineOf(`people.${index}`) ?? article.lineOf('people') ?? 1,
         field: 'people',
         message: `"${value}" is not in ${registryFile} but resembles ${names}: write ${matches.length === 1 ? names : 'the right one'}, or if this is someone else, add "${value}" to ${registryFile}`,
+        severity: 'warning',
+      });
+    }
+  }
+  return issues;
+}
+
+/**
+ * Reports each one-word name the build files under the one person of that
+ * surname the archive names in full (src/collections/aliases.ts): "Trump" is
+ * shown as Donald Trump. `all` is the archive the rule is judged on.
+ */
+export function checkFoldedPeople(all: readonly LoadedArticle[], scoped: readonly LoadedArticle[], registry?: { file: string; registry: Registry }): CheckIssue[] {
+  const spellings = all.flatMap((article) => stringItems(article.data, 'people').map((item) => item.value));
+  const folds = new Map(derivedAliases('people', spellings, registry?.registry.entries ?? []).map((fold) => [foldKey(fold.alias), fold]));
+  if (folds.size === 0) return [];
+  const registryFile = registry?.file ?? 'content/_data/people.yaml';
+  const issues: CheckIssue[] = [];
+  for (const article of scoped) {
+    for (const { value, index } of stringItems(article.data, 'people')) {
+      const fold = folds.get(foldKey(value));
+      if (!fold) continue;
+      issues.push({
+        file: article.file,
+        line: article.lineOf(`people.${index}`) ?? article.lineOf('people') ?? 1,
+        field: 'people',
+        message: `"${value}" is filed as "${fold.name}", ${fold.why}: write the full name, or if this is someone else, add "${value}" to ${registryFile}`,
         severity: 'warning',
       });
     }

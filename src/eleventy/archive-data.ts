@@ -31,6 +31,8 @@ import { searchBundles } from '../search/index-site.ts';
 import { aliasHtml, aliasPages } from '../site/redirects.ts';
 import { robots, sitemap, type SitemapEntry } from '../site/sitemap.ts';
 import type { LoadedContent } from './load.ts';
+import { asRegistry, derivedAliases } from '../collections/aliases.ts';
+import type { RegistryEntry } from '../collections/names.ts';
 import { sameStoryGroups, storyPrint } from '../content/same-story.ts';
 
 /** Articles a listing page shows. */
@@ -200,7 +202,14 @@ const FEED_KINDS: ReadonlySet<EntityKind> = new Set(['tags', 'people']);
 export async function buildArchiveData(content: LoadedContent, render: (markdown: string) => string, searchShardPages?: number): Promise<ArchiveData> {
   const { settings } = content;
   const articles = newestFirst(content.articles);
-  const indexes = new Map<EntityKind, EntityIndex>(ENTITY_KINDS.map((kind) => [kind, groupEntities(articles, kind, content.registries[kind] ?? [])]));
+  // The registries, then the folds the archive itself shows (src/collections/aliases.ts).
+  const registries = Object.fromEntries(
+    ENTITY_KINDS.map((kind) => {
+      const registry = content.registries[kind] ?? [];
+      return [kind, [...registry, ...asRegistry(derivedAliases(kind, articles.flatMap((a) => a[kind]), registry))]];
+    }),
+  ) as Record<EntityKind, RegistryEntry[]>;
+  const indexes = new Map<EntityKind, EntityIndex>(ENTITY_KINDS.map((kind) => [kind, groupEntities(articles, kind, registries[kind])]));
   // Related stories see each name in its canonical spelling, so aliases
   // ("Sofacy", "Fancy Bear") count as the one entity they name. On a large
   // archive a worker thread does part of the work while this thread renders.
@@ -296,7 +305,7 @@ export async function buildArchiveData(content: LoadedContent, render: (markdown
     }
     // Alias URLs ("/people/stoltenberg/") lead on to the canonical page; they are not in the sitemap.
     const prefixed = (url: string) => `${settings.pathPrefix.replace(/\/$/, '')}${url}`;
-    for (const alias of aliasPages(index, content.registries[kind] ?? [])) {
+    for (const alias of aliasPages(index, registries[kind])) {
       files.push({ url: `${alias.url}index.html`, render: () => aliasHtml(alias, settings, prefixed, abs) });
     }
     if (FEED_KINDS.has(kind)) {

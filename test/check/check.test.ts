@@ -92,6 +92,23 @@ describe('checkArchive', () => {
     expect(checkArchive({ articles: fixed, today: '2026-11-25' })).toEqual({ issues: [], fixes: [], skipped: [] });
   });
 
+  it('reports a surname the build files under the one person of that name, and two copies of one story', () => {
+    const story = [
+      'Chinese officials said the tariffs would stay until the talks in Washington resumed, and that farmers in the Midwest should expect the soybean purchases to fall further this autumn before any deal.',
+      'Negotiators from both sides met for two days in Beijing last week without agreeing on a schedule, according to people briefed on the meetings, who asked not to be named.',
+      'Markets in Asia fell on the news, with the yuan slipping to its weakest level against the dollar in more than a decade before the central bank stepped in late on Friday.',
+    ].join('\n\n');
+    const articles = [
+      article('a.md', 'title: A\ndate: 2019-05-01\npeople:\n  - Donald Trump', story),
+      article('b.md', 'title: B\ndate: 2019-05-02\npeople:\n  - Trump', `${story} The White House declined to comment.`),
+    ];
+    expect(checkArchive({ articles, today: '2026-11-25' }).issues.map(formatIssue)).toEqual([
+      'a.md:7: tells the same story as b.md (100 % of the shorter text in common): keep one, or keep both if they are two outlets\' copies (the site shows them as one story)',
+      'b.md:5: people: "Trump" is filed as "Donald Trump", the only person named Trump in the archive: write the full name, or if this is someone else, add "Trump" to content/_data/people.yaml',
+      'b.md:7: tells the same story as a.md (100 % of the shorter text in common): keep one, or keep both if they are two outlets\' copies (the site shows them as one story)',
+    ]);
+  });
+
   it('leaves a file with YAML comments to the editor rather than lose the comments', () => {
     const articles = [article('a.md', 'date: 2019-05-01 # as the page states\ntitle: A')];
     const report = checkArchive({ articles, today: '2026-11-25' });

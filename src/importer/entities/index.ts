@@ -7,12 +7,12 @@
  */
 import { personKey } from '../../content/registry.ts';
 import { tokenize } from '../people/tokens.ts';
-import { placeKey } from './gazetteer.ts';
+import { placeKey } from '../../content/gazetteer.ts';
 import { byContext, findOrganizations } from './organizations.ts';
 import { findPlaces } from './places.ts';
 import { properSpans } from './spans.ts';
 
-export { lookupPlace, placeKey, type Place } from './gazetteer.ts';
+export { lookupPlace, placeKey, type Place } from '../../content/gazetteer.ts';
 
 /** What the entity extractor reads. */
 export interface EntityInput {

