@@ -94,7 +94,10 @@ function place(file: string, result: ImportResult, outDir: string, index: Archiv
   const entry = index.entryFor(result);
   let relative = result.path;
   let target = path.join(outDir, relative);
-  for (let n = 2; fs.existsSync(target) && !index.sameArticle(target, entry); n++) {
+  // A file of another article there, or another article's page at the URL this one would get (same month and slug, another day): the next suffix.
+  const taken = (candidate: string): boolean =>
+    (fs.existsSync(candidate) && !index.sameArticle(candidate, entry)) || index.urlTakenByOther(pageUrlOf(candidate), candidate);
+  for (let n = 2; taken(target); n++) {
     relative = result.path.replace(/\.md$/, `-${n}.md`);
     target = path.join(outDir, relative);
   }
@@ -176,6 +179,13 @@ interface IndexEntry {
   print: Uint32Array;
 }
 
+/** The page URL of an article file: `/articles/YYYY/MM/SLUG/`, as the build gives it. */
+function pageUrlOf(file: string): string {
+  const name = path.basename(file, '.md');
+  const m = /^(\d{4})-(\d{2})-\d{2}-(.+)$/.exec(name);
+  return m ? `/articles/${m[1]}/${m[2]}/${m[3]}/` : name;
+}
+
 /** What the archive already holds, to spot second copies of one article. */
 class ArchiveIndex {
   private readonly files = new Map<string, IndexEntry>();
@@ -183,6 +193,7 @@ class ArchiveIndex {
   private readonly byUrl = new Map<string, string>();
   private readonly byBody = new Map<string, string>();
   private readonly stories = new StoryIndex<string>();
+  private readonly urls = new Map<string, string>();
 
   static load(dir: string): ArchiveIndex {
     const index = new ArchiveIndex();
@@ -211,6 +222,13 @@ class ArchiveIndex {
     if (entry.url && !this.byUrl.has(entry.url)) this.byUrl.set(entry.url, file);
     if (!this.byBody.has(entry.body)) this.byBody.set(entry.body, file);
     this.stories.add(file, entry.print);
+    if (!this.urls.has(pageUrlOf(file))) this.urls.set(pageUrlOf(file), file);
+  }
+
+  /** Whether another file than `file` already has the page `url`. */
+  urlTakenByOther(url: string, file: string): boolean {
+    const holder = this.urls.get(url);
+    return holder !== undefined && path.resolve(holder) !== path.resolve(file);
   }
 
   /** The file at `target` holds this article: the same source or the same body, edited or not. */

@@ -8,7 +8,7 @@
 import { personKey } from '../../content/registry.ts';
 import { tokenize } from '../people/tokens.ts';
 import { placeKey } from '../../content/gazetteer.ts';
-import { byContext, findOrganizations } from './organizations.ts';
+import { byApposition, findOrganizations, plausibleBody } from './organizations.ts';
 import { findPlaces } from './places.ts';
 import { properSpans } from './spans.ts';
 
@@ -50,7 +50,7 @@ export function extractEntities(input: EntityInput): Entities {
   const peopleKeys = new Set(input.people.map(personKey));
   const notPeople = new Set<string>();
   for (const span of spans) {
-    const org = span.shouted ? undefined : byContext(tokens, span.start, span.end);
+    const org = span.shouted ? undefined : byApposition(tokens, span.start, span.end);
     const key = org && personKey(tokens.slice(org.start, org.end).map((t) => t.text).join(' '));
     if (key && peopleKeys.has(key)) notPeople.add(key);
   }
@@ -75,7 +75,7 @@ export function extractEntities(input: EntityInput): Entities {
   });
 
   return {
-    organizations: longestOnly(unique(organizations.map((o) => o.spelling))),
+    organizations: longestOnly(unique(organizations.map((o) => o.spelling).filter(plausibleBody))),
     places: longestOnly(unique(placeNames)),
     notPeople: input.people.filter((name) => notPeople.has(personKey(name))),
   };

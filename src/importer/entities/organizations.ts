@@ -10,7 +10,7 @@
  *   "the daily Mlada Fronta Dnes", "medical equipment group Radiometer";
  * - a name compromise's lexicon knows as an organisation ("Microsoft").
  */
-import { hasTag, isCommonWord, isTitle, tagsOf } from '../people/lexicon.ts';
+import { FIRST_NAME_TAGS, hasTag, isTitle, tagsOf } from '../people/lexicon.ts';
 import type { Token } from '../people/tokens.ts';
 import { lookupPlace } from '../../content/gazetteer.ts';
 import { isCapitalised, opensSentence, type Span } from './spans.ts';
@@ -54,6 +54,8 @@ const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}&]{1,6}$/u;
 /** The organisations among the proper-noun phrases, in order; tokens in `taken` belong to people. */
 export function findOrganizations(tokens: readonly Token[], spans: readonly Span[], taken: ReadonlySet<number>): FoundOrganization[] {
   const found: FoundOrganization[] = [];
+  const counts = new Map<string, number>();
+  for (const t of tokens) if (t.kind === 'word') counts.set(t.text, (counts.get(t.text) ?? 0) + 1);
   for (const span of spans) {
     if (span.shouted) continue;
     for (const [start, end] of unclaimed(tokens, span, taken)) {
@@ -62,7 +64,7 @@ export function findOrganizations(tokens: readonly Token[], spans: readonly Span
         found.push({ ...org, spelling: spell(tokens, org.start, org.end) });
         continue;
       }
-      for (let k = start; k < end; k++) if (isBodyAcronym(tokens, k)) found.push({ start: k, end: k + 1, spelling: tokens[k]!.text });
+      for (let k = start; k < end; k++) if (isBodyAcronym(tokens, k, counts)) found.push({ start: k, end: k + 1, spelling: tokens[k]!.text });
     }
   }
   // An acronym in parentheses right after a body's name is that body's: "Kurdistan Workers Party (PKK)".
@@ -116,6 +118,8 @@ const TAIL = /^(of|for)$/;
 function bodyName(tokens: readonly Token[], start: number, end: number): { start: number; end: number } | undefined {
   const s = trimStart(tokens, start, end);
   if (end - s < 2 || lookupPlace(spell(tokens, s, end))) return undefined;
+  // "Eric Church", "Antoine Court": a first name before a head noun makes a person's name.
+  if (end - s === 2 && hasTag(tokens[s]!.lower, FIRST_NAME_TAGS)) return undefined;
   // A head with an "of"/"for" tail qualifies all that follows: "Center for International Security and Cooperation".
   for (let k = s; k < end - 1; k++) {
     if (LEADING_HEADS.has(tokens[k]!.lower) && TAIL.test(tokens[k + 1]!.lower)) return { start: s, end };
@@ -134,16 +138,44 @@ export function byContext(tokens: readonly Token[], start: number, end: number):
   const after = tokens.slice(end, end + 3).filter((t) => t.line === line).map((t) => t.lower).join(' ');
   const prev = tokens[s - 1]?.line === line ? tokens[s - 1]!.lower : '';
   const phrase = tokens.slice(s, end);
-  // A place or a person's title is never a body here.
+  // A place or a person's title is never a body here, nor one English word ("On Tuesday, the inspector general's office").
   if (lookupPlace(spell(tokens, s, end)) || phrase.every((t) => isTitle(t.lower))) return undefined;
+  const lexicon = phrase.length === 1 ? tagsOf(phrase[0]!.lower) : tagsOf(phrase.map((t) => t.lower).join(' '));
+  const oneWord = phrase.length === 1 && !lexicon.includes('Organization') &&
+    (isEnglishWord(phrase[0]!.lower) || isFunctionWord(phrase[0]!.lower) || /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i.test(phrase[0]!.text));
+  if (TRADE_NOUNS.has(prev) && !opensSentence(tokens, s - 1) && !isCapitalised(tokens[s - 1]) && !isFunctionWord(phrase[0]!.lower)) return { start: s, end };
+  if (oneWord) return undefined;
   if (MEDIA_AFTER.test(after) || MEDIA_BEFORE.has(prev)) return { start: s, end };
-  if (TRADE_NOUNS.has(prev) && !opensSentence(tokens, s - 1) && !isCapitalised(tokens[s - 1])) return { start: s, end };
   if (inApposition(tokens, end, line)) return { start: s, end };
+  // "Radical Democrats (FDP)": a name the text gives an acronym in parentheses is a body's ("Jim Courier (U.S.)" gives a place).
+  const inBrackets = tokens[end + 1];
+  if (tokens[end]?.text === '(' && inBrackets && tokens[end + 2]?.text === ')' && ACRONYM.test(inBrackets.text) &&
+    !lookupPlace(inBrackets.text) && !isEnglishWord(inBrackets.lower) && !hasTag(phrase[0]!.lower, FIRST_NAME_TAGS)) {
+    return { start: s, end };
+  }
   // "told Reuters": one who is told something and is neither a person (those are taken) nor a word is a body.
   if (prev === 'told' && phrase.length === 1 && !isEnglishWord(phrase[0]!.lower)) return { start: s, end };
-  const lexicon = phrase.length === 1 ? tagsOf(phrase[0]!.lower) : tagsOf(phrase.map((t) => t.lower).join(' '));
   if (lexicon.includes('Organization')) return { start: s, end };
   return undefined;
+}
+
+/** A name in apposition to a body's noun ("Tallinna Pank, one of the largest banks"): evidence strong enough to overrule a person's shape. */
+export function byApposition(tokens: readonly Token[], start: number, end: number): { start: number; end: number } | undefined {
+  const s = trimStart(tokens, start, end);
+  const phrase = tokens.slice(s, end);
+  if (phrase.length === 1 && (isEnglishWord(phrase[0]!.lower) || isFunctionWord(phrase[0]!.lower))) return undefined;
+  return !lookupPlace(spell(tokens, s, end)) && inApposition(tokens, end, tokens[s]!.line) ? { start: s, end } : undefined;
+}
+
+/**
+ * A last look at a name found: not heads or company suffixes alone ("Co",
+ * "Inc"), not a nationality ("Asian").
+ */
+export function plausibleBody(name: string): boolean {
+  const words = name.split(/\s+/).map((w) => w.toLowerCase().replace(/\.$/, ''));
+  if (words.every((w) => HEADS.has(w) || /^(?:llc|inc|ltd|co|corp|plc|sa|ag|gmbh)$/.test(w))) return false;
+  if (words.length === 1 && hasTag(words[0]!, new Set(['Demonym']))) return false;
+  return true;
 }
 
 /** ", one of the largest banks in Estonia", ", a medical equipment group": the name is a body's. */
@@ -160,9 +192,12 @@ function inApposition(tokens: readonly Token[], end: number, line: number): bool
 }
 
 /** "FBI", "USDA", "U.N.": an acronym in running text that is not a place, a word, a title or a unit. */
-function isBodyAcronym(tokens: readonly Token[], k: number): boolean {
+function isBodyAcronym(tokens: readonly Token[], k: number, counts: ReadonlyMap<string, number>): boolean {
   const t = tokens[k]!;
-  if (!ACRONYM.test(t.text)) return false;
+  if (!ACRONYM.test(t.text) || !/^[A-Z&.]+$/.test(t.text)) return false;
+  // "LOS ANGELES (AP)": words in capitals side by side are a phrase shouted, not acronyms.
+  const shouted = (u: Token | undefined): boolean => u !== undefined && u.line === t.line && u.kind === 'word' && u.text.length > 1 && u.text === u.text.toUpperCase() && /\p{Lu}{2}/u.test(u.text);
+  if (shouted(tokens[k - 1]) || shouted(tokens[k + 1])) return false;
   const bare = t.lower.replace(/\./g, '');
   const place = lookupPlace(t.text);
   if (NOT_BODIES.has(bare) || (place && place.kind !== 'city' && place.kind !== 'subdivision') || isTitle(bare)) return false;
@@ -171,8 +206,18 @@ function isBodyAcronym(tokens: readonly Token[], k: number): boolean {
   if (tagsOf(t.lower).some((tag) => tag !== 'Organization' && tag !== 'Acronym' && tag !== 'Noun' && tag !== 'Singular')) return false;
   // Ratings and codes stand between slashes ("Aaa / A1", "AAA / AA-").
   if (tokens[k - 1]?.text === '/' || tokens[k + 1]?.text === '/') return false;
-  return !hasTag(bare, new Set(['Currency', 'Unit']));
+  if (hasTag(bare, new Set(['Currency', 'Unit']))) return false;
+  // Tickers follow an exchange's colon ("SIX Swiss Exchange: ASCN", "(NYSE: HD)").
+  if (tokens[k - 1]?.text === ':') return false;
+  // Capitals alone say little ("CT", "GPS", "IG"): a body is known as one, is "the" one, speaks, or recurs.
+  if (tagsOf(t.lower).includes('Organization') || tagsOf(bare).includes('Organization')) return true;
+  if (bare.length < 3 && !t.text.includes('.')) return false;
+  const next = tokens[k + 1]?.line === t.line ? tokens[k + 1]!.lower : '';
+  return tokens[k - 1]?.lower === 'the' || ACTS.has(next) || (counts.get(t.text) ?? 0) >= 2;
 }
+
+/** What a body does or has right after its name: "FBI said", "USDA spokesman". */
+const ACTS = new Set(['said', 'says', 'announced', 'reported', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'chief', 'director', 'statement', 'report', 'data', 'figures', 'agency', 'forces', 'fighters', 'members', 'leader', 'leaders', 'flight', 'chairman', 'president', 'airliner', 'jet', 'plane', 'shares', 'stock']);
 
 function spell(tokens: readonly Token[], start: number, end: number): string {
   return tokens.slice(start, end).map((t) => t.text).join(' ').replace(/ & /g, '&');

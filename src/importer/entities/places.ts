@@ -9,7 +9,7 @@
 import { CALENDAR_TAGS, hasTag, isCommonWord, PERSON_TAGS } from '../people/lexicon.ts';
 import type { Token } from '../people/tokens.ts';
 import { lookupPlace, type Place } from '../../content/gazetteer.ts';
-import { opensSentence, type Span } from './spans.ts';
+import { isCapitalised as isCapitalisedWord, opensSentence, type Span } from './spans.ts';
 import { isEnglishWord } from './words.ts';
 
 /** A place found in the text: the gazetteer's name, the text's spelling, where it first stood. */
@@ -50,6 +50,8 @@ export function findPlaces(tokens: readonly Token[], spans: readonly Span[], tak
         const place = lookupPlace(spelling);
         if (!place) continue;
         if (!accepted(tokens, k, k + len, place, span.shouted)) continue;
+        // "South Taranaki", "Northern Italy", "Van Gogh": an English word that a longer name goes on from only qualifies it.
+        if (len === 1 && k + 1 < span.end && isCapitalisedWord(tokens[k + 1]) && isEnglishWord(range[0]!.lower) && place.kind !== 'country') continue;
         found.push({ place, spelling, at: k });
         matched = len;
         break;

@@ -10,7 +10,7 @@ import { lookupPlace } from '../../content/gazetteer.ts';
 import { HEADS, LEADING_HEADS } from './heads.ts';
 
 /** Small words inside a name, between two capitalised words. */
-const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'du', 'des', 'la', 'le', 'del', 'della', 'di', 'da', 'von', 'van', 'der', 'al', 'el']);
+const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'du', 'des', 'la', 'le', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'von', 'van', 'der', 'al', 'el']);
 /** What may follow a connector before the next capital: "Movement for a Democratic Slovakia", "Bank of the Philippine Islands". */
 const SECOND_CONNECTORS = new Set(['a', 'the']);
 

@@ -2,12 +2,14 @@
  * Sorting a page's Tags line into people, organisations, places and plain
  * tags, so that every item lands in exactly one of the four. A person is an
  * item the registry knows, that compromise reads as a person, or that the
- * article's own text names; places and organisations come from compromise
- * and small shipped lists; anything else stays a topic tag.
+ * article's own text names; a place is one the gazetteer knows;
+ * organisations come from compromise and small shipped lists; anything else
+ * stays a topic tag.
  */
 import nlp from 'compromise';
 import { personKey, type Registry } from '../../content/registry.ts';
-import { ORGANIZATIONS, PLACE_PHRASES, PLACES } from './data.ts';
+import { ORGANIZATIONS } from './data.ts';
+import { lookupPlace } from '../../content/gazetteer.ts';
 import { extractPeople, looksLikeFullName } from './extract.ts';
 
 /** The Tags line, sorted. Items keep the page's order within each list. */
@@ -39,15 +41,17 @@ export function classifyNames(items: string[], body: string, registry?: Registry
     const doc = nlp(item);
     const registered = registry?.lookup(item);
     const words = item.split(/\s+/);
+    // A keyword naming a person of the story, in any case ("lopes" for Rosaly Lopes), is that person.
     const fromBody = inBody.find((p) => {
       const pk = personKey(p);
-      return pk === key || (pk.endsWith(` ${key}`) && /^\p{Lu}/u.test(item));
+      return pk === key || pk.endsWith(` ${key}`);
     });
+    const capitalised = /^\p{Lu}/u.test(item);
     if (registered) {
       out.people.push(registered);
-    } else if (PLACE_PHRASES.has(item.toLowerCase()) || PLACES.has(item.toLowerCase()) || covers(doc.places().out('array'), item)) {
+    } else if (capitalised && lookupPlace(item)) {
       out.places.push(item);
-    } else if (fromBody || covers(doc.people().out('array'), item) || looksLikeFullName(item)) {
+    } else if (fromBody || (capitalised && (covers(doc.people().out('array'), item) || looksLikeFullName(item)))) {
       out.people.push(fromBody ?? item);
     } else if (
       ORGANIZATIONS.has(item.toLowerCase()) ||

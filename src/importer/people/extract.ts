@@ -11,6 +11,7 @@ import { FIRST_NAME_TAGS, PERSON_TAGS, SURNAME_TAGS, hasTag, isCommonWord, isPla
 import { mentionsOf, promoteLists, type Mention } from './mentions.ts';
 import { tokenize } from './tokens.ts';
 import { personKey as nameKey, type Registry } from '../../content/registry.ts';
+import { isEnglishWord } from '../entities/words.ts';
 
 /** What the extractor reads: the article body, its title, its Tags line, and text that stood around it. */
 export interface PeopleInput {
@@ -107,16 +108,36 @@ export function extractPeople(input: PeopleInput, registry?: Registry): string[]
   const out: string[] = [];
   for (const f of found) {
     const k = nameKey(f.name);
-    if (!k || seen.has(k)) continue;
+    if (!k || seen.has(k) || (!registry?.lookup(f.name) && !plausibleName(f.name))) continue;
     seen.add(k);
     out.push(f.name);
   }
   return out;
 }
 
+/**
+ * Whether a name found by the rules can be a person's, by what it is made
+ * of: not English words only ("Drug Rash", "Star Wars") unless a
+ * first name is among them; not a reference's "Surname Initial" ("Lee H",
+ * "Br J Dermatol"); not a storm ("Hurricane Barry"); not opening with a
+ * particle or a lower-case compound ("de Miranda", "Day-by-day Schiff").
+ */
+export function plausibleName(name: string): boolean {
+  const words = name.split(/\s+/);
+  const lowers = words.map((w) => w.toLowerCase());
+  if (!/^\p{Lu}/u.test(words[0]!) || /^[\p{L}]+-\p{Ll}/u.test(words[0]!) || /^(?:hurricane|typhoon|cyclone|storm|tropical)$/.test(lowers[0]!)) return false;
+  const firstName = lowers.some((w) => hasTag(w, FIRST_NAME_TAGS));
+  if (words.length > 1 && words.every((w, i) => isEnglishWord(lowers[i]!) && !/^\p{Lu}\.?$/u.test(w)) && !firstName) return false;
+  if (words.length > 1 && /^\p{Lu}$/u.test(words[words.length - 1]!)) return false;
+  if (!firstName && words.slice(1, -1).some((w) => /^\p{Lu}$/u.test(w))) return false;
+  return true;
+}
+
 /** Whether a one-word name that no full name explains is still a person ("President Clinton", "Chernomyrdin, the prime minister"). */
 function acceptsAlone(m: Mention, key: string): boolean {
   if (isTitle(key) || isCommonWord(key)) return false;
+  // "Story", "Guild", "Curry": an English word alone needs the strongest evidence (a title in the phrase, an apposition, a scorer).
+  if (isEnglishWord(key) && !m.strongTitle) return false;
   return (m.titled && m.score >= 3) || (m.strongTitle && m.score >= 2) || (m.score >= 2 && hasTag(key, SURNAME_TAGS));
 }
 

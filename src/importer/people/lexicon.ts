@@ -28,7 +28,7 @@ export const CALENDAR_TAGS = new Set(['WeekDay', 'Month']);
 /** Tags of surnames and of whole known people. */
 export const SURNAME_TAGS = new Set(['Person', 'LastName']);
 /** Generational suffixes after a name. */
-export const NAME_SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i;
+export const NAME_SUFFIX = /^(jr|sr|jnr|snr|ii|iii|iv)\.?$/i;
 /** Tags of places, organisations, teams and dates: what a name is not. */
 export const PLACE_TAGS = new Set(['Country', 'City', 'Place', 'Region', 'Demonym', 'Organization', 'SportsTeam', 'Month', 'WeekDay', 'Currency', 'Date']);
 

@@ -9,6 +9,7 @@ import {
 } from './lexicon.ts';
 import { capitalRuns, isInitial, type Token } from './tokens.ts';
 import { personKey as nameKey } from '../../content/registry.ts';
+import { lookupPlace } from '../../content/gazetteer.ts';
 
 /** A candidate phrase with its evidence. */
 export interface Mention {
@@ -66,6 +67,15 @@ export function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
     if (s >= e) continue;
     // A lone capital before a name is a position or a list mark ("S Damarious Randall"), not an initial.
     while (e - s > 2 && /^\p{Lu}$/u.test(tokens[s]!.text)) s++;
+    // A place before a full name, as lists of seats print them ("Ruislip Boris Johnson", "Sutton Coldfield Andrew Mitchell").
+    for (const len of [3, 2, 1]) {
+      const first = tokens[s + len];
+      if (e - s - len < 2 || !first || !hasTag(first.lower, FIRST_NAME_TAGS) || hasTag(tokens[s]!.lower, FIRST_NAME_TAGS)) continue;
+      if (lookupPlace(tokens.slice(s, s + len).map((t) => t.text).join(' '))) {
+        s += len;
+        break;
+      }
+    }
     // Titles before the name: "UK Foreign Minister Jeremy Hunt", "President Clinton", "Dr. Smith", "Frenchman Patrick Vieira".
     let titled = false;
     let cut = s;
