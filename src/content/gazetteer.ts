@@ -9,6 +9,7 @@
  * folds only countries, states and regions, never reads them.
  */
 import { createRequire } from 'node:module';
+import { isEnglishWord } from './words.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -98,8 +99,13 @@ function majorPlaces(): Map<string, Place> {
     const place: Place = { name: c.name.common, kind: 'country' };
     add(c.name.common, place);
     add(c.name.official, place);
-    // Two-letter codes are words in running text ("IT", "ME", "IN") except the two that news writes for countries.
-    for (const alt of c.altSpellings) if (latin(alt) && !alt.includes(',') && (alt.length > 2 || alt === 'UK' || alt === 'US')) add(alt, place);
+    // Two-letter codes are words in running text ("IT", "ME", "IN") except the two that news writes for countries;
+    // a native name that is an English word or a nationality ("Island" for Iceland, "Thai") would find countries in any text.
+    for (const alt of c.altSpellings) {
+      if (!latin(alt) || alt.includes(',') || (alt.length <= 2 && alt !== 'UK' && alt !== 'US')) continue;
+      if (alt !== alt.toUpperCase() && !alt.includes(' ') && (isEnglishWord(alt) || DEMONYM_LIKE.test(alt))) continue;
+      add(alt, place);
+    }
   }
   for (const [alias, name] of OTHER_COUNTRIES) add(alias, { name, kind: 'country' });
   for (const region of REGIONS) add(region, { name: region, kind: 'region' });
@@ -149,6 +155,9 @@ function cityPlaces(): Map<string, Place> {
   cities = map;
   return map;
 }
+
+/** Names of peoples and languages ("Thai", "Manx"), which world-countries lists among a country's other names. */
+const DEMONYM_LIKE = /^(?:thai|manx|lao|khmer|dutch|swiss|czech)$/i;
 
 const latin = (s: string): boolean => /^[\p{Script=Latin}\s.'’,()-]+$/u.test(s);
 

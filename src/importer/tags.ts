@@ -6,7 +6,7 @@
  * people, organisations, places and tags.
  */
 import { decodeLeftoverEntities } from './html/metadata.ts';
-import { isEnglishWord } from './entities/words.ts';
+import { isEnglishWord } from '../content/words.ts';
 
 /** Labels a CMS files stories under that say nothing about the story (kinds of label, not any one site's). */
 const CMS_LABEL = /\b(?:premium|subscribers?|members?(?: only| articles)?|sponsored|paid (?:post|content)|front ?page|home ?page|top stories|featured|must reads?|trending|editor'?s? picks?|breaking news|latest news|news ?feed|uncategori[sz]ed|insider)\b/i;

@@ -14,7 +14,7 @@ import { FIRST_NAME_TAGS, hasTag, isTitle, tagsOf } from '../people/lexicon.ts';
 import type { Token } from '../people/tokens.ts';
 import { lookupPlace } from '../../content/gazetteer.ts';
 import { isCapitalised, opensSentence, type Span } from './spans.ts';
-import { isEnglishWord } from './words.ts';
+import { isEnglishWord } from '../../content/words.ts';
 import { HEADS, LEADING_HEADS } from './heads.ts';
 
 /** An organisation found in the text: its tokens and its spelling. */

@@ -10,7 +10,7 @@ import { CALENDAR_TAGS, hasTag, isCommonWord, PERSON_TAGS } from '../people/lexi
 import type { Token } from '../people/tokens.ts';
 import { lookupPlace, type Place } from '../../content/gazetteer.ts';
 import { isCapitalised as isCapitalisedWord, opensSentence, type Span } from './spans.ts';
-import { isEnglishWord } from './words.ts';
+import { isEnglishWord } from '../../content/words.ts';
 
 /** A place found in the text: the gazetteer's name, the text's spelling, where it first stood. */
 export interface FoundPlace {
@@ -52,7 +52,8 @@ export function findPlaces(tokens: readonly Token[], spans: readonly Span[], tak
         if (!accepted(tokens, k, k + len, place, span.shouted)) continue;
         // "South Taranaki", "Northern Italy", "Van Gogh": an English word that a longer name goes on from only qualifies it.
         if (len === 1 && k + 1 < span.end && isCapitalisedWord(tokens[k + 1]) && isEnglishWord(range[0]!.lower) && place.kind !== 'country') continue;
-        found.push({ place, spelling, at: k });
+        // "Ala." and "Conn.": an abbreviation keeps its full stop.
+        found.push({ place, spelling: place.abbreviation && tokens[k + len]?.text === '.' ? `${spelling}.` : spelling, at: k });
         matched = len;
         break;
       }
@@ -74,6 +75,8 @@ function accepted(tokens: readonly Token[], start: number, end: number, place: P
   const wordLike = single && !hasTag(lower, PLACE_WORD_TAGS) &&
     (isCommonWord(lower) || isEnglishWord(lower) || (hasTag(lower, PERSON_TAGS) && place.kind !== 'country'));
   if (place.abbreviation) return tokens[start - 1]?.text === ',' && isPlaceBefore(tokens, start - 1);
+  // A country's code is written in capitals or with dots: "US", "U.S.", never "Us" ("Contact Us").
+  if (single && place.kind === 'country' && lower.replace(/\./g, '').length <= 3 && words[0]!.text !== words[0]!.text.toUpperCase()) return false;
   if (shouted) {
     if (single && (isCommonWord(lower) || isEnglishWord(lower) || lower.length <= 2)) return false;
     return place.kind === 'country' || place.kind === 'region' || place.kind === 'state' || (place.population ?? 0) >= WELL_KNOWN;

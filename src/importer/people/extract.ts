@@ -11,7 +11,7 @@ import { FIRST_NAME_TAGS, PERSON_TAGS, SURNAME_TAGS, hasTag, isCommonWord, isPla
 import { mentionsOf, promoteLists, type Mention } from './mentions.ts';
 import { tokenize } from './tokens.ts';
 import { personKey as nameKey, type Registry } from '../../content/registry.ts';
-import { isEnglishWord } from '../entities/words.ts';
+import { isEnglishWord } from '../../content/words.ts';
 
 /** What the extractor reads: the article body, its title, its Tags line, and text that stood around it. */
 export interface PeopleInput {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractEntities } from '../../../src/importer/entities/index.ts';
 import { lookupPlace, placeKey } from '../../../src/content/gazetteer.ts';
-import { isEnglishWord } from '../../../src/importer/entities/words.ts';
+import { isEnglishWord } from '../../../src/content/words.ts';
 
 const entities = (body: string, people: string[] = [], title?: string) => extractEntities({ body, people, title });
 
@@ -43,7 +43,7 @@ describe('places in the text', () => {
   });
 
   it('reads a US state abbreviation only after a city and a comma', () => {
-    expect(entities('He lives in Hartford, Conn., with his family.').places).toEqual(['Hartford', 'Conn']);
+    expect(entities('He lives in Hartford, Conn., with his family.').places).toEqual(['Hartford', 'Conn.']);
     expect(entities('Miss. Smith arrived.').places).toEqual([]);
   });
 
