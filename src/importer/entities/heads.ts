@@ -5,7 +5,7 @@ export const HEADS = new Set(`
   academy administration agency airline airlines airways alliance army assembly association authority bancorp bank board
   brotherhood bureau cabinet center centre chamber church club co coalition college commission committee communications
   company confederation congress consortium corp corporation council court courts department desk directorate
-  division exchange federation force forces foundation front fund group guard holdings hospital inc incorporated industries
+  division exchange federation force forces foundation front fund group guard guild holdings hospital inc incorporated industries
   institute institution insurance international league limited llc ltd media ministry mission motors movement network news
   newsroom office organisation organization parliament partnership party pharmaceuticals plc police press radio railway
   railways regiment school securities senate service services society syndicate systems technologies telecom telecommunications

@@ -54,6 +54,16 @@ export function extractEntities(input: EntityInput): Entities {
     const key = org && personKey(tokens.slice(org.start, org.end).map((t) => t.text).join(' '));
     if (key && peopleKeys.has(key)) notPeople.add(key);
   }
+  // A one-word "person" who only ever stands inside a body's name ("Guild" in "Screen Actors Guild") is part of that name.
+  const bodies = findOrganizations(tokens, spans, new Set());
+  const insideBody = new Set<number>();
+  for (const body of bodies) if (body.end - body.start > 1) for (let k = body.start; k < body.end; k++) insideBody.add(k);
+  for (const name of input.people) {
+    const key = personKey(name);
+    if (key.includes(' ')) continue;
+    const at = tokens.flatMap((t, i) => (t.kind === 'word' && personKey(t.text) === key ? [i] : []));
+    if (at.length > 0 && at.every((i) => insideBody.has(i))) notPeople.add(key);
+  }
   const stillPeople = input.people.filter((name) => !notPeople.has(personKey(name)));
   const personWords = new Set(stillPeople.flatMap((name) => personKey(name).split(' ')).filter((w) => w.length > 1));
   const people = new Set<number>();

@@ -128,7 +128,8 @@ export function plausibleName(name: string): boolean {
   if (!/^\p{Lu}/u.test(words[0]!) || /^[\p{L}]+-\p{Ll}/u.test(words[0]!) || /^(?:hurricane|typhoon|cyclone|storm|tropical)$/.test(lowers[0]!)) return false;
   const firstName = lowers.some((w) => hasTag(w, FIRST_NAME_TAGS));
   if (words.length > 1 && words.every((w, i) => isEnglishWord(lowers[i]!) && !/^\p{Lu}\.?$/u.test(w)) && !firstName) return false;
-  if (words.length > 1 && /^\p{Lu}$/u.test(words[words.length - 1]!)) return false;
+  // "Lee H", "J Immunol": an initial without its full stop at either end is a reference's, not a name's.
+  if (words.length > 1 && (/^\p{Lu}$/u.test(words[words.length - 1]!) || /^\p{Lu}$/u.test(words[0]!))) return false;
   if (!firstName && words.slice(1, -1).some((w) => /^\p{Lu}$/u.test(w))) return false;
   return true;
 }
