@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runImport } from '../../src/cli/import.ts';
 import { evalDir } from './metrics.ts';
 
-const inputs = ['body/html', 'body/text', 'dates/html', 'titles/html', 'people/docs'].map((set) => evalDir(set));
+const inputs = ['body/html', 'body/text', 'dates/html', 'dates/text', 'titles/html', 'titles/text', 'people/docs'].map((set) => evalDir(set));
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'archive-reimport-'));
 afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
