@@ -32,13 +32,16 @@ export function namesOf(extracted: Extracted, registry?: Registry, peopleText = 
   const named = extractEntities({ title: extracted.title, body: extracted.body, outside: extracted.outside, people });
   const notPeople = new Set(named.notPeople);
   const inBody = groundedIn(peopleText);
+  // The outlet that published the page is its source, not a name the story is filed under.
+  const outlet = extracted.source.name ? personKey(extracted.source.name) : undefined;
+  const notOutlet = (name: string): boolean => !outlet || personKey(name) !== outlet;
   return {
     authors,
-    tags: unique(classified.tags),
+    tags: unique(classified.tags).filter(notOutlet),
     // A registry name may stand for the body's shorter spelling ("Stoltenberg" is Jens Stoltenberg).
     people: people.filter((name) => !notPeople.has(name) && (inBody(name) || registry?.lookup(name) === name)),
     // The page's own lists (a dateline's place, Markdown input) come first and stand as given.
-    organizations: unique([...(extracted.organizations ?? []), ...[...named.organizations, ...classified.organizations].filter(inBody)]),
+    organizations: unique([...(extracted.organizations ?? []), ...[...named.organizations, ...classified.organizations].filter(inBody)]).filter(notOutlet),
     places: mergePlaces([...(extracted.places ?? []), ...named.places], classified.places, inBody),
   };
 }
