@@ -84,10 +84,15 @@ export function checkDuplicates(articles: readonly LoadedArticle[], urlOf: (arti
   }
   // The same story in two texts that differ a little: reported with the share of text they hold in common.
   const stories = new StoryIndex<LoadedArticle>();
-  for (const article of articles) if (article.data) stories.add(article, article.print);
+  const headline = (article: LoadedArticle) => {
+    const day = stringAt(article.data, 'date');
+    const title = stringAt(article.data, 'title');
+    return day && title ? { day, title } : undefined;
+  };
+  for (const article of articles) if (article.data) stories.add(article, article.print, headline(article));
   for (const article of articles) {
     if (!article.data) continue;
-    for (const { key: other, share } of stories.sameAs(article.print, article)) {
+    for (const { key: other, share } of stories.sameAs(article.print, article, headline(article))) {
       if (paired.has(`${article.file}\0${other.file}`)) continue;
       issues.push({
         file: article.file,

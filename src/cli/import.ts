@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { bodyFingerprint } from '../check/duplicates.ts';
-import { StoryIndex, storyPrint } from '../content/same-story.ts';
+import { StoryIndex, storyPrint, type Headline } from '../content/same-story.ts';
 import { importPage, MAX_BYTES, type ImportResult } from '../importer/index.ts';
 import { parseArticleText } from '../content/frontmatter.ts';
 import { loadRegistry } from './registry.ts';
@@ -177,6 +177,7 @@ interface IndexEntry {
   body: string;
   /** The body's story print (see same-story.ts). */
   print: Uint32Array;
+  headline?: Headline;
 }
 
 /** The page URL of an article file: `/articles/YYYY/MM/SLUG/`, as the build gives it. */
@@ -206,14 +207,23 @@ class ArchiveIndex {
       const source = (parsed.parsed.data.source ?? {}) as Record<string, unknown>;
       const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
       const body = parsed.parsed.body;
-      index.add(file, { sha: text(source.sha256), url: text(source.url), sourceFile: text(source.file), body: bodyHash(body), print: storyPrint(body) });
+      const data = parsed.parsed.data;
+      const headline = typeof data.title === 'string' && typeof data.date === 'string' ? { day: data.date, title: data.title } : undefined;
+      index.add(file, { sha: text(source.sha256), url: text(source.url), sourceFile: text(source.file), body: bodyHash(body), print: storyPrint(body), headline });
     }
     return index;
   }
 
   entryFor(result: Extract<ImportResult, { status: 'article' }>): IndexEntry {
     const source = result.data.source ?? {};
-    return { sha: source.sha256, url: source.url, sourceFile: source.file, body: bodyHash(result.body), print: storyPrint(result.body) };
+    return {
+      sha: source.sha256,
+      url: source.url,
+      sourceFile: source.file,
+      body: bodyHash(result.body),
+      print: storyPrint(result.body),
+      headline: { day: result.data.date, title: result.data.title },
+    };
   }
 
   add(file: string, entry: IndexEntry): void {
@@ -221,7 +231,7 @@ class ArchiveIndex {
     if (entry.sha && !this.bySha.has(entry.sha)) this.bySha.set(entry.sha, file);
     if (entry.url && !this.byUrl.has(entry.url)) this.byUrl.set(entry.url, file);
     if (!this.byBody.has(entry.body)) this.byBody.set(entry.body, file);
-    this.stories.add(file, entry.print);
+    this.stories.add(file, entry.print, entry.headline);
     if (!this.urls.has(pageUrlOf(file))) this.urls.set(pageUrlOf(file), file);
   }
 
@@ -253,7 +263,7 @@ class ArchiveIndex {
     ];
     for (const [found, by] of checks) if (found) return { path: found, by };
     if (force) return undefined;
-    const same = this.stories.sameAs(entry.print)[0];
+    const same = this.stories.sameAs(entry.print, undefined, entry.headline)[0];
     return same ? { path: same.key, by: `same story (${Math.round(same.share * 100)} % of its text)` } : undefined;
   }
 }

@@ -4,7 +4,7 @@
  * overlapping runs of five words (shingles); two texts are the same story
  * when at least 80 % of the shorter one's shingles stand in the longer one
  * (containment, so a copy with a paragraph of page furniture more or less
- * still counts). Shingles are sampled by their hash (about one in four, the
+ * still counts; half when both give one day and one headline). Shingles are sampled by their hash (about one in four, the
  * same ones in every text), so comparing an article with a whole archive
  * looks up a few hundred numbers, not its text; the index is a sorted array
  * of numbers, a few bytes a shingle, so 100,000 articles fit in memory.
@@ -13,6 +13,26 @@
 
 /** The share of the shorter text's shingles the longer must hold for one story. */
 export const SAME_STORY_SHARE = 0.8;
+/**
+ * The share enough when both state the same day and one headline holds the
+ * other ("These Weeks in Firefox: Issue 85" and "... – Firefox Nightly News"):
+ * a text dump read less completely than its page still tells that story.
+ */
+export const SAME_HEADLINE_SHARE = 0.5;
+
+/** What a story's page says of it besides its text: its day and its headline. */
+export interface Headline {
+  day: string;
+  title: string;
+}
+
+/** Whether two headlines of one day are one: one holds the other, and the shorter is no mere label (four words or more). */
+export function sameHeadline(a: Headline | undefined, b: Headline | undefined): boolean {
+  if (!a || !b || a.day !== b.day) return false;
+  const fold = (t: string): string => ` ${t.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  const [x, y] = [fold(a.title), fold(b.title)].sort((p, q) => p.length - q.length) as [string, string];
+  return x.trim().split(' ').length >= 4 && y.includes(x);
+}
 
 /** Below this many sampled shingles (about 60 words) a text is too short to tell; only identical bodies count then. */
 const MIN_SAMPLE = 12;
@@ -69,19 +89,21 @@ export function sharedShare(a: Uint32Array, b: Uint32Array): number {
 export class StoryIndex<K> {
   private readonly keys: K[] = [];
   private readonly prints: Uint32Array[] = [];
+  private readonly headlines: Array<Headline | undefined> = [];
   /** hash * 2^21 + owner, sorted; built on the first query from the stories added so far. */
   private sorted = new Float64Array(0);
   private built = false;
   /** Stories added after the sorted part was built (an import's own new articles). */
   private readonly recent = new Map<number, number[]>();
 
-  /** Adds a story (a key, such as its file, and its print). */
-  add(key: K, print: Uint32Array): void {
+  /** Adds a story (a key, such as its file, its print, and its day and headline when known). */
+  add(key: K, print: Uint32Array, headline?: Headline): void {
     if (print.length < MIN_SAMPLE) return;
     const owner = this.keys.length;
     if (owner >= OWNER_BITS) throw new Error('more stories than the same-story index holds');
     this.keys.push(key);
     this.prints.push(print);
+    this.headlines.push(headline);
     if (this.built) {
       for (const hash of print) {
         const list = this.recent.get(hash);
@@ -92,7 +114,7 @@ export class StoryIndex<K> {
   }
 
   /** The stories that are the same story as `print`, best first, with the share; `self` is left out. */
-  sameAs(print: Uint32Array, self?: K): Array<{ key: K; share: number }> {
+  sameAs(print: Uint32Array, self?: K, headline?: Headline): Array<{ key: K; share: number }> {
     if (print.length < MIN_SAMPLE) return [];
     if (!this.built) this.build();
     const counts = new Map<number, number>();
@@ -105,7 +127,7 @@ export class StoryIndex<K> {
       if (end - at <= MAX_SHARED_BY) for (; at < end; at++) count(this.sorted[at]! % OWNER_BITS);
       for (const owner of this.recent.get(hash) ?? []) count(owner);
     }
-    return this.shares(print.length, counts);
+    return this.shares(print.length, counts, headline);
   }
 
   /** Every pair of stories that are one story, each once (the earlier added first), with the share. */
@@ -133,7 +155,7 @@ export class StoryIndex<K> {
       const b = pair % OWNER_BITS;
       const smaller = Math.min(this.prints[a]!.length, this.prints[b]!.length);
       const share = shared / smaller;
-      if (share >= SAME_STORY_SHARE) out.push({ a: this.keys[a]!, b: this.keys[b]!, share });
+      if (share >= this.threshold(this.headlines[a], this.headlines[b])) out.push({ a: this.keys[a]!, b: this.keys[b]!, share });
     }
     return out;
   }
@@ -152,13 +174,17 @@ export class StoryIndex<K> {
     this.recent.clear();
   }
 
-  private shares(length: number, counts: Map<number, number>): Array<{ key: K; share: number }> {
+  private shares(length: number, counts: Map<number, number>, headline: Headline | undefined): Array<{ key: K; share: number }> {
     const out: Array<{ key: K; share: number }> = [];
     for (const [owner, shared] of counts) {
       const share = shared / Math.min(length, this.prints[owner]!.length);
-      if (share >= SAME_STORY_SHARE) out.push({ key: this.keys[owner]!, share });
+      if (share >= this.threshold(headline, this.headlines[owner])) out.push({ key: this.keys[owner]!, share });
     }
     return out.sort((x, y) => y.share - x.share);
+  }
+
+  private threshold(a: Headline | undefined, b: Headline | undefined): number {
+    return sameHeadline(a, b) ? SAME_HEADLINE_SHARE : SAME_STORY_SHARE;
   }
 }
 
@@ -175,9 +201,9 @@ function lowerBound(sorted: Float64Array, value: number): number {
 }
 
 /** Groups of keys that are one story (each group of two or more, in the order keys were given). */
-export function sameStoryGroups<K>(stories: ReadonlyArray<{ key: K; print: Uint32Array }>): K[][] {
+export function sameStoryGroups<K>(stories: ReadonlyArray<{ key: K; print: Uint32Array; headline?: Headline }>): K[][] {
   const index = new StoryIndex<K>();
-  for (const story of stories) index.add(story.key, story.print);
+  for (const story of stories) index.add(story.key, story.print, story.headline);
   const parent = new Map<K, K>();
   const root = (key: K): K => {
     let k = key;

@@ -188,7 +188,7 @@ export function relatedReason(link: RelatedLink): string {
 export function sameStoryOf(articles: readonly Article[]): Map<string, Article[]> {
   const byUrl = new Map(articles.map((a) => [a.url, a]));
   const out = new Map<string, Article[]>();
-  for (const group of sameStoryGroups(articles.map((a) => ({ key: a.url, print: storyPrint(a.body) })))) {
+  for (const group of sameStoryGroups(articles.map((a) => ({ key: a.url, print: storyPrint(a.body), headline: { day: a.date, title: a.title } })))) {
     const members = group.map((url) => byUrl.get(url)!).sort((a, b) => a.date.localeCompare(b.date) || a.url.localeCompare(b.url));
     for (const member of members) out.set(member.url, members.filter((other) => other !== member));
   }
