@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { Article } from '../../src/content/article.ts';
 import { slugify } from '../../src/content/slug.ts';
+import { derivedAliases } from '../../src/collections/aliases.ts';
 
 /** The taxonomies that get one page per name. */
 export const TAXONOMIES = ['tags', 'people', 'organizations', 'places'] as const;
@@ -21,14 +22,22 @@ export interface ExpectedSite {
   years: Map<number, Article[]>;
 }
 
-/** Groups the published (non-draft) articles by taxonomy slug and year. */
+/**
+ * Groups the published (non-draft) articles by taxonomy slug and year. A name
+ * the archive folds onto another ("US" onto the United States, a surname
+ * alone onto the one person of that name: src/collections/aliases.ts) is
+ * listed on that name's page.
+ */
 export function expectedSite(all: Article[]): ExpectedSite {
   const articles = all.filter((article) => !article.draft);
   const groups = Object.fromEntries(TAXONOMIES.map((taxonomy) => [taxonomy, new Map<string, Article[]>()])) as ExpectedSite['groups'];
   const years = new Map<number, Article[]>();
+  const folds = Object.fromEntries(
+    TAXONOMIES.map((taxonomy) => [taxonomy, new Map(derivedAliases(taxonomy, articles.flatMap((a) => a[taxonomy])).map((f) => [f.alias, f.name]))]),
+  ) as Record<Taxonomy, Map<string, string>>;
   for (const article of articles) {
     for (const taxonomy of TAXONOMIES) {
-      for (const slug of new Set(article[taxonomy].map((name) => slugify(name)))) {
+      for (const slug of new Set(article[taxonomy].map((name) => slugify(folds[taxonomy].get(name) ?? name)))) {
         const list = groups[taxonomy].get(slug) ?? [];
         list.push(article);
         groups[taxonomy].set(slug, list);
