@@ -17,16 +17,20 @@ const NOT_PAGES = new Set(
   ).split(' '),
 );
 
+/** Extensions of saved pages: one of these holding binary bytes is a broken page (a failure), not something else. */
+const PAGES = new Set(['html', 'htm', 'xhtml', 'shtml', 'txt', 'text', 'md', 'markdown']);
+
 /**
  * Why the file `fileName` holding `bytes` is no page (to be skipped), or
  * undefined when it may be one: its extension says data, image, script,
- * style, media or archive, or its bytes are binary, or they are JSON.
+ * style, media or archive; or, without a page's extension, its bytes are
+ * binary; or they are JSON.
  */
 export function nonPageReason(fileName: string, bytes: Uint8Array): string | undefined {
   const extension = path.extname(fileName).slice(1).toLowerCase();
   if (NOT_PAGES.has(extension)) return `not a page (a .${extension} file)`;
   if (!bytes.length || bytes.length > MAX_BYTES) return undefined;
-  const binary = refuseBytes(bytes);
+  const binary = PAGES.has(extension) ? undefined : refuseBytes(bytes);
   if (binary?.startsWith('binary')) return `not a page (${binary.replace(/, not a page$/, '')})`;
   const start = bytes.findIndex((byte) => byte > 0x20);
   if (bytes[start] === 0x7b || bytes[start] === 0x5b) {
