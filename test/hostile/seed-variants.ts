@@ -3,7 +3,7 @@
  * test: each copy gets its own title, its own day and one paragraph of its
  * own, so the importer sees as many different articles as copies.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,4 +28,10 @@ export function seedVariant(n: number): { text: string; day: string } {
       `    Delegates at the ${name} talks said the meeting, the ${n + 1}th of its kind, ended without a joint statement on cyber deterrence.\n\n    Stoltenberg's remarks`,
     );
   return { text, day };
+}
+
+/** Writes the first `count` variants into `dir` as `page-NNN.txt`. */
+export function writeSeedVariants(dir: string, count: number): void {
+  mkdirSync(dir, { recursive: true });
+  for (let n = 0; n < count; n++) writeFileSync(path.join(dir, `page-${String(n).padStart(3, '0')}.txt`), seedVariant(n).text);
 }
