@@ -26,9 +26,11 @@
  *   they are built.
  * - Filters: file name = export name = filter name (src/filters/), registered in one loop.
  * - Every internal link goes through Eleventy's `url` filter, so the site works under a path prefix.
+ * - `archive serve` is Eleventy's watch and the project's own server (src/preview/server.ts),
+ *   which asks `previewPage` for a new article's page until the rebuild has written it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as filters from '../filters/index.ts';
