@@ -78,7 +78,9 @@ export async function runImport(inputs: string[], options: ImportCliOptions): Pr
     const progress = new Progress(files.length, !options.json);
     for (const file of files) {
       const result = importFile(file, options, registry, today);
-      const outcome = result.status === 'skipped' ? result : place(file, result, outDir, index, options);
+      const placed = result.status === 'skipped' ? result : place(file, result, outDir, index, options);
+      // The importer's notes (a declared charset it overruled) go with the file's outcome, whatever it is.
+      const outcome: Outcome = 'notes' in result && result.notes?.length ? { ...placed, notes: result.notes } : placed;
       outcomes.push(outcome);
       progress.tick(file, outcome.status);
     }
@@ -116,8 +118,7 @@ function importFile(
  * different article with the same day and title (the next free suffix).
  */
 function place(file: string, result: ImportResult, outDir: string, index: ArchiveIndex, options: ImportCliOptions): Outcome {
-  const notes = result.notes?.length ? { notes: result.notes } : {};
-  if (result.status === 'failed') return { file, status: 'failed', reason: result.reason, ...notes };
+  if (result.status === 'failed') return { file, status: 'failed', reason: result.reason };
   const entry = index.entryFor(result);
   let relative = result.path;
   let target = path.join(outDir, relative);
@@ -129,23 +130,23 @@ function place(file: string, result: ImportResult, outDir: string, index: Archiv
   const reimport = fs.existsSync(target) && index.samePage(target, entry);
   if (!reimport) {
     const duplicate = index.duplicateOf(entry);
-    if (duplicate) return { file, status: 'duplicate', path: shown, of: path.relative(process.cwd(), duplicate.path), by: duplicate.by, ...notes };
+    if (duplicate) return { file, status: 'duplicate', path: shown, of: path.relative(process.cwd(), duplicate.path), by: duplicate.by };
   } else {
     const existing = fs.readFileSync(target, 'utf8');
-    if (existing === result.text) return { file, status: 'unchanged', path: shown, ...notes };
+    if (existing === result.text) return { file, status: 'unchanged', path: shown };
     if (!options.force) {
-      return { file, status: 'failed', reason: `${shown} exists and differs (an editor's change?); pass --force to overwrite it`, ...notes };
+      return { file, status: 'failed', reason: `${shown} exists and differs (an editor's change?); pass --force to overwrite it` };
     }
     if (!options.dryRun) writeFileAtomic(target, result.text, 'import');
     index.add(target, entry);
-    return { file, status: 'overwritten', path: shown, ...notes };
+    return { file, status: 'overwritten', path: shown };
   }
   // A new file is created only where none is: under the lock only `archive new` could race it.
   if (!options.dryRun && !createExclusive(target, result.text, 'import')) {
-    return { file, status: 'failed', reason: `${shown} appeared while this run was writing; import the page again`, ...notes };
+    return { file, status: 'failed', reason: `${shown} appeared while this run was writing; import the page again` };
   }
   index.add(target, entry);
-  return { file, status: 'imported', path: shown, ...notes };
+  return { file, status: 'imported', path: shown };
 }
 
 /**

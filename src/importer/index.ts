@@ -109,13 +109,16 @@ function futureDay(date: string | undefined, today: string | undefined): string 
 function importText(text: string, kind: InputKind, bytes: Uint8Array, options: ImportOptions): ImportResult {
   if (kind === 'markdown') return importMarkdown(text, options);
 
-  const found: Extracted = kind === 'html' ? extractFromHtml(text) : extractFromTextDump(text, { profiles: options.profiles !== false });
-  const future = futureDay(found.date, options.today);
-  const extracted = future ? { ...found, date: undefined, time: undefined } : found;
+  const extracted: Extracted = kind === 'html' ? extractFromHtml(text) : extractFromTextDump(text, { profiles: options.profiles !== false });
   // When no article region stands out (a plain document such as a results
   // table, or an index page), the people of the whole text are what was
   // found; such a page is not written, but --stdout shows them.
   const peopleText = wordCount(extracted.body) < MIN_WORDS && kind === 'text' ? text : extracted.body;
+  const future = futureDay(extracted.date, options.today);
+  if (future) {
+    extracted.date = undefined;
+    extracted.time = undefined;
+  }
   const data = toFrontMatter(extracted, sha256(bytes), options, peopleText);
   const body = extracted.body.replace(/\u00a0/g, ' ').trim();
   const printable = writeArticleText(data as FrontMatter, body);
