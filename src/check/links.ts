@@ -4,8 +4,8 @@
  * must reach an article of the archive, and so must `related.pin` and
  * `related.exclude` entries (article URLs or slugs).
  */
-import path from 'node:path';
 import MarkdownIt from 'markdown-it';
+import { articleLinkFile, articleLinkUrl } from '../content/links.ts';
 import { closest } from '../content/schema.ts';
 import { stringItems, type LoadedArticle } from './load.ts';
 import type { CheckIssue } from './types.ts';
@@ -37,32 +37,13 @@ export function bodyLinks(body: string): BodyLink[] {
   return links;
 }
 
+export { articleLinkFile, articleLinkUrl };
+
 /** The archive's addresses: page URLs and slugs, and file names with forward slashes. */
 export interface ArticleAddresses {
   urls: ReadonlySet<string>;
   slugs: ReadonlySet<string>;
   files: ReadonlySet<string>;
-}
-
-/** The page URL an internal link names, normalised (`/articles/2019/05/x` → `/articles/2019/05/x/`), or undefined. */
-export function articleLinkUrl(href: string): string | undefined {
-  const bare = href.replace(/[?#].*$/s, '');
-  if (!bare.startsWith('/articles/')) return undefined;
-  const withoutIndex = bare.replace(/\/index\.html$/, '/');
-  return withoutIndex.endsWith('/') ? withoutIndex : `${withoutIndex}/`;
-}
-
-/** The article file a relative `.md` link names, resolved from the linking file, or undefined. */
-export function articleLinkFile(href: string, from: string): string | undefined {
-  const bare = href.replace(/[?#].*$/s, '');
-  if (!/\.md$/i.test(bare) || /^[a-z][a-z0-9+.-]*:/i.test(bare) || bare.startsWith('/')) return undefined;
-  let decoded = bare;
-  try {
-    decoded = decodeURIComponent(bare);
-  } catch {
-    // A malformed escape stays as written, and then matches no file.
-  }
-  return path.posix.normalize(path.posix.join(path.posix.dirname(from.replaceAll('\\', '/')), decoded));
 }
 
 /** Reports links and related-story references that reach no article. */

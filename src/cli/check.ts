@@ -1,7 +1,10 @@
 /**
  * `archive check`: reads the articles and registries, runs the pure checker
  * (src/check), prints every problem as `file:line: message`, and with `--fix`
- * writes the safe fixes atomically. Exit codes: 0 clean, 1 problems, 2 usage.
+ * writes the safe fixes atomically. Checking the whole archive, it also names
+ * every file of the content folder that is neither an article nor a registry,
+ * and every symbolic link. Exit codes: 0 no errors (warnings are printed; with
+ * `--strict` they fail too), 1 errors, 2 usage.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +12,8 @@ import { checkArchive, sortIssues, type CheckInput, type CheckIssue, type CheckR
 import { isIsoDay } from '../content/dates.ts';
 import { parseRegistry } from '../content/registry.ts';
 import { formatIssue } from '../content/schema.ts';
+import { LINK_SKIPPED, listContent, STRAY_FILE, walk } from '../store/content-folder.ts';
+import { writeFileAtomic } from '../store/temporary.ts';
 import { UsageError } from './errors.ts';
 
 /** The options of `archive check`, as commander hands them over. */
@@ -19,6 +24,8 @@ export interface CheckCliOptions {
   content?: string;
   /** Today as `YYYY-MM-DD` (default: the machine's calendar day). */
   now?: string;
+  /** Exit 1 on warnings too. */
+  strict?: boolean;
 }
 
 /** Runs `archive check [PATH...]`; resolves to the exit code. */
@@ -31,7 +38,7 @@ export async function runCheck(paths: string[], options: CheckCliOptions): Promi
 
   if (options.fix) {
     for (const fix of report.fixes) {
-      writeFileAtomic(path.resolve(fix.file), fix.text);
+      writeFileAtomic(path.resolve(fix.file), fix.text, 'check');
       log(`fixed ${fix.file}: ${fix.changes.join('; ')}`);
     }
     for (const skipped of report.skipped) log(`${skipped.file}: ${skipped.reason}`);
@@ -46,7 +53,8 @@ export async function runCheck(paths: string[], options: CheckCliOptions): Promi
     for (const issue of issues) console.log(formatIssue(issue));
     console.log(summary(issues, articleCount));
   }
-  return issues.length > 0 ? 1 : 0;
+  const failing = options.strict ? issues : issues.filter((issue) => issue.severity === 'error');
+  return failing.length > 0 ? 1 : 0;
 }
 
 /** Reads the articles to check, the archive around them, and the registries. */
@@ -56,7 +64,8 @@ function readArchive(paths: string[], content: string, today: string): { input: 
   if (paths.length === 0 && !hasArchive) {
     throw new UsageError(`there is no ${display(articlesDir)} folder here: run archive check from the repository root, or pass --content DIR or the files to check`);
   }
-  const context = hasArchive ? markdownFiles(articlesDir) : [];
+  const listing = hasArchive ? listContent(content) : undefined;
+  const context = (listing?.articles ?? []).map((file) => display(path.join(content, file)));
   const given = paths.flatMap((input) => {
     let stat: fs.Stats;
     try {
@@ -95,19 +104,24 @@ function readArchive(paths: string[], content: string, today: string): { input: 
     else registryIssues.push(...parsed.issues.map((issue) => ({ ...issue, field: issue.field?.replace(/^people\[/, `${kind}[`), severity: 'error' as const })));
   }
   const only = paths.length > 0 ? new Set(given) : undefined;
-  const readIssues = () => [...registryIssues, ...notUtf8.values()];
+  // Checking the whole archive: no other file may sit in the content folder, and no link is followed.
+  const folderIssues: CheckIssue[] = only
+    ? []
+    : [
+        ...(listing?.strays ?? []).map((file) => ({ file: display(path.join(content, file)), message: STRAY_FILE, severity: 'error' as const })),
+        ...(listing?.links ?? []).map((file) => ({ file: display(path.join(content, file)), message: LINK_SKIPPED, severity: 'error' as const })),
+      ];
+  const readIssues = () => [...registryIssues, ...folderIssues, ...notUtf8.values()];
   return { input: { articles, only, registries, today }, readIssues, articleCount: only ? only.size : files.length };
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Every `.md` file below a folder, as display names, sorted; dot-files (such as an interrupted write's temporary) are skipped. */
+/** Every `.md` file below a folder, as display names, sorted; dot-files (such as an interrupted write's temporary) and links are skipped. */
 function markdownFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.md') && !entry.name.startsWith('.'))
-    .map((entry) => display(path.join(entry.parentPath, entry.name)))
-    .sort();
+  return walk(dir)
+    .files.filter((file) => /\.md$/i.test(file) && !path.posix.basename(file).startsWith('.'))
+    .map((file) => display(path.join(dir, file)));
 }
 
 /** A path as shown to the reader: relative to the working folder, with forward slashes on every system. */
@@ -122,17 +136,6 @@ function summary(issues: CheckIssue[], articleCount: number): string {
   const files = new Set(issues.map((issue) => issue.file)).size;
   const errors = issues.filter((issue) => issue.severity === 'error').length;
   return `${checked}: ${issues.length} problem${issues.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${issues.length - errors} warning${issues.length - errors === 1 ? '' : 's'})`;
-}
-
-/** Replaces a file through a temporary beside it and a rename: a reader or a crash never sees half a file. */
-export function writeFileAtomic(target: string, text: string): void {
-  const temporary = path.join(path.dirname(target), `.check-tmp-${process.pid}-${path.basename(target)}`);
-  try {
-    fs.writeFileSync(temporary, text, { flag: 'wx' });
-    fs.renameSync(temporary, target);
-  } finally {
-    fs.rmSync(temporary, { force: true });
-  }
 }
 
 /** Today's calendar day on this machine, `YYYY-MM-DD`, read from local parts so no zone shifts it. */

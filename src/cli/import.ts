@@ -2,17 +2,23 @@
  * `archive import`: walks the inputs, imports each page, and writes articles
  * without ever losing or clobbering one. Writes are atomic (a temporary file
  * beside the target, then a rename), so an interrupted run leaves no partial
- * file and a second run finishes the job.
+ * file and a second run finishes the job. A run holds a lock on its output
+ * folder (src/store/temporary.ts), so two runs over one archive take turns
+ * and never both write one page.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { bodyFingerprint } from '../check/duplicates.ts';
 import { StoryIndex, storyPrint, type Headline } from '../content/same-story.ts';
 import { importPage, MAX_BYTES, type ImportResult } from '../importer/index.ts';
+import { nonPageReason } from '../importer/non-page.ts';
 import { parseArticleText } from '../content/frontmatter.ts';
+import { LINK_SKIPPED, walk } from '../store/content-folder.ts';
+import { acquireLock, createExclusive, removeDeadTemporaries, writeFileAtomic } from '../store/temporary.ts';
 import { loadRegistry } from './registry.ts';
 import { UsageError } from './errors.ts';
 import { isIsoDay } from '../content/dates.ts';
+import { localToday } from './check.ts';
 
 export interface ImportCliOptions {
   out: string;
@@ -24,25 +30,29 @@ export interface ImportCliOptions {
   profiles?: boolean;
 }
 
-type Outcome =
+type Outcome = (
   | { file: string; status: 'imported' | 'unchanged' | 'overwritten'; path: string }
   | { file: string; status: 'duplicate'; path: string; of: string; by: string }
-  | { file: string; status: 'failed'; reason: string };
+  | { file: string; status: 'failed' | 'skipped'; reason: string }
+) & { notes?: string[] };
 
-const TEMP_MARK = '.import-tmp-';
+/** Without a terminal, a progress line at least this often (files, milliseconds). */
+const PROGRESS_FILES = 100;
+const PROGRESS_MS = 5_000;
 
 /** Runs the import command; resolves to the exit code. */
 export async function runImport(inputs: string[], options: ImportCliOptions): Promise<number> {
   if (options.date !== undefined && !isIsoDay(options.date)) throw new UsageError(`--date must be a real day written YYYY-MM-DD, not "${options.date}"`);
-  const files = collectFiles(inputs);
+  const { files, links } = collectFiles(inputs);
   if (options.stdout && files.length !== 1) {
     throw new UsageError(`--stdout takes exactly one input file (${files.length} found)`);
   }
   const registry = loadRegistry();
+  const today = localToday();
 
   if (options.stdout) {
     const file = files[0]!;
-    const result = importFile(file, options, registry);
+    const result = importFile(file, options, registry, today);
     if (result.status === 'article') {
       process.stdout.write(result.text);
       return 0;
@@ -51,32 +61,51 @@ export async function runImport(inputs: string[], options: ImportCliOptions): Pr
     // article (e.g. no date): the reason goes to stderr; the exit code says
     // whether anything could be printed at all.
     console.error(`${file}: ${result.reason}`);
-    if (!result.text) return 1;
+    if (result.status === 'skipped' || !result.text) return 1;
     process.stdout.write(result.text);
     return 0;
   }
 
   const outDir = path.resolve(options.out);
-  const index = ArchiveIndex.load(outDir);
-  if (!options.dryRun) removeStaleTemporaries(outDir);
-  const outcomes: Outcome[] = [];
-  const progress = new Progress(files.length, !options.json);
-  for (const file of files) {
-    progress.tick(file);
-    const result = importFile(file, options, registry);
-    outcomes.push(place(file, result, outDir, index, options));
+  // A dry run writes nothing, so it needs no turn of its own.
+  const release = options.dryRun
+    ? () => undefined
+    : await acquireLock(outDir, (pid) => console.error(`archive: another import (process ${pid}) is writing to ${path.relative(process.cwd(), outDir) || '.'}; waiting for it to finish`));
+  try {
+    // Only what a run that died left behind: a live run's temporaries are its own.
+    if (!options.dryRun) removeDeadTemporaries(outDir);
+    const index = ArchiveIndex.load(outDir);
+    const outcomes: Outcome[] = links.map((file) => ({ file, status: 'skipped' as const, reason: LINK_SKIPPED }));
+    const progress = new Progress(files.length, !options.json);
+    for (const file of files) {
+      const result = importFile(file, options, registry, today);
+      const placed = result.status === 'skipped' ? result : place(file, result, outDir, index, options);
+      // The importer's notes (a declared charset it overruled) go with the file's outcome, whatever it is.
+      const outcome: Outcome = 'notes' in result && result.notes?.length ? { ...placed, notes: result.notes } : placed;
+      outcomes.push(outcome);
+      progress.tick(file, outcome.status);
+    }
+    progress.done();
+    report(outcomes, options);
+    return outcomes.some((outcome) => outcome.status === 'failed') ? 1 : 0;
+  } finally {
+    release();
   }
-  progress.done();
-  report(outcomes, options);
-  return outcomes.some((outcome) => outcome.status === 'failed') ? 1 : 0;
 }
 
-function importFile(file: string, options: ImportCliOptions, registry: ReturnType<typeof loadRegistry>): ImportResult {
+function importFile(
+  file: string,
+  options: ImportCliOptions,
+  registry: ReturnType<typeof loadRegistry>,
+  today: string,
+): ImportResult | { file: string; status: 'skipped'; reason: string } {
   try {
     const size = fs.statSync(file).size;
     if (size > MAX_BYTES) return { status: 'failed', reason: `file is larger than 20 MB (${(size / 1024 / 1024).toFixed(1)} MB)` };
     const bytes = fs.readFileSync(file);
-    return importPage(bytes, { fileName: path.basename(file), date: options.date, profiles: options.profiles, registry });
+    const notAPage = nonPageReason(file, bytes);
+    if (notAPage) return { file, status: 'skipped', reason: notAPage };
+    return importPage(bytes, { fileName: path.basename(file), date: options.date, profiles: options.profiles, registry, today });
   } catch (error) {
     // An extractor bug must not stop the rest of the folder; the reason names it.
     return { status: 'failed', reason: `could not be imported: ${(error as Error).message.split('\n')[0]}` };
@@ -112,40 +141,26 @@ function place(file: string, result: ImportResult, outDir: string, index: Archiv
     if (!options.force) {
       return { file, status: 'failed', reason: `${shown} exists and differs (an editor's change?); pass --force to overwrite it` };
     }
-    if (!options.dryRun) writeAtomic(target, result.text);
+    if (!options.dryRun) writeFileAtomic(target, result.text, 'import');
     index.add(target, entry);
     return { file, status: 'overwritten', path: shown };
   }
-  if (!options.dryRun) writeAtomic(target, result.text);
+  // A new file is created only where none is: under the lock only `archive new` could race it.
+  if (!options.dryRun && !createExclusive(target, result.text, 'import')) {
+    return { file, status: 'failed', reason: `${shown} appeared while this run was writing; import the page again` };
+  }
   index.add(target, entry);
   return { file, status: 'imported', path: shown };
 }
 
-/** Writes through a temporary file in the same folder, then renames: readers never see half a file. */
-export function writeAtomic(target: string, text: string): void {
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  const temporary = path.join(path.dirname(target), `${TEMP_MARK}${process.pid}-${path.basename(target)}`);
-  const handle = fs.openSync(temporary, 'w');
-  try {
-    fs.writeSync(handle, text);
-    fs.fsyncSync(handle);
-  } finally {
-    fs.closeSync(handle);
-  }
-  fs.renameSync(temporary, target);
-}
-
-/** Temporary files left by an interrupted run are removed before a new run writes. */
-function removeStaleTemporaries(dir: string): void {
-  if (!fs.existsSync(dir)) return;
-  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile() && entry.name.startsWith(TEMP_MARK)) fs.rmSync(path.join(entry.parentPath, entry.name), { force: true });
-  }
-}
-
-/** Every input file below the given paths, sorted so runs are repeatable. */
-export function collectFiles(inputs: string[]): string[] {
+/**
+ * Every input file below the given paths, sorted so runs are repeatable, and
+ * the symbolic links met inside folders (never followed; a path named on the
+ * command line is used as given). Dot files are left out.
+ */
+export function collectFiles(inputs: string[]): { files: string[]; links: string[] } {
   const files: string[] = [];
+  const links: string[] = [];
   for (const input of inputs) {
     let stat: fs.Stats;
     try {
@@ -154,16 +169,15 @@ export function collectFiles(inputs: string[]): string[] {
       throw new UsageError(`${input}: no such file or folder`);
     }
     if (stat.isDirectory()) {
-      const found = fs
-        .readdirSync(input, { recursive: true, withFileTypes: true })
-        .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
-        .map((entry) => path.join(entry.parentPath, entry.name));
-      files.push(...found.sort());
+      const found = walk(input);
+      const visible = (relative: string) => !relative.split('/').some((part) => part.startsWith('.'));
+      files.push(...found.files.filter(visible).map((file) => path.join(input, file)));
+      links.push(...found.links.filter(visible).map((file) => path.join(input, file)));
     } else {
       files.push(input);
     }
   }
-  return [...new Set(files)];
+  return { files: [...new Set(files)], links: [...new Set(links)] };
 }
 
 function bodyHash(body: string): string {
@@ -268,23 +282,44 @@ class ArchiveIndex {
   }
 }
 
-/** A one-line progress bar on a terminal, for more than a few files; silent otherwise. */
-class Progress {
-  private done_ = 0;
-  private readonly active: boolean;
-  constructor(private readonly total: number, allowed: boolean) {
-    this.active = allowed && total > 5 && Boolean(process.stderr.isTTY);
+/**
+ * Progress on stderr for more than a few files: a bar redrawn in place on a
+ * terminal; without one (a pipe, a log), a line every PROGRESS_FILES files or
+ * PROGRESS_MS milliseconds, whichever comes first. `now` is the clock.
+ */
+export class Progress {
+  private count = 0;
+  private lastLine: number;
+  private lastCount = 0;
+  private readonly counts = new Map<string, number>();
+  private readonly mode: 'bar' | 'lines' | 'off';
+  constructor(
+    private readonly total: number,
+    allowed: boolean,
+    terminal = Boolean(process.stderr.isTTY),
+    private readonly now: () => number = Date.now,
+    private readonly write: (text: string) => void = (text) => void process.stderr.write(text),
+  ) {
+    this.mode = !allowed || total <= 5 ? 'off' : terminal ? 'bar' : 'lines';
+    this.lastLine = now();
   }
-  tick(file: string): void {
-    this.done_++;
-    if (!this.active) return;
-    const width = 30;
-    const filled = Math.round((this.done_ / this.total) * width);
-    const name = path.basename(file).slice(0, 40);
-    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.done_}/${this.total} ${name}`.padEnd(100));
+  tick(file: string, status: string): void {
+    this.count++;
+    this.counts.set(status, (this.counts.get(status) ?? 0) + 1);
+    if (this.mode === 'bar') {
+      const width = 30;
+      const filled = Math.round((this.count / this.total) * width);
+      const name = path.basename(file).slice(0, 40);
+      this.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.count}/${this.total} ${name}`.padEnd(100));
+    } else if (this.mode === 'lines' && this.count < this.total && (this.count - this.lastCount >= PROGRESS_FILES || this.now() - this.lastLine >= PROGRESS_MS)) {
+      this.lastCount = this.count;
+      this.lastLine = this.now();
+      const counted = [...this.counts].map(([name, n]) => `${n} ${name}`).join(', ');
+      this.write(`import: ${this.count} of ${this.total} files (${Math.floor((this.count / this.total) * 100)} %): ${counted}\n`);
+    }
   }
   done(): void {
-    if (this.active) process.stderr.write(`\r${' '.repeat(100)}\r`);
+    if (this.mode === 'bar') this.write(`\r${' '.repeat(100)}\r`);
   }
 }
 
@@ -299,6 +334,7 @@ function report(outcomes: Outcome[], options: ImportCliOptions): void {
           overwritten: count('overwritten'),
           unchanged: count('unchanged'),
           duplicates: count('duplicate'),
+          skipped: count('skipped'),
           failed: count('failed'),
           files: outcomes,
         },
@@ -308,13 +344,15 @@ function report(outcomes: Outcome[], options: ImportCliOptions): void {
     );
     return;
   }
+  // A dry run says what it would do, on every line as in the summary.
+  const verb = (status: 'imported' | 'overwritten') => (options.dryRun ? `would ${status === 'imported' ? 'import' : 'overwrite'}` : status);
   for (const outcome of outcomes) {
     if (outcome.status === 'failed') console.error(`failed     ${outcome.file}: ${outcome.reason}`);
+    else if (outcome.status === 'skipped') console.log(`skipped    ${outcome.file}: ${outcome.reason}`);
     else if (outcome.status === 'duplicate') console.log(`duplicate  ${outcome.file}: ${outcome.by} as ${outcome.of}; skipped`);
-    else if (outcome.status !== 'unchanged') console.log(`${outcome.status.padEnd(10)} ${outcome.file} -> ${outcome.path}`);
+    else if (outcome.status === 'imported' || outcome.status === 'overwritten') console.log(`${verb(outcome.status).padEnd(10)} ${outcome.file} -> ${outcome.path}`);
   }
-  const verb = options.dryRun ? 'would import' : 'imported';
   console.log(
-    `${verb} ${count('imported')}, overwritten ${count('overwritten')}, unchanged ${count('unchanged')}, duplicates ${count('duplicate')}, failed ${count('failed')}`,
+    `${verb('imported')} ${count('imported')}, ${verb('overwritten')} ${count('overwritten')}, unchanged ${count('unchanged')}, duplicates ${count('duplicate')}, skipped ${count('skipped')}, failed ${count('failed')}`,
   );
 }

@@ -4,6 +4,7 @@
  * 2 usage error.
  */
 import { Command, CommanderError, Option } from 'commander';
+import fs from 'node:fs';
 import path from 'node:path';
 import { runImport } from './import.ts';
 import { runCheck } from './check.ts';
@@ -21,20 +22,23 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('build')
-    .description('Build the static site from the content folder.')
+    .description('Build the static site from the content folder; the output folder is replaced only by a complete, checked site.')
     .option('--content <dir>', 'content folder', 'content')
     .option('--out <dir>', 'output folder', '_site')
     .option('--path-prefix <prefix>', 'serve the site under this path (e.g. /archive/ for a GitHub Pages project site)')
+    .option('--allow-example-url', 'build with the example base URL (https://example.org) even in CI: for a site that is not published')
     .option('--quiet', 'print only errors and the summary')
-    .action(async (options: { content: string; out: string; pathPrefix?: string; quiet?: boolean }) => {
-      const { build } = await import('../eleventy/run.ts');
+    .action(async (options: { content: string; out: string; pathPrefix?: string; allowExampleUrl?: boolean; quiet?: boolean }) => {
+      const contentDir = requireContentFolder(options.content);
+      const { build, REPO_ROOT } = await import('../eleventy/run.ts');
+      const { unsafeOutput } = await import('../publish/staging.ts');
+      const outDir = path.resolve(options.out);
+      const unsafe = unsafeOutput(outDir, { contentDir, repoRoot: REPO_ROOT });
+      if (unsafe) throw new UsageError(unsafe);
+      const pathPrefix = options.pathPrefix ?? process.env.ARCHIVE_PATH_PREFIX;
+      await checkBaseUrl(contentDir, Boolean(options.allowExampleUrl));
       const started = Date.now();
-      const result = await build({
-        contentDir: path.resolve(options.content),
-        outDir: path.resolve(options.out),
-        pathPrefix: options.pathPrefix ?? process.env.ARCHIVE_PATH_PREFIX,
-        quiet: options.quiet,
-      });
+      const result = await build({ contentDir, outDir, pathPrefix, quiet: options.quiet });
       const drafts = result.drafts ? `; ${result.drafts} draft${result.drafts === 1 ? '' : 's'} left out` : '';
       console.log(
         `Built ${result.articles} article${result.articles === 1 ? '' : 's'} into ${result.pages} pages in ${options.out} (${((Date.now() - started) / 1000).toFixed(1)} s)${drafts}.`,
@@ -46,11 +50,17 @@ export async function main(argv: string[]): Promise<number> {
     .description('Build the site and serve it locally, rebuilding on changes.')
     .option('--content <dir>', 'content folder', 'content')
     .option('--out <dir>', 'output folder', '_site')
-    .addOption(new Option('--port <port>', 'port to listen on').default(8080).argParser(parsePort))
-    .action(async (options: { content: string; out: string; port: number }) => {
+    .option('--host <address>', 'address to listen on (127.0.0.1: this machine only)', '127.0.0.1')
+    .addOption(new Option('--port <port>', 'port to listen on (0: any free port)').default(8080).argParser(parsePort))
+    .action(async (options: { content: string; out: string; host: string; port: number }) => {
+      const contentDir = requireContentFolder(options.content);
       const { serve } = await import('../eleventy/run.ts');
+      if (!isLoopback(options.host)) {
+        console.error(`archive: warning: the preview listens on ${options.host}: anyone who can reach this machine there can read the site; leave out --host to keep it to this machine`);
+      }
       // Resolves once the server listens; the open server keeps the process alive.
-      await serve({ contentDir: path.resolve(options.content), outDir: path.resolve(options.out), port: options.port });
+      const server = await serve({ contentDir, outDir: path.resolve(options.out), host: options.host, port: options.port });
+      console.log(`Serving ${options.out} at ${server.url} (Ctrl-C stops)`);
     });
 
   program
@@ -77,7 +87,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', 'print the problems as a JSON array of {file, line, field, message, severity}')
     .option('--fix', 'apply the safe fixes (tag spellings, key order) and list what changed')
     .option('--now <day>', 'judge dates against this day instead of today (YYYY-MM-DD)')
-    .action(async (paths: string[], options: { content: string; json?: boolean; fix?: boolean; now?: string }) => {
+    .option('--strict', 'exit 1 on warnings too (tag spellings, second copies, links to missing articles), not only on errors')
+    .action(async (paths: string[], options: { content: string; json?: boolean; fix?: boolean; now?: string; strict?: boolean }) => {
       exitCode = await runCheck(paths, options);
     });
 
@@ -111,6 +122,50 @@ export async function main(argv: string[]): Promise<number> {
 
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port must be a number from 1 to 65535, not "${value}"`);
+  if (!/^\d+$/.test(value) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${value}"`);
   return port;
+}
+
+/** `--content DIR` as an absolute path, or a usage error when it is no folder this process can read. */
+function requireContentFolder(dir: string): string {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(dir);
+  } catch {
+    throw new UsageError(`--content ${dir}: no such folder (run from the repository root, or name the content folder)`);
+  }
+  if (!stat.isDirectory()) throw new UsageError(`--content ${dir}: is a file, not a folder`);
+  try {
+    fs.accessSync(dir, fs.constants.R_OK | fs.constants.X_OK);
+    fs.readdirSync(dir);
+  } catch (error) {
+    throw new UsageError(`--content ${dir}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  return path.resolve(dir);
+}
+
+/**
+ * A site built with the example base URL cites an address that is not its
+ * own: warned about, and refused in CI (CI=true, as GitHub Actions sets it)
+ * unless ARCHIVE_BASE_URL names the real one or --allow-example-url says the
+ * site will not be published.
+ */
+async function checkBaseUrl(contentDir: string, allowExample: boolean): Promise<void> {
+  const { loadSettings } = await import('../eleventy/load.ts');
+  const { baseUrlVerdict } = await import('../site/settings.ts');
+  const { baseUrl } = await loadSettings(contentDir);
+  const verdict = baseUrlVerdict(baseUrl, { ci: /^(1|true|yes)$/i.test(process.env.CI ?? ''), allowExample });
+  if (verdict === 'publish') return;
+  const where = process.env.ARCHIVE_BASE_URL ? 'from ARCHIVE_BASE_URL' : `from ${path.relative(process.cwd(), path.join(contentDir, '_data', 'site.yaml'))} or the default`;
+  if (verdict === 'refuse') {
+    throw new UsageError(
+      `the base URL is the example ${baseUrl} (${where}) and this is CI: set ARCHIVE_BASE_URL to the address the site is published at, or pass --allow-example-url for a build that is not published`,
+    );
+  }
+  console.error(`archive: warning: the base URL is the example ${baseUrl} (${where}): canonical links, feeds and citations will point there; set baseUrl there or ARCHIVE_BASE_URL before publishing`);
+}
+
+/** Whether an address is this machine's alone. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

@@ -12,6 +12,8 @@ import { isIsoDay } from '../content/dates.ts';
 import { writeArticleText } from '../content/frontmatter.ts';
 import { parseRegistry } from '../content/registry.ts';
 import { validateFrontMatter, formatIssue } from '../content/schema.ts';
+import { listContent } from '../store/content-folder.ts';
+import { createExclusive } from '../store/temporary.ts';
 import { localToday } from './check.ts';
 import { UsageError } from './errors.ts';
 
@@ -33,6 +35,10 @@ export async function runNew(title: string, options: NewCliOptions): Promise<num
   if (date > today) throw new UsageError(`--date ${date} is in the future (today is ${today}): give the day the story was published`);
   const content = options.content ?? 'content';
   const given = [...new Set((options.tags ?? '').split(',').map((tag) => tag.trim()).filter(Boolean))];
+  // A tag is one line of text: a line break or other control character would make a file `check` refuses.
+  // eslint-disable-next-line no-control-regex
+  const controlled = given.find((tag) => /[\u0000-\u001f\u007f-\u009f]/.test(tag));
+  if (controlled) throw new UsageError(`--tags: ${JSON.stringify(controlled)} holds a control character (a line break, tab or the like): write each tag as plain text on one line, separated by commas`);
   const tags = given.length ? inArchiveSpelling(given, content) : [];
   const data = { title: title.trim(), date, ...(tags.length ? { tags } : {}) };
   const relative = articlePath(date, data.title);
@@ -41,26 +47,12 @@ export async function runNew(title: string, options: NewCliOptions): Promise<num
 
   const valid = validateFrontMatter(data, shown);
   if (!valid.ok) throw new UsageError(valid.issues.map((issue) => formatIssue(issue).replace(`${shown}: `, '')).join('; '));
-  if (fs.existsSync(target)) {
-    console.error(`archive: ${shown} exists already: edit it, or give the new article another title`);
-    return 1;
-  }
   const text = writeArticleText(valid.value, '');
 
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  // Write a temporary, then link it into place: link fails if the target appeared meanwhile, so nothing is overwritten.
-  const temporary = path.join(path.dirname(target), `.new-tmp-${process.pid}-${path.basename(target)}`);
-  try {
-    fs.writeFileSync(temporary, text, { flag: 'wx' });
-    fs.linkSync(temporary, target);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST' && fs.existsSync(target)) {
-      console.error(`archive: ${shown} exists already: edit it, or give the new article another title`);
-      return 1;
-    }
-    throw error;
-  } finally {
-    fs.rmSync(temporary, { force: true });
+  // Linked into place from a temporary: fails if the target appeared meanwhile, so nothing is overwritten.
+  if (!createExclusive(target, text, 'new')) {
+    console.error(`archive: ${shown} exists already: edit it, or give the new article another title`);
+    return 1;
   }
   console.log(shown);
   console.error('Write the story below the front matter, then run: npx archive check');
@@ -69,16 +61,10 @@ export async function runNew(title: string, options: NewCliOptions): Promise<num
 
 /** The tags in the spelling the tag registry or most articles of the archive use, so `check` has nothing to say. */
 function inArchiveSpelling(tags: string[], content: string): string[] {
-  const articlesDir = path.join(content, 'articles');
-  const articles = fs.existsSync(articlesDir)
-    ? fs
-        .readdirSync(articlesDir, { recursive: true, withFileTypes: true })
-        .filter((entry) => entry.isFile() && entry.name.endsWith('.md') && !entry.name.startsWith('.'))
-        .map((entry) => {
-          const file = path.join(entry.parentPath, entry.name);
-          return loadArticle({ file, text: fs.readFileSync(file, 'utf8') });
-        })
-    : [];
+  const articles = listContent(content).articles.map((relative) => {
+    const file = path.join(content, relative);
+    return loadArticle({ file, text: fs.readFileSync(file, 'utf8') });
+  });
   const tagsFile = path.join(content, '_data', 'tags.yaml');
   const parsed = fs.existsSync(tagsFile) ? parseRegistry(fs.readFileSync(tagsFile, 'utf8'), tagsFile) : undefined;
   const chosen = chooseTagSpellings(articles, parsed?.ok ? { file: tagsFile, registry: parsed.registry } : undefined);

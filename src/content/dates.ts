@@ -46,3 +46,8 @@ export function formatMonth(year: number, month: number): string {
 export function monthName(month: number): string {
   return Info.months('long', { locale: 'en' })[month - 1]!;
 }
+
+/** The day after `day` (`YYYY-MM-DD`), or undefined when `day` names no real day. */
+export function nextDay(day: string): string | undefined {
+  return dayOf(day)?.plus({ days: 1 }).toFormat('yyyy-MM-dd');
+}

@@ -198,8 +198,8 @@ export function sameStoryOf(articles: readonly Article[]): Map<string, Article[]
 /** Which kinds get their own feeds. */
 const FEED_KINDS: ReadonlySet<EntityKind> = new Set(['tags', 'people']);
 
-/** Builds every page list from the loaded content; `render` turns a Markdown body into HTML. */
-export async function buildArchiveData(content: LoadedContent, render: (markdown: string) => string, searchShardPages?: number): Promise<ArchiveData> {
+/** Builds every page list from the loaded content; `render` turns a Markdown body (of the article file `file`) into HTML. */
+export async function buildArchiveData(content: LoadedContent, render: (markdown: string, file: string) => string, searchShardPages?: number): Promise<ArchiveData> {
   const { settings } = content;
   const articles = newestFirst(content.articles);
   // The registries, then the folds the archive itself shows (src/collections/aliases.ts).
@@ -224,7 +224,7 @@ export async function buildArchiveData(content: LoadedContent, render: (markdown
     };
   });
   const relatedDone = computeRelatedParallel(canonical);
-  const html = new Map(articles.map((a) => [a.url, render(a.body)]));
+  const html = new Map(articles.map((a) => [a.url, render(a.body, a.file)]));
   const related = await relatedDone;
   const headlineLinks = linkRelatedHeadlines(articles);
   const byUrl = new Map(articles.map((a) => [a.url, a]));

@@ -4,7 +4,7 @@
  * works on the plain data it returns.
  */
 import { readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseArticle, type Article } from '../content/article.ts';
@@ -13,6 +13,7 @@ import { formatIssue } from '../content/schema.ts';
 import type { RegistryEntry } from '../collections/names.ts';
 import type { EntityKind } from '../collections/entities.ts';
 import { resolveSettings, type SiteSettings } from '../site/settings.ts';
+import { listContent } from '../store/content-folder.ts';
 import { ContentError } from './errors.ts';
 
 /** Everything the site is built from. */
@@ -23,6 +24,8 @@ export interface LoadedContent {
   drafts: number;
   registries: Partial<Record<EntityKind, RegistryEntry[]>>;
   settings: SiteSettings;
+  /** Symbolic links in the content folder, as shown to the reader: never followed, so left out. */
+  skipped?: string[];
 }
 
 /** How a file is named in messages: relative to the working folder when inside it. */
@@ -33,30 +36,13 @@ export function displayPath(file: string): string {
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-async function listMarkdown(dir: string): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  const files: string[] = [];
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await listMarkdown(full)));
-    else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) files.push(full);
-  }
-  return files;
-}
-
 /**
  * Reads and validates every `articles/**\/*.md` under `contentDir`. Throws a
  * ContentError listing every problem (`file:line: field: message`) and every
  * pair of articles that would be written to the same URL.
  */
-export async function loadArticles(contentDir: string): Promise<{ articles: Article[]; drafts: number }> {
-  const files = await listMarkdown(path.join(contentDir, 'articles'));
+export async function loadArticles(contentDir: string, articleFiles = listContent(contentDir).articles): Promise<{ articles: Article[]; drafts: number }> {
+  const files = articleFiles.map((file) => path.join(contentDir, file));
   const problems: string[] = [];
   const articles: Article[] = [];
   for (const full of files) {
@@ -104,8 +90,10 @@ export function parseRegistry(text: string, file: string): RegistryEntry[] {
   return [...parsed.registry.entries];
 }
 
+/** A registry or settings file's text, or undefined when there is none; a symbolic link is never followed (the build reports it). */
 async function readOptional(file: string): Promise<string | undefined> {
   try {
+    if ((await lstat(file)).isSymbolicLink()) return undefined;
     return await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
@@ -146,10 +134,11 @@ export async function loadSettings(
 
 /** Everything under `contentDir` the site needs. */
 export async function loadContent(contentDir: string, overrides: { baseUrl?: string; pathPrefix?: string } = {}): Promise<LoadedContent> {
+  const listing = listContent(contentDir);
   const [{ articles, drafts }, registries, settings] = await Promise.all([
-    loadArticles(contentDir),
+    loadArticles(contentDir, listing.articles),
     loadRegistries(contentDir),
     loadSettings(contentDir, process.env, overrides),
   ]);
-  return { articles, drafts, registries, settings };
+  return { articles, drafts, registries, settings, skipped: listing.links.map((file) => displayPath(path.join(contentDir, file))) };
 }

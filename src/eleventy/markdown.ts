@@ -3,10 +3,12 @@
  * raw HTML is escaped (`html: false`), bare URLs stay text (`linkify: false`),
  * links to `javascript:`, `data:`, `vbscript:` and `file:` are refused,
  * images become links (the CSP loads nothing from other hosts), external links
- * get rel="noopener nofollow", and body headings start at h2 below the page's
- * h1 without skipping levels.
+ * get rel="noopener nofollow", body headings start at h2 below the page's
+ * h1 without skipping levels, and a link to another article's file
+ * (`2019-05-23-slug.md`) leads to that article's page.
  */
 import MarkdownIt, { type MarkdownIt as Markdown } from 'markdown-it';
+import { articleLinkFile, linkFragment } from '../content/links.ts';
 
 const REFUSED = /^(javascript|data|vbscript|file):/i;
 
@@ -18,12 +20,22 @@ export function isSafeLink(url: string): boolean {
   return !REFUSED.test(compact);
 }
 
+/** What `render(body, env)` may be told about the body: the article file it comes from, relative to the content folder. */
+export interface RenderEnv {
+  file?: string;
+}
+
 /**
  * A configured markdown-it instance. Render each body once and reuse the HTML.
  * `pathPrefix` (e.g. `/archive/`) is put in front of site-relative links
  * (`/articles/...`), so they keep working under a path prefix.
+ * `articleFiles` maps each published article's file (`articles/2019/x.md`,
+ * relative to the content folder) to its page URL: rendered with
+ * `{ file }` as env, a link to an article file becomes a link to its page.
+ * A link to a file that is no published article stays as written (`archive
+ * check` reports it).
  */
-export function createMarkdown(options: { pathPrefix?: string } = {}): Markdown {
+export function createMarkdown(options: { pathPrefix?: string; articleFiles?: ReadonlyMap<string, string> } = {}): Markdown {
   const prefix = (options.pathPrefix ?? '/').replace(/\/+$/, '');
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
   md.validateLink = isSafeLink;
@@ -73,8 +85,16 @@ export function createMarkdown(options: { pathPrefix?: string } = {}): Markdown 
   };
 
   const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+  const articleFiles = options.articleFiles;
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
-    const href = String(tokens[idx]!.attrGet('href') ?? '');
+    let href = String(tokens[idx]!.attrGet('href') ?? '');
+    const from = (env as RenderEnv | undefined)?.file;
+    const file = articleFiles && from ? articleLinkFile(href, from) : undefined;
+    const page = file ? articleFiles!.get(file) : undefined;
+    if (page) {
+      href = `${page}${linkFragment(href)}`;
+      tokens[idx]!.attrSet('href', href);
+    }
     if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(href)) tokens[idx]!.attrSet('rel', 'noopener nofollow');
     else if (prefix && href.startsWith('/') && !href.startsWith(`${prefix}/`)) tokens[idx]!.attrSet('href', `${prefix}${href}`);
     return defaultLinkOpen(tokens, idx, options, env, self);

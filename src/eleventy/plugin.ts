@@ -1,9 +1,12 @@
 /**
  * The archive plugin: the one adapter between the archive and Eleventy.
  *
- * Architecture (issue 2):
- * - Articles are not Eleventy templates. Only `.njk` is a template format, and
- *   `articles/` is ignored. The plugin reads every `articles/**\/*.md` once
+ * Architecture (issues 2 and 16):
+ * - Eleventy's input folder is `src/eleventy/input/`, a folder of the project's
+ *   own that holds no template and no data file; the content folder is never
+ *   Eleventy's input, so no file in it is a template, template data or
+ *   directory data. Only `.njk` is a template format, and no data file is read
+ *   anywhere (`setDataFileSuffixes([])`). The plugin reads every `articles/**\/*.md` once
  *   itself with `parseArticle` (safe YAML, zod validation, no front-matter
  *   code, no template processing of scraped text) and exposes the result as
  *   the global data `archive`. Any problem stops the build listing every one
@@ -23,9 +26,11 @@
  *   they are built.
  * - Filters: file name = export name = filter name (src/filters/), registered in one loop.
  * - Every internal link goes through Eleventy's `url` filter, so the site works under a path prefix.
+ * - `archive serve` is Eleventy's watch and the project's own server (src/preview/server.ts),
+ *   which asks `previewPage` for a new article's page until the rebuild has written it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as filters from '../filters/index.ts';
@@ -40,9 +45,12 @@ import { findArticle, pageSource } from './preview.ts';
 /** The repository's `layouts/` folder: templates, the stylesheet and the one script. */
 export const LAYOUTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../layouts');
 
+/** Eleventy's input folder: the project's own, holding no template or data file (its README says why). */
+export const INPUT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'input');
+
 /** The subset of Eleventy's configuration API this plugin uses (Eleventy ships no types). */
 interface EleventyConfig {
-  directories: { input: string; output: string };
+  directories: { output: string };
   pathPrefix?: string;
   quietMode?: boolean;
   addGlobalData(name: string, value: unknown): void;
@@ -52,9 +60,8 @@ interface EleventyConfig {
   addPassthroughCopy(map: Record<string, string>): void;
   addWatchTarget(target: string): void;
   setWatchJavaScriptDependencies(watch: boolean): void;
-  ignores: { add(glob: string): void };
+  setDataFileSuffixes(suffixes: string[]): void;
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
-  setServerOptions(options: Record<string, unknown>): void;
   on(event: string, callback: (...args: unknown[]) => unknown): void;
 }
 
@@ -63,53 +70,70 @@ function integrity(file: string): string {
   return `sha384-${createHash('sha384').update(readFileSync(path.join(LAYOUTS_DIR, 'assets', file))).digest('base64')}`;
 }
 
-const preloaded = new Map<string, LoadedContent>();
-
-/** Batched builds in progress, by content folder: the archive data `build()` computed once, and the batch the next run writes. */
-const batched = new Map<string, { data: ArchiveData; batch: BuildBatch }>();
+/**
+ * What the next Eleventy run reads: the content folder (`archive build` and
+ * `archive serve` name it; `content` by default), content `serve()` has
+ * already read, and the batch of a batched build.
+ */
+const source: { contentDir: string; preloaded?: LoadedContent; plan?: { data: ArchiveData; batch: BuildBatch } } = {
+  contentDir: path.resolve('content'),
+};
 
 /**
- * Makes the next Eleventy run over `contentDir` write only `batch` of `data`
- * (computed once by `build()` for all its runs); undefined ends the build and
- * forgets its data. Eleventy keeps every page it renders until its run ends,
- * so a large archive is written in several runs to bound memory.
+ * Names the content folder the next Eleventy runs read. `preloaded` is content
+ * `serve()` has already read and validated (so a content error stops it
+ * before Eleventy starts), handed to the first run so each article is still
+ * read once.
  */
-export function setBuildBatch(contentDir: string, next: { data: ArchiveData; batch: BuildBatch } | undefined): void {
-  const key = path.resolve(contentDir);
-  if (next) batched.set(key, next);
-  else batched.delete(key);
+export function useContent(contentDir: string, preloaded?: LoadedContent): void {
+  source.contentDir = path.resolve(contentDir);
+  source.preloaded = preloaded;
+}
+
+/**
+ * Makes the next Eleventy run write only `batch` of `data` (computed once by
+ * `build()` for all its runs); undefined ends the build and forgets its data.
+ * Eleventy keeps every page it renders until its run ends, so a large archive
+ * is written in several runs to bound memory.
+ */
+export function setBuildBatch(next: { data: ArchiveData; batch: BuildBatch } | undefined): void {
+  source.plan = next;
+}
+
+/** Each published article's file (relative to the content folder) and its page URL, for links between articles. */
+function articleFiles(content: Pick<LoadedContent, 'articles'>): Map<string, string> {
+  return new Map(content.articles.map((article) => [article.file, article.url]));
 }
 
 /** Every page list of the archive from its loaded content; logs the article count unless `quiet`. */
 export async function computeArchive(content: LoadedContent, quiet = false, searchShardPages?: number): Promise<ArchiveData> {
-  const md = createMarkdown({ pathPrefix: content.settings.pathPrefix });
-  const data = await buildArchiveData(content, (body) => md.render(body), searchShardPages);
+  const md = createMarkdown({ pathPrefix: content.settings.pathPrefix, articleFiles: articleFiles(content) });
+  const data = await buildArchiveData(content, (body, file) => md.render(body, { file }), searchShardPages);
   if (!quiet) {
     console.log(`[archive] ${data.articleCount} article${data.articleCount === 1 ? '' : 's'}${data.drafts ? `; ${data.drafts} draft${data.drafts === 1 ? '' : 's'} left out` : ''}`);
   }
   return data;
 }
 
+/** The preview's renderer of a new article's page (set by the plugin once Nunjucks is ready). */
+let previewRenderer: ((url: string) => Promise<string | undefined>) | undefined;
+
 /**
- * Hands content that `serve()` has already read and validated (so a content
- * error stops it before Eleventy starts) to the first Eleventy run over that
- * folder, so each article is still read once.
+ * `archive serve`: the page of a new article, rendered from its file until the
+ * rebuild has written it (issue 6: within 2 s at 10,000 articles, where the
+ * rebuild takes a minute), or undefined when `url` is no published article.
+ * Its related stories wait for the rebuild; everything else is the built page's.
  */
-export function preload(contentDir: string, content: LoadedContent): void {
-  preloaded.set(path.resolve(contentDir), content);
+export function previewPage(url: string): Promise<string | undefined> {
+  return previewRenderer ? previewRenderer(url) : Promise.resolve(undefined);
 }
 
 /** Adds the archive to an Eleventy configuration. */
 export default function archivePlugin(eleventyConfig: EleventyConfig): void {
   // Articles are read by the plugin, never rendered as templates (no `{{ }}` in scraped text is ever
-  // evaluated). Eleventy fixes template formats before plugins run, so `.eleventy.js` limits them to
-  // njk; the ignores below hold even if a config forgets that.
-  // Nor is any other file in the content folder: a `.njk` or `_data/*.js` there would be code that a
-  // pull request of "content" could add, so Eleventy reads no file of it (the plugin reads the YAML
-  // data itself) and the pages come only from the virtual templates below.
-  // (Eleventy matches ignores relative to the working folder, not as absolute paths.)
-  const contentFolder = path.relative(process.cwd(), path.resolve(eleventyConfig.directories.input)) || '.';
-  eleventyConfig.ignores.add(path.posix.join(contentFolder.split(path.sep).join('/'), '**'));
+  // evaluated), and no file of the content folder is Eleventy's: its input folder is INPUT_DIR. No
+  // template or directory data file is read anywhere either, even there.
+  eleventyConfig.setDataFileSuffixes([]);
 
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
 
@@ -138,18 +162,15 @@ export default function archivePlugin(eleventyConfig: EleventyConfig): void {
   let lastContent: LoadedContent | undefined;
   const archive = (): Promise<ArchiveData> => {
     current ??= (async () => {
-      const input = eleventyConfig.directories.input;
-      const key = path.resolve(input);
-      const plan = batched.get(key);
-      if (plan) {
+      if (source.plan) {
         lastContent = undefined;
-        return batchOf(plan.data, plan.batch);
+        return batchOf(source.plan.data, source.plan.batch);
       }
-      const ready = preloaded.get(key);
-      preloaded.delete(key);
+      const ready = source.preloaded;
+      source.preloaded = undefined;
       // Eleventy's path prefix (which `build()` took from the settings) is the one the `url` filter
       // uses, so canonical URLs, feeds and links always agree with it.
-      const content = ready ?? (await loadContent(input, { pathPrefix: normalizePathPrefix(eleventyConfig.pathPrefix ?? '/') }));
+      const content = ready ?? (await loadContent(source.contentDir, { pathPrefix: normalizePathPrefix(eleventyConfig.pathPrefix ?? '/') }));
       lastContent = content;
       return computeArchive(content, eleventyConfig.quietMode);
     })();
@@ -169,7 +190,7 @@ export default function archivePlugin(eleventyConfig: EleventyConfig): void {
   // `archive serve`: Eleventy's dependency scan cannot parse TypeScript, and articles are not
   // templates, so the watcher is told what to watch: articles, registries, settings, templates.
   eleventyConfig.setWatchJavaScriptDependencies(false);
-  const input = eleventyConfig.directories.input.split(path.sep).join('/');
+  const input = source.contentDir.split(path.sep).join('/');
   eleventyConfig.addWatchTarget(path.posix.join(input, 'articles/**/*.md'));
   eleventyConfig.addWatchTarget(path.posix.join(input, '_data/*.{yaml,yml}'));
   eleventyConfig.addWatchTarget(LAYOUTS_DIR);
@@ -180,41 +201,32 @@ export default function archivePlugin(eleventyConfig: EleventyConfig): void {
   // Permalinks are functions of precomputed URLs: nothing about a URL is ever rendered as a template.
   const each = (data: string, alias: string) => ({ pagination: { data, size: 1, alias, addAllPagesToCollections: false } });
 
-  // `archive serve`: a new article's page is rendered on request until the rebuild has written it
-  // (issue 6: within 2 s at 10,000 articles, where the rebuild takes a minute). Its related
-  // stories wait for the rebuild; everything else is the built page's.
   let nunjucks: { renderString(source: string, context: object, done: (error: Error | null, html?: string) => void): void } | undefined;
   eleventyConfig.on('eleventy.engine.njk', (event) => {
     nunjucks = (event as { environment: typeof nunjucks }).environment;
   });
-  eleventyConfig.setServerOptions({
-    onRequest: {
-      '/articles/:year/:month/:slug/': async ({ patternGroups }: { patternGroups: { year: string; month: string; slug: string } }) => {
-        const { year, month, slug } = patternGroups;
-        const content = lastContent;
-        if (!nunjucks || !content || existsSync(path.join(eleventyConfig.directories.output, 'articles', year, month, slug, 'index.html'))) return undefined;
-        const article = await findArticle(eleventyConfig.directories.input, `/articles/${year}/${month}/${slug}/`);
-        if (!article) return undefined;
-        const md = createMarkdown({ pathPrefix: content.settings.pathPrefix });
-        const data = await buildArchiveData({ ...content, articles: [article], drafts: 0 }, (body) => md.render(body));
-        const around = neighbours(newestFirst([...content.articles.filter((other) => other.url !== article.url), article])).get(article.url);
-        const context = {
-          site: data.site,
-          assets: assets(),
-          item: { ...data.articles[0]!, previous: around?.previous, next: around?.next },
-          title: article.title,
-          description: article.summary ?? article.title,
-          pageType: 'article',
-          page: { url: article.url },
-        };
-        const environment = nunjucks;
-        const body = await new Promise<string>((resolve, reject) =>
-          environment.renderString(pageSource('article'), context, (error, html) => (error ? reject(error) : resolve(html ?? ''))),
-        );
-        return { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }, body };
-      },
-    },
-  });
+  previewRenderer = async (url) => {
+    const content = lastContent;
+    if (!nunjucks || !content) return undefined;
+    const article = await findArticle(source.contentDir, url);
+    if (!article) return undefined;
+    const md = createMarkdown({ pathPrefix: content.settings.pathPrefix, articleFiles: articleFiles({ articles: [...content.articles, article] }) });
+    const data = await buildArchiveData({ ...content, articles: [article], drafts: 0 }, (body, file) => md.render(body, { file }));
+    const around = neighbours(newestFirst([...content.articles.filter((other) => other.url !== article.url), article])).get(article.url);
+    const context = {
+      site: data.site,
+      assets: assets(),
+      item: { ...data.articles[0]!, previous: around?.previous, next: around?.next },
+      title: article.title,
+      description: article.summary ?? article.title,
+      pageType: 'article',
+      page: { url: article.url },
+    };
+    const environment = nunjucks;
+    return new Promise<string>((resolve, reject) =>
+      environment.renderString(pageSource('article'), context, (error, html) => (error ? reject(error) : resolve(html ?? ''))),
+    );
+  };
 
   // Pages of their own (not one per item) are paginated over `archive.once`: one item, or none in
   // the runs of a batched build but the last, so those runs neither render nor write them.

@@ -23,7 +23,8 @@ export async function findArticle(contentDir: string, url: string): Promise<Arti
   const folder = path.join(contentDir, 'articles', year);
   let names: string[];
   try {
-    names = await readdir(folder);
+    // Files only: a symbolic link is never followed, as the build skips it (src/store/content-folder.ts).
+    names = (await readdir(folder, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
   } catch {
     return undefined;
   }

@@ -1,6 +1,11 @@
 /**
  * Building and serving the site with Eleventy's programmatic API: what
  * `archive build` and `archive serve` call.
+ *
+ * A build publishes all or nothing (src/publish/staging.ts): Eleventy and
+ * Pagefind write a staging folder, which is checked (every article has its
+ * page, every search bundle is whole, no file is empty) and only then swapped
+ * in for the output folder.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,10 +14,14 @@ import { articlesWithoutOnePage, type WrittenPage } from './completeness.ts';
 import { ContentError, findContentError } from './errors.ts';
 import { displayPath, loadContent, type LoadedContent } from './load.ts';
 import { planBatches } from './archive-data.ts';
-import { computeArchive, preload, setBuildBatch } from './plugin.ts';
-import { SearchIndexer } from '../search/index-site.ts';
+import { computeArchive, INPUT_DIR, previewPage, setBuildBatch, useContent } from './plugin.ts';
+import { incompleteIndex, SearchIndexer } from '../search/index-site.ts';
+import { discardStaging, emptyFiles, prepareStaging, publishStaging, unsafeOutput } from '../publish/staging.ts';
+import { startPreview, type PreviewServer } from '../preview/server.ts';
+import { LINK_SKIPPED } from '../store/content-folder.ts';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The repository: the archive's code, which no output folder may hold. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CONFIG_PATH = path.join(REPO_ROOT, '.eleventy.js');
 
 /** Options of a build. */
@@ -44,16 +53,71 @@ function memoryAt(stage: string): void {
 
 /** Reads and validates the content before Eleventy starts: a content error then stops the build with our message alone, not wrapped in Eleventy's stack traces. */
 async function readContent(options: { contentDir: string; pathPrefix?: string }): Promise<LoadedContent> {
-  return loadContent(path.resolve(options.contentDir), options.pathPrefix ? { pathPrefix: options.pathPrefix } : {});
+  const content = await loadContent(path.resolve(options.contentDir), options.pathPrefix ? { pathPrefix: options.pathPrefix } : {});
+  for (const link of content.skipped ?? []) console.error(`archive: warning: ${link} ${LINK_SKIPPED}`);
+  return content;
 }
 
-function createEleventy(options: { contentDir: string; outDir: string; quiet?: boolean }, content: LoadedContent, runMode: 'build' | 'serve') {
-  return new Eleventy(path.resolve(options.contentDir), path.resolve(options.outDir), {
+function createEleventy(outDir: string, content: LoadedContent, runMode: 'build' | 'watch', quiet?: boolean, config?: (eleventyConfig: { on(event: string, callback: () => unknown): void }) => void) {
+  return new Eleventy(INPUT_DIR, outDir, {
     configPath: CONFIG_PATH,
-    quietMode: options.quiet ?? false,
+    quietMode: quiet ?? false,
     pathPrefix: content.settings.pathPrefix,
     runMode,
+    ...(config ? { config } : {}),
   });
+}
+
+/**
+ * A failure of the file system under Eleventy's writes (a full disk, a size
+ * limit, a permission) as one line naming the cause, or undefined for any
+ * other error. Eleventy's own message lists every page it was writing.
+ */
+function writeError(error: unknown): Error | undefined {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === 'object' && !seen.has(current)) {
+    const code = (current as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      return new Error(`could not write the new site: ${(current as Error).message}; the previous site is left as it was`);
+    }
+    seen.add(current);
+    current = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/**
+ * Runs `work` on the staging folder. On SIGINT, SIGTERM or SIGHUP meanwhile
+ * (or when the `archive build` that started this process dies: bin/archive.js
+ * turns that into SIGTERM), what `work` registered with `onStop` is stopped
+ * (Pagefind, which writes into the folder), the staging folder is deleted,
+ * and the process dies of that signal, as it would have. A SIGKILL leaves the
+ * folder to the next build, which removes it.
+ */
+async function withStaging<T>(outDir: string, work: (staging: string, onStop: (stop: () => Promise<void>) => void) => Promise<T>): Promise<T> {
+  const staging = prepareStaging(outDir);
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const stops: (() => Promise<void>)[] = [];
+  let stopping = false;
+  const onSignal = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    await Promise.all(stops.map((stop) => stop().catch(() => undefined)));
+    await discardStaging(staging);
+    for (const name of signals) process.removeListener(name, onSignal);
+    process.kill(process.pid, signal);
+  };
+  for (const name of signals) process.on(name, onSignal);
+  try {
+    return await work(staging, (stop) => stops.push(stop));
+  } catch (error) {
+    await Promise.all(stops.map((stop) => stop().catch(() => undefined)));
+    await discardStaging(staging);
+    throw error;
+  } finally {
+    if (!stopping) for (const name of signals) process.removeListener(name, onSignal);
+  }
 }
 
 /**
@@ -64,68 +128,107 @@ function createEleventy(options: { contentDir: string; outDir: string; quiet?: b
  * article and entity pages per Eleventy run, the other pages in the last run.
  */
 export async function build(options: BuildOptions & { pagesPerRun?: number; searchShardPages?: number }): Promise<{ pages: number; articles: number; drafts: number }> {
+  const outDir = path.resolve(options.outDir);
+  const unsafe = unsafeOutput(outDir, { contentDir: path.resolve(options.contentDir), repoRoot: REPO_ROOT });
+  if (unsafe) throw new Error(unsafe);
   const content = await readContent(options);
   memoryAt('content read');
   const data = await computeArchive(content, options.quiet, options.searchShardPages);
   memoryAt('archive computed');
-  // Only what the checks below need of each result: Eleventy's results hold every page's HTML.
-  const written: WrittenPage[] = [];
-  // Pagefind (a process of its own) indexes the article pages of each run on the second core while
-  // the next runs are written; `serve` makes no index (search there is of the last build, if any).
-  const indexer = await SearchIndexer.create(options.outDir, options.searchShardPages ? { shardPages: options.searchShardPages } : {});
-  try {
-    for (const batch of planBatches(data, options.pagesPerRun ?? PAGES_PER_RUN)) {
-      setBuildBatch(options.contentDir, { data, batch });
-      const eleventy = createEleventy(options, content, 'build');
-      let results: WrittenPage[];
-      try {
-        results = (await eleventy.write()) as unknown as WrittenPage[];
-      } catch (error) {
-        throw findContentError(error) ?? error;
+  useContent(options.contentDir);
+  return withStaging(outDir, async (staging, onStop) => {
+    // Only what the checks below need of each result: Eleventy's results hold every page's HTML.
+    const written: WrittenPage[] = [];
+    // Pagefind (a process of its own) indexes the article pages of each run on the second core while
+    // the next runs are written; `serve` makes no index (search there is of the last build, if any).
+    const indexer = await SearchIndexer.create(staging, options.searchShardPages ? { shardPages: options.searchShardPages } : {});
+    onStop(() => indexer.stop());
+    try {
+      for (const batch of planBatches(data, options.pagesPerRun ?? PAGES_PER_RUN)) {
+        setBuildBatch({ data, batch });
+        const eleventy = createEleventy(staging, content, 'build', options.quiet);
+        let results: WrittenPage[];
+        try {
+          results = (await eleventy.write()) as unknown as WrittenPage[];
+        } catch (error) {
+          throw findContentError(error) ?? writeError(error) ?? error;
+        }
+        for (const result of results.flat()) if (result && result.outputPath) written.push({ url: result.url, outputPath: result.outputPath });
+        indexer.add(data.articles.slice(...batch.articles).map((page) => `${page.article.url.replace(/^\//, '')}index.html`));
+        memoryAt(`run of ${batch.articles[1] - batch.articles[0]} article and ${batch.entityPages[1] - batch.entityPages[0]} entity pages${batch.rest ? ' and the rest' : ''}`);
       }
-      for (const result of results.flat()) if (result && result.outputPath) written.push({ url: result.url, outputPath: result.outputPath });
-      indexer.add(data.articles.slice(...batch.articles).map((page) => `${page.article.url.replace(/^\//, '')}index.html`));
-      memoryAt(`run of ${batch.articles[1] - batch.articles[0]} article and ${batch.entityPages[1] - batch.entityPages[0]} entity pages${batch.rest ? ' and the rest' : ''}`);
+    } catch (error) {
+      // A failed run must not leave Pagefind running.
+      await indexer.settle();
+      throw error;
+    } finally {
+      setBuildBatch(undefined);
     }
-  } catch (error) {
-    // A failed run must not leave Pagefind running.
-    await indexer.settle();
-    throw error;
-  } finally {
-    setBuildBatch(options.contentDir, undefined);
-  }
-  const lost = articlesWithoutOnePage(content.articles, written);
-  if (lost.length) {
-    await indexer.settle();
-    throw new ContentError(
-      `${lost.length} article${lost.length === 1 ? '' : 's'} did not produce exactly one page; the site is incomplete:`,
-      lost.map((file) => displayPath(path.join(path.resolve(options.contentDir), file))),
-    );
-  }
-  const indexed = await indexer.finish();
-  // The search page names the bundles before they exist: a search missing part of the archive would be a silent loss.
-  if (indexed.bundles.slice(1).join(' ') !== data.searchBundles.join(' ')) {
-    throw new Error(`Search index: wrote ${indexed.bundles.join(', ')} but the search page merges pagefind/ and ${data.searchBundles.join(', ') || 'nothing else'}`);
-  }
-  memoryAt('search indexed');
-  // Alias pages are HTML written beside Eleventy's pages, by the last run (plugin.ts).
-  const rawPages = data.files.filter((file) => file.url.endsWith('.html')).length;
-  const pages = written.filter((r) => String(r.outputPath).endsWith('.html')).length + rawPages;
-  return { pages, articles: content.articles.length, drafts: content.drafts };
+    const lost = articlesWithoutOnePage(content.articles, written);
+    if (lost.length) {
+      await indexer.settle();
+      throw new ContentError(
+        `${lost.length} article${lost.length === 1 ? '' : 's'} did not produce exactly one page; the site is incomplete:`,
+        lost.map((file) => displayPath(path.join(path.resolve(options.contentDir), file))),
+      );
+    }
+    const indexed = await indexer.finish();
+    // The search page names the bundles before they exist: a search missing part of the archive would be a silent loss.
+    if (indexed.bundles.slice(1).join(' ') !== data.searchBundles.join(' ')) {
+      throw new Error(`Search index: wrote ${indexed.bundles.join(', ')} but the search page merges pagefind/ and ${data.searchBundles.join(', ') || 'nothing else'}`);
+    }
+    memoryAt('search indexed');
+    const incomplete = incompleteIndex(staging, indexed.bundles, content.articles.length);
+    if (incomplete) throw new Error(`Search index: ${incomplete}; the previous site is left as it was`);
+    const empty = emptyFiles(staging);
+    if (empty.length) throw new Error(`${empty.length} file${empty.length === 1 ? '' : 's'} of the new site came out empty (a full disk?), such as ${empty[0]}; the previous site is left as it was`);
+    publishStaging(staging, outDir);
+    // Alias pages are HTML written beside Eleventy's pages, by the last run (plugin.ts).
+    const rawPages = data.files.filter((file) => file.url.endsWith('.html')).length;
+    const pages = written.filter((r) => String(r.outputPath).endsWith('.html')).length + rawPages;
+    return { pages, articles: content.articles.length, drafts: content.drafts };
+  });
 }
 
-/** Builds, then serves `outDir` with live reload, rebuilding on changes to the content or the templates. */
-export async function serve(options: { contentDir: string; outDir: string; port?: number }): Promise<void> {
+/** Options of the preview. */
+export interface ServeOptions {
+  contentDir: string;
+  outDir: string;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 8080; 0 takes a free port. */
+  port?: number;
+}
+
+/**
+ * Builds into `outDir`, then serves it (src/preview/server.ts) and rebuilds
+ * on changes to the content or the templates, reloading open pages. Resolves
+ * to the running server once it listens.
+ */
+export async function serve(options: ServeOptions): Promise<PreviewServer> {
   const content = await readContent(options);
-  preload(options.contentDir, content);
-  const eleventy = createEleventy(options, content, 'serve');
+  useContent(options.contentDir, content);
+  let server: PreviewServer | undefined;
+  const eleventy = createEleventy(path.resolve(options.outDir), content, 'watch', false, (eleventyConfig) =>
+    eleventyConfig.on('eleventy.after', () => server?.reload()),
+  );
   try {
     await eleventy.init();
     await eleventy.watch();
   } catch (error) {
+    await eleventy.stopWatch();
     throw findContentError(error) ?? error;
   }
-  await eleventy.serve(options.port ?? 8080);
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? 8080;
+  try {
+    server = await startPreview({ root: options.outDir, host, port, pathPrefix: content.settings.pathPrefix, render: previewPage, liveReload: true });
+  } catch (error) {
+    await eleventy.stopWatch();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new Error(`port ${port} on ${host} is in use: pass --port with another number`);
+    throw error;
+  }
+  return server;
 }
 
 export { ContentError };

@@ -93,9 +93,21 @@ export function utf8Evidence(bytes: Uint8Array): { sequences: number; invalid: n
  * not fit the encoding become U+FFFD.
  */
 export function decodeBytes(bytes: Uint8Array, hint?: 'html' | 'text'): string {
+  return decodePage(bytes, hint).text;
+}
+
+/**
+ * Decodes a page, checking the charset it declares against its bytes: valid
+ * UTF-8 beyond ASCII that declares another charset (windows-1251,
+ * ISO-8859-1, ...) is read as UTF-8, since read in the declared one it would
+ * be mojibake; a page declaring UTF-8 whose bytes mostly are not is read as
+ * windows-1252. `note` says when the declaration was overruled.
+ */
+export function decodePage(bytes: Uint8Array, hint?: 'html' | 'text'): { text: string; encoding: string; note?: string } {
   const bom = bomEncoding(bytes);
-  if (bom) return iconv.decode(Buffer.from(bytes.subarray(bom.length)), bom.encoding);
-  let encoding = declaredCharset(bytes, hint);
+  if (bom) return { text: iconv.decode(Buffer.from(bytes.subarray(bom.length)), bom.encoding), encoding: bom.encoding };
+  const declared = declaredCharset(bytes, hint);
+  let encoding = declared;
   // A page that says UTF-8 but is not (or says Latin-1 and is UTF-8) is common:
   // valid UTF-8 beyond ASCII is almost never an accident, so trust the bytes.
   const { sequences, invalid } = utf8Evidence(bytes);
@@ -103,7 +115,10 @@ export function decodeBytes(bytes: Uint8Array, hint?: 'html' | 'text'): string {
   // Mostly UTF-8: a few bad bytes among many good sequences become U+FFFD.
   const mostlyUtf8 = valid || sequences >= 4 * invalid;
   if (encoding === 'utf-8' && !mostlyUtf8) encoding = 'windows-1252';
-  if (encoding === 'windows-1252' && valid && sequences > 0) encoding = 'utf-8';
+  if (encoding && encoding !== 'utf-8' && !encoding.startsWith('utf-16') && valid && sequences > 0) encoding = 'utf-8';
   if (!encoding) encoding = mostlyUtf8 ? 'utf-8' : 'windows-1252';
-  return iconv.decode(Buffer.from(bytes), encoding);
+  const text = iconv.decode(Buffer.from(bytes), encoding);
+  if (!declared || declared === encoding) return { text, encoding };
+  const why = encoding === 'utf-8' ? 'its bytes are valid UTF-8 (read as declared, they would be mojibake)' : 'its bytes are not UTF-8';
+  return { text, encoding, note: `the page declares the charset ${declared}, but ${why}: read as ${encoding}` };
 }

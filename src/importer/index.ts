@@ -8,7 +8,8 @@ import { readArticleText, writeArticleText } from '../content/frontmatter.ts';
 import { articlePath } from '../content/article.ts';
 import { validateFrontMatter, formatIssue, type FrontMatter } from '../content/schema.ts';
 import type { Registry } from '../content/registry.ts';
-import { decodeBytes } from './decode.ts';
+import { nextDay } from '../content/dates.ts';
+import { decodeBytes, decodePage } from './decode.ts';
 import { extractFromHtml } from './html/index.ts';
 import { extractFromTextDump } from './text/index.ts';
 import { namesOf } from './names.ts';
@@ -33,6 +34,8 @@ export interface ImportOptions {
   /** Site profiles on top of the generic rules (default on). */
   profiles?: boolean;
   registry?: Registry;
+  /** Today, `YYYY-MM-DD`: a page dated after tomorrow is refused like an undated one. No check without it. */
+  today?: string;
 }
 
 export type ImportResult =
@@ -45,6 +48,8 @@ export type ImportResult =
       path: string;
       /** The file's whole text. */
       text: string;
+      /** What the importer decided against the page's own word (a declared charset it overruled). */
+      notes?: string[];
     }
   | {
       status: 'failed';
@@ -53,6 +58,7 @@ export type ImportResult =
       reason: string;
       /** What was found, printable with `--stdout` (absent when nothing was read). */
       text?: string;
+      notes?: string[];
     };
 
 /** Tells text dumps, HTML and Markdown with front matter apart by their content. */
@@ -92,7 +98,18 @@ export function importPage(bytes: Uint8Array, options: ImportOptions): ImportRes
   if (refused) return { status: 'failed', reason: refused };
   const head = decodeBytes(bytes.subarray(0, 4096), 'text');
   const kind = detectKind(head);
-  const text = decodeBytes(bytes, kind === 'html' ? 'html' : 'text');
+  const decoded = decodePage(bytes, kind === 'html' ? 'html' : 'text');
+  const result = importText(decoded.text, kind, bytes, options);
+  return decoded.note ? { ...result, notes: [decoded.note] } : result;
+}
+
+/** A day after tomorrow is no publication day yet: a page stating one is refused as if it stated none. */
+function futureDay(date: string | undefined, today: string | undefined): string | undefined {
+  const tomorrow = today ? nextDay(today) : undefined;
+  return date && tomorrow && date > tomorrow ? date : undefined;
+}
+
+function importText(text: string, kind: InputKind, bytes: Uint8Array, options: ImportOptions): ImportResult {
   if (kind === 'markdown') return importMarkdown(text, options);
 
   const extracted: Extracted = kind === 'html' ? extractFromHtml(text) : extractFromTextDump(text, { profiles: options.profiles !== false });
@@ -104,6 +121,11 @@ export function importPage(bytes: Uint8Array, options: ImportOptions): ImportRes
   // table, or an index page), the people of the whole text are what was
   // found; such a page is not written, but --stdout shows them.
   const peopleText = wordCount(extracted.body) < MIN_WORDS && kind === 'text' ? text : extracted.body;
+  const future = futureDay(extracted.date, options.today);
+  if (future) {
+    extracted.date = undefined;
+    extracted.time = undefined;
+  }
   const data = toFrontMatter(extracted, sha256(bytes), options, peopleText);
   const body = extracted.body.replace(/\u00a0/g, ' ').trim();
   const printable = writeArticleText(data as FrontMatter, body);
@@ -113,7 +135,8 @@ export function importPage(bytes: Uint8Array, options: ImportOptions): ImportRes
   }
   if (!data.title) return { status: 'failed', kind, reason: 'no title found', text: printable };
   if (!data.date) {
-    return { status: 'failed', kind, reason: 'no date found (add it by hand, or pass --date YYYY-MM-DD)', text: printable };
+    const reason = future ? `the page is dated ${future}, after tomorrow: pass the real day with --date YYYY-MM-DD` : 'no date found (add it by hand, or pass --date YYYY-MM-DD)';
+    return { status: 'failed', kind, reason, text: printable };
   }
   const valid = validateFrontMatter(data, options.fileName);
   if (!valid.ok) return { status: 'failed', kind, reason: valid.issues.map(formatIssue).join('; '), text: printable };
@@ -128,6 +151,8 @@ function finish(kind: InputKind, data: FrontMatter, body: string): ImportResult 
 function importMarkdown(text: string, options: ImportOptions): ImportResult {
   const read = readArticleText(text, options.fileName);
   if (!read.ok) return { status: 'failed', kind: 'markdown', reason: read.issues.map(formatIssue).join('; ') };
+  const future = futureDay(read.data.date, options.today);
+  if (future) return { status: 'failed', kind: 'markdown', reason: `${options.fileName}: date: ${future} is after tomorrow: write the day the story was published` };
   return finish('markdown', read.data, read.body.trim());
 }
 

@@ -13,10 +13,16 @@
  * (Pagefind's `mergeIndex`): one result list, one set of filters. Only
  * article pages are indexed, so an archive with no article yet gets an
  * empty index rather than one of every listing page.
+ *
+ * Each Pagefind run happens in a process of its own (`pagefind-child.mjs`),
+ * so a Pagefind that dies (a full disk makes it panic) is an error with its
+ * cause, on one line, and never a build that ends without a word.
  */
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import * as pagefind from 'pagefind';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Article pages per Pagefind run: about 0.45 GB of Pagefind's memory, small
@@ -76,6 +82,7 @@ export class SearchIndexer {
   #bundles: string[] = [];
   #pages = 0;
   #chain: Promise<void> = Promise.resolve();
+  #running = new Set<ChildProcess>();
 
   private constructor(site: string, shardPages: number) {
     this.#site = site;
@@ -101,15 +108,7 @@ export class SearchIndexer {
   #index(shard: string[]): void {
     const folder = bundleFolder(this.#bundles.length);
     this.#bundles.push(`${folder}/`);
-    const run = this.#chain.then(() =>
-      runPagefind(this.#site, folder, async (index) => {
-        for (const sourcePath of shard) {
-          const added = await index.addHTMLFile({ sourcePath, content: await readFile(path.join(this.#site, sourcePath), 'utf8') });
-          if (added.errors.length) throw searchError(`could not read ${sourcePath}`, added.errors);
-        }
-        return shard.length;
-      }),
-    );
+    const run = this.#chain.then(() => runPagefind(this.#site, folder, shard, this.#running));
     this.#chain = run.then((count) => {
       this.#pages += count;
     });
@@ -122,6 +121,23 @@ export class SearchIndexer {
     if (this.#waiting.length > 0 || this.#bundles.length === 0) this.#index(this.#waiting.splice(0));
     await this.#chain;
     return { pages: this.#pages, outputPath: path.join(this.#site, bundleFolder(0)), bundles: [...this.#bundles] };
+  }
+
+  /**
+   * Stops the Pagefind runs under way and resolves once they have ended, so
+   * nothing more is written into the site: for a build that is interrupted.
+   */
+  async stop(): Promise<void> {
+    await Promise.all(
+      [...this.#running].map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            child.once('close', () => resolve());
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
   }
 
   /** Waits for the shards under way, ignoring their errors: for a build that failed anyway. */
@@ -141,21 +157,70 @@ export async function indexSite(outDir: string, options: { shardPages?: number }
   return indexer.finish();
 }
 
-/** One Pagefind run: a fresh index filled by `fill`, written to `<site>/<folder>/`, and the service closed so its memory goes. */
-async function runPagefind(site: string, folder: string, fill: (index: pagefind.PagefindIndex) => Promise<number>): Promise<number> {
-  try {
-    const { errors, index } = await pagefind.createIndex({});
-    if (!index) throw searchError('could not start', errors);
-    const count = await fill(index);
-    const written = await index.writeFiles({ outputPath: path.join(site, folder) });
-    if (written.errors.length) throw searchError('could not write the index', written.errors);
-    return count;
-  } finally {
-    // Pagefind runs as a child service; left open, it would keep the build's process alive.
-    await pagefind.close();
-  }
+const CHILD = fileURLToPath(new URL('./pagefind-child.mjs', import.meta.url));
+
+/**
+ * One Pagefind run in its own process: `pages` (relative to `site`) indexed
+ * into a fresh bundle at `<site>/<folder>/`. Resolves to the pages indexed;
+ * rejects with one line saying what failed and why (Pagefind's own words).
+ */
+function runPagefind(site: string, folder: string, pages: readonly string[], running: Set<ChildProcess>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = fork(CHILD, [], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], execArgv: [] });
+    running.add(child);
+    let stderr = '';
+    let answer: { pages?: number; error?: string } | undefined;
+    child.stderr!.on('data', (chunk: Buffer) => {
+      if (stderr.length < 64 * 1024) stderr += chunk.toString('utf8');
+    });
+    child.on('message', (message: { pages?: number; error?: string }) => {
+      answer = message;
+    });
+    child.on('error', (error) => reject(searchError(`could not start for ${folder}/`, [error.message])));
+    child.on('close', (code, signal) => {
+      running.delete(child);
+      if (answer?.pages !== undefined && code === 0) {
+        resolve(answer.pages);
+        return;
+      }
+      const said = answer?.error ?? `stopped (${signal ?? `exit code ${code}`})`;
+      reject(searchError(`failed on ${folder}/`, [said, pagefindSaid(stderr)].filter(Boolean)));
+    });
+    child.send({ site, folder, pages });
+  });
+}
+
+/** The telling part of what Pagefind printed on failing (a Rust panic's message), on one line. */
+export function pagefindSaid(stderr: string): string {
+  const lines = stderr
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('note: ') && !/^stack backtrace:|^\d+: /.test(line));
+  return lines.join(' ').replace(/\s+/g, ' ').slice(0, 600);
 }
 
 function searchError(what: string, errors: string[]): Error {
   return new Error(`Search index: Pagefind ${what}: ${errors.join('; ') || 'no reason given'}`);
+}
+
+/**
+ * Why the bundles under `site` are not a complete search index of
+ * `articlePages` article pages, or undefined when they are: each bundle named
+ * must hold its entry file and its script, and together they must count
+ * every article page. (The build also refuses any empty file of the site.)
+ */
+export function incompleteIndex(site: string, bundles: readonly string[], articlePages: number): string | undefined {
+  let pages = 0;
+  for (const bundle of bundles) {
+    const folder = path.join(site, bundle);
+    let entry: { languages?: Record<string, { page_count?: number }> };
+    try {
+      entry = JSON.parse(readFileSync(path.join(folder, 'pagefind-entry.json'), 'utf8')) as typeof entry;
+      statSync(path.join(folder, 'pagefind.js'));
+    } catch (error) {
+      return `${bundle} is not a whole Pagefind bundle (${(error as Error).message})`;
+    }
+    pages += Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
+  }
+  return pages === articlePages ? undefined : `the index holds ${pages} page${pages === 1 ? '' : 's'}, not the ${articlePages} article pages`;
 }

@@ -81,3 +81,30 @@ export function resolveSettings(
 export function absoluteUrl(settings: Pick<SiteSettings, 'baseUrl' | 'pathPrefix'>, path: string): string {
   return `${settings.baseUrl}${settings.pathPrefix}${path.replace(/^\/+/, '')}`;
 }
+
+/**
+ * Whether a base URL is a placeholder rather than the site's address: a host
+ * under example.org, example.com or example.net (RFC 2606), such as the
+ * default `https://example.org`. A site built with one cites and links to an
+ * address that is not its own.
+ */
+export function isExampleBaseUrl(baseUrl: string): boolean {
+  let host: string;
+  try {
+    host = new URL(baseUrl).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return /(^|\.)example\.(org|com|net)$/.test(host);
+}
+
+/**
+ * What a build does about its base URL: `publish` a real address; `warn`
+ * when it is the example (canonical links, feeds and citations would point
+ * there); `refuse` it in CI, where the site is likely to be published,
+ * unless the build says it will not be (`allowExample`, `--allow-example-url`).
+ */
+export function baseUrlVerdict(baseUrl: string, context: { ci: boolean; allowExample: boolean }): 'publish' | 'warn' | 'refuse' {
+  if (context.allowExample || !isExampleBaseUrl(baseUrl)) return 'publish';
+  return context.ci ? 'refuse' : 'warn';
+}

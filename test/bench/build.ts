@@ -191,7 +191,7 @@ async function measurePreview(contentDir: string, outDir: string, port: number, 
   });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   try {
-    const base = `http://localhost:${port}`;
+    const base = `http://127.0.0.1:${port}`;
     const startSeconds = await waitFor(`${base}/`, timeoutSeconds * 1000, 250);
     if (startSeconds === undefined) return { timeoutSeconds };
     // Let the watcher settle after the first build, as an editor's preview would have.

@@ -8,7 +8,7 @@ import { tagKey } from '../../src/check/tags.ts';
 import { parseRegistry } from '../../src/content/registry.ts';
 import { formatIssue } from '../../src/content/schema.ts';
 
-const fixture = path.resolve(import.meta.dirname, '../fixtures/bad-articles');
+const fixture = path.resolve(import.meta.dirname, '../fixtures/bad-articles/content');
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
 /** A content folder's articles and registries, with paths relative to the folder, as the CLI would name them from there. */
@@ -30,7 +30,7 @@ function readContent(dir: string): { articles: SourceText[]; registries: CheckRe
   return { articles, registries };
 }
 
-const expected = fs.readFileSync(path.join(fixture, 'expected.txt'), 'utf8').trim().split('\n');
+const expected = fs.readFileSync(path.join(fixture, '../expected.txt'), 'utf8').trim().split('\n');
 
 const article = (file: string, front: string, body = `The story of ${file}.`): SourceText => ({ file, text: `---\n${front.trim()}\n---\n\n${body}\n` });
 

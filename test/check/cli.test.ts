@@ -8,8 +8,12 @@ import { runNew } from '../../src/cli/new.ts';
 import { buildSite } from '../support/build.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
-const fixture = path.join(repoRoot, 'test/fixtures/bad-articles');
-const expected = fs.readFileSync(path.join(fixture, 'expected.txt'), 'utf8').trim().split('\n');
+const fixture = path.join(repoRoot, 'test/fixtures/bad-articles/content');
+const articleProblems = fs.readFileSync(path.join(fixture, '../expected.txt'), 'utf8').trim().split('\n');
+const STRAY =
+  'is neither an article (articles/YYYY/YYYY-MM-DD-slug.md) nor a registry (_data/site.yaml, tags.yaml, people.yaml, organizations.yaml, places.yaml): nothing reads it, and no other file may sit in the content folder; move it elsewhere or delete it';
+// The whole-archive check also names the two files of the fixture that are neither articles nor registries.
+const expected = [`archive-home.11tydata.json: ${STRAY}`, ...articleProblems, `articles/2019/notes.txt: ${STRAY}`];
 const seed = fs.readFileSync(path.join(repoRoot, 'content/articles/2019/2019-05-23-not-limited-to-cyberspace-nato-threatens-physical-response.md'), 'utf8');
 
 let out: string[];
@@ -46,15 +50,16 @@ describe('archive check', () => {
     process.chdir(fixture);
     expect(await runCheck([], { content: '.', now: '2026-11-25' })).toBe(1);
     expect(out.slice(0, -1)).toEqual(expected);
-    expect(out.at(-1)).toBe(`checked 20 articles: ${expected.length} problems in 18 files (10 errors, ${expected.length - 10} warnings)`);
+    expect(out.at(-1)).toBe(`checked 20 articles: ${expected.length} problems in 20 files (12 errors, ${expected.length - 12} warnings)`);
   });
 
   it('gives machines the same problems as JSON', async () => {
     process.chdir(fixture);
     expect(await runCheck([], { content: '.', now: '2026-11-25', json: true })).toBe(1);
     const issues = JSON.parse(out.join('\n')) as { file: string; line: number; field: string | null; message: string; severity: string }[];
-    expect(issues.map((issue) => `${issue.file}:${issue.line}: ${issue.field ? `${issue.field}: ` : ''}${issue.message}`)).toEqual(expected);
-    expect(issues[0]).toEqual({
+    expect(issues.map((issue) => `${issue.file}${issue.line ? `:${issue.line}` : ''}: ${issue.field ? `${issue.field}: ` : ''}${issue.message}`)).toEqual(expected);
+    expect(issues[0]).toEqual({ file: 'archive-home.11tydata.json', line: null, field: null, message: STRAY, severity: 'error' });
+    expect(issues[1]).toEqual({
       file: 'articles/2019/2019-02-30-impossible-date.md',
       line: 3,
       field: 'date',
@@ -63,10 +68,25 @@ describe('archive check', () => {
     });
   });
 
-  it('checks only the files it is given', async () => {
+  it('checks only the files it is given, and exits 0 on warnings alone unless --strict', async () => {
     process.chdir(fixture);
-    expect(await runCheck(['articles/2019/2019-05-14-key-order.md'], { content: '.', now: '2026-11-25' })).toBe(1);
+    expect(await runCheck(['articles/2019/2019-05-14-key-order.md'], { content: '.', now: '2026-11-25' })).toBe(0);
     expect(out).toEqual([expected.find((line) => line.includes('key-order'))!, 'checked 1 article: 1 problem in 1 file (0 errors, 1 warning)']);
+    out = [];
+    expect(await runCheck(['articles/2019/2019-05-14-key-order.md'], { content: '.', now: '2026-11-25', strict: true })).toBe(1);
+    expect(out.at(-1)).toBe('checked 1 article: 1 problem in 1 file (0 errors, 1 warning)');
+  });
+
+  it('names every symbolic link of the content folder as an error, and reads no file through one', async () => {
+    workIn({ 'content/articles/2019/2019-05-23-seed.md': seed, 'outside/secret.md': seed.replace('title:', 'title: Secret') });
+    fs.symlinkSync(path.join(temp, 'outside/secret.md'), 'content/articles/2019/2019-05-24-linked.md');
+    fs.symlinkSync(path.join(temp, 'outside'), 'content/articles/linked-folder');
+    expect(await runCheck([], { now: '2026-11-25' })).toBe(1);
+    expect(out).toEqual([
+      'content/articles/2019/2019-05-24-linked.md: is a symbolic link: skipped (the archive follows no links); put the file itself here',
+      'content/articles/linked-folder: is a symbolic link: skipped (the archive follows no links); put the file itself here',
+      'checked 1 article: 2 problems in 2 files (2 errors, 0 warnings)',
+    ]);
   });
 
   it('passes the bundled content and exits 0', async () => {
@@ -110,8 +130,9 @@ describe('archive check', () => {
       'content/articles/2019/2019-05-25-variants.md':
         '---\ndate: 2019-05-25\ntitle: Variants\ntags:\n  - Cyberattacks\n  - cyber-attack\n  - Ransom-ware\n---\n\nA third story.\n',
     });
-    expect(await runCheck([], { now: '2026-11-25' })).toBe(1);
+    expect(await runCheck([], { now: '2026-11-25' })).toBe(0);
     expect(out).toHaveLength(5);
+    expect(await runCheck([], { now: '2026-11-25', strict: true })).toBe(1);
 
     out = [];
     expect(await runCheck([], { fix: true, now: '2026-11-25' })).toBe(0);
@@ -157,6 +178,16 @@ describe('archive new', () => {
     await expect(runNew('A Title', { date: '2019-02-30' })).rejects.toThrow(UsageError);
     await expect(runNew('A Title', { date: '9999-01-01' })).rejects.toThrow('is in the future');
     await expect(runNew('  ', { date: '2019-05-23' })).rejects.toThrow('title: must not be empty');
+    expect(fs.existsSync('content')).toBe(false);
+  });
+
+  it('refuses tags holding a line break or another control character, writing nothing', async () => {
+    workIn({});
+    for (const tags of ['cyberattack,NATO\nsummit', 'tab\there', 'bell\u0007', 'c1\u0085']) {
+      await expect(runNew('A Title', { date: '2019-05-23', tags })).rejects.toThrow(
+        /^--tags: ".*" holds a control character \(a line break, tab or the like\): write each tag as plain text on one line, separated by commas$/,
+      );
+    }
     expect(fs.existsSync('content')).toBe(false);
   });
 

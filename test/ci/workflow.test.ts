@@ -41,7 +41,7 @@ describe('the GitHub Actions workflow', () => {
   });
 
   it('installs, checks the articles, tests and builds, in that order, with the npm cache on', () => {
-    expect(commands(workflow.jobs.build!)).toEqual(['npm ci', 'npx archive check', 'npm test', 'npm run build']);
+    expect(commands(workflow.jobs.build!)).toEqual(['npm ci', 'npx archive check', 'npm test', 'npm run build', 'npm run build -- --allow-example-url']);
     const node = workflow.jobs.build!.steps.find((step) => step.uses?.startsWith('actions/setup-node@'));
     expect(node?.with?.cache).toBe('npm');
   });
@@ -58,6 +58,19 @@ describe('the GitHub Actions workflow', () => {
     expect(deploy.if).toContain("github.ref == 'refs/heads/main'");
     expect(deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
     expect(workflow.permissions).toEqual({ contents: 'read' });
+  });
+
+  it('builds for the Pages address on main, and lets pull requests, which are not published, keep the example address', () => {
+    const build = workflow.jobs.build!.steps.find((step) => step.name === 'Build')!;
+    const script = build.run!;
+    expect(script).toMatch(/if \[ -n "\$PAGES_ORIGIN" \]; then\s+export ARCHIVE_BASE_URL="\$PAGES_ORIGIN"[^\n]*\n\s+npm run build\n\s*else\n\s+npm run build -- --allow-example-url\n\s*fi/);
+    expect((build as { env?: Record<string, string> }).env?.PAGES_ORIGIN).toBe('${{ steps.pages.outputs.origin }}');
+  });
+
+  it('says which check it runs and why: errors fail a pull request, warnings do not', async () => {
+    const text = await readFile(path.join(repoRoot, '.github/workflows/site.yml'), 'utf8');
+    expect(commands(workflow.jobs.build!)).toContain('npx archive check');
+    expect(text).toMatch(/Plain `check` \(not --strict\) fails a pull request on errors only/);
   });
 
   it('uploads the folder the build writes', () => {

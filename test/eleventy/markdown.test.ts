@@ -21,6 +21,24 @@ describe('createMarkdown', () => {
     expect(md.render('see https://www.nato.int/')).toBe('<p>see https://www.nato.int/</p>\n');
   });
 
+  it("turns a link to another article's file into a link to its page, from the linking file's folder, under the path prefix", () => {
+    const articleFiles = new Map([
+      ['articles/2019/2019-05-23-nato-threatens.md', '/articles/2019/05/nato-threatens/'],
+      ['articles/2018/2018-01-02-earlier.md', '/articles/2018/01/earlier/'],
+    ]);
+    const linked = createMarkdown({ pathPrefix: '/archive/', articleFiles });
+    const env = { file: 'articles/2019/2019-06-01-follow-up.md' };
+    expect(linked.render('[as reported](2019-05-23-nato-threatens.md) and [before](../2018/2018-01-02-earlier.md#part)', env)).toBe(
+      '<p><a href="/archive/articles/2019/05/nato-threatens/">as reported</a> and <a href="/archive/articles/2018/01/earlier/#part">before</a></p>\n',
+    );
+    // A file that is no published article stays as written (archive check reports it); other links are untouched.
+    expect(linked.render('[gone](2019-01-01-missing.md) [doc](https://example.com/README.md)', env)).toBe(
+      '<p><a href="2019-01-01-missing.md">gone</a> <a href="https://example.com/README.md" rel="noopener nofollow">doc</a></p>\n',
+    );
+    // Without knowing the linking file, nothing is resolved.
+    expect(linked.render('[as reported](2019-05-23-nato-threatens.md)')).toBe('<p><a href="2019-05-23-nato-threatens.md">as reported</a></p>\n');
+  });
+
   it('puts the path prefix in front of site-relative links, once', () => {
     const prefixed = createMarkdown({ pathPrefix: '/archive/' });
     expect(prefixed.render('[a](/tags/nato/) [b](/archive/tags/nato/) [c](#x)')).toBe('<p><a href="/archive/tags/nato/">a</a> <a href="/archive/tags/nato/">b</a> <a href="#x">c</a></p>\n');

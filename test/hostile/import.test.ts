@@ -7,7 +7,7 @@ import { runImport } from '../../src/cli/import.ts';
 import { readArticleText } from '../../src/content/frontmatter.ts';
 import { createMarkdown } from '../../src/eleventy/markdown.ts';
 import { importPage } from '../../src/importer/index.ts';
-import { PAGE_CASES, writeCorpus } from './manifest.ts';
+import { HOSTILE_TODAY, PAGE_CASES, writeCorpus } from './manifest.ts';
 import { listFiles } from '../support/files.ts';
 
 const ALLOWED_ELEMENTS = new Set(['P', 'A', 'EM', 'STRONG', 'CODE', 'PRE', 'BLOCKQUOTE', 'UL', 'OL', 'LI', 'H2', 'H3', 'H4', 'H5', 'H6', 'HR', 'BR', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TH', 'TD', 'S']);
@@ -49,7 +49,7 @@ describe('importing the hostile pages one by one', () => {
   for (const item of PAGE_CASES) {
     const { expect: expected } = item;
     it(`${expected.outcome === 'refused' ? 'refuses' : 'imports as inert text'} ${item.file} (${item.covers})`, { timeout: 60_000 }, () => {
-      const result = importPage(fs.readFileSync(path.join(pages, item.file)), { fileName: item.file });
+      const result = importPage(fs.readFileSync(path.join(pages, item.file)), { fileName: item.file, today: HOSTILE_TODAY });
       if (expected.outcome === 'refused') {
         expect(result.status).toBe('failed');
         if (result.status !== 'failed') return;

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/build.ts';
-import { seedVariant } from './seed-variants.ts';
-import { listFiles } from '../support/files.ts';
+import { writeSeedVariants } from './seed-variants.ts';
+import { readFiles } from '../support/files.ts';
 
 const PAGES = 40;
 const run = promisify(execFile);
@@ -17,18 +17,13 @@ let pages: string;
 beforeAll(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'archive-kill-rerun-'));
   pages = path.join(root, 'pages');
-  fs.mkdirSync(pages);
-  for (let n = 0; n < PAGES; n++) fs.writeFileSync(path.join(pages, `page-${String(n).padStart(2, '0')}.txt`), seedVariant(n).text);
+  writeSeedVariants(pages, PAGES);
 });
 
 afterAll(() => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-/** Every file under `dir` (dot files too), relative to it, with its text. */
-function snapshot(dir: string): Map<string, string> {
-  return new Map(listFiles(dir).map((file) => [file, fs.readFileSync(path.join(dir, file), 'utf8')]));
-}
 
 async function importInto(out: string): Promise<void> {
   await run(process.execPath, ['bin/archive.js', 'import', pages, '--out', out], { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 });
@@ -40,7 +35,7 @@ function importKilledPartway(out: string): Promise<NodeJS.Signals | null> {
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
   const poll = () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
-    if (snapshot(out).size > 0) child.kill('SIGKILL');
+    if (readFiles(out).size > 0) child.kill('SIGKILL');
     else setTimeout(poll, 2);
   };
   poll();
@@ -51,16 +46,16 @@ describe('archive import killed in the middle of a run', () => {
   it('ends, once run again, with exactly the files of an uninterrupted run and no temporary file', { timeout: 300_000 }, async () => {
     const whole = path.join(root, 'whole');
     await importInto(whole);
-    const expected = snapshot(whole);
+    const expected = readFiles(whole);
     expect(expected.size).toBe(PAGES);
 
     const interrupted = path.join(root, 'interrupted');
     expect(await importKilledPartway(interrupted)).toBe('SIGKILL');
-    const left = [...snapshot(interrupted).keys()].filter((file) => !path.basename(file).startsWith('.'));
+    const left = [...readFiles(interrupted).keys()].filter((file) => !path.basename(file).startsWith('.'));
     // The kill landed partway: some articles, not all.
     expect(left.length).toBeLessThan(PAGES);
     // Every article left behind is whole: atomic writes leave no half file under an article's name.
-    for (const file of left) expect(snapshot(interrupted).get(file)).toBe(expected.get(file));
+    for (const file of left) expect(readFiles(interrupted).get(file)).toBe(expected.get(file));
 
     // A kill during a write leaves the temporary file behind; the next run must clear it.
     const year = path.join(interrupted, '2019');
@@ -68,6 +63,6 @@ describe('archive import killed in the middle of a run', () => {
     fs.writeFileSync(path.join(year, '.import-tmp-99999-2019-01-01-half-written.md'), '---\ntitle: Half');
 
     await importInto(interrupted);
-    expect(snapshot(interrupted)).toEqual(expected);
+    expect(readFiles(interrupted)).toEqual(expected);
   });
 });

@@ -34,6 +34,25 @@ const MB = 1024 * 1024;
 const refused = (message: RegExp, line?: number): Expected => ({ outcome: 'refused', message, line });
 const inert = (...shows: string[]): Expected => ({ outcome: 'inert', shows });
 
+/** The day the hostile import tests call today: a page dated after the day after it is refused. */
+export const HOSTILE_TODAY = '2026-11-25';
+
+/** A saved HTML page of `bytes` whose paragraph sits under elements opened and never closed. */
+function nestedPage(bytes: number): Buffer {
+  const head = '<!doctype html><html><head><title>Nested twenty megabytes deep</title><meta property="article:published_time" content="2019-07-06T09:00:00Z"></head><body>';
+  const words = `<p>${'Words at the bottom of a page nested millions of elements deep, read as text in seconds. '.repeat(4)}</p>`;
+  return Buffer.from(`${head}${'<div><span>'.repeat(Math.floor((bytes - head.length - words.length) / 11))}${words}`);
+}
+
+/** A saved HTML page that declares windows-1251 and holds UTF-8 bytes. */
+function utf8Declared1251(): Buffer {
+  const words = 'Министры НАТО обсудили ответ альянса на кибератаки против критической инфраструктуры. '.repeat(5);
+  return Buffer.from(
+    `<!doctype html><html><head><meta charset="windows-1251"><title>НАТО обсуждает киберугрозы</title><meta property="article:published_time" content="2019-07-07T09:00:00Z"></head><body><article><h1>НАТО обсуждает киберугрозы</h1><p>${words}</p><p>${words}</p></article></body></html>`,
+    'utf8',
+  );
+}
+
 /** A Markdown article with `body`, padded with lines of prose to `bytes`. */
 function bigArticle(date: string, title: string, bytes: number): Buffer {
   const head = `---\ntitle: ${title}\ndate: ${date}\n---\n\n`;
@@ -191,6 +210,22 @@ export const PAGE_CASES: HostileCase[] = [
   { file: 'permalink.md', covers: 'permalink in a Markdown input', expect: refused(/permalink\.md:4: permalink: is not allowed/) },
   { file: 'eleventy-computed.md', covers: 'eleventyComputed in a Markdown input', expect: refused(/eleventy-computed\.md:4: eleventyComputed: is not allowed/) },
   { file: 'empty.txt', covers: 'an empty file', expect: refused(/^empty file$/), generate: () => Buffer.alloc(0) },
+  {
+    file: 'dated-2099.html',
+    covers: 'a page dated 2099, after tomorrow',
+    expect: refused(/^the page is dated 2099-01-15, after tomorrow: pass the real day with --date YYYY-MM-DD$/),
+    generate: () =>
+      Buffer.from(
+        `<!doctype html><html><head><title>A story from the future</title><meta property="article:published_time" content="2099-01-15T09:00:00Z"></head><body><article><h1>A story from the future</h1><p>${'NATO ministers met in Brussels to agree on a response to cyberattacks against member states. '.repeat(4)}</p></article></body></html>`,
+      ),
+  },
+  { file: 'utf8-declared-1251.html', covers: 'a page declaring windows-1251 and holding UTF-8 bytes', expect: inert('НАТО обсуждает киберугрозы'), generate: utf8Declared1251 },
+  {
+    file: 'nested-twenty-megabytes.html',
+    covers: 'a 20 MB page nested millions of elements deep',
+    expect: inert('Words at the bottom of a page nested millions of elements deep, read as text in seconds.'),
+    generate: () => nestedPage(20 * MB - 1024),
+  },
   {
     file: 'nul-bytes.txt',
     covers: 'NUL bytes in a page',

@@ -6,7 +6,7 @@
  * so the importer sees as many different stories as copies (the same-story
  * rule, src/content/same-story.ts, would otherwise file them as one).
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRandom } from '../support/random.ts';
@@ -43,4 +43,10 @@ export function seedVariant(n: number): { text: string; day: string } {
     .replaceAll('2019-05-23', day)
     .replaceAll('23 May 2019', `${date} ${MONTHS[month - 1]} 2019`);
   return { text, day };
+}
+
+/** Writes the first `count` variants into `dir` as `page-NNN.txt`. */
+export function writeSeedVariants(dir: string, count: number): void {
+  mkdirSync(dir, { recursive: true });
+  for (let n = 0; n < count; n++) writeFileSync(path.join(dir, `page-${String(n).padStart(3, '0')}.txt`), seedVariant(n).text);
 }

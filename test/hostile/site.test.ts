@@ -143,7 +143,7 @@ describe('the build refusing the hostile articles', LIMIT, () => {
   it('stops with every refused file and its line, writes nothing, and prints no stack trace', async () => {
     const dir = contentWith('refused', refusedArticles.filter((c) => c.file !== CROSS_FILE));
     const out = path.join(root, 'refused', '_site');
-    const result = await archive(['build', '--content', dir, '--out', out]);
+    const result = await archive(['build', '--content', dir, '--out', out, '--allow-example-url']);
     expect(result.code).toBe(1);
     expect(result.output).not.toMatch(/\n\s+at .+:\d+:\d+/);
     for (const item of refusedArticles.filter((c) => c.file !== CROSS_FILE)) {
@@ -157,7 +157,7 @@ describe('the build refusing the hostile articles', LIMIT, () => {
   it("stops an article bound for another article's page, naming both files", async () => {
     const dir = contentWith('clash', ARTICLE_CASES.filter((c) => c.file === CROSS_FILE));
     const out = path.join(root, 'clash', '_site');
-    const result = await archive(['build', '--content', dir, '--out', out]);
+    const result = await archive(['build', '--content', dir, '--out', out, '--allow-example-url']);
     expect(result.code).toBe(1);
     expect(result.output).toMatch(/would be written to the same URL/);
     expect(result.output).toContain(`articles/2019/${CROSS_FILE}`);

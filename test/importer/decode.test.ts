@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes } from '../../src/importer/decode.ts';
+import { decodeBytes, decodePage } from '../../src/importer/decode.ts';
 
 const page = (head: string, body: string) => `<html><head>${head}</head><body><p>${body}</p></body></html>`;
 
@@ -53,5 +53,36 @@ describe('decodeBytes', () => {
 
   it('ignores a charset it does not know', () => {
     expect(decodeBytes(Buffer.from(page('<meta charset="x-made-up">', 'plain'), 'utf8'), 'html')).toContain('plain');
+  });
+});
+
+describe('decodePage', () => {
+  it('reads valid UTF-8 that declares a single-byte charset as UTF-8, with a note, where the declared charset gives mojibake', () => {
+    const bytes = Buffer.from(page('<meta charset="windows-1251">', 'Кибербезопасность НАТО'), 'utf8');
+    expect(iconv.decode(bytes, 'windows-1251')).not.toContain('Кибербезопасность');
+    const read = decodePage(bytes, 'html');
+    expect(read.text).toContain('Кибербезопасность НАТО');
+    expect(read.encoding).toBe('utf-8');
+    expect(read.note).toBe('the page declares the charset windows-1251, but its bytes are valid UTF-8 (read as declared, they would be mojibake): read as utf-8');
+  });
+
+  it('does the same for a multi-byte charset', () => {
+    const head = '<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">';
+    const read = decodePage(Buffer.from(page(head, '不正に改造したiPhone'), 'utf8'), 'html');
+    expect(read.text).toContain('不正に改造したiPhone');
+    expect(read.note).toMatch(/declares the charset shift_jis, but its bytes are valid UTF-8/);
+  });
+
+  it('keeps the declared charset, without a note, when the bytes are in it', () => {
+    const read = decodePage(iconv.encode(page('<meta charset="windows-1251">', 'Кибербезопасность'), 'windows-1251'), 'html');
+    expect(read).toMatchObject({ encoding: 'windows-1251' });
+    expect(read.note).toBeUndefined();
+    expect(decodePage(Buffer.from(page('<meta charset="windows-1251">', 'plain ASCII'), 'utf8'), 'html').note).toBeUndefined();
+  });
+
+  it('notes a page that declares UTF-8 whose bytes are not', () => {
+    const read = decodePage(iconv.encode(page('<meta charset="utf-8">', 'naïve café déjà'), 'windows-1252'), 'html');
+    expect(read.text).toContain('naïve café déjà');
+    expect(read.note).toBe('the page declares the charset utf-8, but its bytes are not UTF-8: read as windows-1252');
   });
 });

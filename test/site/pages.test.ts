@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/content/article.ts';
 import { expectedFeedUrls, expectedPageUrls, expectedSite, TAXONOMIES, type ExpectedSite } from '../support/expected-site.ts';
-import { BUSY_TAG, GENERATED_COUNT, HOSTILE_MARKERS, loadArchive } from '../support/fixture-archive.ts';
+import { BUSY_TAG, FILE_LINKING, fixtureArticleFiles, GENERATED_COUNT, HOSTILE_MARKERS, loadArchive } from '../support/fixture-archive.ts';
 import { builtSite, hasUrl, linkPaths, readPage } from './site.ts';
 
 let outDir: string;
@@ -192,6 +192,13 @@ describe('the built fixture archive', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it("leads a link to another article's file to that article's page", async () => {
+    const generated = fixtureArticleFiles();
+    const [first, linking] = [generated[0]!, generated[FILE_LINKING]!].map((file) => expected.articles.find((article) => article.file === file.path)!);
+    expect(linking!.body).toMatch(/\]\(\.\.\/\d{4}\/\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md\)/);
+    expect(linkPaths((await readPage(outDir, linking!.url)).querySelector('main')!, linking!.url)).toContain(first!.url);
   });
 
   it('prints scraped markup and template syntax as text, never as code', async () => {

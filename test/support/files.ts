@@ -10,3 +10,8 @@ export function listFiles(dir: string): string[] {
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .sort();
 }
+
+/** Every file under `dir` (dot files too) with its text, by `listFiles` name. */
+export function readFiles(dir: string): Map<string, string> {
+  return new Map(listFiles(dir).map((file) => [file, fs.readFileSync(path.join(dir, file), 'utf8')]));
+}

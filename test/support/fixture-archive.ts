@@ -18,6 +18,9 @@ export const GENERATED_COUNT = 56;
 /** The tag on more than 20 articles, so its pages paginate. */
 export const BUSY_TAG = 'cybersecurity';
 
+/** The generated article whose body links to the first one by its file (`../2016/2016-01-01-x.md`). */
+export const FILE_LINKING = 11;
+
 /** Marker the tests look for: scraped text that must stay text, never markup or template code. */
 export const HOSTILE_MARKERS = {
   script: 'window.__fixturePwned = true',
@@ -131,7 +134,7 @@ export function fixtureArticleFiles(): FixtureFile[] {
   const next = createRandom(20190523);
   const files: FixtureFile[] = [];
   const seen = new Set<string>();
-  let firstArticle: { title: string; url: string } | undefined;
+  let firstArticle: { title: string; url: string; file: string } | undefined;
   for (let i = 0; i < GENERATED_COUNT; i++) {
     const date = dayOf(i);
     const tags = pick(next, TAGS, 1 + Math.floor(next() * 3)).map((tag) => (i % 5 === 0 && TAG_VARIANTS[tag]) || tag);
@@ -169,10 +172,12 @@ export function fixtureArticleFiles(): FixtureFile[] {
     const file = articlePath(date, title);
     if (seen.has(file)) throw new Error(`fixture generator wrote ${file} twice`);
     seen.add(file);
-    // One body links to another article by its site URL, as an editor would; under a path prefix that link must still work.
-    const link = i === 7 ? firstArticle : undefined;
-    files.push({ path: file, text: writeArticleText(data, bodyOf(i, data, link)) });
-    if (i === 0) firstArticle = { title, url: articleUrl(date, slugFromFile(file, title)) };
+    // One body links to another article by its site URL, another by its file, as the README offers editors;
+    // both must lead to the article's page, under a path prefix too.
+    const link = i === 7 && firstArticle ? { title: firstArticle.title, href: firstArticle.url } : undefined;
+    const fileLink = i === FILE_LINKING && firstArticle ? { title: firstArticle.title, href: path.posix.relative(path.posix.dirname(file), firstArticle.file) } : undefined;
+    files.push({ path: file, text: writeArticleText(data, bodyOf(i, data, link ?? fileLink)) });
+    if (i === 0) firstArticle = { title, url: articleUrl(date, slugFromFile(file, title)), file };
   }
   return files;
 }
@@ -181,7 +186,7 @@ function titleCase(text: string): string {
   return text.replace(/(^|\s)\p{Ll}/gu, (letter) => letter.toUpperCase());
 }
 
-function bodyOf(i: number, data: FrontMatter, link: { title: string; url: string } | undefined): string {
+function bodyOf(i: number, data: FrontMatter, link: { title: string; href: string } | undefined): string {
   const who = data.people?.[0] ?? 'An official';
   const where = data.places?.[0] ?? 'the region';
   const paragraphs = [
@@ -191,7 +196,7 @@ function bodyOf(i: number, data: FrontMatter, link: { title: string; url: string
   ];
   if (i === 3) paragraphs.push(`The scraped page contained this text: <script>${HOSTILE_MARKERS.script}</script> and <img src="x" onerror="${HOSTILE_MARKERS.script}">.`);
   if (i === 4) paragraphs.push(`Template syntax in scraped text must print as written: ${HOSTILE_MARKERS.template} and ${HOSTILE_MARKERS.nunjucks}.`);
-  if (link) paragraphs.push(`An earlier story, [${link.title.replace(/[[\]]/g, '')}](${link.url}), set out the background; the [outlet](https://example.com/) has more.`);
+  if (link) paragraphs.push(`An earlier story, [${link.title.replace(/[[\]]/g, '')}](${link.href}), set out the background; the [outlet](https://example.com/) has more.`);
   return paragraphs.join('\n\n');
 }
 

@@ -2,6 +2,7 @@ import { emptyExtracted, type Extracted } from '../types.ts';
 import { extractBody, parseHtml } from './body.ts';
 import { findPublicationDate } from './date.ts';
 import { articleLd, firstMeta, ldList, ldString, readJsonLd, readMeta, splitList } from './metadata.ts';
+import { headOnly, nestsDeeperThan, visibleText } from './depth.ts';
 import { chooseTitle, cleanTitle } from './title.ts';
 import { extractFromTextDump } from '../text/index.ts';
 import { bylineNames } from '../authors.ts';
@@ -30,9 +31,13 @@ export function nestingDepth(root: Element | null | undefined): number {
  */
 export function extractFromHtml(html: string, options: { url?: string } = {}): Extracted {
   const out = emptyExtracted('html');
+  // A page nested past MAX_DEPTH is judged on its markup before any DOM is made (parsing and walking
+  // millions of nested elements took minutes): only its head is parsed, and its body read as text.
+  const shallow = !nestsDeeperThan(html, MAX_DEPTH);
   let document: Document;
   try {
-    document = parseHtml(html);
+    const head = shallow ? html : headOnly(html);
+    document = parseHtml(shallow || !nestsDeeperThan(head, MAX_DEPTH) ? head : '');
   } catch {
     return out;
   }
@@ -90,8 +95,9 @@ export function extractFromHtml(html: string, options: { url?: string } = {}): E
   // Last: Readability rewrites the document. Its scoring walks ancestors of every
   // node, so a page nested thousands of boxes deep would take minutes: such a page
   // is read as the text it shows instead.
-  if ((safe(() => nestingDepth(document.body)) ?? 0) > MAX_DEPTH) {
-    const dump = extractFromTextDump(safe(() => document.body?.textContent) ?? '', { profiles: false });
+  if (!shallow || (safe(() => nestingDepth(document.body)) ?? 0) > MAX_DEPTH) {
+    const text = shallow ? safe(() => document.body?.textContent) : visibleText(html);
+    const dump = extractFromTextDump(text ?? '', { profiles: false });
     out.body = dump.body;
     out.outside = dump.outside;
     return out;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, normalizePathPrefix, resolveSettings } from '../../../src/site/settings.ts';
+import { baseUrlVerdict, DEFAULT_SETTINGS, isExampleBaseUrl, normalizePathPrefix, resolveSettings } from '../../../src/site/settings.ts';
 
 describe('site settings', () => {
   it('works with no settings at all', () => {
@@ -24,5 +24,17 @@ describe('site settings', () => {
   it('names the key that is wrong', () => {
     expect(() => resolveSettings({ language: 'English' })).toThrow(/language/);
     expect(() => resolveSettings({ baseUrl: 'javascript:alert(1)' })).toThrow(/base URL/);
+  });
+
+  it('knows the example addresses from a real one', () => {
+    for (const url of [DEFAULT_SETTINGS.baseUrl, 'https://example.com', 'http://www.example.net', 'https://docs.EXAMPLE.org/archive']) expect(isExampleBaseUrl(url), url).toBe(true);
+    for (const url of ['https://archive.example.edu', 'https://notexample.org', 'https://example.org.evil.test', 'https://user.github.io']) expect(isExampleBaseUrl(url), url).toBe(false);
+  });
+
+  it('builds with the example base URL with a warning, refuses it in CI, and lets a build that is not published through', () => {
+    expect(baseUrlVerdict('https://example.org', { ci: false, allowExample: false })).toBe('warn');
+    expect(baseUrlVerdict('https://example.org', { ci: true, allowExample: false })).toBe('refuse');
+    expect(baseUrlVerdict('https://example.org', { ci: true, allowExample: true })).toBe('publish');
+    expect(baseUrlVerdict('https://archive.test', { ci: true, allowExample: false })).toBe('publish');
   });
 });

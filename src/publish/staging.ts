@@ -1,0 +1,120 @@
+/**
+ * Publishing a build all or nothing. Touches the file system.
+ *
+ * `archive build` writes the new site to a staging folder beside the output
+ * folder (`.<name>.building-<pid>`, on the same file system), checks it, and
+ * only then swaps it in with two renames: the output folder becomes
+ * `.<name>.previous-<pid>`, the staging folder takes its name, and the
+ * previous site is deleted. Until the swap, the output folder is not touched:
+ * a kill, a full disk or a failure leaves the previous site whole. The next
+ * build removes the staging folder of a build whose process is gone, and puts
+ * back a previous site a kill left between the two renames.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { processAlive } from '../store/temporary.ts';
+
+/** The folders beside `outDir` a build of process `pid` uses. */
+export function stagingNames(outDir: string, pid = process.pid): { staging: string; previous: string } {
+  const parent = path.dirname(outDir);
+  const name = path.basename(outDir);
+  return { staging: path.join(parent, `.${name}.building-${pid}`), previous: path.join(parent, `.${name}.previous-${pid}`) };
+}
+
+/**
+ * Why `outDir` must not be replaced by a build, or undefined when it may:
+ * the output folder is deleted and written anew, so it must not hold the
+ * content, the code or the working folder, and an existing one must look
+ * like a site (an `index.html` at its top) or be empty.
+ */
+export function unsafeOutput(outDir: string, keep: { contentDir: string; repoRoot: string; cwd?: string; home?: string }): string | undefined {
+  const out = path.resolve(outDir);
+  const within = (inner: string) => {
+    const relative = path.relative(out, path.resolve(inner));
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  };
+  if (path.dirname(out) === out) return `--out ${outDir} is the root of the file system`;
+  const held = [
+    ['the content folder', keep.contentDir],
+    ['the archive\u2019s code', keep.repoRoot],
+    ['the working folder', keep.cwd ?? process.cwd()],
+    ['your home folder', keep.home ?? os.homedir()],
+  ].find(([, folder]) => within(folder!));
+  if (held) return `--out ${outDir} holds ${held[0]}, and the build replaces the output folder whole: choose a folder of its own, such as _site`;
+  const inContent = path.relative(path.resolve(keep.contentDir), out);
+  if (!inContent.startsWith('..') && !path.isAbsolute(inContent)) return `--out ${outDir} is inside the content folder, which holds articles and registries only: choose a folder outside it, such as _site`;
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(out);
+  } catch {
+    return undefined;
+  }
+  if (!stat.isDirectory()) return `--out ${outDir} is a file, not a folder`;
+  const entries = fs.readdirSync(out);
+  if (entries.length && !entries.includes('index.html')) {
+    return `--out ${outDir} holds files but no index.html, so it is no site the archive built, and the build would replace it whole: empty it or choose another folder`;
+  }
+  return undefined;
+}
+
+/**
+ * Clears what dead builds left beside `outDir` (their staging folders; a
+ * previous site a kill left between the two renames goes back in place), then
+ * makes a fresh, empty staging folder for this process and returns it.
+ */
+export function prepareStaging(outDir: string): string {
+  const parent = path.dirname(outDir);
+  fs.mkdirSync(parent, { recursive: true });
+  const pattern = new RegExp(`^\\.${escapeRegExp(path.basename(outDir))}\\.(building|previous)-(\\d+)$`);
+  for (const entry of fs.readdirSync(parent)) {
+    const match = pattern.exec(entry);
+    if (!match || processAlive(Number(match[2]))) continue;
+    const left = path.join(parent, entry);
+    if (match[1] === 'previous' && !fs.existsSync(outDir)) fs.renameSync(left, outDir);
+    else fs.rmSync(left, { recursive: true, force: true });
+  }
+  const { staging } = stagingNames(outDir);
+  fs.rmSync(staging, { recursive: true, force: true });
+  fs.mkdirSync(staging);
+  return staging;
+}
+
+/** Puts the checked staging folder in the place of `outDir` and deletes the previous site. */
+export function publishStaging(staging: string, outDir: string): void {
+  const { previous } = stagingNames(outDir);
+  const hadSite = fs.existsSync(outDir);
+  if (hadSite) fs.renameSync(outDir, previous);
+  try {
+    fs.renameSync(staging, outDir);
+  } catch (error) {
+    if (hadSite) fs.renameSync(previous, outDir);
+    throw error;
+  }
+  if (hadSite) fs.rmSync(previous, { recursive: true, force: true });
+}
+
+/**
+ * Deletes a staging folder (a failed or interrupted build's). Writes the
+ * build had already handed to the thread pool (Eleventy writes pages in
+ * parallel, and goes on after the first one fails) may land after a first
+ * pass: a second pass, once they have, leaves nothing behind.
+ */
+export async function discardStaging(staging: string, settleMs = 200): Promise<void> {
+  fs.rmSync(staging, { recursive: true, force: true });
+  await new Promise((resolve) => setTimeout(resolve, settleMs));
+  fs.rmSync(staging, { recursive: true, force: true });
+}
+
+/** Files of `dir` with no bytes, relative to it: a full disk leaves such files behind. */
+export function emptyFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && fs.statSync(path.join(entry.parentPath, entry.name)).size === 0)
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

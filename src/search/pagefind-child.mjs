@@ -1,0 +1,60 @@
+// One Pagefind run in a process of its own, started by src/search/index-site.ts:
+// it receives { site, folder, pages } on its IPC channel, indexes those pages of the
+// built site, writes the bundle to <site>/<folder>/ and answers { pages } or { error }.
+// Plain JavaScript, so it starts at once (no TypeScript loader).
+//
+// Why a process of its own: when Pagefind's service (a binary) dies, for instance of a
+// full disk, its Node wrapper never settles the call under way, and a process waiting on
+// it ends with nothing said (exit 13). Here the service's own exit is watched, its stderr
+// (a panic message) reaches the parent, and the parent turns all of it into one error.
+import child_process from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+// The wrapper spawns its service through child_process.spawn: keep hold of it to see it exit.
+const spawn = child_process.spawn;
+let service;
+child_process.spawn = (...args) => {
+  service = spawn(...args);
+  service.on('exit', (code, signal) => fail(`the Pagefind service stopped (${signal ?? `exit code ${code}`})`));
+  return service;
+};
+const pagefind = await import('pagefind');
+
+let finished = false;
+function fail(message) {
+  if (finished) return;
+  finished = true;
+  process.send?.({ error: message }, () => process.exit(1));
+}
+
+// Told to stop, or the build that started this process is gone: stop the service first, so no
+// file is written into the build's folder after this process has ended.
+function stop() {
+  finished = true;
+  if (!service || service.exitCode !== null || service.signalCode !== null) process.exit(1);
+  service.removeAllListeners('exit');
+  service.on('exit', () => process.exit(1));
+  service.kill('SIGKILL');
+}
+process.on('SIGTERM', stop);
+process.on('disconnect', stop);
+
+process.once('message', async ({ site, folder, pages }) => {
+  try {
+    const { errors, index } = await pagefind.createIndex({});
+    if (!index) throw new Error(`could not start: ${errors.join('; ') || 'no reason given'}`);
+    for (const sourcePath of pages) {
+      const added = await index.addHTMLFile({ sourcePath, content: await readFile(path.join(site, sourcePath), 'utf8') });
+      if (added.errors.length) throw new Error(`could not read ${sourcePath}: ${added.errors.join('; ')}`);
+    }
+    const written = await index.writeFiles({ outputPath: path.join(site, folder) });
+    if (written.errors.length) throw new Error(`could not write the index: ${written.errors.join('; ')}`);
+    finished = true;
+    service?.removeAllListeners('exit');
+    await pagefind.close();
+    process.send({ pages: pages.length }, () => process.exit(0));
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+});
