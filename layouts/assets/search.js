@@ -1,6 +1,6 @@
 // Starts Pagefind's default UI on the search page. Result URLs in the index are
 // site paths (/articles/...); data-base-url carries the site's path prefix.
-// A large archive is indexed in several bundles (src/search/index-site.ts):
+// A large archive is indexed in several bundles (src/search/indexer.ts):
 // data-bundles names the others, merged here into one search.
 (function () {
   var root = document.getElementById('search');

@@ -4,13 +4,14 @@
  * must reach an article of the archive, and so must `related.pin` and
  * `related.exclude` entries (article URLs or slugs).
  */
-import MarkdownIt from 'markdown-it';
+import { createMarkdown } from '../archive/markdown.ts';
 import { articleLinkFile, articleLinkUrl } from '../content/links.ts';
 import { closest } from '../content/schema.ts';
 import { stringItems, type LoadedArticle } from './load.ts';
 import type { CheckIssue } from './types.ts';
 
-const markdown = new MarkdownIt();
+// The build's own renderer reads the links, so check sees exactly the links the site will have.
+const markdown = createMarkdown();
 
 /** One link of a Markdown body with its 0-based line within the body. */
 export interface BodyLink {

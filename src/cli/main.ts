@@ -151,7 +151,7 @@ function requireContentFolder(dir: string): string {
  * site will not be published.
  */
 async function checkBaseUrl(contentDir: string, allowExample: boolean): Promise<void> {
-  const { loadSettings } = await import('../eleventy/load.ts');
+  const { loadSettings } = await import('../store/load.ts');
   const { baseUrlVerdict } = await import('../site/settings.ts');
   const { baseUrl } = await loadSettings(contentDir);
   const verdict = baseUrlVerdict(baseUrl, { ci: /^(1|true|yes)$/i.test(process.env.CI ?? ''), allowExample });

@@ -12,9 +12,12 @@
  *   the global data `archive`. Any problem stops the build listing every one
  *   as `file:line: field: message`; drafts are left out and counted in the log;
  *   two articles bound for one URL stop the build naming both files.
- * - Grouping happens once, in pure functions (src/collections/*: Article[] in,
- *   page data out), assembled by archive-data.ts; each body is rendered once
- *   by createMarkdown() (markdown-it, `html: false`).
+ * - Grouping happens once, in the pure archive core (src/archive/: the loaded
+ *   content in, every page's data out, each body rendered once by
+ *   createMarkdown()); this file only registers it with Eleventy.
+ * - What a run reads comes in as plugin options (`ArchivePluginOptions`):
+ *   `archive build` and `archive serve` (run.ts) add the plugin with theirs
+ *   before `.eleventy.js` adds it with none, and the first one added wins.
  * - Every page comes from a Nunjucks template in `layouts/pages/`, added here
  *   as a virtual template paginated over a precomputed list: one article page
  *   per article, one page per (entity, page number) pair (11ty/eleventy issue
@@ -27,20 +30,19 @@
  * - Filters: file name = export name = filter name (src/filters/), registered in one loop.
  * - Every internal link goes through Eleventy's `url` filter, so the site works under a path prefix.
  * - `archive serve` is Eleventy's watch and the project's own server (src/preview/server.ts),
- *   which asks `previewPage` for a new article's page until the rebuild has written it.
+ *   which asks `options.preview.render` for a new article's page until the rebuild has written it.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as filters from '../filters/index.ts';
-import { neighbours } from '../collections/neighbours.ts';
-import { newestFirst } from '../collections/order.ts';
 import { normalizePathPrefix } from '../site/settings.ts';
-import { batchOf, buildArchiveData, type ArchiveData, type BuildBatch, type RawFile } from './archive-data.ts';
-import { loadContent, type LoadedContent } from './load.ts';
-import { createMarkdown } from './markdown.ts';
-import { findArticle, pageSource } from './preview.ts';
+import { batchOf, type ArchiveData, type BuildBatch } from '../archive/archive-data.ts';
+import { computeArchive } from '../archive/compute.ts';
+import { loadContent, type LoadedContent } from '../store/load.ts';
+import { findArticle, pageSource, previewContext } from '../preview/page.ts';
+import { writeRawFiles } from '../publish/raw-files.ts';
 
 /** The repository's `layouts/` folder: templates, the stylesheet and the one script. */
 export const LAYOUTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../layouts');
@@ -70,66 +72,30 @@ function integrity(file: string): string {
   return `sha384-${createHash('sha384').update(readFileSync(path.join(LAYOUTS_DIR, 'assets', file))).digest('base64')}`;
 }
 
-/**
- * What the next Eleventy run reads: the content folder (`archive build` and
- * `archive serve` name it; `content` by default), content `serve()` has
- * already read, and the batch of a batched build.
- */
-const source: { contentDir: string; preloaded?: LoadedContent; plan?: { data: ArchiveData; batch: BuildBatch } } = {
-  contentDir: path.resolve('content'),
-};
-
-/**
- * Names the content folder the next Eleventy runs read. `preloaded` is content
- * `serve()` has already read and validated (so a content error stops it
- * before Eleventy starts), handed to the first run so each article is still
- * read once.
- */
-export function useContent(contentDir: string, preloaded?: LoadedContent): void {
-  source.contentDir = path.resolve(contentDir);
-  source.preloaded = preloaded;
-}
-
-/**
- * Makes the next Eleventy run write only `batch` of `data` (computed once by
- * `build()` for all its runs); undefined ends the build and forgets its data.
- * Eleventy keeps every page it renders until its run ends, so a large archive
- * is written in several runs to bound memory.
- */
-export function setBuildBatch(next: { data: ArchiveData; batch: BuildBatch } | undefined): void {
-  source.plan = next;
-}
-
-/** Each published article's file (relative to the content folder) and its page URL, for links between articles. */
-function articleFiles(content: Pick<LoadedContent, 'articles'>): Map<string, string> {
-  return new Map(content.articles.map((article) => [article.file, article.url]));
-}
-
-/** Every page list of the archive from its loaded content; logs the article count unless `quiet`. */
-export async function computeArchive(content: LoadedContent, quiet = false, searchShardPages?: number): Promise<ArchiveData> {
-  const md = createMarkdown({ pathPrefix: content.settings.pathPrefix, articleFiles: articleFiles(content) });
-  const data = await buildArchiveData(content, (body, file) => md.render(body, { file }), searchShardPages);
-  if (!quiet) {
-    console.log(`[archive] ${data.articleCount} article${data.articleCount === 1 ? '' : 's'}${data.drafts ? `; ${data.drafts} draft${data.drafts === 1 ? '' : 's'} left out` : ''}`);
-  }
-  return data;
-}
-
-/** The preview's renderer of a new article's page (set by the plugin once Nunjucks is ready). */
-let previewRenderer: ((url: string) => Promise<string | undefined>) | undefined;
-
-/**
- * `archive serve`: the page of a new article, rendered from its file until the
- * rebuild has written it (issue 6: within 2 s at 10,000 articles, where the
- * rebuild takes a minute), or undefined when `url` is no published article.
- * Its related stories wait for the rebuild; everything else is the built page's.
- */
-export function previewPage(url: string): Promise<string | undefined> {
-  return previewRenderer ? previewRenderer(url) : Promise.resolve(undefined);
+/** What one Eleventy run of the archive reads, given to the plugin by whoever runs Eleventy. */
+export interface ArchivePluginOptions {
+  /** The content folder (default `content`). */
+  contentDir?: string;
+  /**
+   * Content already read and validated (`archive serve` reads it first, so a
+   * content error stops it before Eleventy starts), used by the first run so
+   * each article is read once.
+   */
+  preloaded?: LoadedContent;
+  /**
+   * The archive computed once by `build()` for all its runs, and the part of
+   * it this run writes: Eleventy keeps every page it renders until its run
+   * ends, so a large archive is written in several runs to bound memory.
+   */
+  plan?: { data: ArchiveData; batch: BuildBatch };
+  /** Filled by the plugin for `archive serve`: renders a new article's page until the rebuild has written it. */
+  preview?: { render?: (url: string) => Promise<string | undefined> };
 }
 
 /** Adds the archive to an Eleventy configuration. */
-export default function archivePlugin(eleventyConfig: EleventyConfig): void {
+export default function archivePlugin(eleventyConfig: EleventyConfig, options: ArchivePluginOptions = {}): void {
+  const contentDir = path.resolve(options.contentDir ?? 'content');
+  let preloaded = options.preloaded;
   // Articles are read by the plugin, never rendered as templates (no `{{ }}` in scraped text is ever
   // evaluated), and no file of the content folder is Eleventy's: its input folder is INPUT_DIR. No
   // template or directory data file is read anywhere either, even there.
@@ -162,15 +128,15 @@ export default function archivePlugin(eleventyConfig: EleventyConfig): void {
   let lastContent: LoadedContent | undefined;
   const archive = (): Promise<ArchiveData> => {
     current ??= (async () => {
-      if (source.plan) {
+      if (options.plan) {
         lastContent = undefined;
-        return batchOf(source.plan.data, source.plan.batch);
+        return batchOf(options.plan.data, options.plan.batch);
       }
-      const ready = source.preloaded;
-      source.preloaded = undefined;
+      const ready = preloaded;
+      preloaded = undefined;
       // Eleventy's path prefix (which `build()` took from the settings) is the one the `url` filter
       // uses, so canonical URLs, feeds and links always agree with it.
-      const content = ready ?? (await loadContent(source.contentDir, { pathPrefix: normalizePathPrefix(eleventyConfig.pathPrefix ?? '/') }));
+      const content = ready ?? (await loadContent(contentDir, { pathPrefix: normalizePathPrefix(eleventyConfig.pathPrefix ?? '/') }));
       lastContent = content;
       return computeArchive(content, eleventyConfig.quietMode);
     })();
@@ -190,7 +156,7 @@ export default function archivePlugin(eleventyConfig: EleventyConfig): void {
   // `archive serve`: Eleventy's dependency scan cannot parse TypeScript, and articles are not
   // templates, so the watcher is told what to watch: articles, registries, settings, templates.
   eleventyConfig.setWatchJavaScriptDependencies(false);
-  const input = source.contentDir.split(path.sep).join('/');
+  const input = contentDir.split(path.sep).join('/');
   eleventyConfig.addWatchTarget(path.posix.join(input, 'articles/**/*.md'));
   eleventyConfig.addWatchTarget(path.posix.join(input, '_data/*.{yaml,yml}'));
   eleventyConfig.addWatchTarget(LAYOUTS_DIR);
@@ -205,28 +171,19 @@ export default function archivePlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.on('eleventy.engine.njk', (event) => {
     nunjucks = (event as { environment: typeof nunjucks }).environment;
   });
-  previewRenderer = async (url) => {
-    const content = lastContent;
-    if (!nunjucks || !content) return undefined;
-    const article = await findArticle(source.contentDir, url);
-    if (!article) return undefined;
-    const md = createMarkdown({ pathPrefix: content.settings.pathPrefix, articleFiles: articleFiles({ articles: [...content.articles, article] }) });
-    const data = await buildArchiveData({ ...content, articles: [article], drafts: 0 }, (body, file) => md.render(body, { file }));
-    const around = neighbours(newestFirst([...content.articles.filter((other) => other.url !== article.url), article])).get(article.url);
-    const context = {
-      site: data.site,
-      assets: assets(),
-      item: { ...data.articles[0]!, previous: around?.previous, next: around?.next },
-      title: article.title,
-      description: article.summary ?? article.title,
-      pageType: 'article',
-      page: { url: article.url },
+  if (options.preview) {
+    options.preview.render = async (url) => {
+      const content = lastContent;
+      if (!nunjucks || !content) return undefined;
+      const article = await findArticle(contentDir, url);
+      if (!article) return undefined;
+      const context = { ...(await previewContext(content, article)), assets: assets() };
+      const environment = nunjucks;
+      return new Promise<string>((resolve, reject) =>
+        environment.renderString(pageSource('article'), context, (error, html) => (error ? reject(error) : resolve(html ?? ''))),
+      );
     };
-    const environment = nunjucks;
-    return new Promise<string>((resolve, reject) =>
-      environment.renderString(pageSource('article'), context, (error, html) => (error ? reject(error) : resolve(html ?? ''))),
-    );
-  };
+  }
 
   // Pages of their own (not one per item) are paginated over `archive.once`: one item, or none in
   // the runs of a batched build but the last, so those runs neither render nor write them.
@@ -271,17 +228,5 @@ export default function archivePlugin(eleventyConfig: EleventyConfig): void {
   });
 }
 
-/** Writes each raw file under `outDir`, made one at a time; refuses a URL that would leave the folder. */
-export function writeRawFiles(outDir: string, files: readonly RawFile[]): void {
-  const made = new Set<string>();
-  for (const file of files) {
-    const target = path.join(outDir, ...file.url.split('/').filter(Boolean));
-    if (!target.startsWith(outDir + path.sep)) throw new Error(`archive: a file URL leaves the output folder: ${file.url}`);
-    const folder = path.dirname(target);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    writeFileSync(target, file.render());
-  }
-}
+// `archive build` and `archive serve` add the plugin with their options before .eleventy.js adds it without any: the first wins.
+archivePlugin.eleventyPluginOptions = { unique: true };

@@ -10,12 +10,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
-import { articlesWithoutOnePage, type WrittenPage } from './completeness.ts';
-import { ContentError, findContentError } from './errors.ts';
-import { displayPath, loadContent, type LoadedContent } from './load.ts';
-import { planBatches } from './archive-data.ts';
-import { computeArchive, INPUT_DIR, previewPage, setBuildBatch, useContent } from './plugin.ts';
-import { incompleteIndex, SearchIndexer } from '../search/index-site.ts';
+import { articlesWithoutOnePage, type WrittenPage } from '../archive/completeness.ts';
+import { ContentError, findContentError } from '../archive/errors.ts';
+import { displayPath, loadContent, type LoadedContent } from '../store/load.ts';
+import { planBatches } from '../archive/archive-data.ts';
+import archivePlugin, { INPUT_DIR, type ArchivePluginOptions } from './plugin.ts';
+import { computeArchive } from '../archive/compute.ts';
+import { incompleteIndex, SearchIndexer } from '../search/indexer.ts';
 import { discardStaging, emptyFiles, prepareStaging, publishStaging, unsafeOutput } from '../publish/staging.ts';
 import { startPreview, type PreviewServer } from '../preview/server.ts';
 import { LINK_SKIPPED } from '../store/content-folder.ts';
@@ -58,13 +59,18 @@ async function readContent(options: { contentDir: string; pathPrefix?: string })
   return content;
 }
 
-function createEleventy(outDir: string, content: LoadedContent, runMode: 'build' | 'watch', quiet?: boolean, config?: (eleventyConfig: { on(event: string, callback: () => unknown): void }) => void) {
+/** An Eleventy that writes `outDir` with the archive plugin given `plugin` as its options. */
+function createEleventy(outDir: string, content: LoadedContent, runMode: 'build' | 'watch', plugin: ArchivePluginOptions, quiet?: boolean, config?: (eleventyConfig: { on(event: string, callback: () => unknown): void }) => void) {
   return new Eleventy(INPUT_DIR, outDir, {
     configPath: CONFIG_PATH,
     quietMode: quiet ?? false,
     pathPrefix: content.settings.pathPrefix,
     runMode,
-    ...(config ? { config } : {}),
+    // Runs before .eleventy.js: the plugin added here, with this run's options, is the one that counts.
+    config: (eleventyConfig: { addPlugin(plugin: unknown, options: unknown): void; on(event: string, callback: () => unknown): void }) => {
+      eleventyConfig.addPlugin(archivePlugin, plugin);
+      config?.(eleventyConfig);
+    },
   });
 }
 
@@ -135,7 +141,6 @@ export async function build(options: BuildOptions & { pagesPerRun?: number; sear
   memoryAt('content read');
   const data = await computeArchive(content, options.quiet, options.searchShardPages);
   memoryAt('archive computed');
-  useContent(options.contentDir);
   return withStaging(outDir, async (staging, onStop) => {
     // Only what the checks below need of each result: Eleventy's results hold every page's HTML.
     const written: WrittenPage[] = [];
@@ -145,8 +150,7 @@ export async function build(options: BuildOptions & { pagesPerRun?: number; sear
     onStop(() => indexer.stop());
     try {
       for (const batch of planBatches(data, options.pagesPerRun ?? PAGES_PER_RUN)) {
-        setBuildBatch({ data, batch });
-        const eleventy = createEleventy(staging, content, 'build', options.quiet);
+        const eleventy = createEleventy(staging, content, 'build', { contentDir: options.contentDir, plan: { data, batch } }, options.quiet);
         let results: WrittenPage[];
         try {
           results = (await eleventy.write()) as unknown as WrittenPage[];
@@ -161,8 +165,6 @@ export async function build(options: BuildOptions & { pagesPerRun?: number; sear
       // A failed run must not leave Pagefind running.
       await indexer.settle();
       throw error;
-    } finally {
-      setBuildBatch(undefined);
     }
     const lost = articlesWithoutOnePage(content.articles, written);
     if (lost.length) {
@@ -207,9 +209,9 @@ export interface ServeOptions {
  */
 export async function serve(options: ServeOptions): Promise<PreviewServer> {
   const content = await readContent(options);
-  useContent(options.contentDir, content);
+  const plugin: ArchivePluginOptions = { contentDir: options.contentDir, preloaded: content, preview: {} };
   let server: PreviewServer | undefined;
-  const eleventy = createEleventy(path.resolve(options.outDir), content, 'watch', false, (eleventyConfig) =>
+  const eleventy = createEleventy(path.resolve(options.outDir), content, 'watch', plugin, false, (eleventyConfig) =>
     eleventyConfig.on('eleventy.after', () => server?.reload()),
   );
   try {
@@ -222,7 +224,7 @@ export async function serve(options: ServeOptions): Promise<PreviewServer> {
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? 8080;
   try {
-    server = await startPreview({ root: options.outDir, host, port, pathPrefix: content.settings.pathPrefix, render: previewPage, liveReload: true });
+    server = await startPreview({ root: options.outDir, host, port, pathPrefix: content.settings.pathPrefix, render: (url) => plugin.preview?.render?.(url) ?? Promise.resolve(undefined), liveReload: true });
   } catch (error) {
     await eleventy.stopWatch();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new Error(`port ${port} on ${host} is in use: pass --port with another number`);

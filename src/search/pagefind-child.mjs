@@ -1,4 +1,4 @@
-// One Pagefind run in a process of its own, started by src/search/index-site.ts:
+// One Pagefind run in a process of its own, started by src/search/indexer.ts:
 // it receives { site, folder, pages } on its IPC channel, indexes those pages of the
 // built site, writes the bundle to <site>/<folder>/ and answers { pages } or { error }.
 // Plain JavaScript, so it starts at once (no TypeScript loader).

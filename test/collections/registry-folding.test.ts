@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { groupEntities } from '../../src/collections/entities.ts';
-import { parseRegistry } from '../../src/eleventy/load.ts';
+import { parseRegistry } from '../../src/store/load.ts';
 import { makeArticle } from './make-article.ts';
 
 const file = 'content/_data/organizations.yaml';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchiveData, planBatches } from '../../src/eleventy/archive-data.ts';
-import { parseRegistry } from '../../src/eleventy/load.ts';
+import { buildArchiveData, planBatches } from '../../src/archive/archive-data.ts';
+import { parseRegistry } from '../../src/store/load.ts';
 import { DEFAULT_SETTINGS } from '../../src/site/settings.ts';
 import { makeArticle } from '../collections/make-article.ts';
 

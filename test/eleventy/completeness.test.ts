@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articlesWithoutOnePage } from '../../src/eleventy/completeness.ts';
+import { articlesWithoutOnePage } from '../../src/archive/completeness.ts';
 
 const a = { file: 'articles/2019/2019-05-23-a.md', url: '/articles/2019/05/a/' };
 const b = { file: 'articles/2019/2019-05-24-b.md', url: '/articles/2019/05/b/' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMarkdown } from '../../src/eleventy/markdown.ts';
+import { createMarkdown } from '../../src/archive/markdown.ts';
 
 const md = createMarkdown();
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeArticleText } from '../../src/content/frontmatter.ts';
-import { findArticle, pageSource } from '../../src/eleventy/preview.ts';
+import { findArticle, pageSource } from '../../src/preview/page.ts';
 
 let contentDir: string;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relatedReason } from '../../src/eleventy/archive-data.ts';
+import { relatedReason } from '../../src/archive/archive-data.ts';
 
 describe('relatedReason', () => {
   const link = { url: '/a/', title: 'A', date: '2019-05-23', score: 1 };

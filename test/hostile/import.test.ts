@@ -5,7 +5,7 @@ import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runImport } from '../../src/cli/import.ts';
 import { readArticleText } from '../../src/content/frontmatter.ts';
-import { createMarkdown } from '../../src/eleventy/markdown.ts';
+import { createMarkdown } from '../../src/archive/markdown.ts';
 import { importPage } from '../../src/importer/index.ts';
 import { HOSTILE_TODAY, PAGE_CASES, writeCorpus } from './manifest.ts';
 import { listFiles } from '../support/files.ts';

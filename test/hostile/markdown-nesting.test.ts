@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { createMarkdown } from '../../src/eleventy/markdown.ts';
+import { createMarkdown } from '../../src/archive/markdown.ts';
 
 const textOf = (markdown: string) => parseHTML(`<!DOCTYPE html><html><body>${createMarkdown().render(markdown)}</body></html>`).document.body.textContent ?? '';
 

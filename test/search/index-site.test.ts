@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { indexSite, searchBundles } from '../../src/search/index-site.ts';
+import { indexSite } from '../../src/search/indexer.ts';
+import { searchBundles } from '../../src/search/plan.ts';
 
 let site: string;
 

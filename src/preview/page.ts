@@ -8,6 +8,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArticle, type Article } from '../content/article.ts';
+import { buildArchiveData } from '../archive/archive-data.ts';
+import { articleFiles } from '../archive/compute.ts';
+import { createMarkdown } from '../archive/markdown.ts';
+import { neighbours } from '../collections/neighbours.ts';
+import { newestFirst } from '../collections/order.ts';
+import type { LoadedContent } from '../store/load.ts';
 
 const ARTICLE_URL = /^\/articles\/(\d{4})\/(\d{2})\/([a-z0-9]+(?:-[a-z0-9]+)*)\/$/;
 
@@ -48,4 +54,23 @@ export async function findArticle(contentDir: string, url: string): Promise<Arti
 /** The Nunjucks source of a page: the page's template wrapped in base.njk, as the build does. */
 export function pageSource(name: string): string {
   return `{% set content %}{% include "pages/${name}.njk" %}{% endset %}{% include "base.njk" %}`;
+}
+
+/**
+ * What the article template needs to render `article`'s page before the
+ * rebuild has: the page as the build would make it, with its neighbours in
+ * the archive; its related stories wait for the rebuild.
+ */
+export async function previewContext(content: LoadedContent, article: Article): Promise<Record<string, unknown>> {
+  const md = createMarkdown({ pathPrefix: content.settings.pathPrefix, articleFiles: articleFiles({ articles: [...content.articles, article] }) });
+  const data = await buildArchiveData({ ...content, articles: [article], drafts: 0 }, (body, file) => md.render(body, { file }));
+  const around = neighbours(newestFirst([...content.articles.filter((other) => other.url !== article.url), article])).get(article.url);
+  return {
+    site: data.site,
+    item: { ...data.articles[0]!, previous: around?.previous, next: around?.next },
+    title: article.title,
+    description: article.summary ?? article.title,
+    pageType: 'article',
+    page: { url: article.url },
+  };
 }

@@ -13,8 +13,8 @@ import { formatIssue } from '../content/schema.ts';
 import type { RegistryEntry } from '../collections/names.ts';
 import type { EntityKind } from '../collections/entities.ts';
 import { resolveSettings, type SiteSettings } from '../site/settings.ts';
-import { listContent } from '../store/content-folder.ts';
-import { ContentError } from './errors.ts';
+import { listContent } from './content-folder.ts';
+import { ContentError } from '../archive/errors.ts';
 
 /** Everything the site is built from. */
 export interface LoadedContent {

@@ -27,10 +27,10 @@ import { citations, type Citations } from '../site/citation.ts';
 import { atomFeed, jsonFeed, type FeedEntry, type FeedMeta } from '../site/feeds.ts';
 import { jsonLd, newsArticle } from '../site/json-ld.ts';
 import { absoluteUrl, type SiteSettings } from '../site/settings.ts';
-import { searchBundles } from '../search/index-site.ts';
+import { searchBundles } from '../search/plan.ts';
 import { aliasHtml, aliasPages } from '../site/redirects.ts';
 import { robots, sitemap, type SitemapEntry } from '../site/sitemap.ts';
-import type { LoadedContent } from './load.ts';
+import type { LoadedContent } from '../store/load.ts';
 import { asRegistry, derivedAliases } from '../collections/aliases.ts';
 import type { RegistryEntry } from '../collections/names.ts';
 import { sameStoryGroups, storyPrint } from '../content/same-story.ts';
@@ -131,7 +131,7 @@ export interface ArchiveData {
   rest: boolean;
   /** What the pages of their own (home, timeline, search, 404) are paginated over: one item when `rest`, else none. */
   once: number[];
-  /** Search bundles besides `pagefind/` that the search page merges (`searchBundles` in src/search/index-site.ts). */
+  /** Search bundles besides `pagefind/` that the search page merges (`searchBundles` in src/search/plan.ts). */
   searchBundles: string[];
 }
 

@@ -23,13 +23,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-/**
- * Article pages per Pagefind run: about 0.45 GB of Pagefind's memory, small
- * enough to run beside the build's later Eleventy runs within 2 GB.
- */
-export const SHARD_PAGES = 1_500;
-
+import { bundleFolder, SHARD_PAGES } from './plan.ts';
 
 /** What indexing wrote. */
 export interface SearchIndexReport {
@@ -54,19 +48,6 @@ async function articlePages(site: string): Promise<string[]> {
     .filter((entry) => entry.endsWith('.html'))
     .map((entry) => `articles/${entry.split(path.sep).join('/')}`)
     .sort();
-}
-
-/** The folder of shard `index` (0-based), relative to the site. */
-const bundleFolder = (index: number): string => (index === 0 ? 'pagefind' : `pagefind-${index + 1}`);
-
-/**
- * The bundles an archive of `articles` articles is indexed into, the first
- * first (`pagefind/`, `pagefind-2/`, ...): the search page is written before
- * the index and names them, and the build checks that the indexer agreed.
- */
-export function searchBundles(articles: number, shardPages = SHARD_PAGES): string[] {
-  const shards = Math.max(1, Math.ceil(articles / Math.max(1, shardPages)));
-  return Array.from({ length: shards }, (_, index) => `${bundleFolder(index)}/`);
 }
 
 /**
