@@ -3,17 +3,16 @@
  * the site settings. This file touches the file system; everything after it
  * works on the plain data it returns.
  */
-import { readFileSync } from 'node:fs';
-import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseArticle, type Article } from '../content/article.ts';
-import { parseRegistry as parseRegistryText } from '../content/registry.ts';
 import { formatIssue } from '../content/schema.ts';
 import type { RegistryEntry } from '../collections/names.ts';
 import type { EntityKind } from '../collections/entities.ts';
 import { resolveSettings, type SiteSettings } from '../site/settings.ts';
 import { listContent } from './content-folder.ts';
+import { displayPath, NOT_UTF8, readOptional, readUtf8 } from './read.ts';
+import { loadRegistries as readRegistries } from './registries.ts';
 import { ContentError } from '../archive/errors.ts';
 
 /** Everything the site is built from. */
@@ -28,13 +27,7 @@ export interface LoadedContent {
   skipped?: string[];
 }
 
-/** How a file is named in messages: relative to the working folder when inside it. */
-export function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return (relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file).split(path.sep).join('/');
-}
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+export { displayPath };
 
 /**
  * Reads and validates every `articles/**\/*.md` under `contentDir`. Throws a
@@ -47,15 +40,10 @@ export async function loadArticles(contentDir: string, articleFiles = listConten
   const articles: Article[] = [];
   for (const full of files) {
     const shown = displayPath(full);
-    let text: string;
-    try {
-      // Read synchronously: ten thousand small files through the thread pool's open/stat/read/close
-      // round trips took 10 to 20 s here, read in turn this way about a second.
-      text = strictUtf8.decode(readFileSync(full));
-    } catch {
-      // As `archive check` says: a file that is not UTF-8 is refused, never shown with its bytes replaced
-      // (hostile corpus: 2019-06-28-invalid-utf8.md).
-      problems.push(formatIssue({ file: shown, line: 1, message: 'is not UTF-8 text: save it as UTF-8' }));
+    const text = readUtf8(full);
+    if (text === undefined) {
+      // As `archive check` says: a file that is not UTF-8 is refused (hostile corpus: 2019-06-28-invalid-utf8.md).
+      problems.push(formatIssue({ file: shown, line: 1, message: NOT_UTF8 }));
       continue;
     }
     const result = parseArticle(text, shown);
@@ -79,41 +67,11 @@ export async function loadArticles(contentDir: string, articleFiles = listConten
   return { articles: published, drafts: articles.length - published.length };
 }
 
-/**
- * Parses a registry file with the one registry parser the importer and
- * `archive check` use (src/content/registry.ts), so all three accept the same
- * files; every problem stops the build with its file and line.
- */
-export function parseRegistry(text: string, file: string): RegistryEntry[] {
-  const parsed = parseRegistryText(text, file);
-  if (!parsed.ok) throw new ContentError('A name registry is not valid:', parsed.issues.map(formatIssue));
-  return [...parsed.registry.entries];
-}
-
-/** A registry or settings file's text, or undefined when there is none; a symbolic link is never followed (the build reports it). */
-async function readOptional(file: string): Promise<string | undefined> {
-  try {
-    if ((await lstat(file)).isSymbolicLink()) return undefined;
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
-
-/** Reads `_data/{tags,people,organizations,places}.yaml` where they exist. */
+/** Reads `_data/{tags,people,organizations,places}.yaml` where they exist (src/store/registries.ts); a broken one stops the build with its file and line. */
 export async function loadRegistries(contentDir: string): Promise<Partial<Record<EntityKind, RegistryEntry[]>>> {
-  const out: Partial<Record<EntityKind, RegistryEntry[]>> = {};
-  for (const kind of ['tags', 'people', 'organizations', 'places'] as const) {
-    for (const ext of ['yaml', 'yml']) {
-      const file = path.join(contentDir, '_data', `${kind}.${ext}`);
-      const text = await readOptional(file);
-      if (text === undefined) continue;
-      out[kind] = parseRegistry(text, displayPath(file));
-      break;
-    }
-  }
-  return out;
+  const { registries, issues } = readRegistries(contentDir);
+  if (issues.length) throw new ContentError('A name registry is not valid:', issues.map(formatIssue));
+  return Object.fromEntries(Object.entries(registries).map(([kind, loaded]) => [kind, [...loaded.registry.entries]]));
 }
 
 /** Reads `_data/site.yaml` (if any) and applies the environment and overrides. */
@@ -123,7 +81,7 @@ export async function loadSettings(
   overrides: { baseUrl?: string; pathPrefix?: string } = {},
 ): Promise<SiteSettings> {
   const file = path.join(contentDir, '_data', 'site.yaml');
-  const text = await readOptional(file);
+  const text = readOptional(file);
   const data = text === undefined ? {} : parseYaml(text, { schema: 'core' });
   try {
     return resolveSettings(data, env, overrides);

@@ -1,11 +1,9 @@
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { groupEntities } from '../../src/collections/entities.ts';
-import { parseRegistry } from '../../src/store/load.ts';
+import { loadRegistries } from '../../src/store/registries.ts';
 import { makeArticle } from './make-article.ts';
 
-const file = 'content/_data/organizations.yaml';
-const registry = parseRegistry(fs.readFileSync(file, 'utf8'), file);
+const registry = [...loadRegistries('content').registries.organizations!.registry.entries];
 
 describe('the bundled organizations registry', () => {
   it('folds "Fancy Bear" and "Sofacy" into one APT28 page, described', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildArchiveData, planBatches } from '../../src/archive/archive-data.ts';
-import { parseRegistry } from '../../src/store/load.ts';
+import { parseRegistry } from '../../src/content/registry.ts';
+import { formatIssue } from '../../src/content/schema.ts';
 import { DEFAULT_SETTINGS } from '../../src/site/settings.ts';
 import { makeArticle } from '../collections/make-article.ts';
 
@@ -66,13 +67,13 @@ describe('the archive data', () => {
 
 describe('parseRegistry', () => {
   it('reads a YAML list of names with aliases, descriptions and roles', () => {
-    expect(parseRegistry('- name: Jens Stoltenberg\n  aliases: [Stoltenberg]\n  role: Secretary General of NATO\n', 'people.yaml')).toEqual([
-      { name: 'Jens Stoltenberg', aliases: ['Stoltenberg'], role: 'Secretary General of NATO' },
-    ]);
+    const parsed = parseRegistry('- name: Jens Stoltenberg\n  aliases: [Stoltenberg]\n  role: Secretary General of NATO\n', 'people.yaml');
+    expect(parsed.ok && parsed.registry.entries).toEqual([{ name: 'Jens Stoltenberg', aliases: ['Stoltenberg'], role: 'Secretary General of NATO' }]);
   });
 
   it('names the file and the entry that is wrong', () => {
-    expect(() => parseRegistry('- aliases: [x]\n', 'content/_data/tags.yaml')).toThrow(/content\/_data\/tags\.yaml:1: tags\[0\]\.name/);
+    const parsed = parseRegistry('- aliases: [x]\n', 'content/_data/tags.yaml');
+    expect(parsed.ok ? [] : parsed.issues.map(formatIssue)).toEqual([expect.stringMatching(/^content\/_data\/tags\.yaml:1: tags\[0\]\.name/)]);
   });
 });
 
