@@ -20,7 +20,12 @@ export default defineConfig({
     hookTimeout: 60_000,
     teardownTimeout: 30_000,
     projects: quality
-      ? [{ extends: true, test: { name: 'quality', include: ['test/quality/**/*.test.{ts,mts,js,mjs}'], testTimeout: 120_000, hookTimeout: 300_000 } }]
+      ? [
+          {
+            extends: true,
+            test: { name: 'quality', include: ['test/quality/**/*.test.{ts,mts,js,mjs}'], testTimeout: 120_000, hookTimeout: 300_000 },
+          },
+        ]
       : [
           {
             extends: true,

@@ -12,7 +12,10 @@ import { failBeforeStart, runSuite } from './support/vitest-run.ts';
 
 function run(command: string, args: string[]): boolean {
   console.log(`$ ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const result = spawnSync(command, args, {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   return result.status === 0;
 }
 
@@ -25,7 +28,8 @@ function ensureChromium(): ChromiumLookup {
     if (run('apt-get', ['update']) && run('apt-get', ['install', '-y', 'chromium'])) found = findChromium();
   }
   if (!found.ok) {
-    if (run(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['--no-install', 'playwright-core', 'install', 'chromium'])) found = findChromium();
+    if (run(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['--no-install', 'playwright-core', 'install', 'chromium']))
+      found = findChromium();
   }
   return found;
 }

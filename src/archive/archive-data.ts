@@ -181,16 +181,25 @@ export function batchOf(data: ArchiveData, batch: BuildBatch): ArchiveData {
 export function relatedReason(link: RelatedLink): string {
   if (link.pinned) return 'chosen by the editors';
   if (link.reasons.length === 1 && link.reasons[0] === SIMILAR_TEXT) return SIMILAR_TEXT;
-  return `shares ${link.reasons.filter((r) => r !== SIMILAR_TEXT).slice(0, 3).join(', ')}`;
+  return `shares ${link.reasons
+    .filter((r) => r !== SIMILAR_TEXT)
+    .slice(0, 3)
+    .join(', ')}`;
 }
 
 /** For each article that shares its story with others, those others, oldest first. */
 export function sameStoryOf(articles: readonly Article[]): Map<string, Article[]> {
   const byUrl = new Map(articles.map((a) => [a.url, a]));
   const out = new Map<string, Article[]>();
-  for (const group of sameStoryGroups(articles.map((a) => ({ key: a.url, print: storyPrint(a.body), headline: { day: a.date, title: a.title } })))) {
+  for (const group of sameStoryGroups(
+    articles.map((a) => ({ key: a.url, print: storyPrint(a.body), headline: { day: a.date, title: a.title } })),
+  )) {
     const members = group.map((url) => byUrl.get(url)!).sort((a, b) => a.date.localeCompare(b.date) || a.url.localeCompare(b.url));
-    for (const member of members) out.set(member.url, members.filter((other) => other !== member));
+    for (const member of members)
+      out.set(
+        member.url,
+        members.filter((other) => other !== member),
+      );
   }
   return out;
 }
@@ -199,14 +208,30 @@ export function sameStoryOf(articles: readonly Article[]): Map<string, Article[]
 const FEED_KINDS: ReadonlySet<EntityKind> = new Set(['tags', 'people']);
 
 /** Builds every page list from the loaded content; `render` turns a Markdown body (of the article file `file`) into HTML. */
-export async function buildArchiveData(content: LoadedContent, render: (markdown: string, file: string) => string, searchShardPages?: number): Promise<ArchiveData> {
+export async function buildArchiveData(
+  content: LoadedContent,
+  render: (markdown: string, file: string) => string,
+  searchShardPages?: number,
+): Promise<ArchiveData> {
   const { settings } = content;
   const articles = newestFirst(content.articles);
   // The registries, then the folds the archive itself shows (src/collections/aliases.ts).
   const registries = Object.fromEntries(
     ENTITY_KINDS.map((kind) => {
       const registry = content.registries[kind] ?? [];
-      return [kind, [...registry, ...asRegistry(derivedAliases(kind, articles.flatMap((a) => a[kind]), registry))]];
+      return [
+        kind,
+        [
+          ...registry,
+          ...asRegistry(
+            derivedAliases(
+              kind,
+              articles.flatMap((a) => a[kind]),
+              registry,
+            ),
+          ),
+        ],
+      ];
     }),
   ) as Record<EntityKind, RegistryEntry[]>;
   const indexes = new Map<EntityKind, EntityIndex>(ENTITY_KINDS.map((kind) => [kind, groupEntities(articles, kind, registries[kind])]));
@@ -237,7 +262,10 @@ export async function buildArchiveData(content: LoadedContent, render: (markdown
   const abs = (url: string) => absoluteUrl(settings, url);
 
   const articlePages: ArticlePage[] = articles.map((article) => {
-    const links = Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, entityLinks(indexes.get(kind)!, article[kind])])) as Record<EntityKind, EntityLink[]>;
+    const links = Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, entityLinks(indexes.get(kind)!, article[kind])])) as Record<
+      EntityKind,
+      EntityLink[]
+    >;
     const canonical = abs(article.url);
     const names = (kind: EntityKind) => links[kind].map((l) => l.name);
     return {
@@ -251,7 +279,14 @@ export async function buildArchiveData(content: LoadedContent, render: (markdown
       previous: around.get(article.url)?.previous,
       next: around.get(article.url)?.next,
       cite: citations(article, settings.name, canonical),
-      jsonLd: jsonLd(newsArticle(article, settings, canonical, { people: names('people'), organizations: names('organizations'), places: names('places'), tags: names('tags') })),
+      jsonLd: jsonLd(
+        newsArticle(article, settings, canonical, {
+          people: names('people'),
+          organizations: names('organizations'),
+          places: names('places'),
+          tags: names('tags'),
+        }),
+      ),
     };
   });
 
@@ -297,7 +332,10 @@ export async function buildArchiveData(content: LoadedContent, render: (markdown
         periods: periods!,
         ...(first
           ? {
-              namedWith: { people: namedWith(page.entity, indexes.get('people')!), organizations: namedWith(page.entity, indexes.get('organizations')!) },
+              namedWith: {
+                people: namedWith(page.entity, indexes.get('people')!),
+                organizations: namedWith(page.entity, indexes.get('organizations')!),
+              },
               chart: periods!.bars.length > 1 ? barChart(periods!, 'entity-chart-title') : undefined,
             }
           : {}),
@@ -310,7 +348,14 @@ export async function buildArchiveData(content: LoadedContent, render: (markdown
     }
     if (FEED_KINDS.has(kind)) {
       for (const entity of index.entities) {
-        files.push(...feedFiles(entity.url, `${entity.name} – ${settings.name}`, `Articles in ${settings.name} about ${entity.name}.`, entity.articles.slice(0, ENTITY_FEED_SIZE)));
+        files.push(
+          ...feedFiles(
+            entity.url,
+            `${entity.name} – ${settings.name}`,
+            `Articles in ${settings.name} about ${entity.name}.`,
+            entity.articles.slice(0, ENTITY_FEED_SIZE),
+          ),
+        );
       }
     }
   }
@@ -327,7 +372,10 @@ export async function buildArchiveData(content: LoadedContent, render: (markdown
   ];
   const lastmod = new Map(articles.map((a) => [a.url, a.date]));
   const sitemapEntries: SitemapEntry[] = pageUrls.map((url) => ({ url: abs(url), lastmod: lastmod.get(url) }));
-  files.push({ url: '/sitemap.xml', render: () => sitemap(sitemapEntries) }, { url: '/robots.txt', render: () => robots(abs('/sitemap.xml')) });
+  files.push(
+    { url: '/sitemap.xml', render: () => sitemap(sitemapEntries) },
+    { url: '/robots.txt', render: () => robots(abs('/sitemap.xml')) },
+  );
 
   const perYear = countByYear(articles);
   return {

@@ -17,7 +17,9 @@ export async function computeArchive(content: LoadedContent, quiet = false, sear
   const md = createMarkdown({ pathPrefix: content.settings.pathPrefix, articleFiles: articleFiles(content) });
   const data = await buildArchiveData(content, (body, file) => md.render(body, { file }), searchShardPages);
   if (!quiet) {
-    console.log(`[archive] ${data.articleCount} article${data.articleCount === 1 ? '' : 's'}${data.drafts ? `; ${data.drafts} draft${data.drafts === 1 ? '' : 's'} left out` : ''}`);
+    console.log(
+      `[archive] ${data.articleCount} article${data.articleCount === 1 ? '' : 's'}${data.drafts ? `; ${data.drafts} draft${data.drafts === 1 ? '' : 's'} left out` : ''}`,
+    );
   }
   return data;
 }

@@ -15,7 +15,6 @@ const REFUSED = /^(javascript|data|vbscript|file):/i;
 /** True when a link target may be rendered as a link. */
 export function isSafeLink(url: string): boolean {
   // Browsers ignore tabs, new lines and leading control characters in a scheme ("java\tscript:").
-  // eslint-disable-next-line no-control-regex
   const compact = url.replace(/[\u0000-\u0020\u007f]/g, '');
   return !REFUSED.test(compact);
 }

@@ -19,7 +19,14 @@ export function bodyFingerprint(body: string): string | undefined {
 /** Reports each article that shares its source or body with another, naming the other file. */
 export function checkDuplicates(articles: readonly LoadedArticle[], urlOf: (article: LoadedArticle) => string | undefined): CheckIssue[] {
   const issues: CheckIssue[] = [];
-  const rules: { field?: string; what: string; keyOf: (article: LoadedArticle) => string | undefined; line: (article: LoadedArticle) => number; fix: string; severity: CheckIssue['severity'] }[] = [
+  const rules: {
+    field?: string;
+    what: string;
+    keyOf: (article: LoadedArticle) => string | undefined;
+    line: (article: LoadedArticle) => number;
+    fix: string;
+    severity: CheckIssue['severity'];
+  }[] = [
     {
       field: 'source.sha256',
       what: 'the same source file (sha256) as',

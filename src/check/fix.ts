@@ -36,7 +36,10 @@ export function planFixes(articles: readonly LoadedArticle[], renames: TagRename
       continue;
     }
     if (article.hasComments) {
-      skipped.push({ file: article.file, reason: 'not fixed: its front matter has YAML comments that a rewrite would lose; fix it by hand' });
+      skipped.push({
+        file: article.file,
+        reason: 'not fixed: its front matter has YAML comments that a rewrite would lose; fix it by hand',
+      });
       continue;
     }
     const changes: string[] = [];

@@ -76,7 +76,11 @@ export function checkPeople(articles: readonly LoadedArticle[], registry?: { fil
  * surname the archive names in full (src/collections/aliases.ts): "Trump" is
  * shown as Donald Trump. `all` is the archive the rule is judged on.
  */
-export function checkFoldedPeople(all: readonly LoadedArticle[], scoped: readonly LoadedArticle[], registry?: { file: string; registry: Registry }): CheckIssue[] {
+export function checkFoldedPeople(
+  all: readonly LoadedArticle[],
+  scoped: readonly LoadedArticle[],
+  registry?: { file: string; registry: Registry },
+): CheckIssue[] {
   const spellings = all.flatMap((article) => stringItems(article.data, 'people').map((item) => item.value));
   const folds = new Map(derivedAliases('people', spellings, registry?.registry.entries ?? []).map((fold) => [foldKey(fold.alias), fold]));
   if (folds.size === 0) return [];

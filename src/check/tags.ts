@@ -53,7 +53,10 @@ export function chooseTagSpellings(
     const ranked = [...spellings].sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0]));
     const total = ranked.reduce((sum, [, count]) => sum + count, 0);
     const [spelling, count] = ranked[0]!;
-    chosen.set(key, { spelling, why: count === total ? "the archive's spelling" : `the spelling ${count} of the ${total} articles with this tag use` });
+    chosen.set(key, {
+      spelling,
+      why: count === total ? "the archive's spelling" : `the spelling ${count} of the ${total} articles with this tag use`,
+    });
   }
   return chosen;
 }

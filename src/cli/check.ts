@@ -46,9 +46,18 @@ export async function runCheck(paths: string[], options: CheckCliOptions): Promi
     if (report.fixes.length > 0) report = checkArchive(input);
   }
 
-  const issues = sortIssues([...readIssues().filter((issue) => !input.only || input.only.has(issue.file) || !issue.file.endsWith('.md')), ...report.issues]);
+  const issues = sortIssues([
+    ...readIssues().filter((issue) => !input.only || input.only.has(issue.file) || !issue.file.endsWith('.md')),
+    ...report.issues,
+  ]);
   if (options.json) {
-    console.log(JSON.stringify(issues.map(({ file, line, field, message, severity }) => ({ file, line: line ?? null, field: field ?? null, message, severity })), null, 2));
+    console.log(
+      JSON.stringify(
+        issues.map(({ file, line, field, message, severity }) => ({ file, line: line ?? null, field: field ?? null, message, severity })),
+        null,
+        2,
+      ),
+    );
   } else {
     for (const issue of issues) console.log(formatIssue(issue));
     console.log(summary(issues, articleCount));
@@ -58,11 +67,17 @@ export async function runCheck(paths: string[], options: CheckCliOptions): Promi
 }
 
 /** Reads the articles to check, the archive around them, and the registries. */
-function readArchive(paths: string[], content: string, today: string): { input: CheckInput; readIssues: () => CheckIssue[]; articleCount: number } {
+function readArchive(
+  paths: string[],
+  content: string,
+  today: string,
+): { input: CheckInput; readIssues: () => CheckIssue[]; articleCount: number } {
   const articlesDir = path.join(content, 'articles');
   const hasArchive = fs.existsSync(articlesDir) && fs.statSync(articlesDir).isDirectory();
   if (paths.length === 0 && !hasArchive) {
-    throw new UsageError(`there is no ${display(articlesDir)} folder here: run archive check from the repository root, or pass --content DIR or the files to check`);
+    throw new UsageError(
+      `there is no ${display(articlesDir)} folder here: run archive check from the repository root, or pass --content DIR or the files to check`,
+    );
   }
   const listing = hasArchive ? listContent(content) : undefined;
   const context = (listing?.articles ?? []).map((file) => display(path.join(content, file)));
@@ -101,15 +116,26 @@ function readArchive(paths: string[], content: string, today: string): { input: 
     if (!fs.existsSync(file)) continue;
     const parsed = parseRegistry(fs.readFileSync(file, 'utf8'), file);
     if (parsed.ok) registries[kind] = { file, registry: parsed.registry };
-    else registryIssues.push(...parsed.issues.map((issue) => ({ ...issue, field: issue.field?.replace(/^people\[/, `${kind}[`), severity: 'error' as const })));
+    else
+      registryIssues.push(
+        ...parsed.issues.map((issue) => ({ ...issue, field: issue.field?.replace(/^people\[/, `${kind}[`), severity: 'error' as const })),
+      );
   }
   const only = paths.length > 0 ? new Set(given) : undefined;
   // Checking the whole archive: no other file may sit in the content folder, and no link is followed.
   const folderIssues: CheckIssue[] = only
     ? []
     : [
-        ...(listing?.strays ?? []).map((file) => ({ file: display(path.join(content, file)), message: STRAY_FILE, severity: 'error' as const })),
-        ...(listing?.links ?? []).map((file) => ({ file: display(path.join(content, file)), message: LINK_SKIPPED, severity: 'error' as const })),
+        ...(listing?.strays ?? []).map((file) => ({
+          file: display(path.join(content, file)),
+          message: STRAY_FILE,
+          severity: 'error' as const,
+        })),
+        ...(listing?.links ?? []).map((file) => ({
+          file: display(path.join(content, file)),
+          message: LINK_SKIPPED,
+          severity: 'error' as const,
+        })),
       ];
   const readIssues = () => [...registryIssues, ...folderIssues, ...notUtf8.values()];
   return { input: { articles, only, registries, today }, readIssues, articleCount: only ? only.size : files.length };

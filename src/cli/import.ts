@@ -42,7 +42,8 @@ const PROGRESS_MS = 5_000;
 
 /** Runs the import command; resolves to the exit code. */
 export async function runImport(inputs: string[], options: ImportCliOptions): Promise<number> {
-  if (options.date !== undefined && !isIsoDay(options.date)) throw new UsageError(`--date must be a real day written YYYY-MM-DD, not "${options.date}"`);
+  if (options.date !== undefined && !isIsoDay(options.date))
+    throw new UsageError(`--date must be a real day written YYYY-MM-DD, not "${options.date}"`);
   const { files, links } = collectFiles(inputs);
   if (options.stdout && files.length !== 1) {
     throw new UsageError(`--stdout takes exactly one input file (${files.length} found)`);
@@ -70,7 +71,11 @@ export async function runImport(inputs: string[], options: ImportCliOptions): Pr
   // A dry run writes nothing, so it needs no turn of its own.
   const release = options.dryRun
     ? () => undefined
-    : await acquireLock(outDir, (pid) => console.error(`archive: another import (process ${pid}) is writing to ${path.relative(process.cwd(), outDir) || '.'}; waiting for it to finish`));
+    : await acquireLock(outDir, (pid) =>
+        console.error(
+          `archive: another import (process ${pid}) is writing to ${path.relative(process.cwd(), outDir) || '.'}; waiting for it to finish`,
+        ),
+      );
   try {
     // Only what a run that died left behind: a live run's temporaries are its own.
     if (!options.dryRun) removeDeadTemporaries(outDir);
@@ -223,7 +228,14 @@ class ArchiveIndex {
       const body = parsed.parsed.body;
       const data = parsed.parsed.data;
       const headline = typeof data.title === 'string' && typeof data.date === 'string' ? { day: data.date, title: data.title } : undefined;
-      index.add(file, { sha: text(source.sha256), url: text(source.url), sourceFile: text(source.file), body: bodyHash(body), print: storyPrint(body), headline });
+      index.add(file, {
+        sha: text(source.sha256),
+        url: text(source.url),
+        sourceFile: text(source.file),
+        body: bodyHash(body),
+        print: storyPrint(body),
+        headline,
+      });
     }
     return index;
   }
@@ -259,7 +271,9 @@ class ArchiveIndex {
   sameArticle(target: string, entry: IndexEntry): boolean {
     const held = this.files.get(target);
     if (!held) return false;
-    return (entry.sha !== undefined && held.sha === entry.sha) || (entry.url !== undefined && held.url === entry.url) || held.body === entry.body;
+    return (
+      (entry.sha !== undefined && held.sha === entry.sha) || (entry.url !== undefined && held.url === entry.url) || held.body === entry.body
+    );
   }
 
   /** The file at `target` was imported from this very page (same raw file name and bytes). */
@@ -311,7 +325,11 @@ export class Progress {
       const filled = Math.round((this.count / this.total) * width);
       const name = path.basename(file).slice(0, 40);
       this.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.count}/${this.total} ${name}`.padEnd(100));
-    } else if (this.mode === 'lines' && this.count < this.total && (this.count - this.lastCount >= PROGRESS_FILES || this.now() - this.lastLine >= PROGRESS_MS)) {
+    } else if (
+      this.mode === 'lines' &&
+      this.count < this.total &&
+      (this.count - this.lastCount >= PROGRESS_FILES || this.now() - this.lastLine >= PROGRESS_MS)
+    ) {
       this.lastCount = this.count;
       this.lastLine = this.now();
       const counted = [...this.counts].map(([name, n]) => `${n} ${name}`).join(', ');
@@ -345,12 +363,14 @@ function report(outcomes: Outcome[], options: ImportCliOptions): void {
     return;
   }
   // A dry run says what it would do, on every line as in the summary.
-  const verb = (status: 'imported' | 'overwritten') => (options.dryRun ? `would ${status === 'imported' ? 'import' : 'overwrite'}` : status);
+  const verb = (status: 'imported' | 'overwritten') =>
+    options.dryRun ? `would ${status === 'imported' ? 'import' : 'overwrite'}` : status;
   for (const outcome of outcomes) {
     if (outcome.status === 'failed') console.error(`failed     ${outcome.file}: ${outcome.reason}`);
     else if (outcome.status === 'skipped') console.log(`skipped    ${outcome.file}: ${outcome.reason}`);
     else if (outcome.status === 'duplicate') console.log(`duplicate  ${outcome.file}: ${outcome.by} as ${outcome.of}; skipped`);
-    else if (outcome.status === 'imported' || outcome.status === 'overwritten') console.log(`${verb(outcome.status).padEnd(10)} ${outcome.file} -> ${outcome.path}`);
+    else if (outcome.status === 'imported' || outcome.status === 'overwritten')
+      console.log(`${verb(outcome.status).padEnd(10)} ${outcome.file} -> ${outcome.path}`);
   }
   console.log(
     `${verb('imported')} ${count('imported')}, ${verb('overwritten')} ${count('overwritten')}, unchanged ${count('unchanged')}, duplicates ${count('duplicate')}, skipped ${count('skipped')}, failed ${count('failed')}`,

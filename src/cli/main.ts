@@ -56,7 +56,9 @@ export async function main(argv: string[]): Promise<number> {
       const contentDir = requireContentFolder(options.content);
       const { serve } = await import('../eleventy/run.ts');
       if (!isLoopback(options.host)) {
-        console.error(`archive: warning: the preview listens on ${options.host}: anyone who can reach this machine there can read the site; leave out --host to keep it to this machine`);
+        console.error(
+          `archive: warning: the preview listens on ${options.host}: anyone who can reach this machine there can read the site; leave out --host to keep it to this machine`,
+        );
       }
       // Resolves once the server listens; the open server keeps the process alive.
       const server = await serve({ contentDir, outDir: path.resolve(options.out), host: options.host, port: options.port });
@@ -77,7 +79,6 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (paths: string[], options) => {
       exitCode = await runImport(paths, options);
     });
-
 
   program
     .command('check')
@@ -156,13 +157,17 @@ async function checkBaseUrl(contentDir: string, allowExample: boolean): Promise<
   const { baseUrl } = await loadSettings(contentDir);
   const verdict = baseUrlVerdict(baseUrl, { ci: /^(1|true|yes)$/i.test(process.env.CI ?? ''), allowExample });
   if (verdict === 'publish') return;
-  const where = process.env.ARCHIVE_BASE_URL ? 'from ARCHIVE_BASE_URL' : `from ${path.relative(process.cwd(), path.join(contentDir, '_data', 'site.yaml'))} or the default`;
+  const where = process.env.ARCHIVE_BASE_URL
+    ? 'from ARCHIVE_BASE_URL'
+    : `from ${path.relative(process.cwd(), path.join(contentDir, '_data', 'site.yaml'))} or the default`;
   if (verdict === 'refuse') {
     throw new UsageError(
       `the base URL is the example ${baseUrl} (${where}) and this is CI: set ARCHIVE_BASE_URL to the address the site is published at, or pass --allow-example-url for a build that is not published`,
     );
   }
-  console.error(`archive: warning: the base URL is the example ${baseUrl} (${where}): canonical links, feeds and citations will point there; set baseUrl there or ARCHIVE_BASE_URL before publishing`);
+  console.error(
+    `archive: warning: the base URL is the example ${baseUrl} (${where}): canonical links, feeds and citations will point there; set baseUrl there or ARCHIVE_BASE_URL before publishing`,
+  );
 }
 
 /** Whether an address is this machine's alone. */

@@ -34,11 +34,20 @@ export async function runNew(title: string, options: NewCliOptions): Promise<num
   if (!isIsoDay(date)) throw new UsageError(`--date must be a real day written YYYY-MM-DD, not "${date}"`);
   if (date > today) throw new UsageError(`--date ${date} is in the future (today is ${today}): give the day the story was published`);
   const content = options.content ?? 'content';
-  const given = [...new Set((options.tags ?? '').split(',').map((tag) => tag.trim()).filter(Boolean))];
+  const given = [
+    ...new Set(
+      (options.tags ?? '')
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+    ),
+  ];
   // A tag is one line of text: a line break or other control character would make a file `check` refuses.
-  // eslint-disable-next-line no-control-regex
   const controlled = given.find((tag) => /[\u0000-\u001f\u007f-\u009f]/.test(tag));
-  if (controlled) throw new UsageError(`--tags: ${JSON.stringify(controlled)} holds a control character (a line break, tab or the like): write each tag as plain text on one line, separated by commas`);
+  if (controlled)
+    throw new UsageError(
+      `--tags: ${JSON.stringify(controlled)} holds a control character (a line break, tab or the like): write each tag as plain text on one line, separated by commas`,
+    );
   const tags = given.length ? inArchiveSpelling(given, content) : [];
   const data = { title: title.trim(), date, ...(tags.length ? { tags } : {}) };
   const relative = articlePath(date, data.title);

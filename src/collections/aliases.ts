@@ -45,7 +45,8 @@ function placeAliases(names: string[]): DerivedAlias[] {
   const out: DerivedAlias[] = [];
   for (const spelling of names) {
     const place = lookupPlace(spelling, { cities: false });
-    if (place && foldKey(place.name) !== foldKey(spelling)) out.push({ alias: spelling, name: place.name, why: `the gazetteer's name for ${spelling}` });
+    if (place && foldKey(place.name) !== foldKey(spelling))
+      out.push({ alias: spelling, name: place.name, why: `the gazetteer's name for ${spelling}` });
   }
   return out;
 }

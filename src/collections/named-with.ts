@@ -24,7 +24,5 @@ export function namedWith(entity: Entity, index: EntityIndex, limit = 8): NamedW
       else counts.set(link.url, { ...link, count: 1 });
     }
   }
-  return [...counts.values()]
-    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .slice(0, limit);
+  return [...counts.values()].sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).slice(0, limit);
 }

@@ -41,7 +41,10 @@ export function compareCodePoints(a: string, b: string): number {
  * Counts each cleaned spelling once per article (one list of names per
  * article), grouped by `groupOf`: group → spelling → number of articles.
  */
-export function countSpellings(usages: Iterable<Iterable<string>>, groupOf: (spelling: string) => string): Map<string, Map<string, number>> {
+export function countSpellings(
+  usages: Iterable<Iterable<string>>,
+  groupOf: (spelling: string) => string,
+): Map<string, Map<string, number>> {
   const counts = new Map<string, Map<string, number>>();
   for (const names of usages) {
     const seen = new Set<string>();

@@ -14,6 +14,8 @@ export interface Neighbours {
 export function neighbours(articles: readonly Article[]): Map<string, Neighbours> {
   const sorted = [...articles].sort(compareOldestFirst);
   const out = new Map<string, Neighbours>();
-  sorted.forEach((article, i) => out.set(article.url, { previous: sorted[i - 1], next: sorted[i + 1] }));
+  sorted.forEach((article, i) => {
+    out.set(article.url, { previous: sorted[i - 1], next: sorted[i + 1] });
+  });
   return out;
 }

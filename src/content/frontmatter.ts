@@ -38,20 +38,41 @@ const OPENING = /^\uFEFF?---[ \t]*([A-Za-z]*)[ \t]*\r?\n/;
  */
 export function parseArticleText(text: string, file: string): { ok: true; parsed: ParsedFile } | { ok: false; issues: ContentIssue[] } {
   if (text.length > MAX_ARTICLE_CHARS) {
-    return { ok: false, issues: [{ file, line: 1, message: `is larger than 20 MB (${(text.length / 1024 / 1024).toFixed(1)} M characters); an article is a story, not an archive` }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          file,
+          line: 1,
+          message: `is larger than 20 MB (${(text.length / 1024 / 1024).toFixed(1)} M characters); an article is a story, not an archive`,
+        },
+      ],
+    };
   }
   if (text.includes('\u0000')) {
-    return { ok: false, issues: [{ file, line: lineAt(text, text.indexOf('\u0000')), message: 'contains a NUL byte; an article is UTF-8 text' }] };
+    return {
+      ok: false,
+      issues: [{ file, line: lineAt(text, text.indexOf('\u0000')), message: 'contains a NUL byte; an article is UTF-8 text' }],
+    };
   }
   const open = OPENING.exec(text);
   if (!open) {
-    return { ok: false, issues: [{ file, line: 1, message: 'must start with front matter: a line "---", YAML keys (title, date, ...), and a closing "---"' }] };
+    return {
+      ok: false,
+      issues: [{ file, line: 1, message: 'must start with front matter: a line "---", YAML keys (title, date, ...), and a closing "---"' }],
+    };
   }
   const language = open[1]!.toLowerCase();
   if (language && language !== 'yaml' && language !== 'yml') {
     return {
       ok: false,
-      issues: [{ file, line: 1, message: `front matter "---${open[1]}" is not accepted: articles use plain YAML front matter ("---"), which is never run as code` }],
+      issues: [
+        {
+          file,
+          line: 1,
+          message: `front matter "---${open[1]}" is not accepted: articles use plain YAML front matter ("---"), which is never run as code`,
+        },
+      ],
     };
   }
   const start = open[0].length;
@@ -74,17 +95,28 @@ export function parseArticleText(text: string, file: string): { ok: true; parsed
   const offsetLine = lineAt(text, start) - 1;
   const issues: ContentIssue[] = [];
   for (const error of doc.errors) {
-    issues.push({ file, line: offsetLine + (lineCounter.linePos(error.pos[0]).line || 1), message: `front matter is not valid YAML: ${firstLine(error.message)}` });
+    issues.push({
+      file,
+      line: offsetLine + (lineCounter.linePos(error.pos[0]).line || 1),
+      message: `front matter is not valid YAML: ${firstLine(error.message)}`,
+    });
   }
   for (const warning of doc.warnings) {
-    issues.push({ file, line: offsetLine + (lineCounter.linePos(warning.pos[0]).line || 1), message: `front matter uses YAML that is not accepted: ${firstLine(warning.message)}` });
+    issues.push({
+      file,
+      line: offsetLine + (lineCounter.linePos(warning.pos[0]).line || 1),
+      message: `front matter uses YAML that is not accepted: ${firstLine(warning.message)}`,
+    });
   }
   if (issues.length) return { ok: false, issues };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    return { ok: false, issues: [{ file, line: offsetLine + 1, message: `front matter could not be read: ${firstLine(String((error as Error).message))}` }] };
+    return {
+      ok: false,
+      issues: [{ file, line: offsetLine + 1, message: `front matter could not be read: ${firstLine(String((error as Error).message))}` }],
+    };
   }
   if (data === null || data === undefined) data = {};
   // The parser's strings are slices of the whole file text; a copy lets the
@@ -117,7 +149,13 @@ export function readArticleText(
   return { ok: true, data: valid.value, body: parsed.parsed.body, lineOf: parsed.parsed.lineOf };
 }
 
-function keyLines(node: Node | null, counter: LineCounter, offset: number, prefix = '', out = new Map<string, number>()): Map<string, number> {
+function keyLines(
+  node: Node | null,
+  counter: LineCounter,
+  offset: number,
+  prefix = '',
+  out = new Map<string, number>(),
+): Map<string, number> {
   if (!node || !isMap(node)) return out;
   for (const item of node.items) {
     if (!isPair(item) || !isScalar(item.key)) continue;

@@ -47,27 +47,109 @@ export function placeKey(name: string): string {
  * (continents, seas, blocs of the map), not names from any one article.
  */
 const REGIONS = [
-  'Europe', 'Asia', 'Africa', 'Oceania', 'Antarctica', 'Arctic', 'Americas', 'North America', 'South America', 'Latin America',
-  'Central America', 'Caribbean', 'Middle East', 'Near East', 'Far East', 'Eastern Europe', 'Western Europe', 'Central Europe',
-  'Northern Europe', 'Southern Europe', 'Southeast Asia', 'South-East Asia', 'South Asia', 'East Asia', 'Central Asia', 'West Asia',
-  'North Africa', 'West Africa', 'East Africa', 'Southern Africa', 'Central Africa', 'Sub-Saharan Africa', 'Horn of Africa',
-  'Balkans', 'Baltics', 'Caucasus', 'Scandinavia', 'Mediterranean', 'Persian Gulf', 'Gulf', 'Pacific', 'Atlantic', 'Indian Ocean',
-  'Asia-Pacific', 'Asia Pacific', 'Indo-Pacific', 'Sahel', 'Maghreb', 'Levant', 'Eurasia', 'South China Sea', 'Black Sea', 'Baltic Sea',
-  'North Sea', 'Red Sea', 'Caspian Sea', 'Korean Peninsula', 'Crimea', 'Donbas', 'Donbass', 'Gaza', 'Gaza Strip', 'West Bank',
-  'Kashmir', 'Kurdistan', 'Tibet', 'Xinjiang', 'Siberia', 'Silicon Valley', 'America',
+  'Europe',
+  'Asia',
+  'Africa',
+  'Oceania',
+  'Antarctica',
+  'Arctic',
+  'Americas',
+  'North America',
+  'South America',
+  'Latin America',
+  'Central America',
+  'Caribbean',
+  'Middle East',
+  'Near East',
+  'Far East',
+  'Eastern Europe',
+  'Western Europe',
+  'Central Europe',
+  'Northern Europe',
+  'Southern Europe',
+  'Southeast Asia',
+  'South-East Asia',
+  'South Asia',
+  'East Asia',
+  'Central Asia',
+  'West Asia',
+  'North Africa',
+  'West Africa',
+  'East Africa',
+  'Southern Africa',
+  'Central Africa',
+  'Sub-Saharan Africa',
+  'Horn of Africa',
+  'Balkans',
+  'Baltics',
+  'Caucasus',
+  'Scandinavia',
+  'Mediterranean',
+  'Persian Gulf',
+  'Gulf',
+  'Pacific',
+  'Atlantic',
+  'Indian Ocean',
+  'Asia-Pacific',
+  'Asia Pacific',
+  'Indo-Pacific',
+  'Sahel',
+  'Maghreb',
+  'Levant',
+  'Eurasia',
+  'South China Sea',
+  'Black Sea',
+  'Baltic Sea',
+  'North Sea',
+  'Red Sea',
+  'Caspian Sea',
+  'Korean Peninsula',
+  'Crimea',
+  'Donbas',
+  'Donbass',
+  'Gaza',
+  'Gaza Strip',
+  'West Bank',
+  'Kashmir',
+  'Kurdistan',
+  'Tibet',
+  'Xinjiang',
+  'Siberia',
+  'Silicon Valley',
+  'America',
 ];
 
 /** States of the past that news still names, and the short names of two that world-countries lists by their long ones. */
 const OTHER_COUNTRIES: Array<[string, string]> = [
-  ['Soviet Union', 'Soviet Union'], ['USSR', 'Soviet Union'], ['Yugoslavia', 'Yugoslavia'], ['Czechoslovakia', 'Czechoslovakia'],
-  ['East Germany', 'East Germany'], ['West Germany', 'West Germany'], ['Zaire', 'Zaire'], ['Britain', 'United Kingdom'],
+  ['Soviet Union', 'Soviet Union'],
+  ['USSR', 'Soviet Union'],
+  ['Yugoslavia', 'Yugoslavia'],
+  ['Czechoslovakia', 'Czechoslovakia'],
+  ['East Germany', 'East Germany'],
+  ['West Germany', 'West Germany'],
+  ['Zaire', 'Zaire'],
+  ['Britain', 'United Kingdom'],
   ['U.S.A.', 'United States'],
 ];
 
 /** First-level subdivisions worth naming: states, provinces, nations of a union; not districts or boroughs. */
 const SUBDIVISION_TYPES = new Set([
-  'State', 'Province', 'Country', 'Nation', 'Region', 'Autonomous community', 'Länder', 'Republic', 'Autonomous region',
-  'Governorate', 'Prefecture', 'Territory', 'Autonomous republic', 'Autonomous province', 'Emirate', 'Federal district',
+  'State',
+  'Province',
+  'Country',
+  'Nation',
+  'Region',
+  'Autonomous community',
+  'Länder',
+  'Republic',
+  'Autonomous region',
+  'Governorate',
+  'Prefecture',
+  'Territory',
+  'Autonomous republic',
+  'Autonomous province',
+  'Emirate',
+  'Federal district',
 ]);
 
 /** Cities this large and up are known to readers; smaller ones need a place-like context to count. */
@@ -124,13 +206,15 @@ function majorPlaces(): Map<string, Place> {
   for (const state of Object.values(states)) {
     const name = state.name.replace(/\bOf\b/, 'of');
     for (const abbreviation of [state.AP, ...(state.other ?? [])]) {
-      if (abbreviation && abbreviation !== state.name && /\./.test(abbreviation)) add(abbreviation, { name, kind: 'state', abbreviation: true });
+      if (abbreviation && abbreviation !== state.name && /\./.test(abbreviation))
+        add(abbreviation, { name, kind: 'state', abbreviation: true });
     }
   }
   const iso = require('iso-3166-2') as { data: Record<string, { sub: Record<string, { type: string; name: string }> }> };
   for (const country of Object.values(iso.data)) {
     for (const sub of Object.values(country.sub)) {
-      if (SUBDIVISION_TYPES.has(sub.type) && latin(sub.name) && !/[()']/.test(sub.name)) add(sub.name, { name: sub.name, kind: 'subdivision' });
+      if (SUBDIVISION_TYPES.has(sub.type) && latin(sub.name) && !/[()']/.test(sub.name))
+        add(sub.name, { name: sub.name, kind: 'subdivision' });
     }
   }
   major = map;

@@ -72,10 +72,12 @@ export function parseRegistry(text: string, file: string): { ok: true; registry:
   const kind = /([a-z]+)\.ya?ml$/i.exec(file)?.[1] ?? 'entries';
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const lineOfOffset = (offset: number | undefined): number | undefined => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
+  const lineOfOffset = (offset: number | undefined): number | undefined =>
+    offset === undefined ? undefined : lineCounter.linePos(offset).line;
   const lineOfNode = (node: Node | null | undefined): number | undefined => lineOfOffset(node?.range?.[0]);
   const issues: ContentIssue[] = [];
-  for (const err of doc.errors) issues.push({ file, line: lineOfOffset(err.pos[0]), message: `not valid YAML: ${err.message.split('\n')[0]}` });
+  for (const err of doc.errors)
+    issues.push({ file, line: lineOfOffset(err.pos[0]), message: `not valid YAML: ${err.message.split('\n')[0]}` });
   if (issues.length > 0) return { ok: false, issues };
 
   const root = doc.contents;
@@ -116,7 +118,12 @@ export function parseRegistry(text: string, file: string): { ok: true; registry:
       const k = personKey(n);
       const prior = owner.get(k);
       if (prior !== undefined && prior.index !== index) {
-        issues.push({ file, line: fieldLine(n === entry.name ? 'name' : 'aliases'), field: `${kind}[${index}]`, message: `"${n}" already names ${prior.name} (entry ${prior.index + 1})` });
+        issues.push({
+          file,
+          line: fieldLine(n === entry.name ? 'name' : 'aliases'),
+          field: `${kind}[${index}]`,
+          message: `"${n}" already names ${prior.name} (entry ${prior.index + 1})`,
+        });
       } else if (prior === undefined) {
         owner.set(k, { name: entry.name, index });
       }

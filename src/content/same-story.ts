@@ -29,7 +29,12 @@ export interface Headline {
 /** Whether two headlines of one day are one: one holds the other, and the shorter is no mere label (four words or more). */
 export function sameHeadline(a: Headline | undefined, b: Headline | undefined): boolean {
   if (!a || !b || a.day !== b.day) return false;
-  const fold = (t: string): string => ` ${t.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  const fold = (t: string): string =>
+    ` ${t
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()} `;
   const [x, y] = [fold(a.title), fold(b.title)].sort((p, q) => p.length - q.length) as [string, string];
   return x.trim().split(' ').length >= 4 && y.includes(x);
 }
@@ -45,14 +50,15 @@ const OWNER_BITS = 2 ** 21;
 
 /** The sampled shingles of a Markdown body, as sorted, distinct 32-bit hashes. */
 export function storyPrint(markdown: string): Uint32Array {
-  const words = markdown
-    // Link targets and images are addresses, not words of the story.
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
-    .replace(/\]\([^)]*\)/g, ']')
-    .replace(/https?:\/\/\S+/g, ' ')
-    .normalize('NFKC')
-    .toLowerCase()
-    .match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words =
+    markdown
+      // Link targets and images are addresses, not words of the story.
+      .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
+      .replace(/\]\([^)]*\)/g, ']')
+      .replace(/https?:\/\/\S+/g, ' ')
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   const sample = new Set<number>();
   for (let i = 0; i + WORDS_PER_SHINGLE <= words.length; i++) {
     let hash = 0x811c9dc5;

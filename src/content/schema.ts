@@ -56,7 +56,12 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const noControl = (value: string) => !CONTROL.test(value);
 const controlMessage = 'contains a control character (such as NUL); remove it';
 const text = z.string().trim().min(1, 'must not be empty').max(2000, 'is longer than 2,000 characters').refine(noControl, controlMessage);
-const longText = z.string().trim().min(1, 'must not be empty').max(20000, 'is longer than 20,000 characters').refine(noControl, controlMessage);
+const longText = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(20000, 'is longer than 20,000 characters')
+  .refine(noControl, controlMessage);
 const nameList = z.array(text).max(500, 'has more than 500 items');
 
 const isoDay = z
@@ -92,7 +97,10 @@ export const sourceSchema = z.strictObject({
   name: text.optional(),
   url: webUrl.optional(),
   file: text.optional(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits').optional(),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits')
+    .optional(),
   retrieved: retrieved.optional(),
 });
 
@@ -218,7 +226,8 @@ const EXPECTED: Record<string, string> = {
 /** Says what a key of the wrong kind holds and what it should hold, or that a required key is missing. */
 function explainType(field: string, value: unknown): string {
   if (value === undefined) return HINTS[field] ? `is required: ${HINTS[field]}` : 'is required';
-  if (value === null) return `is empty: ${HINTS[field] ? HINTS[field].replace(/^add a line/, 'write') : 'give it a value or remove the key'}`;
+  if (value === null)
+    return `is empty: ${HINTS[field] ? HINTS[field].replace(/^add a line/, 'write') : 'give it a value or remove the key'}`;
   const kind =
     typeof value === 'number' || typeof value === 'boolean'
       ? `the ${typeof value} ${String(value)}`

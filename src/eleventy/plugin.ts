@@ -69,7 +69,9 @@ interface EleventyConfig {
 
 /** A `sha384-...` Subresource Integrity value for a file in `layouts/assets/`. */
 function integrity(file: string): string {
-  return `sha384-${createHash('sha384').update(readFileSync(path.join(LAYOUTS_DIR, 'assets', file))).digest('base64')}`;
+  return `sha384-${createHash('sha384')
+    .update(readFileSync(path.join(LAYOUTS_DIR, 'assets', file)))
+    .digest('base64')}`;
 }
 
 /** What one Eleventy run of the archive reads, given to the plugin by whoever runs Eleventy. */
@@ -195,7 +197,8 @@ export default function archivePlugin(eleventyConfig: EleventyConfig, options: A
     pageType: 'article',
     eleventyComputed: {
       title: (data: { item: { article: { title: string } } }) => data.item.article.title,
-      description: (data: { item: { article: { summary?: string; title: string } } }) => data.item.article.summary ?? data.item.article.title,
+      description: (data: { item: { article: { summary?: string; title: string } } }) =>
+        data.item.article.summary ?? data.item.article.title,
     },
   });
   page('entity-index', {
@@ -208,7 +211,9 @@ export default function archivePlugin(eleventyConfig: EleventyConfig, options: A
     permalink: (data: { listing: { url: string } }) => data.listing.url,
     eleventyComputed: {
       title: (data: { listing: { entity: { name: string }; number: number; total: number } }) =>
-        data.listing.number > 1 ? `${data.listing.entity.name} (page ${data.listing.number} of ${data.listing.total})` : data.listing.entity.name,
+        data.listing.number > 1
+          ? `${data.listing.entity.name} (page ${data.listing.number} of ${data.listing.total})`
+          : data.listing.entity.name,
     },
   });
   page('timeline', { ...once('/timeline/'), title: 'Timeline' });

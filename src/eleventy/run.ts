@@ -60,7 +60,14 @@ async function readContent(options: { contentDir: string; pathPrefix?: string })
 }
 
 /** An Eleventy that writes `outDir` with the archive plugin given `plugin` as its options. */
-function createEleventy(outDir: string, content: LoadedContent, runMode: 'build' | 'watch', plugin: ArchivePluginOptions, quiet?: boolean, config?: (eleventyConfig: { on(event: string, callback: () => unknown): void }) => void) {
+function createEleventy(
+  outDir: string,
+  content: LoadedContent,
+  runMode: 'build' | 'watch',
+  plugin: ArchivePluginOptions,
+  quiet?: boolean,
+  config?: (eleventyConfig: { on(event: string, callback: () => unknown): void }) => void,
+) {
   return new Eleventy(INPUT_DIR, outDir, {
     configPath: CONFIG_PATH,
     quietMode: quiet ?? false,
@@ -101,7 +108,10 @@ function writeError(error: unknown): Error | undefined {
  * and the process dies of that signal, as it would have. A SIGKILL leaves the
  * folder to the next build, which removes it.
  */
-async function withStaging<T>(outDir: string, work: (staging: string, onStop: (stop: () => Promise<void>) => void) => Promise<T>): Promise<T> {
+async function withStaging<T>(
+  outDir: string,
+  work: (staging: string, onStop: (stop: () => Promise<void>) => void) => Promise<T>,
+): Promise<T> {
   const staging = prepareStaging(outDir);
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   const stops: (() => Promise<void>)[] = [];
@@ -133,7 +143,9 @@ async function withStaging<T>(outDir: string, work: (staging: string, onStop: (s
  * content is invalid. Writes at most PAGES_PER_RUN (or `pagesPerRun`)
  * article and entity pages per Eleventy run, the other pages in the last run.
  */
-export async function build(options: BuildOptions & { pagesPerRun?: number; searchShardPages?: number }): Promise<{ pages: number; articles: number; drafts: number }> {
+export async function build(
+  options: BuildOptions & { pagesPerRun?: number; searchShardPages?: number },
+): Promise<{ pages: number; articles: number; drafts: number }> {
   const outDir = path.resolve(options.outDir);
   const unsafe = unsafeOutput(outDir, { contentDir: path.resolve(options.contentDir), repoRoot: REPO_ROOT });
   if (unsafe) throw new Error(unsafe);
@@ -150,16 +162,24 @@ export async function build(options: BuildOptions & { pagesPerRun?: number; sear
     onStop(() => indexer.stop());
     try {
       for (const batch of planBatches(data, options.pagesPerRun ?? PAGES_PER_RUN)) {
-        const eleventy = createEleventy(staging, content, 'build', { contentDir: options.contentDir, plan: { data, batch } }, options.quiet);
+        const eleventy = createEleventy(
+          staging,
+          content,
+          'build',
+          { contentDir: options.contentDir, plan: { data, batch } },
+          options.quiet,
+        );
         let results: WrittenPage[];
         try {
           results = (await eleventy.write()) as unknown as WrittenPage[];
         } catch (error) {
           throw findContentError(error) ?? writeError(error) ?? error;
         }
-        for (const result of results.flat()) if (result && result.outputPath) written.push({ url: result.url, outputPath: result.outputPath });
+        for (const result of results.flat()) if (result?.outputPath) written.push({ url: result.url, outputPath: result.outputPath });
         indexer.add(data.articles.slice(...batch.articles).map((page) => `${page.article.url.replace(/^\//, '')}index.html`));
-        memoryAt(`run of ${batch.articles[1] - batch.articles[0]} article and ${batch.entityPages[1] - batch.entityPages[0]} entity pages${batch.rest ? ' and the rest' : ''}`);
+        memoryAt(
+          `run of ${batch.articles[1] - batch.articles[0]} article and ${batch.entityPages[1] - batch.entityPages[0]} entity pages${batch.rest ? ' and the rest' : ''}`,
+        );
       }
     } catch (error) {
       // A failed run must not leave Pagefind running.
@@ -177,13 +197,18 @@ export async function build(options: BuildOptions & { pagesPerRun?: number; sear
     const indexed = await indexer.finish();
     // The search page names the bundles before they exist: a search missing part of the archive would be a silent loss.
     if (indexed.bundles.slice(1).join(' ') !== data.searchBundles.join(' ')) {
-      throw new Error(`Search index: wrote ${indexed.bundles.join(', ')} but the search page merges pagefind/ and ${data.searchBundles.join(', ') || 'nothing else'}`);
+      throw new Error(
+        `Search index: wrote ${indexed.bundles.join(', ')} but the search page merges pagefind/ and ${data.searchBundles.join(', ') || 'nothing else'}`,
+      );
     }
     memoryAt('search indexed');
     const incomplete = incompleteIndex(staging, indexed.bundles, content.articles.length);
     if (incomplete) throw new Error(`Search index: ${incomplete}; the previous site is left as it was`);
     const empty = emptyFiles(staging);
-    if (empty.length) throw new Error(`${empty.length} file${empty.length === 1 ? '' : 's'} of the new site came out empty (a full disk?), such as ${empty[0]}; the previous site is left as it was`);
+    if (empty.length)
+      throw new Error(
+        `${empty.length} file${empty.length === 1 ? '' : 's'} of the new site came out empty (a full disk?), such as ${empty[0]}; the previous site is left as it was`,
+      );
     publishStaging(staging, outDir);
     // Alias pages are HTML written beside Eleventy's pages, by the last run (plugin.ts).
     const rawPages = data.files.filter((file) => file.url.endsWith('.html')).length;
@@ -224,10 +249,18 @@ export async function serve(options: ServeOptions): Promise<PreviewServer> {
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? 8080;
   try {
-    server = await startPreview({ root: options.outDir, host, port, pathPrefix: content.settings.pathPrefix, render: (url) => plugin.preview?.render?.(url) ?? Promise.resolve(undefined), liveReload: true });
+    server = await startPreview({
+      root: options.outDir,
+      host,
+      port,
+      pathPrefix: content.settings.pathPrefix,
+      render: (url) => plugin.preview?.render?.(url) ?? Promise.resolve(undefined),
+      liveReload: true,
+    });
   } catch (error) {
     await eleventy.stopWatch();
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new Error(`port ${port} on ${host} is in use: pass --port with another number`);
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new Error(`port ${port} on ${host} is in use: pass --port with another number`);
     throw error;
   }
   return server;

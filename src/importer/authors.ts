@@ -5,7 +5,8 @@
  */
 
 /** Words that make a byline a desk's or a staff's, not a writer's ("Our Foreign Staff", "Newsroom"). */
-const NOT_A_WRITER = /\b(?:staff|desk|newsroom|editors?|editorial|team|contributors?|correspondents?|reporters?|admin|administrator|webmaster|guest|anonymous|unknown)\b/i;
+const NOT_A_WRITER =
+  /\b(?:staff|desk|newsroom|editors?|editorial|team|contributors?|correspondents?|reporters?|admin|administrator|webmaster|guest|anonymous|unknown)\b/i;
 
 /**
  * The names in a byline: "By Stella Kim and Jennifer Jett" gives two, "By
@@ -39,7 +40,10 @@ export function isWriterName(name: string): boolean {
   if (!name || name.length > 60 || /[\d@/:]|https?|www\./i.test(name) || NOT_A_WRITER.test(name)) return false;
   const words = name.split(' ');
   if (words.length > 5) return false;
-  return words.every((w) => /^\p{Lu}/u.test(w) || /^(?:de|da|di|van|von|der|den|del|la|le|al|el|bin|ibn|du|dos|das)$/.test(w)) && /\p{L}{2}/u.test(name);
+  return (
+    words.every((w) => /^\p{Lu}/u.test(w) || /^(?:de|da|di|van|von|der|den|del|la|le|al|el|bin|ibn|du|dos|das)$/.test(w)) &&
+    /\p{L}{2}/u.test(name)
+  );
 }
 
 function titleCase(name: string): string {

@@ -36,7 +36,10 @@ const MAX_CLUTTER_LENGTH = 300;
 /** Whether a paragraph is clutter where it stands (`last`: among the closing paragraphs). */
 export function isClutter(paragraph: string, last = false): boolean {
   // Markdown's emphasis and escapes, and a text browser's form boxes ("[ ] Subscribe"), say nothing here.
-  const text = paragraph.replace(/[*_`]+|\\(?=\S)|\[ *\]/g, '').replace(/\s+/g, ' ').trim();
+  const text = paragraph
+    .replace(/[*_`]+|\\(?=\S)|\[ *\]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!text || text.length > MAX_CLUTTER_LENGTH) return false;
   return ANYWHERE.some((re) => re.test(text)) || (last && AT_THE_END.some((re) => re.test(text)));
 }

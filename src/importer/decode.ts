@@ -16,13 +16,13 @@ const BOMS: Array<[number[], string]> = [
 /** Labels browsers treat as another encoding (WHATWG Encoding Standard). */
 const ALIASES: Record<string, string> = {
   'iso-8859-1': 'windows-1252',
-  'latin1': 'windows-1252',
+  latin1: 'windows-1252',
   'us-ascii': 'windows-1252',
-  'ascii': 'windows-1252',
+  ascii: 'windows-1252',
   'iso-8859-9': 'windows-1254',
   'x-sjis': 'shift_jis',
-  'utf8': 'utf-8',
-  'unicode': 'utf-16le',
+  utf8: 'utf-8',
+  unicode: 'utf-16le',
   'utf-16': 'utf-16le',
 };
 
@@ -40,10 +40,7 @@ export function declaredCharset(bytes: Uint8Array, hint?: 'html' | 'text'): stri
   const head = Buffer.from(bytes.subarray(0, 8192)).toString('latin1');
   const patterns = [/^\s*<\?xml[^>]*encoding\s*=\s*["']?([\w.:-]+)/i];
   if (hint !== 'text') {
-    patterns.push(
-      /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i,
-      /<meta[^>]+content\s*=\s*["'][^"']*charset\s*=\s*([\w.:-]+)/i,
-    );
+    patterns.push(/<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i, /<meta[^>]+content\s*=\s*["'][^"']*charset\s*=\s*([\w.:-]+)/i);
   }
   for (const pattern of patterns) {
     const match = pattern.exec(head);

@@ -63,7 +63,10 @@ export type ImportResult =
 
 /** Tells text dumps, HTML and Markdown with front matter apart by their content. */
 export function detectKind(head: string): InputKind {
-  const start = head.replace(/^\uFEFF/, '').trimStart().slice(0, 4096);
+  const start = head
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .slice(0, 4096);
   if (/^---[ \t]*[A-Za-z]*[ \t]*\r?\n/.test(start)) return 'markdown';
   if (/^<(!doctype\s+html|html|\?xml)/i.test(start)) return 'html';
   if (/<(html|head|body)[\s>]/i.test(start)) return 'html';
@@ -112,7 +115,8 @@ function futureDay(date: string | undefined, today: string | undefined): string 
 function importText(text: string, kind: InputKind, bytes: Uint8Array, options: ImportOptions): ImportResult {
   if (kind === 'markdown') return importMarkdown(text, options);
 
-  const extracted: Extracted = kind === 'html' ? extractFromHtml(text) : extractFromTextDump(text, { profiles: options.profiles !== false });
+  const extracted: Extracted =
+    kind === 'html' ? extractFromHtml(text) : extractFromTextDump(text, { profiles: options.profiles !== false });
   const tidied = dropClutter(extracted.body);
   const credited = dropCredits(tidied.body);
   extracted.body = credited.body;
@@ -135,7 +139,9 @@ function importText(text: string, kind: InputKind, bytes: Uint8Array, options: I
   }
   if (!data.title) return { status: 'failed', kind, reason: 'no title found', text: printable };
   if (!data.date) {
-    const reason = future ? `the page is dated ${future}, after tomorrow: pass the real day with --date YYYY-MM-DD` : 'no date found (add it by hand, or pass --date YYYY-MM-DD)';
+    const reason = future
+      ? `the page is dated ${future}, after tomorrow: pass the real day with --date YYYY-MM-DD`
+      : 'no date found (add it by hand, or pass --date YYYY-MM-DD)';
     return { status: 'failed', kind, reason, text: printable };
   }
   const valid = validateFrontMatter(data, options.fileName);
@@ -152,12 +158,22 @@ function importMarkdown(text: string, options: ImportOptions): ImportResult {
   const read = readArticleText(text, options.fileName);
   if (!read.ok) return { status: 'failed', kind: 'markdown', reason: read.issues.map(formatIssue).join('; ') };
   const future = futureDay(read.data.date, options.today);
-  if (future) return { status: 'failed', kind: 'markdown', reason: `${options.fileName}: date: ${future} is after tomorrow: write the day the story was published` };
+  if (future)
+    return {
+      status: 'failed',
+      kind: 'markdown',
+      reason: `${options.fileName}: date: ${future} is after tomorrow: write the day the story was published`,
+    };
   return finish('markdown', read.data, read.body.trim());
 }
 
 /** Builds front matter from what an extractor found: its names sorted into their keys (see names.ts). */
-export function toFrontMatter(extracted: Extracted, hash: string, options: ImportOptions, peopleText = extracted.body): Partial<FrontMatter> {
+export function toFrontMatter(
+  extracted: Extracted,
+  hash: string,
+  options: ImportOptions,
+  peopleText = extracted.body,
+): Partial<FrontMatter> {
   const names = namesOf(extracted, options.registry, peopleText);
   const data: Partial<FrontMatter> = {
     title: clean(extracted.title),
@@ -177,14 +193,21 @@ export function toFrontMatter(extracted: Extracted, hash: string, options: Impor
       sha256: hash,
       retrieved: extracted.source.retrieved,
     },
-    image: extracted.image && (extracted.image.caption || extracted.image.credit) ? { caption: clean(extracted.image.caption), credit: clean(extracted.image.credit) } : undefined,
+    image:
+      extracted.image && (extracted.image.caption || extracted.image.credit)
+        ? { caption: clean(extracted.image.caption), credit: clean(extracted.image.credit) }
+        : undefined,
     related_headlines: unique(extracted.related_headlines.map((line) => clean(line)).filter((line): line is string => Boolean(line))),
   };
   return data;
 }
 
 function clean(value: string | undefined): string | undefined {
-  const text = value?.replace(/\u00a0/g, ' ').replace(/[\u0000-\u001F\u007F]/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = value
+    ?.replace(/\u00a0/g, ' ')
+    .replace(/[\u0000-\u001F\u007F]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return text ? text : undefined;
 }
 

@@ -27,7 +27,10 @@ export function namesOf(extracted: Extracted, registry?: Registry, peopleText = 
   const authors = unique(extracted.authors ?? []);
   const classified = classifyNames(tidyTags(extracted.tags, { title: extracted.title, authors }), extracted.body, registry);
   const authorKeys = new Set(authors.map(personKey));
-  const found = extractPeople({ body: peopleText, title: extracted.title, tags: [...classified.people], outside: extracted.outside }, registry);
+  const found = extractPeople(
+    { body: peopleText, title: extracted.title, tags: [...classified.people], outside: extracted.outside },
+    registry,
+  );
   const people = unique([...found, ...classified.people, ...(extracted.people ?? [])]).filter((name) => !authorKeys.has(personKey(name)));
   const named = extractEntities({ title: extracted.title, body: extracted.body, outside: extracted.outside, people });
   const notPeople = new Set(named.notPeople);
@@ -41,7 +44,10 @@ export function namesOf(extracted: Extracted, registry?: Registry, peopleText = 
     // A registry name may stand for the body's shorter spelling ("Stoltenberg" is Jens Stoltenberg).
     people: people.filter((name) => !notPeople.has(name) && (inBody(name) || registry?.lookup(name) === name)),
     // The page's own lists (a dateline's place, Markdown input) come first and stand as given.
-    organizations: unique([...(extracted.organizations ?? []), ...[...named.organizations, ...classified.organizations].filter(inBody)]).filter(notOutlet),
+    organizations: unique([
+      ...(extracted.organizations ?? []),
+      ...[...named.organizations, ...classified.organizations].filter(inBody),
+    ]).filter(notOutlet),
     places: mergePlaces([...(extracted.places ?? []), ...named.places], classified.places, inBody),
   };
 }
@@ -64,7 +70,12 @@ function mergePlaces(fromText: string[], fromTags: string[], inBody: (name: stri
 }
 
 const fold = (text: string): string =>
-  text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /**
  * Whether the body names a name: each of its words of two letters or more is
@@ -74,7 +85,9 @@ const fold = (text: string): string =>
 export function groundedIn(body: string): (name: string) => boolean {
   const words = new Set(fold(body).split(' '));
   return (name) => {
-    const parts = fold(name).split(' ').filter((w) => w.length >= 2);
+    const parts = fold(name)
+      .split(' ')
+      .filter((w) => w.length >= 2);
     return parts.length > 0 ? parts.every((w) => words.has(w)) : body.includes(name);
   };
 }

@@ -28,5 +28,10 @@ export function articleSummary(description: string | undefined, article: { title
 }
 
 function contentWords(text: string): string[] {
-  return (text.normalize('NFKC').toLowerCase().match(/\p{L}{4,}|\p{N}+/gu) ?? []);
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/\p{L}{4,}|\p{N}+/gu) ?? []
+  );
 }

@@ -9,10 +9,12 @@ import { decodeLeftoverEntities } from './html/metadata.ts';
 import { isEnglishWord } from '../content/words.ts';
 
 /** Labels a CMS files stories under that say nothing about the story (kinds of label, not any one site's). */
-const CMS_LABEL = /\b(?:premium|subscribers?|members?(?: only| articles)?|sponsored|paid (?:post|content)|front ?page|home ?page|top stories|featured|must reads?|trending|editor'?s? picks?|breaking news|latest news|news ?feed|uncategori[sz]ed|insider)\b/i;
+const CMS_LABEL =
+  /\b(?:premium|subscribers?|members?(?: only| articles)?|sponsored|paid (?:post|content)|front ?page|home ?page|top stories|featured|must reads?|trending|editor'?s? picks?|breaking news|latest news|news ?feed|uncategori[sz]ed|insider)\b/i;
 
 /** A street address, a floor, a postcode: a publisher's imprint line. */
-const ADDRESS = /\b\d+(?:st|nd|rd|th)\s+floor\b|\b\d+\s+[\p{L} ]+\s(?:street|st\.|avenue|ave\.|road|rd\.|boulevard|blvd\.?|lane|suite)\b|\b[A-Z]{2}\s+\d{5}\b|\bp\.?\s?o\.?\s+box\b/iu;
+const ADDRESS =
+  /\b\d+(?:st|nd|rd|th)\s+floor\b|\b\d+\s+[\p{L} ]+\s(?:street|st\.|avenue|ave\.|road|rd\.|boulevard|blvd\.?|lane|suite)\b|\b[A-Z]{2}\s+\d{5}\b|\bp\.?\s?o\.?\s+box\b/iu;
 
 /**
  * The topics among a page's tag items: each decoded, trimmed, and kept only
@@ -23,7 +25,10 @@ export function tidyTags(items: readonly string[], exclude: { title?: string; au
   const seen = new Set<string>();
   const out: string[] = [];
   for (const raw of items) {
-    const tag = decodeLeftoverEntities(raw).replace(/&[a-z]{2,8}(?![a-z;])/gi, '').replace(/\s+/g, ' ').trim();
+    const tag = decodeLeftoverEntities(raw)
+      .replace(/&[a-z]{2,8}(?![a-z;])/gi, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     const key = tag.toLowerCase();
     if (!isTopic(tag) || excluded.has(key) || seen.has(key)) continue;
     seen.add(key);
@@ -45,6 +50,11 @@ export function isTopic(tag: string): boolean {
   if (/^\p{Lu}{1,2}$/u.test(tag) || (/^\p{Lu}{2,5}$/u.test(tag) && isEnglishWord(tag))) return false;
   // Sentences stuffed into keywords: "Russian and Syrian claims are false", "a senior military analyst at Stratfor".
   const words = tag.split(' ');
-  if (words.length > 6 || /^(?:a|an|the)\s/.test(tag) || /\s(?:is|are|was|were|has|have|had|will|would|can|could|said|says)\s/i.test(` ${tag} `)) return false;
+  if (
+    words.length > 6 ||
+    /^(?:a|an|the)\s/.test(tag) ||
+    /\s(?:is|are|was|were|has|have|had|will|would|can|could|said|says)\s/i.test(` ${tag} `)
+  )
+    return false;
   return true;
 }

@@ -62,7 +62,10 @@ export function pageSource(name: string): string {
  * the archive; its related stories wait for the rebuild.
  */
 export async function previewContext(content: LoadedContent, article: Article): Promise<Record<string, unknown>> {
-  const md = createMarkdown({ pathPrefix: content.settings.pathPrefix, articleFiles: articleFiles({ articles: [...content.articles, article] }) });
+  const md = createMarkdown({
+    pathPrefix: content.settings.pathPrefix,
+    articleFiles: articleFiles({ articles: [...content.articles, article] }),
+  });
   const data = await buildArchiveData({ ...content, articles: [article], drafts: 0 }, (body, file) => md.render(body, { file }));
   const around = neighbours(newestFirst([...content.articles.filter((other) => other.url !== article.url), article])).get(article.url);
   return {

@@ -81,7 +81,6 @@ export function resolveRequest(target: string, pathPrefix = '/'): Resolution {
     } catch {
       return { status: 400 };
     }
-    // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u001f\u007f\\]/.test(decoded)) return { status: 400 };
     // An empty segment (`//`), `.`, `..`, a hidden name or an encoded `/` names nothing the site has.
     if (!decoded || decoded.startsWith('.') || decoded.includes('/')) return { status: 404 };

@@ -28,7 +28,10 @@ export function stagingNames(outDir: string, pid = process.pid): { staging: stri
  * content, the code or the working folder, and an existing one must look
  * like a site (an `index.html` at its top) or be empty.
  */
-export function unsafeOutput(outDir: string, keep: { contentDir: string; repoRoot: string; cwd?: string; home?: string }): string | undefined {
+export function unsafeOutput(
+  outDir: string,
+  keep: { contentDir: string; repoRoot: string; cwd?: string; home?: string },
+): string | undefined {
   const out = path.resolve(outDir);
   const within = (inner: string) => {
     const relative = path.relative(out, path.resolve(inner));
@@ -41,9 +44,11 @@ export function unsafeOutput(outDir: string, keep: { contentDir: string; repoRoo
     ['the working folder', keep.cwd ?? process.cwd()],
     ['your home folder', keep.home ?? os.homedir()],
   ].find(([, folder]) => within(folder!));
-  if (held) return `--out ${outDir} holds ${held[0]}, and the build replaces the output folder whole: choose a folder of its own, such as _site`;
+  if (held)
+    return `--out ${outDir} holds ${held[0]}, and the build replaces the output folder whole: choose a folder of its own, such as _site`;
   const inContent = path.relative(path.resolve(keep.contentDir), out);
-  if (!inContent.startsWith('..') && !path.isAbsolute(inContent)) return `--out ${outDir} is inside the content folder, which holds articles and registries only: choose a folder outside it, such as _site`;
+  if (!inContent.startsWith('..') && !path.isAbsolute(inContent))
+    return `--out ${outDir} is inside the content folder, which holds articles and registries only: choose a folder outside it, such as _site`;
   let stat: fs.Stats;
   try {
     stat = fs.statSync(out);

@@ -71,7 +71,10 @@ function ask<T>(worker: Worker, request: WorkerRequest): Promise<T> {
 }
 
 /** {@link computeRelated}, with the counting and the scoring split over two threads when the archive is large enough to gain. */
-export async function computeRelatedParallel(articles: readonly Article[], options: ParallelOptions = {}): Promise<Map<string, RelatedLink[]>> {
+export async function computeRelatedParallel(
+  articles: readonly Article[],
+  options: ParallelOptions = {},
+): Promise<Map<string, RelatedLink[]>> {
   const threads = options.threads ?? Math.min(2, availableParallelism());
   if (threads < 2 || articles.length < (options.parallelFrom ?? PARALLEL_FROM)) return computeRelated(articles, options);
   // Started first, so its start-up overlaps the numbering below.
@@ -80,7 +83,11 @@ export async function computeRelatedParallel(articles: readonly Article[], optio
     const numbered = orderArticles(articles);
     const count = numbered.order.length;
     const countSplit = Math.floor(count * COUNT_SHARE);
-    const laterCounts = ask<TermTable>(worker, { kind: 'count', texts: termTexts(numbered.order, countSplit, count), maxChars: TEXT_CHARS });
+    const laterCounts = ask<TermTable>(worker, {
+      kind: 'count',
+      texts: termTexts(numbered.order, countSplit, count),
+      maxChars: TEXT_CHARS,
+    });
     const names = prepareNames(numbered, options.limit ?? DEFAULT_LIMIT);
     const earlierCounts = countTerms(termDocuments(numbered.order, 0, countSplit), TEXT_CHARS, countSplit);
     const prepared = prepareIndex(names, combineTermTables([earlierCounts, await laterCounts]));

@@ -43,11 +43,13 @@ export interface ArticleOrder {
   days: Int32Array;
 }
 
-const byCodeUnits = (articles: readonly Article[]) => (a: number, b: number): number => {
-  const left = articles[a]!.url;
-  const right = articles[b]!.url;
-  return left < right ? -1 : left > right ? 1 : 0;
-};
+const byCodeUnits =
+  (articles: readonly Article[]) =>
+  (a: number, b: number): number => {
+    const left = articles[a]!.url;
+    const right = articles[b]!.url;
+    return left < right ? -1 : left > right ? 1 : 0;
+  };
 
 /**
  * Numbers the articles by day, then URL (in code units), the same for any
@@ -183,7 +185,8 @@ function indexNames(order: readonly Article[]): NameIndex {
   const names = cleanedUses.map((uses) => {
     let best = '';
     let most = -1;
-    for (const [clean, used] of uses) if (used > most || (used === most && compareCodePoints(clean, best) < 0)) [best, most] = [clean, used];
+    for (const [clean, used] of uses)
+      if (used > most || (used === most && compareCodePoints(clean, best) < 0)) [best, most] = [clean, used];
     return best;
   });
   const rows: Rows = { offsets, values: values.subarray(0, size) };
@@ -318,7 +321,8 @@ function resolveReferences(order: readonly Article[], limit: number): { pins: Ro
     }
     for (const reference of related?.pin ?? []) {
       const index = byReference.get(bare(reference));
-      if (index !== undefined && index !== article && !excluded.includes(index) && !pinned.includes(index) && pinned.length < limit) pinned.push(index);
+      if (index !== undefined && index !== article && !excluded.includes(index) && !pinned.includes(index) && pinned.length < limit)
+        pinned.push(index);
     }
     pins.push(pinned);
     excludes.push(excluded);

@@ -70,7 +70,13 @@ export function addLinks(out: Map<string, RelatedLink[]>, prepared: PreparedArch
         if (!shown.includes(name)) shown.push(name);
       }
       if (shown.length === 0 && text[slot] === 1) shown.push(SIMILAR_TEXT);
-      const link: RelatedLink = { url: target.url, title: target.title, date: target.date, score: Math.round(scores[slot]! * 1000) / 1000, reasons: shown };
+      const link: RelatedLink = {
+        url: target.url,
+        title: target.title,
+        date: target.date,
+        score: Math.round(scores[slot]! * 1000) / 1000,
+        reasons: shown,
+      };
       if (pinned[slot] === 1) link.pinned = true;
       links.push(link);
     }

@@ -111,7 +111,20 @@ class IntList {
 
 /** Scores articles from..to-1 against the whole archive: the rule of `computeRelated`, on ids. */
 export function scoreArticles(index: RelatedIndex, from: number, to: number): ScoredRange {
-  const { count, limit, nameRows, namePostings, nameWeight, nameRank, termRows, termWeights, termPostings, postingWeights, pins, excludes } = index;
+  const {
+    count,
+    limit,
+    nameRows,
+    namePostings,
+    nameWeight,
+    nameRank,
+    termRows,
+    termWeights,
+    termPostings,
+    postingWeights,
+    pins,
+    excludes,
+  } = index;
   const slots = (to - from) * limit;
   const picks = new Int32Array(slots).fill(-1);
   const pinned = new Uint8Array(slots);
@@ -225,7 +238,9 @@ export function scoreArticles(index: RelatedIndex, from: number, to: number): Sc
         let at = names++;
         while (at > 0) {
           const before = shared[at - 1]!;
-          const stronger = nameWeight[feature]! > nameWeight[before]! || (nameWeight[feature] === nameWeight[before] && nameRank[feature]! < nameRank[before]!);
+          const stronger =
+            nameWeight[feature]! > nameWeight[before]! ||
+            (nameWeight[feature] === nameWeight[before] && nameRank[feature]! < nameRank[before]!);
           if (!stronger) break;
           shared[at] = before;
           at--;
@@ -243,5 +258,13 @@ export function scoreArticles(index: RelatedIndex, from: number, to: number): Sc
       seen[touched[i]!] = 0;
     }
   }
-  return { from, to, picks, pinned, scores: pickScores, text, reasons: { offsets: reasonOffsets, values: reasonValues.values.slice(0, reasonValues.length) } };
+  return {
+    from,
+    to,
+    picks,
+    pinned,
+    scores: pickScores,
+    text,
+    reasons: { offsets: reasonOffsets, values: reasonValues.values.slice(0, reasonValues.length) },
+  };
 }

@@ -11,10 +11,51 @@ import { eng } from 'stopword';
 
 /** Words too common in news to tell stories apart, on top of the English stopword list. */
 export const NEWS_STOPWORDS = [
-  'also', 'said', 'says', 'say', 'told', 'would', 'could', 'should', 'will', 'may', 'might', 'must', 'can',
-  'one', 'two', 'three', 'new', 'year', 'years', 'week', 'weeks', 'month', 'months', 'day', 'days', 'time',
-  'mr', 'mrs', 'ms', 'dr', 'including', 'according', 'however', 'since', 'like', 'just', 'many', 'much',
-  'http', 'https', 'www', 'com', 'org', 'html', 'htm',
+  'also',
+  'said',
+  'says',
+  'say',
+  'told',
+  'would',
+  'could',
+  'should',
+  'will',
+  'may',
+  'might',
+  'must',
+  'can',
+  'one',
+  'two',
+  'three',
+  'new',
+  'year',
+  'years',
+  'week',
+  'weeks',
+  'month',
+  'months',
+  'day',
+  'days',
+  'time',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'including',
+  'according',
+  'however',
+  'since',
+  'like',
+  'just',
+  'many',
+  'much',
+  'http',
+  'https',
+  'www',
+  'com',
+  'org',
+  'html',
+  'htm',
 ];
 
 const STOPWORDS = new Set([...eng, ...NEWS_STOPWORDS].map((word) => word.toLowerCase()));
@@ -209,7 +250,9 @@ export function combineTermTables(tables: readonly TermTable[]): CombinedTerms {
   const first = tables[0]!;
   if (tables.length === 1) return { terms: first.terms, documentFrequency: first.documentFrequency, parts: [{ table: first }] };
   const idOf = new Map<string, number>();
-  first.terms.forEach((term, id) => idOf.set(term, id));
+  first.terms.forEach((term, id) => {
+    idOf.set(term, id);
+  });
   const terms = [...first.terms];
   const parts: CombinedTerms['parts'] = [{ table: first }];
   for (const table of tables.slice(1)) {
@@ -228,7 +271,8 @@ export function combineTermTables(tables: readonly TermTable[]): CombinedTerms {
   }
   const documentFrequency = new Int32Array(terms.length);
   documentFrequency.set(first.documentFrequency);
-  for (const { table, ids } of parts.slice(1)) for (let id = 0; id < ids!.length; id++) documentFrequency[ids![id]!]! += table.documentFrequency[id]!;
+  for (const { table, ids } of parts.slice(1))
+    for (let id = 0; id < ids!.length; id++) documentFrequency[ids![id]!]! += table.documentFrequency[id]!;
   return { terms, documentFrequency, parts };
 }
 

@@ -35,7 +35,10 @@ function buffers(result: object): ArrayBuffer[] {
 
 parentPort!.on('message', (request: WorkerRequest) => {
   try {
-    const result = request.kind === 'count' ? countTerms(pairs(request.texts), request.maxChars, request.texts.length / 2) : scoreArticles(request.index, request.from, request.to);
+    const result =
+      request.kind === 'count'
+        ? countTerms(pairs(request.texts), request.maxChars, request.texts.length / 2)
+        : scoreArticles(request.index, request.from, request.to);
     parentPort!.postMessage({ ok: true, result }, buffers(result));
   } catch (error) {
     parentPort!.postMessage({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });

@@ -76,7 +76,8 @@ export class SearchIndexer {
     await mkdir(site, { recursive: true });
     // Pagefind names its files by content hash and never deletes: a rebuild into the same folder
     // would otherwise keep every earlier index (and earlier shards) beside the new one.
-    for (const entry of await readdir(site)) if (/^pagefind(-\d+)?$/.test(entry)) await rm(path.join(site, entry), { recursive: true, force: true });
+    for (const entry of await readdir(site))
+      if (/^pagefind(-\d+)?$/.test(entry)) await rm(path.join(site, entry), { recursive: true, force: true });
     return new SearchIndexer(site, Math.max(1, options.shardPages ?? SHARD_PAGES));
   }
 
@@ -203,5 +204,7 @@ export function incompleteIndex(site: string, bundles: readonly string[], articl
     }
     pages += Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
   }
-  return pages === articlePages ? undefined : `the index holds ${pages} page${pages === 1 ? '' : 's'}, not the ${articlePages} article pages`;
+  return pages === articlePages
+    ? undefined
+    : `the index holds ${pages} page${pages === 1 ? '' : 's'}, not the ${articlePages} article pages`;
 }

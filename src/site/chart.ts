@@ -62,7 +62,13 @@ export function chartPeriods(articles: readonly { year: number; month: number }[
       const month = ((first + offset) % 12) + 1;
       const key = `${year}-${String(month).padStart(2, '0')}`;
       const label = formatMonth(year, month);
-      return { key, label, tick: offset === 0 || month === 1 ? label : monthName(month).slice(0, 3), count, url: `/timeline/${year}/#m-${key}` };
+      return {
+        key,
+        label,
+        tick: offset === 0 || month === 1 ? label : monthName(month).slice(0, 3),
+        count,
+        url: `/timeline/${year}/#m-${key}`,
+      };
     });
     return { unit: 'month', bars };
   }
@@ -73,7 +79,13 @@ export function chartPeriods(articles: readonly { year: number; month: number }[
 
 /** One bar per year from the first to the last of `counts`, empty years included. */
 function yearBars(counts: readonly { year: number; count: number }[]): ChartBar[] {
-  return fillYears(counts).map(({ year, count }) => ({ key: String(year), label: String(year), tick: String(year), count, url: `/timeline/${year}/` }));
+  return fillYears(counts).map(({ year, count }) => ({
+    key: String(year),
+    label: String(year),
+    tick: String(year),
+    count,
+    url: `/timeline/${year}/`,
+  }));
 }
 
 /** A bar chart of articles per year as an SVG string; `titleId` labels it for assistive technology. */

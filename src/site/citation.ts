@@ -27,7 +27,10 @@ export function apaName(name: string): string {
   const words = name.trim().split(/\s+/);
   if (words.length < 2) return name.trim();
   const surname = words[words.length - 1]!;
-  const initials = words.slice(0, -1).map((w) => `${[...w][0]!.toUpperCase()}.`).join(' ');
+  const initials = words
+    .slice(0, -1)
+    .map((w) => `${[...w][0]!.toUpperCase()}.`)
+    .join(' ');
   return `${surname}, ${initials}`;
 }
 
@@ -51,7 +54,9 @@ export function apaCitation(article: Article, archiveName: string, url: string):
   const retrieved = `Retrieved ${ACCESS_DATE_PLACEHOLDER}, from ${url}`;
   const byline = article.authors.length ? apaAuthors(article.authors) : '';
   const authors = byline && !/[.]$/.test(byline) ? `${byline}.` : byline;
-  const text = (authors ? [authors, when, title] : [title, when]).concat(outlet ? [`${outlet}.`] : [], [`${archiveName}.`, retrieved]).join(' ');
+  const text = (authors ? [authors, when, title] : [title, when])
+    .concat(outlet ? [`${outlet}.`] : [], [`${archiveName}.`, retrieved])
+    .join(' ');
   const html = [
     ...(authors ? [escapeHtml(authors), escapeHtml(when), escapeHtml(title)] : [escapeHtml(title), escapeHtml(when)]),
     outlet ? `<i>${escapeHtml(outlet)}</i>.` : '',

@@ -9,7 +9,6 @@ export function escapeHtml(text: string): string {
 
 /** Text made safe for XML 1.0: escaped, and stripped of the control characters XML cannot hold. */
 export function escapeXml(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return escapeHtml(text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, ''));
 }
 

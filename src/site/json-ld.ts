@@ -5,7 +5,12 @@ import { jsonForScript } from './escape.ts';
 import { rfc3339 } from './feeds.ts';
 
 /** The NewsArticle object for one article (plain data, before escaping). */
-export function newsArticle(article: Article, settings: SiteSettings, url: string, names: { people: string[]; organizations: string[]; places: string[]; tags: string[] }): Record<string, unknown> {
+export function newsArticle(
+  article: Article,
+  settings: SiteSettings,
+  url: string,
+  names: { people: string[]; organizations: string[]; places: string[]; tags: string[] },
+): Record<string, unknown> {
   const mentions = [
     ...names.people.map((name) => ({ '@type': 'Person', name })),
     ...names.organizations.map((name) => ({ '@type': 'Organization', name })),

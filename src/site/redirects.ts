@@ -39,7 +39,12 @@ export function aliasPages(index: EntityIndex, registry: readonly { name: string
 }
 
 /** The HTML of an alias page; `href` turns a site-relative URL into the link to write (path prefix), `canonical` into the absolute one. */
-export function aliasHtml(page: AliasPage, site: { name: string; language: string }, href: (url: string) => string, canonical: (url: string) => string): string {
+export function aliasHtml(
+  page: AliasPage,
+  site: { name: string; language: string },
+  href: (url: string) => string,
+  canonical: (url: string) => string,
+): string {
   const to = escapeHtml(href(page.target));
   return [
     '<!DOCTYPE html>',

@@ -43,7 +43,8 @@ const settingsSchema = z
 export function normalizePathPrefix(prefix: string): string {
   const parts = prefix.split('/').filter(Boolean);
   for (const part of parts) {
-    if (!/^[A-Za-z0-9._~-]+$/.test(part) || part === '.' || part === '..') throw new Error(`path prefix "${prefix}" may only hold letters, digits and . _ ~ - between slashes`);
+    if (!/^[A-Za-z0-9._~-]+$/.test(part) || part === '.' || part === '..')
+      throw new Error(`path prefix "${prefix}" may only hold letters, digits and . _ ~ - between slashes`);
   }
   return parts.length ? `/${parts.join('/')}/` : '/';
 }

@@ -34,7 +34,12 @@ export function contentKind(relative: string): 'article' | 'registry' | 'stray' 
   const parts = relative.split('/');
   const name = parts.at(-1)!;
   if (parts[0] === 'articles' && parts.length > 1 && !name.startsWith('.') && /\.md$/i.test(name)) return 'article';
-  if (parts.length === 2 && parts[0] === '_data' && REGISTRY_NAMES.some((registry) => name === `${registry}.yaml` || name === `${registry}.yml`)) return 'registry';
+  if (
+    parts.length === 2 &&
+    parts[0] === '_data' &&
+    REGISTRY_NAMES.some((registry) => name === `${registry}.yaml` || name === `${registry}.yml`)
+  )
+    return 'registry';
   return 'stray';
 }
 

@@ -34,7 +34,10 @@ export { displayPath };
  * ContentError listing every problem (`file:line: field: message`) and every
  * pair of articles that would be written to the same URL.
  */
-export async function loadArticles(contentDir: string, articleFiles = listContent(contentDir).articles): Promise<{ articles: Article[]; drafts: number }> {
+export async function loadArticles(
+  contentDir: string,
+  articleFiles = listContent(contentDir).articles,
+): Promise<{ articles: Article[]; drafts: number }> {
   const files = articleFiles.map((file) => path.join(contentDir, file));
   const problems: string[] = [];
   const articles: Article[] = [];
@@ -53,7 +56,11 @@ export async function loadArticles(contentDir: string, articleFiles = listConten
     }
     articles.push({ ...result.article, file: path.relative(contentDir, full).split(path.sep).join('/') });
   }
-  if (problems.length) throw new ContentError(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the articles; the site was not built:`, problems);
+  if (problems.length)
+    throw new ContentError(
+      `${problems.length} problem${problems.length === 1 ? '' : 's'} in the articles; the site was not built:`,
+      problems,
+    );
   const published = articles.filter((a) => !a.draft);
   const byUrl = new Map<string, Article[]>();
   for (const article of published) byUrl.set(article.url, [...(byUrl.get(article.url) ?? []), article]);

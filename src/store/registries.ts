@@ -19,7 +19,10 @@ export interface LoadedRegistry {
 }
 
 /** The registries of `contentDir` that exist (`.yaml`, else `.yml`), and every problem of those that do not parse. */
-export function loadRegistries(contentDir: string, kinds: readonly RegistryKind[] = REGISTRY_KINDS): {
+export function loadRegistries(
+  contentDir: string,
+  kinds: readonly RegistryKind[] = REGISTRY_KINDS,
+): {
   registries: Partial<Record<RegistryKind, LoadedRegistry>>;
   issues: ContentIssue[];
 } {

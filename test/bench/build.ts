@@ -127,7 +127,9 @@ function treeRss(root: number): { total: number; processes: Map<number, { name: 
 
 /** Runs one build in a fresh Node process and reads its figures from the last line it prints; samples the memory of its process tree meanwhile. */
 export async function buildInChild(kind: 'project' | 'baseline', input: string, outDir: string, articles: number): Promise<BuildFigures> {
-  const child = spawn(process.execPath, [...nodeArgs(kind, articles), THIS_FILE, kind, input, outDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs(kind, articles), THIS_FILE, kind, input, outDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -138,7 +140,8 @@ export async function buildInChild(kind: 'project' | 'baseline', input: string, 
     if (!child.pid) return;
     const { total, processes } = treeRss(child.pid);
     treePeak = Math.max(treePeak, total);
-    for (const [pid, { name, peak }] of processes) if (/pagefind/i.test(name)) indexerPeaks.set(pid, Math.max(indexerPeaks.get(pid) ?? 0, peak));
+    for (const [pid, { name, peak }] of processes)
+      if (/pagefind/i.test(name)) indexerPeaks.set(pid, Math.max(indexerPeaks.get(pid) ?? 0, peak));
   };
   const timer = setInterval(sample, 100);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -184,7 +187,9 @@ export interface PreviewFigures {
  * page, writes a new article and polls the article's URL over HTTP.
  */
 async function measurePreview(contentDir: string, outDir: string, port: number, timeoutSeconds: number): Promise<PreviewFigures> {
-  const child = spawn(process.execPath, [...nodeArgs('preview', PREVIEW_SIZE), THIS_FILE, 'preview', contentDir, outDir, String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs('preview', PREVIEW_SIZE), THIS_FILE, 'preview', contentDir, outDir, String(port)], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
@@ -227,11 +232,15 @@ export async function benchBuild(sizes: readonly number[] = parseSizes(process.a
   const rows: BenchRow[] = [];
   const figures = new Map<number, SizeFigures>();
   const work = mkdtempSync(path.join(tmpdir(), 'archive-bench-'));
-  console.log(`load average before: ${loadavg().map((load) => load.toFixed(1)).join(' ')}; archives in ${work}`);
+  console.log(
+    `load average before: ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' ')}; archives in ${work}`,
+  );
   try {
     for (const count of sizes) {
       const contentDir = path.join(work, `content-${count}`);
-      let start = performance.now();
+      const start = performance.now();
       writeSyntheticArchive(contentDir, count);
       const generateSeconds = (performance.now() - start) / 1000;
       const baselineDir = path.join(work, `baseline-${count}`);
@@ -257,7 +266,9 @@ export async function benchBuild(sizes: readonly number[] = parseSizes(process.a
         {
           name: `build ${count}: peak memory, build and Pagefind together`,
           value: mib(project.treePeakBytes ?? project.maxRssBytes),
-          ...(count === 30_000 ? { budget: `≤ ${mib(BUDGET.bytes)}`, met: (project.treePeakBytes ?? project.maxRssBytes) <= BUDGET.bytes } : {}),
+          ...(count === 30_000
+            ? { budget: `≤ ${mib(BUDGET.bytes)}`, met: (project.treePeakBytes ?? project.maxRssBytes) <= BUDGET.bytes }
+            : {}),
         },
         { name: `build ${count}: baseline time`, value: `${seconds(baseline.seconds)} (CPU ${seconds(baseline.cpuSeconds)})` },
         { name: `build ${count}: baseline pages`, value: String(baseline.pages) },
@@ -271,7 +282,9 @@ export async function benchBuild(sizes: readonly number[] = parseSizes(process.a
         {
           name: `build ${count}: project / baseline CPU time`,
           value: `${(project.cpuSeconds / baseline.cpuSeconds).toFixed(2)}×`,
-          ...(judged ? { budget: `≤ ${BUDGET.baselineRatio}×`, met: project.cpuSeconds / baseline.cpuSeconds <= BUDGET.baselineRatio } : {}),
+          ...(judged
+            ? { budget: `≤ ${BUDGET.baselineRatio}×`, met: project.cpuSeconds / baseline.cpuSeconds <= BUDGET.baselineRatio }
+            : {}),
         },
       );
       if (count === PREVIEW_SIZE) {
@@ -283,9 +296,14 @@ export async function benchBuild(sizes: readonly number[] = parseSizes(process.a
             : preview.newArticleSeconds === undefined
               ? `not served within ${preview.timeoutSeconds} s`
               : seconds(preview.newArticleSeconds);
-        console.log(`preview ${count}: first served after ${preview.startSeconds === undefined ? '-' : seconds(preview.startSeconds)}; new article served after ${value}`);
+        console.log(
+          `preview ${count}: first served after ${preview.startSeconds === undefined ? '-' : seconds(preview.startSeconds)}; new article served after ${value}`,
+        );
         rows.push(
-          { name: `preview ${count}: start until home page served`, value: preview.startSeconds === undefined ? 'n/a' : seconds(preview.startSeconds) },
+          {
+            name: `preview ${count}: start until home page served`,
+            value: preview.startSeconds === undefined ? 'n/a' : seconds(preview.startSeconds),
+          },
           {
             name: `preview ${count}: new article until served`,
             value,
@@ -303,9 +321,19 @@ export async function benchBuild(sizes: readonly number[] = parseSizes(process.a
   const large = figures.get(30_000);
   if (base && large) {
     const growth = large.project.seconds / base.project.seconds;
-    rows.push({ name: 'build time 30000 / 10000', value: `${growth.toFixed(2)}× (linear 3×)`, budget: `≤ ${BUDGET.growth}×`, met: growth <= BUDGET.growth });
+    rows.push({
+      name: 'build time 30000 / 10000',
+      value: `${growth.toFixed(2)}× (linear 3×)`,
+      budget: `≤ ${BUDGET.growth}×`,
+      met: growth <= BUDGET.growth,
+    });
     const cpuGrowth = large.project.cpuSeconds / base.project.cpuSeconds;
-    rows.push({ name: 'build CPU time 30000 / 10000', value: `${cpuGrowth.toFixed(2)}× (linear 3×)`, budget: `≤ ${BUDGET.growth}×`, met: cpuGrowth <= BUDGET.growth });
+    rows.push({
+      name: 'build CPU time 30000 / 10000',
+      value: `${cpuGrowth.toFixed(2)}× (linear 3×)`,
+      budget: `≤ ${BUDGET.growth}×`,
+      met: cpuGrowth <= BUDGET.growth,
+    });
   }
   rows.push({ name: 'load average (1 min) after builds', value: loadavg()[0]!.toFixed(1) });
   return rows;
@@ -319,6 +347,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const { serve } = await import('../../src/eleventy/run.ts');
     await serve({ contentDir: input, outDir: output, port: Number(port) });
   } else {
-    for (const row of await benchBuild()) console.log(`${row.name}\t${row.value}\t${row.budget ?? ''}\t${row.met === undefined ? '' : row.met ? 'met' : 'missed'}`);
+    for (const row of await benchBuild())
+      console.log(`${row.name}\t${row.value}\t${row.budget ?? ''}\t${row.met === undefined ? '' : row.met ? 'met' : 'missed'}`);
   }
 }

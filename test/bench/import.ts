@@ -13,7 +13,12 @@ const evalBody = path.resolve(repo, '../shared/eval/body');
 const seed = path.join(repo, 'test/fixtures/seed/000_151c953cb90d2c3b.txt');
 
 function pagesIn(dir: string): string[] {
-  return fs.existsSync(dir) ? fs.readdirSync(dir).sort().map((name) => path.join(dir, name)) : [];
+  return fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .sort()
+        .map((name) => path.join(dir, name))
+    : [];
 }
 
 /** Imports every page `rounds` times after one warm-up pass; returns pages per second. */

@@ -41,7 +41,33 @@ export function createZipf(size: number, exponent: number, random: () => number)
   };
 }
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'ber', 'dan', 'gel', 'hor', 'jin', 'kel', 'mar', 'nor', 'pel', 'quin', 'ros', 'sten', 'tor', 'ul', 'wen', 'yar', 'zo'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ne',
+  'ru',
+  'sa',
+  'ti',
+  'vo',
+  'ber',
+  'dan',
+  'gel',
+  'hor',
+  'jin',
+  'kel',
+  'mar',
+  'nor',
+  'pel',
+  'quin',
+  'ros',
+  'sten',
+  'tor',
+  'ul',
+  'wen',
+  'yar',
+  'zo',
+];
 
 /** `count` distinct pronounceable words, each built from the PRNG. */
 function makeWords(count: number, random: () => number, minSyllables: number, maxSyllables: number): string[] {
@@ -62,7 +88,9 @@ function dayString(days: number): string {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+  );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
@@ -95,7 +123,9 @@ export function syntheticArchive(count: number, options: SyntheticOptions = {}):
   const random = createRandom(options.seed ?? 20_260_425);
   const vocabulary = {
     tags: makeWords(options.tags ?? 400, random, 2, 3),
-    people: makeWords(options.people ?? 2_000, random, 2, 3).map((given, i, all) => `${capitalise(given)} ${capitalise(all[(i * 7 + 3) % all.length]!)}`),
+    people: makeWords(options.people ?? 2_000, random, 2, 3).map(
+      (given, i, all) => `${capitalise(given)} ${capitalise(all[(i * 7 + 3) % all.length]!)}`,
+    ),
     organizations: makeWords(options.organizations ?? 600, random, 2, 3).map((word) => word.toUpperCase().slice(0, 3 + (word.length % 4))),
     places: makeWords(options.places ?? 200, random, 2, 3).map(capitalise),
   };
@@ -145,10 +175,13 @@ export function syntheticArchive(count: number, options: SyntheticOptions = {}):
     const related_headlines: string[] = [];
     if (index > 0 && random() < 0.3) {
       const headlines = 1 + Math.floor(random() * 3);
-      for (let i = 0; i < headlines; i++) related_headlines.push(random() < 0.8 ? articles[Math.floor(random() * index)]!.title.toUpperCase() : `Not archived ${index}-${i}`);
+      for (let i = 0; i < headlines; i++)
+        related_headlines.push(random() < 0.8 ? articles[Math.floor(random() * index)]!.title.toUpperCase() : `Not archived ${index}-${i}`);
     }
     const related: Article['related'] =
-      index > 10 && random() < 0.02 ? { pin: [articles[Math.floor(random() * index)]!.url], exclude: [articles[Math.floor(random() * index)]!.slug] } : undefined;
+      index > 10 && random() < 0.02
+        ? { pin: [articles[Math.floor(random() * index)]!.url], exclude: [articles[Math.floor(random() * index)]!.slug] }
+        : undefined;
     articles.push({
       file: `articles/${date.slice(0, 4)}/${date}-${slug}.md`,
       slug,
@@ -235,10 +268,14 @@ export async function measure(count: number, mode: RelatedMode): Promise<Related
 
 /** Runs {@link measure} for one size and mode in a fresh Node process (its own peak memory, its own cold start) and reads its figures. */
 function measureInChild(count: number, mode: RelatedMode): RelatedFigures {
-  const output = execFileSync(process.execPath, ['--import', 'tsx', '--expose-gc', '--max-old-space-size=4096', fileURLToPath(import.meta.url), String(count), mode], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const output = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', '--expose-gc', '--max-old-space-size=4096', fileURLToPath(import.meta.url), String(count), mode],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return JSON.parse(output.trim().split('\n').pop()!) as RelatedFigures;
 }
 
@@ -258,7 +295,11 @@ export async function benchRelated(sizes: readonly number[] = SIZES): Promise<Be
   const rows: BenchRow[] = [];
   const figures: RelatedFigures[] = [];
   // Wall time on a shared machine says as much about the neighbours as about the code: show the load with it.
-  console.log(`load average before: ${loadavg().map((load) => load.toFixed(1)).join(' ')}`);
+  console.log(
+    `load average before: ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' ')}`,
+  );
   for (const count of sizes) {
     const result = measureInChild(count, 'build');
     const oneThread = measureInChild(count, 'one-thread');
@@ -301,7 +342,12 @@ export async function benchRelated(sizes: readonly number[] = SIZES): Promise<Be
       met: ratio < 2 * linear,
     });
     const cpuRatio = last.relatedCpuSeconds / first.relatedCpuSeconds;
-    rows.push({ name: `related CPU time ${last.articles}/${first.articles}`, value: `${cpuRatio.toFixed(1)}× (linear ${linear}×)`, budget: `< ${2 * linear}×`, met: cpuRatio < 2 * linear });
+    rows.push({
+      name: `related CPU time ${last.articles}/${first.articles}`,
+      value: `${cpuRatio.toFixed(1)}× (linear ${linear}×)`,
+      budget: `< ${2 * linear}×`,
+      met: cpuRatio < 2 * linear,
+    });
     console.log(
       `related growth ${first.articles} → ${last.articles}: time ×${ratio.toFixed(1)}, CPU time ×${cpuRatio.toFixed(1)}, max RSS ×${(last.maxRssBytes / first.maxRssBytes).toFixed(1)} (linear ×${linear})`,
     );
@@ -313,5 +359,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const count = Number(process.argv[2]);
   const mode: RelatedMode = process.argv[3] === 'one-thread' ? 'one-thread' : 'build';
   if (Number.isInteger(count) && count > 0) console.log(JSON.stringify(await measure(count, mode)));
-  else for (const row of await benchRelated()) console.log(`${row.name}\t${row.value}\t${row.budget ?? ''}\t${row.met === undefined ? '' : row.met ? 'met' : 'missed'}`);
+  else
+    for (const row of await benchRelated())
+      console.log(`${row.name}\t${row.value}\t${row.budget ?? ''}\t${row.met === undefined ? '' : row.met ? 'met' : 'missed'}`);
 }

@@ -16,9 +16,19 @@ const BENCHES: { name: string; run: () => Promise<BenchRow[]> }[] = [
 
 /** The rows as an aligned text table. */
 export function formatTable(rows: readonly BenchRow[]): string {
-  const cells = [['figure', 'value', 'budget', ''], ...rows.map((row) => [row.name, row.value, row.budget ?? '', row.met === undefined ? '' : row.met ? 'met' : 'MISSED'])];
+  const cells = [
+    ['figure', 'value', 'budget', ''],
+    ...rows.map((row) => [row.name, row.value, row.budget ?? '', row.met === undefined ? '' : row.met ? 'met' : 'MISSED']),
+  ];
   const widths = cells[0]!.map((_, column) => Math.max(...cells.map((line) => line[column]!.length)));
-  return cells.map((line) => line.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
+  return cells
+    .map((line) =>
+      line
+        .map((cell, column) => cell.padEnd(widths[column]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 // `--only build` runs the modules whose name contains that word.

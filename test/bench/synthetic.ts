@@ -46,6 +46,9 @@ export function newArticle(): { file: string; url: string; text: string } {
   return {
     file: `articles/2026/${date}-${slug}.md`,
     url: `/articles/2026/11/${slug}/`,
-    text: writeArticleText({ title: 'Bench preview new article', date, tags: ['ransomware'], people: ['Ada Lovelace'] }, 'A new article written while the preview runs.\n'),
+    text: writeArticleText(
+      { title: 'Bench preview new article', date, tags: ['ransomware'], people: ['Ada Lovelace'] },
+      'A new article written while the preview runs.\n',
+    ),
   };
 }

@@ -32,7 +32,10 @@ function readContent(dir: string): { articles: SourceText[]; registries: CheckRe
 
 const expected = fs.readFileSync(path.join(fixture, '../expected.txt'), 'utf8').trim().split('\n');
 
-const article = (file: string, front: string, body = `The story of ${file}.`): SourceText => ({ file, text: `---\n${front.trim()}\n---\n\n${body}\n` });
+const article = (file: string, front: string, body = `The story of ${file}.`): SourceText => ({
+  file,
+  text: `---\n${front.trim()}\n---\n\n${body}\n`,
+});
 
 describe('checkArchive', () => {
   it('finds every problem planted in the bad-articles fixture, with its file and line, and nothing else', () => {
@@ -80,7 +83,11 @@ describe('checkArchive', () => {
       article('c.md', 'date: 2019-05-03\ntitle: C\ntags:\n  - Cyberattacks\n  - cyber-attack\n  - espionage'),
     ];
     const first = checkArchive({ articles, today: '2026-11-25' });
-    expect(first.issues.map((issue) => `${issue.file}:${issue.line}: ${issue.field}`)).toEqual(['c.md:3: title', 'c.md:5: tags', 'c.md:6: tags']);
+    expect(first.issues.map((issue) => `${issue.file}:${issue.line}: ${issue.field}`)).toEqual([
+      'c.md:3: title',
+      'c.md:5: tags',
+      'c.md:6: tags',
+    ]);
     expect(first.fixes).toEqual([
       {
         file: 'c.md',
@@ -88,7 +95,10 @@ describe('checkArchive', () => {
         changes: ['tags: "Cyberattacks" → "cyberattack"', 'tags: "cyber-attack" → "cyberattack"', 'front-matter keys put in order'],
       },
     ]);
-    const fixed = articles.map((source) => ({ file: source.file, text: first.fixes.find((fix) => fix.file === source.file)?.text ?? source.text }));
+    const fixed = articles.map((source) => ({
+      file: source.file,
+      text: first.fixes.find((fix) => fix.file === source.file)?.text ?? source.text,
+    }));
     expect(checkArchive({ articles: fixed, today: '2026-11-25' })).toEqual({ issues: [], fixes: [], skipped: [] });
   });
 
@@ -103,9 +113,9 @@ describe('checkArchive', () => {
       article('b.md', 'title: B\ndate: 2019-05-02\npeople:\n  - Trump', `${story} The White House declined to comment.`),
     ];
     expect(checkArchive({ articles, today: '2026-11-25' }).issues.map(formatIssue)).toEqual([
-      'a.md:7: tells the same story as b.md (100 % of the shorter text in common): keep one, or keep both if they are two outlets\' copies (the site shows them as one story)',
+      "a.md:7: tells the same story as b.md (100 % of the shorter text in common): keep one, or keep both if they are two outlets' copies (the site shows them as one story)",
       'b.md:5: people: "Trump" is filed as "Donald Trump", the only person named Trump in the archive: write the full name, or if this is someone else, add "Trump" to content/_data/people.yaml',
-      'b.md:7: tells the same story as a.md (100 % of the shorter text in common): keep one, or keep both if they are two outlets\' copies (the site shows them as one story)',
+      "b.md:7: tells the same story as a.md (100 % of the shorter text in common): keep one, or keep both if they are two outlets' copies (the site shows them as one story)",
     ]);
   });
 
@@ -162,7 +172,9 @@ describe('links', () => {
     expect(articleLinkUrl('/articles/2019/05/a#part')).toBe('/articles/2019/05/a/');
     expect(articleLinkUrl('/articles/2019/05/a/index.html')).toBe('/articles/2019/05/a/');
     expect(articleLinkUrl('https://example.com/articles/2019/05/a/')).toBeUndefined();
-    expect(articleLinkFile('../2018/2018-01-01-x.md', 'content/articles/2019/2019-05-01-y.md')).toBe('content/articles/2018/2018-01-01-x.md');
+    expect(articleLinkFile('../2018/2018-01-01-x.md', 'content/articles/2019/2019-05-01-y.md')).toBe(
+      'content/articles/2018/2018-01-01-x.md',
+    );
     expect(articleLinkFile('https://example.com/README.md', 'a.md')).toBeUndefined();
   });
 });

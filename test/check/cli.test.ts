@@ -14,7 +14,10 @@ const STRAY =
   'is neither an article (articles/YYYY/YYYY-MM-DD-slug.md) nor a registry (_data/site.yaml, tags.yaml, people.yaml, organizations.yaml, places.yaml): nothing reads it, and no other file may sit in the content folder; move it elsewhere or delete it';
 // The whole-archive check also names the two files of the fixture that are neither articles nor registries.
 const expected = [`archive-home.11tydata.json: ${STRAY}`, ...articleProblems, `articles/2019/notes.txt: ${STRAY}`];
-const seed = fs.readFileSync(path.join(repoRoot, 'content/articles/2019/2019-05-23-not-limited-to-cyberspace-nato-threatens-physical-response.md'), 'utf8');
+const seed = fs.readFileSync(
+  path.join(repoRoot, 'content/articles/2019/2019-05-23-not-limited-to-cyberspace-nato-threatens-physical-response.md'),
+  'utf8',
+);
 
 let out: string[];
 let err: string[];
@@ -57,7 +60,9 @@ describe('archive check', () => {
     process.chdir(fixture);
     expect(await runCheck([], { content: '.', now: '2026-11-25', json: true })).toBe(1);
     const issues = JSON.parse(out.join('\n')) as { file: string; line: number; field: string | null; message: string; severity: string }[];
-    expect(issues.map((issue) => `${issue.file}${issue.line ? `:${issue.line}` : ''}: ${issue.field ? `${issue.field}: ` : ''}${issue.message}`)).toEqual(expected);
+    expect(
+      issues.map((issue) => `${issue.file}${issue.line ? `:${issue.line}` : ''}: ${issue.field ? `${issue.field}: ` : ''}${issue.message}`),
+    ).toEqual(expected);
     expect(issues[0]).toEqual({ file: 'archive-home.11tydata.json', line: null, field: null, message: STRAY, severity: 'error' });
     expect(issues[1]).toEqual({
       file: 'articles/2019/2019-02-30-impossible-date.md',
@@ -71,7 +76,10 @@ describe('archive check', () => {
   it('checks only the files it is given, and exits 0 on warnings alone unless --strict', async () => {
     process.chdir(fixture);
     expect(await runCheck(['articles/2019/2019-05-14-key-order.md'], { content: '.', now: '2026-11-25' })).toBe(0);
-    expect(out).toEqual([expected.find((line) => line.includes('key-order'))!, 'checked 1 article: 1 problem in 1 file (0 errors, 1 warning)']);
+    expect(out).toEqual([
+      expected.find((line) => line.includes('key-order'))!,
+      'checked 1 article: 1 problem in 1 file (0 errors, 1 warning)',
+    ]);
     out = [];
     expect(await runCheck(['articles/2019/2019-05-14-key-order.md'], { content: '.', now: '2026-11-25', strict: true })).toBe(1);
     expect(out.at(-1)).toBe('checked 1 article: 1 problem in 1 file (0 errors, 1 warning)');
@@ -110,7 +118,10 @@ describe('archive check', () => {
 
   it('reports a file that is not UTF-8 text', async () => {
     workIn({ 'content/articles/2019/2019-05-01-cafe.md': '' });
-    fs.writeFileSync('content/articles/2019/2019-05-01-cafe.md', Buffer.from('---\ntitle: Caf\xe9\ndate: 2019-05-01\n---\n\nBody.\n', 'latin1'));
+    fs.writeFileSync(
+      'content/articles/2019/2019-05-01-cafe.md',
+      Buffer.from('---\ntitle: Caf\xe9\ndate: 2019-05-01\n---\n\nBody.\n', 'latin1'),
+    );
     expect(await runCheck([], { now: '2026-11-25' })).toBe(1);
     expect(out[0]).toBe('content/articles/2019/2019-05-01-cafe.md:1: is not UTF-8 text: save it as UTF-8');
   });
@@ -170,7 +181,9 @@ describe('archive new', () => {
     fs.writeFileSync('content/articles/2019/2019-05-23-seed.md', 'edited');
     expect(await runNew('Seed', { date: '2019-05-23' })).toBe(1);
     expect(fs.readFileSync('content/articles/2019/2019-05-23-seed.md', 'utf8')).toBe('edited');
-    expect(err.at(-1)).toBe('archive: content/articles/2019/2019-05-23-seed.md exists already: edit it, or give the new article another title');
+    expect(err.at(-1)).toBe(
+      'archive: content/articles/2019/2019-05-23-seed.md exists already: edit it, or give the new article another title',
+    );
   });
 
   it('refuses an impossible or future date and an empty title as usage errors', async () => {

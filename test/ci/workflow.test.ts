@@ -31,7 +31,13 @@ beforeAll(async () => {
   readme = await readFile(path.join(repoRoot, 'README.md'), 'utf8');
 });
 
-const commands = (job: Job) => job.steps.flatMap((step) => (step.run ?? '').split('\n').map((line) => line.trim()).filter((line) => /^(npm|npx) /.test(line)));
+const commands = (job: Job) =>
+  job.steps.flatMap((step) =>
+    (step.run ?? '')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => /^(npm|npx) /.test(line)),
+  );
 const uses = (job: Job) => job.steps.map((step) => step.uses?.split('@')[0]).filter(Boolean);
 
 describe('the GitHub Actions workflow', () => {
@@ -40,8 +46,16 @@ describe('the GitHub Actions workflow', () => {
     expect(workflow.on.push).toEqual({ branches: ['main'] });
   });
 
-  it('installs, checks the articles, tests and builds, in that order, with the npm cache on', () => {
-    expect(commands(workflow.jobs.build!)).toEqual(['npm ci', 'npx archive check', 'npm test', 'npm run build', 'npm run build -- --allow-example-url']);
+  it('installs, lints, typechecks, checks the articles, tests and builds, in that order, with the npm cache on', () => {
+    expect(commands(workflow.jobs.build!)).toEqual([
+      'npm ci',
+      'npm run lint',
+      'npm run typecheck',
+      'npx archive check',
+      'npm test',
+      'npm run build',
+      'npm run build -- --allow-example-url',
+    ]);
     const node = workflow.jobs.build!.steps.find((step) => step.uses?.startsWith('actions/setup-node@'));
     expect(node?.with?.cache).toBe('npm');
   });
@@ -63,8 +77,10 @@ describe('the GitHub Actions workflow', () => {
   it('builds for the Pages address on main, and lets pull requests, which are not published, keep the example address', () => {
     const build = workflow.jobs.build!.steps.find((step) => step.name === 'Build')!;
     const script = build.run!;
-    expect(script).toMatch(/if \[ -n "\$PAGES_ORIGIN" \]; then\s+export ARCHIVE_BASE_URL="\$PAGES_ORIGIN"[^\n]*\n\s+npm run build\n\s*else\n\s+npm run build -- --allow-example-url\n\s*fi/);
-    expect((build as { env?: Record<string, string> }).env?.PAGES_ORIGIN).toBe('${{ steps.pages.outputs.origin }}');
+    expect(script).toMatch(
+      /if \[ -n "\$PAGES_ORIGIN" \]; then\s+export ARCHIVE_BASE_URL="\$PAGES_ORIGIN"[^\n]*\n\s+npm run build\n\s*else\n\s+npm run build -- --allow-example-url\n\s*fi/,
+    );
+    expect((build as { env?: Record<string, string> }).env?.PAGES_ORIGIN).toBe(['${{', 'steps.pages.outputs.origin', '}}'].join(' '));
   });
 
   it('says which check it runs and why: errors fail a pull request, warnings do not', async () => {

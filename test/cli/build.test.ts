@@ -18,7 +18,10 @@ afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 async function archiveBuild(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   const { CI: _ci, ARCHIVE_BASE_URL: _base, ...rest } = process.env;
   try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/archive.js', 'build', ...args], { cwd: repoRoot, env: { ...rest, ...env } });
+    const { stdout, stderr } = await run(process.execPath, ['bin/archive.js', 'build', ...args], {
+      cwd: repoRoot,
+      env: { ...rest, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -41,7 +44,9 @@ describe('archive build and the base URL', () => {
     const out = path.join(root, 'warned');
     const result = await archiveBuild(['--out', out, '--quiet']);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain('archive: warning: the base URL is the example https://example.org (from content/_data/site.yaml or the default): canonical links, feeds and citations will point there');
+    expect(result.stderr).toContain(
+      'archive: warning: the base URL is the example https://example.org (from content/_data/site.yaml or the default): canonical links, feeds and citations will point there',
+    );
     expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('https://example.org/');
   });
 });

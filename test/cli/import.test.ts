@@ -43,7 +43,8 @@ function snapshot(dir: string): Record<string, string> {
   const files: Record<string, string> = {};
   if (!fs.existsSync(dir)) return files;
   for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files[path.relative(dir, path.join(entry.parentPath, entry.name))] = fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
+    if (entry.isFile())
+      files[path.relative(dir, path.join(entry.parentPath, entry.name))] = fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
   }
   return files;
 }
@@ -92,7 +93,8 @@ describe('archive import', () => {
       '1-empty.txt': '',
       '3-huge.txt': Buffer.alloc(30 * 1024 * 1024, 0x61),
       '4-invalid-utf8.txt': invalidUtf8,
-      '5-no-article.html': '<!doctype html><html><head><title>Index</title></head><body><nav><a href="/a">A</a><a href="/b">B</a></nav></body></html>',
+      '5-no-article.html':
+        '<!doctype html><html><head><title>Index</title></head><body><nav><a href="/a">A</a><a href="/b">B</a></nav></body></html>',
       '6-seed.txt': fs.readFileSync(seedPage),
     });
     expect(await runImport([dir], { out })).toBe(1);
@@ -147,7 +149,9 @@ describe('archive import', () => {
     const future = fs.readFileSync(seedPage, 'utf8').replaceAll('2019-05-23', '2099-05-23').replaceAll('23 May 2019', '23 May 2099');
     const dir = inputs({ 'future.txt': future });
     expect(await runImport([dir], { out })).toBe(1);
-    expect(errors.join('\n')).toMatch(/future\.txt: the page is dated 2099-05-23, after tomorrow: pass the real day with --date YYYY-MM-DD/);
+    expect(errors.join('\n')).toMatch(
+      /future\.txt: the page is dated 2099-05-23, after tomorrow: pass the real day with --date YYYY-MM-DD/,
+    );
     expect(snapshot(out)).toEqual({});
     expect(await runImport([dir], { out, date: '2019-05-23' })).toBe(0);
     expect(Object.keys(snapshot(out))).toEqual([seedTarget]);
@@ -162,7 +166,9 @@ describe('archive import', () => {
     expect(await runImport([dir], { out, json: true })).toBe(0);
     const summary = JSON.parse(logs.join('\n')) as { files: { status: string; path: string; notes?: string[] }[] };
     expect(summary.files[0]!.status).toBe('imported');
-    expect(summary.files[0]!.notes).toEqual(['the page declares the charset windows-1251, but its bytes are valid UTF-8 (read as declared, they would be mojibake): read as utf-8']);
+    expect(summary.files[0]!.notes).toEqual([
+      'the page declares the charset windows-1251, but its bytes are valid UTF-8 (read as declared, they would be mojibake): read as utf-8',
+    ]);
     const text = Object.values(snapshot(out))[0]!;
     expect(text).toContain('title: НАТО и киберугрозы');
     // The same page in the charset it declares is read in that charset, with no note.
@@ -222,7 +228,9 @@ describe('archive import', () => {
     fs.writeFileSync(lock, JSON.stringify({ pid: process.ppid, host: os.hostname(), started: '2026-01-01T00:00:00Z' }));
     const run = runImport([seedPage], { out, force: true });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(errors).toEqual([`archive: another import (process ${process.ppid}) is writing to ${path.relative(process.cwd(), out)}; waiting for it to finish`]);
+    expect(errors).toEqual([
+      `archive: another import (process ${process.ppid}) is writing to ${path.relative(process.cwd(), out)}; waiting for it to finish`,
+    ]);
     fs.rmSync(lock);
     expect(await run).toBe(0);
     expect(logs.at(-1)).toBe('imported 0, overwritten 0, unchanged 1, duplicates 0, skipped 0, failed 0');
@@ -233,16 +241,31 @@ describe('import progress without a terminal', () => {
   it('prints a line every 100 files or every 5 seconds, whichever comes first, and nothing for a short run', () => {
     let now = 0;
     const lines: string[] = [];
-    const progress = new Progress(250, true, false, () => now, (text) => void lines.push(text));
+    const progress = new Progress(
+      250,
+      true,
+      false,
+      () => now,
+      (text) => void lines.push(text),
+    );
     for (let n = 1; n <= 250; n++) {
       if (n === 150) now += 6_000;
       progress.tick(`page-${n}.txt`, n % 50 === 0 ? 'failed' : 'imported');
     }
     progress.done();
     // The summary, not a progress line, reports the last file.
-    expect(lines).toEqual(['import: 100 of 250 files (40 %): 98 imported, 2 failed\n', 'import: 150 of 250 files (60 %): 147 imported, 3 failed\n']);
+    expect(lines).toEqual([
+      'import: 100 of 250 files (40 %): 98 imported, 2 failed\n',
+      'import: 150 of 250 files (60 %): 147 imported, 3 failed\n',
+    ]);
     const quiet: string[] = [];
-    const short = new Progress(5, true, false, () => now, (text) => void quiet.push(text));
+    const short = new Progress(
+      5,
+      true,
+      false,
+      () => now,
+      (text) => void quiet.push(text),
+    );
     for (let n = 0; n < 5; n++) short.tick('p.txt', 'imported');
     expect(quiet).toEqual([]);
   });

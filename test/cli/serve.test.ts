@@ -28,10 +28,14 @@ afterAll(async () => {
 
 /** Starts `archive serve` with `args`; resolves once it prints a line matching `until`, with everything it printed. */
 function startServe(args: string[], until: RegExp): Promise<{ child: ChildProcess; output: string; match: RegExpExecArray }> {
-  const child = spawn(process.execPath, ['bin/archive.js', 'serve', '--content', content, '--out', path.join(root, '_site'), '--port', '0', ...args], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['bin/archive.js', 'serve', '--content', content, '--out', path.join(root, '_site'), '--port', '0', ...args],
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   children.push(child);
   return new Promise((resolve, reject) => {
     let output = '';
@@ -73,7 +77,10 @@ describe('archive serve', () => {
   it('shows a new article before the rebuild writes it, but never one behind a symbolic link', async () => {
     const article = writeArticleText({ title: 'A new story', date: '2019-06-02' }, 'Written while the preview runs.');
     fs.writeFileSync(path.join(content, 'articles', '2019', '2019-06-02-a-new-story.md'), article);
-    fs.writeFileSync(path.join(root, 'outside.md'), writeArticleText({ title: 'Outside', date: '2019-06-03' }, 'Not in the content folder.'));
+    fs.writeFileSync(
+      path.join(root, 'outside.md'),
+      writeArticleText({ title: 'Outside', date: '2019-06-03' }, 'Not in the content folder.'),
+    );
     fs.symlinkSync(path.join(root, 'outside.md'), path.join(content, 'articles', '2019', '2019-06-03-outside.md'));
     const page = await rawRequest(base, '/articles/2019/06/a-new-story/');
     expect(page.status).toBe(200);
@@ -85,7 +92,9 @@ describe('archive serve', () => {
 
   it('warns when told to listen on another address', async () => {
     const other = await startServe(['--host', '0.0.0.0'], /listens on 0\.0\.0\.0/);
-    expect(other.output).toContain('archive: warning: the preview listens on 0.0.0.0: anyone who can reach this machine there can read the site');
+    expect(other.output).toContain(
+      'archive: warning: the preview listens on 0.0.0.0: anyone who can reach this machine there can read the site',
+    );
     other.child.kill('SIGTERM');
   });
 });

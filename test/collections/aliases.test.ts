@@ -4,7 +4,7 @@ import { groupEntities } from '../../src/collections/entities.ts';
 import { makeArticle } from './make-article.ts';
 
 describe('folds the archive itself shows', () => {
-  it('files places under the gazetteer\'s name for them, cities as written', () => {
+  it("files places under the gazetteer's name for them, cities as written", () => {
     expect(derivedAliases('places', ['U.S.', 'USA', 'Britain', 'United States', 'Prague'])).toEqual([
       { alias: 'U.S.', name: 'United States', why: "the gazetteer's name for U.S." },
       { alias: 'USA', name: 'United States', why: "the gazetteer's name for USA" },
@@ -19,7 +19,12 @@ describe('folds the archive itself shows', () => {
   });
 
   it('files an acronym under the one organisation it spells', () => {
-    expect(derivedAliases('organizations', ['EU', 'European Union', 'SLORC', 'State Law and Order Restoration Council', 'PKK']).map((a) => [a.alias, a.name])).toEqual([
+    expect(
+      derivedAliases('organizations', ['EU', 'European Union', 'SLORC', 'State Law and Order Restoration Council', 'PKK']).map((a) => [
+        a.alias,
+        a.name,
+      ]),
+    ).toEqual([
       ['EU', 'European Union'],
       ['SLORC', 'State Law and Order Restoration Council'],
     ]);
@@ -31,7 +36,16 @@ describe('folds the archive itself shows', () => {
 
   it('gives the folded names one entity page', () => {
     const articles = [makeArticle({ places: ['U.S.'] }), makeArticle({ places: ['United States'] }), makeArticle({ places: ['USA'] })];
-    const index = groupEntities(articles, 'places', asRegistry(derivedAliases('places', articles.flatMap((a) => a.places))));
+    const index = groupEntities(
+      articles,
+      'places',
+      asRegistry(
+        derivedAliases(
+          'places',
+          articles.flatMap((a) => a.places),
+        ),
+      ),
+    );
     expect(index.entities.map((e) => [e.name, e.count])).toEqual([['United States', 3]]);
   });
 });

@@ -4,7 +4,12 @@ import { makeArticle } from './make-article.ts';
 
 describe('entities', () => {
   it('makes one tag with one page for spellings that differ in case and spacing', () => {
-    const articles = [makeArticle({ tags: ['NATO'] }), makeArticle({ tags: ['nato'] }), makeArticle({ tags: ['Nato '] }), makeArticle({ tags: ['NATO'] })];
+    const articles = [
+      makeArticle({ tags: ['NATO'] }),
+      makeArticle({ tags: ['nato'] }),
+      makeArticle({ tags: ['Nato '] }),
+      makeArticle({ tags: ['NATO'] }),
+    ];
     const index = groupEntities(articles, 'tags');
     expect(index.entities.map((e) => [e.name, e.url, e.count])).toEqual([['NATO', '/tags/nato/', 4]]);
   });
@@ -17,7 +22,10 @@ describe('entities', () => {
     ];
     const person = groupEntities(articles, 'people').entities[0]!;
     expect(person.articles.map((a) => a.title)).toEqual(['New', 'Middle', 'Old']);
-    expect(person.years).toEqual([{ year: 2017, count: 1 }, { year: 2019, count: 2 }]);
+    expect(person.years).toEqual([
+      { year: 2017, count: 1 },
+      { year: 2019, count: 2 },
+    ]);
   });
 
   it('gives names whose slugs collide different URLs, in name order', () => {
@@ -40,7 +48,9 @@ describe('entities', () => {
   });
 
   it('cuts an entity into pages of 20 at /SLUG/, /SLUG/2/, ...', () => {
-    const articles = Array.from({ length: 45 }, (_, i) => makeArticle({ date: `2019-01-${String((i % 28) + 1).padStart(2, '0')}`, tags: ['ransomware'] }));
+    const articles = Array.from({ length: 45 }, (_, i) =>
+      makeArticle({ date: `2019-01-${String((i % 28) + 1).padStart(2, '0')}`, tags: ['ransomware'] }),
+    );
     const pages = entityPages(groupEntities(articles, 'tags'), 20);
     expect(pages.map((p) => [p.url, p.items.length, p.number, p.total])).toEqual([
       ['/tags/ransomware/', 20, 1, 3],

@@ -6,7 +6,12 @@ import { makeArticle } from './make-article.ts';
 describe('namedWith', () => {
   const articles = [
     makeArticle({ title: 'A', date: '2019-01-01', people: ['Jens Stoltenberg', 'Jeremy Hunt'], organizations: ['NATO'] }),
-    makeArticle({ title: 'B', date: '2019-01-02', people: ['Jens Stoltenberg', 'jeremy hunt', 'Sergei Skripal'], organizations: ['NATO', 'EU'] }),
+    makeArticle({
+      title: 'B',
+      date: '2019-01-02',
+      people: ['Jens Stoltenberg', 'jeremy hunt', 'Sergei Skripal'],
+      organizations: ['NATO', 'EU'],
+    }),
     makeArticle({ title: 'C', date: '2019-01-03', people: ['Sergei Skripal'], organizations: ['EU'] }),
   ];
   const people = groupEntities(articles, 'people');

@@ -41,16 +41,20 @@ describe('names', () => {
   });
 
   it("uses the registry's spelling and folds its aliases onto it", () => {
-    const names = resolveNames([['nato'], ['NATO'], ['North Atlantic Treaty Organization']], [
-      { name: 'NATO', aliases: ['North Atlantic Treaty Organization'], description: 'The alliance.' },
-    ]);
+    const names = resolveNames(
+      [['nato'], ['NATO'], ['North Atlantic Treaty Organization']],
+      [{ name: 'NATO', aliases: ['North Atlantic Treaty Organization'], description: 'The alliance.' }],
+    );
     expect(names.canonical('north atlantic treaty organization')).toBe('NATO');
     expect(names.canonical('Nato')).toBe('NATO');
     expect(names.description('NATO')).toBe('The alliance.');
   });
 
   it("keeps a person's role from the registry", () => {
-    const names = resolveNames([['Stoltenberg']], [{ name: 'Jens Stoltenberg', aliases: ['Stoltenberg'], role: 'Secretary General of NATO' }]);
+    const names = resolveNames(
+      [['Stoltenberg']],
+      [{ name: 'Jens Stoltenberg', aliases: ['Stoltenberg'], role: 'Secretary General of NATO' }],
+    );
     expect(names.canonical('stoltenberg')).toBe('Jens Stoltenberg');
     expect(names.role('Jens Stoltenberg')).toBe('Secretary General of NATO');
   });

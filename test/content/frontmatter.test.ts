@@ -25,7 +25,9 @@ describe('readArticleText', () => {
 
   it('reports a missing title as required', () => {
     const read = readArticleText('---\ndate: 2019-05-23\n---\nBody', 'b.md');
-    expect(!read.ok && read.issues.map(formatIssue)).toEqual(['b.md: title: is required: add a line "title: ..." with the headline as published']);
+    expect(!read.ok && read.issues.map(formatIssue)).toEqual([
+      'b.md: title: is required: add a line "title: ..." with the headline as published',
+    ]);
   });
 
   it('suggests the key an editor meant', () => {
@@ -55,7 +57,10 @@ describe('readArticleText', () => {
     const tagged = readArticleText('---\ntitle: !!js/function "x"\ndate: 2019-05-23\n---\n', 'g.md');
     expect(tagged.ok).toBe(false);
     const bomb = ['---', 'a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 0; i < 8; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`);
+    for (let i = 0; i < 8; i++)
+      bomb.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`,
+      );
     const exploded = parseArticleText([...bomb, 'title: T', 'date: 2019-05-23', '---', ''].join('\n'), 'h.md');
     expect(exploded.ok).toBe(false);
   });
@@ -68,8 +73,13 @@ describe('readArticleText', () => {
 
 describe('writeArticleText', () => {
   it('writes keys in the content model order whatever order they came in', () => {
-    const text = writeArticleText({ draft: true, tags: ['b'], date: '2020-01-02', title: 'T', source: { sha256: 'a'.repeat(64), name: 'X' } } as never, 'Body');
-    expect(text).toBe(`---\ntitle: T\ndate: 2020-01-02\ntags:\n  - b\nsource:\n  name: X\n  sha256: ${'a'.repeat(64)}\ndraft: true\n---\n\nBody\n`);
+    const text = writeArticleText(
+      { draft: true, tags: ['b'], date: '2020-01-02', title: 'T', source: { sha256: 'a'.repeat(64), name: 'X' } } as never,
+      'Body',
+    );
+    expect(text).toBe(
+      `---\ntitle: T\ndate: 2020-01-02\ntags:\n  - b\nsource:\n  name: X\n  sha256: ${'a'.repeat(64)}\ndraft: true\n---\n\nBody\n`,
+    );
   });
 
   it('gives back the bundled seed article byte for byte', () => {

@@ -36,7 +36,10 @@ describe('parseRegistry', () => {
   });
 
   it('refuses an alias that already names another person, since the lookup could not tell them apart', () => {
-    const result = parseRegistry('- name: Sergei Skripal\n  aliases: [Skripal]\n- name: Yulia Skripal\n  aliases: [skripal]\n', 'people.yaml');
+    const result = parseRegistry(
+      '- name: Sergei Skripal\n  aliases: [Skripal]\n- name: Yulia Skripal\n  aliases: [skripal]\n',
+      'people.yaml',
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues[0]).toMatchObject({ line: 4, message: expect.stringContaining('Sergei Skripal') });
   });
@@ -51,7 +54,10 @@ describe('parseRegistry', () => {
 });
 
 describe('registry lookup', () => {
-  const registry = createRegistry([{ name: 'Jens Stoltenberg', aliases: ['Stoltenberg'] }, { name: 'Aleksandr Bortnikov', aliases: ['Alexander Bortnikov'] }]);
+  const registry = createRegistry([
+    { name: 'Jens Stoltenberg', aliases: ['Stoltenberg'] },
+    { name: 'Aleksandr Bortnikov', aliases: ['Alexander Bortnikov'] },
+  ]);
 
   it('folds aliases onto the canonical name', () => {
     expect(registry.lookup('Alexander Bortnikov')).toBe('Aleksandr Bortnikov');

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { sameHeadline, sameStoryGroups, sharedShare, StoryIndex, storyPrint } from '../../src/content/same-story.ts';
 import { createRandom } from '../support/random.ts';
 
-const WORDS = 'the council voted on tuesday to close old bridge for repairs which are expected last year drivers will be sent along river road instead adding about ten minutes morning journey shop owners near said they feared losing trade during busiest months season mayor promised fund help them though she gave no figure date first payments'.split(' ');
+const WORDS =
+  'the council voted on tuesday to close old bridge for repairs which are expected last year drivers will be sent along river road instead adding about ten minutes morning journey shop owners near said they feared losing trade during busiest months season mayor promised fund help them though she gave no figure date first payments'.split(
+    ' ',
+  );
 
 /** A story of `n` words drawn by a seeded generator: another seed, another story. */
 function story(seed: number, n = 300): string {
@@ -23,7 +26,9 @@ describe('the same story told twice', () => {
     const half = `${text.split(' ').slice(0, 180).join(' ')} ${story(4, 120)}`;
     const index = new StoryIndex<string>();
     index.add('page.html', storyPrint(text), { day: '2020-12-18', title: 'These Weeks in Firefox: Issue 85 – Firefox Nightly News' });
-    expect(index.sameAs(storyPrint(half), undefined, { day: '2020-12-18', title: 'These Weeks in Firefox: Issue 85' }).map((s) => s.key)).toEqual(['page.html']);
+    expect(
+      index.sameAs(storyPrint(half), undefined, { day: '2020-12-18', title: 'These Weeks in Firefox: Issue 85' }).map((s) => s.key),
+    ).toEqual(['page.html']);
     expect(index.sameAs(storyPrint(half), undefined, { day: '2020-12-19', title: 'These Weeks in Firefox: Issue 85' })).toEqual([]);
     expect(sameHeadline({ day: '2019-05-23', title: 'Sport' }, { day: '2019-05-23', title: 'Sport news' })).toBe(false);
   });

@@ -6,12 +6,21 @@ import { DEFAULT_SETTINGS } from '../../src/site/settings.ts';
 import { makeArticle } from '../collections/make-article.ts';
 
 const articles = [
-  makeArticle({ title: 'First', date: '2018-03-04', tags: ['NATO', 'sanctions'], people: ['Jens Stoltenberg'], places: ['United Kingdom'] }),
+  makeArticle({
+    title: 'First',
+    date: '2018-03-04',
+    tags: ['NATO', 'sanctions'],
+    people: ['Jens Stoltenberg'],
+    places: ['United Kingdom'],
+  }),
   makeArticle({ title: 'Second', date: '2019-05-23', tags: ['nato'], people: ['Stoltenberg'], organizations: ['European Union'] }),
   makeArticle({ title: 'Third', date: '2019-06-01', tags: ['sanctions'], body: '# Heading\n\nText with [a link](/tags/nato/).' }),
 ];
 const registries = { people: [{ name: 'Jens Stoltenberg', aliases: ['Stoltenberg'] }] };
-const data = await buildArchiveData({ articles, drafts: 1, registries, settings: { ...DEFAULT_SETTINGS, pathPrefix: '/archive/' } }, (body) => `<p>${body.length}</p>`);
+const data = await buildArchiveData(
+  { articles, drafts: 1, registries, settings: { ...DEFAULT_SETTINGS, pathPrefix: '/archive/' } },
+  (body) => `<p>${body.length}</p>`,
+);
 
 describe('the archive data', () => {
   it('has one page per article, newest first, with its neighbours', () => {
@@ -32,7 +41,19 @@ describe('the archive data', () => {
 
   it('lists every HTML page once, and the sitemap names each', () => {
     expect(new Set(data.pageUrls).size).toBe(data.pageUrls.length);
-    expect(data.pageUrls).toEqual(expect.arrayContaining(['/', '/tags/', '/tags/nato/', '/people/jens-stoltenberg/', '/organizations/european-union/', '/places/united-kingdom/', '/timeline/', '/timeline/2018/', '/search/']));
+    expect(data.pageUrls).toEqual(
+      expect.arrayContaining([
+        '/',
+        '/tags/',
+        '/tags/nato/',
+        '/people/jens-stoltenberg/',
+        '/organizations/european-union/',
+        '/places/united-kingdom/',
+        '/timeline/',
+        '/timeline/2018/',
+        '/search/',
+      ]),
+    );
     const sitemap = data.files.find((f) => f.url === '/sitemap.xml')!.render();
     for (const url of data.pageUrls) expect(sitemap).toContain(`<loc>https://example.org/archive${url}</loc>`);
   });
@@ -40,12 +61,17 @@ describe('the archive data', () => {
   it('writes Atom and JSON feeds for the archive and for each tag and person, but not for places', () => {
     const feeds = data.files.map((f) => f.url).filter((url) => /feed\.(xml|json)$/.test(url));
     expect(feeds.sort()).toEqual(
-      ['/', '/people/jens-stoltenberg/', '/tags/nato/', '/tags/sanctions/'].flatMap((base) => [`${base}feed.json`, `${base}feed.xml`]).sort(),
+      ['/', '/people/jens-stoltenberg/', '/tags/nato/', '/tags/sanctions/']
+        .flatMap((base) => [`${base}feed.json`, `${base}feed.xml`])
+        .sort(),
     );
   });
 
   it('counts articles per year for the chart and keeps the draft count', () => {
-    expect(data.home.years).toEqual([{ year: 2018, count: 1 }, { year: 2019, count: 2 }]);
+    expect(data.home.years).toEqual([
+      { year: 2018, count: 1 },
+      { year: 2019, count: 2 },
+    ]);
     expect(data.drafts).toBe(1);
   });
 
@@ -68,17 +94,24 @@ describe('the archive data', () => {
 describe('parseRegistry', () => {
   it('reads a YAML list of names with aliases, descriptions and roles', () => {
     const parsed = parseRegistry('- name: Jens Stoltenberg\n  aliases: [Stoltenberg]\n  role: Secretary General of NATO\n', 'people.yaml');
-    expect(parsed.ok && parsed.registry.entries).toEqual([{ name: 'Jens Stoltenberg', aliases: ['Stoltenberg'], role: 'Secretary General of NATO' }]);
+    expect(parsed.ok && parsed.registry.entries).toEqual([
+      { name: 'Jens Stoltenberg', aliases: ['Stoltenberg'], role: 'Secretary General of NATO' },
+    ]);
   });
 
   it('names the file and the entry that is wrong', () => {
     const parsed = parseRegistry('- aliases: [x]\n', 'content/_data/tags.yaml');
-    expect(parsed.ok ? [] : parsed.issues.map(formatIssue)).toEqual([expect.stringMatching(/^content\/_data\/tags\.yaml:1: tags\[0\]\.name/)]);
+    expect(parsed.ok ? [] : parsed.issues.map(formatIssue)).toEqual([
+      expect.stringMatching(/^content\/_data\/tags\.yaml:1: tags\[0\]\.name/),
+    ]);
   });
 });
 
 describe('planBatches', () => {
-  const lists = (articles: number, entityPages: number) => ({ articles: new Array(articles).fill(null), entityPages: new Array(entityPages).fill(null) }) as unknown as Parameters<typeof planBatches>[0];
+  const lists = (articles: number, entityPages: number) =>
+    ({ articles: new Array(articles).fill(null), entityPages: new Array(entityPages).fill(null) }) as unknown as Parameters<
+      typeof planBatches
+    >[0];
 
   it('writes a small archive in one run that writes everything', () => {
     expect(planBatches(lists(57, 40), 5000)).toEqual([{ articles: [0, 57], entityPages: [0, 40], rest: true }]);

@@ -101,7 +101,8 @@ describe('building a content folder', LIMIT, () => {
 
   it('leaves drafts out, folds tag spellings to one page and never runs template syntax from an article', async () => {
     const dir = await contentWith({
-      '2019/2019-05-23-one.md': '---\ntitle: One\ndate: 2019-05-23\ntags: [NATO]\n---\n\n{{ site.name }} {% raw %} <script>alert(1)</script>\n',
+      '2019/2019-05-23-one.md':
+        '---\ntitle: One\ndate: 2019-05-23\ntags: [NATO]\n---\n\n{{ site.name }} {% raw %} <script>alert(1)</script>\n',
       '2019/2019-05-24-two.md': '---\ntitle: Two\ndate: 2019-05-24\ntags: ["nato "]\n---\n\nTwo.\n',
       '2019/2019-05-25-three.md': '---\ntitle: Three\ndate: 2019-05-25\ntags: [NATO]\ndraft: true\n---\n\nDraft.\n',
     });
@@ -122,8 +123,14 @@ describe('building a content folder', LIMIT, () => {
     const marker = path.join(dir, 'ran.txt');
     await writeFile(path.join(dir, 'evil.njk'), '<p>{{ 6 * 7 }}</p>');
     await mkdir(path.join(dir, '_data'), { recursive: true });
-    await writeFile(path.join(dir, '_data', 'evil.cjs'), `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran'); module.exports = {};`);
-    await writeFile(path.join(dir, '_data', 'evil.js'), `import fs from 'node:fs'; fs.writeFileSync(${JSON.stringify(marker)}, 'ran'); export default {};`);
+    await writeFile(
+      path.join(dir, '_data', 'evil.cjs'),
+      `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran'); module.exports = {};`,
+    );
+    await writeFile(
+      path.join(dir, '_data', 'evil.js'),
+      `import fs from 'node:fs'; fs.writeFileSync(${JSON.stringify(marker)}, 'ran'); export default {};`,
+    );
     const out = await tempDir();
     await build({ contentDir: dir, outDir: out });
     expect(existsSync(path.join(out, 'evil'))).toBe(false);

@@ -24,6 +24,14 @@ describe('articlesWithoutOnePage', () => {
   });
 
   it('counts only HTML written to disk, not feeds or skipped outputs', () => {
-    expect(articlesWithoutOnePage([a], [{ url: a.url, outputPath: false }, { url: a.url, outputPath: '_site/feed.xml' }])).toEqual([a.file]);
+    expect(
+      articlesWithoutOnePage(
+        [a],
+        [
+          { url: a.url, outputPath: false },
+          { url: a.url, outputPath: '_site/feed.xml' },
+        ],
+      ),
+    ).toEqual([a.file]);
   });
 });

@@ -11,7 +11,14 @@ describe('createMarkdown', () => {
   });
 
   it('refuses javascript:, data: and vbscript: links, however they are disguised', () => {
-    for (const href of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'data:text/html;base64,PHNjcmlwdD4=', 'data:image/png;base64,AAAA', 'vbscript:msgbox(1)']) {
+    for (const href of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'java\tscript:alert(1)',
+      'data:text/html;base64,PHNjcmlwdD4=',
+      'data:image/png;base64,AAAA',
+      'vbscript:msgbox(1)',
+    ]) {
       expect(md.render(`[x](${href})`)).not.toContain('<a');
     }
   });
@@ -36,17 +43,23 @@ describe('createMarkdown', () => {
       '<p><a href="2019-01-01-missing.md">gone</a> <a href="https://example.com/README.md" rel="noopener nofollow">doc</a></p>\n',
     );
     // Without knowing the linking file, nothing is resolved.
-    expect(linked.render('[as reported](2019-05-23-nato-threatens.md)')).toBe('<p><a href="2019-05-23-nato-threatens.md">as reported</a></p>\n');
+    expect(linked.render('[as reported](2019-05-23-nato-threatens.md)')).toBe(
+      '<p><a href="2019-05-23-nato-threatens.md">as reported</a></p>\n',
+    );
   });
 
   it('puts the path prefix in front of site-relative links, once', () => {
     const prefixed = createMarkdown({ pathPrefix: '/archive/' });
-    expect(prefixed.render('[a](/tags/nato/) [b](/archive/tags/nato/) [c](#x)')).toBe('<p><a href="/archive/tags/nato/">a</a> <a href="/archive/tags/nato/">b</a> <a href="#x">c</a></p>\n');
+    expect(prefixed.render('[a](/tags/nato/) [b](/archive/tags/nato/) [c](#x)')).toBe(
+      '<p><a href="/archive/tags/nato/">a</a> <a href="/archive/tags/nato/">b</a> <a href="#x">c</a></p>\n',
+    );
     expect(md.render('[a](/tags/nato/)')).toBe('<p><a href="/tags/nato/">a</a></p>\n');
   });
 
   it('turns images into links, so the page loads nothing from other hosts', () => {
-    expect(md.render('![A man types](https://cdn.example/x.jpg)')).toBe('<p><a href="https://cdn.example/x.jpg" rel="noopener nofollow">[Image: A man types]</a></p>\n');
+    expect(md.render('![A man types](https://cdn.example/x.jpg)')).toBe(
+      '<p><a href="https://cdn.example/x.jpg" rel="noopener nofollow">[Image: A man types]</a></p>\n',
+    );
   });
 
   it('starts body headings at h2 and never skips a level', () => {

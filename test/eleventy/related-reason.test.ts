@@ -5,7 +5,9 @@ describe('relatedReason', () => {
   const link = { url: '/a/', title: 'A', date: '2019-05-23', score: 1 };
 
   it('names up to three shared names, strongest first', () => {
-    expect(relatedReason({ ...link, reasons: ['Jens Stoltenberg', 'NATO', 'cyberattack', 'London'] })).toBe('shares Jens Stoltenberg, NATO, cyberattack');
+    expect(relatedReason({ ...link, reasons: ['Jens Stoltenberg', 'NATO', 'cyberattack', 'London'] })).toBe(
+      'shares Jens Stoltenberg, NATO, cyberattack',
+    );
   });
 
   it('says when only the text links two stories', () => {

@@ -4,7 +4,9 @@ import { canonicalUrl, monthName, pluralize } from '../../src/filters/index.ts';
 describe('canonicalUrl', () => {
   it('joins the base URL, the path prefix and the page URL', () => {
     expect(canonicalUrl('/tags/nato/', { baseUrl: 'https://example.org', pathPrefix: '/' })).toBe('https://example.org/tags/nato/');
-    expect(canonicalUrl('/tags/nato/', { baseUrl: 'https://user.github.io', pathPrefix: '/archive/' })).toBe('https://user.github.io/archive/tags/nato/');
+    expect(canonicalUrl('/tags/nato/', { baseUrl: 'https://user.github.io', pathPrefix: '/archive/' })).toBe(
+      'https://user.github.io/archive/tags/nato/',
+    );
   });
 });
 

@@ -36,7 +36,11 @@ interface Ended {
 function build(args: string[] = [], options: { shell?: string } = {}): Promise<Ended> {
   const argv = ['bin/archive.js', 'build', '--content', content, '--out', out, ...args];
   const child = options.shell
-    ? spawn('/bin/sh', ['-c', `${options.shell}; exec "$0" "$@"`, process.execPath, ...argv], { cwd: repoRoot, env: ciEnv(), stdio: ['ignore', 'pipe', 'pipe'] })
+    ? spawn('/bin/sh', ['-c', `${options.shell}; exec "$0" "$@"`, process.execPath, ...argv], {
+        cwd: repoRoot,
+        env: ciEnv(),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
     : spawn(process.execPath, argv, { cwd: repoRoot, env: ciEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   return ended(child);
 }
@@ -54,7 +58,14 @@ function ended(child: ChildProcess): Promise<Ended> {
 
 /** Every file of a folder with the sha256 of its bytes. */
 function snapshot(dir: string): Map<string, string> {
-  return new Map(listFiles(dir).map((file) => [file, createHash('sha256').update(fs.readFileSync(path.join(dir, file))).digest('hex')]));
+  return new Map(
+    listFiles(dir).map((file) => [
+      file,
+      createHash('sha256')
+        .update(fs.readFileSync(path.join(dir, file)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 /** The staging and previous-site folders builds leave beside the output folder. */
@@ -65,13 +76,18 @@ function leftBeside(): string[] {
 /** Starts the real `archive build` and resolves, once its writer has written a page into its staging folder, to the writer's pid. */
 async function buildCaughtWriting(): Promise<{ child: ChildProcess; done: Promise<Ended>; writer: number }> {
   const before = new Set(leftBeside());
-  const child = spawn(process.execPath, ['bin/archive.js', 'build', '--content', content, '--out', out], { cwd: repoRoot, env: ciEnv(), stdio: 'ignore' });
+  const child = spawn(process.execPath, ['bin/archive.js', 'build', '--content', content, '--out', out], {
+    cwd: repoRoot,
+    env: ciEnv(),
+    stdio: 'ignore',
+  });
   const done = ended(child);
   for (;;) {
     if (child.exitCode !== null) throw new Error('the build ended before it could be caught writing');
     for (const name of leftBeside().filter((left) => !before.has(left))) {
       const match = /\.building-(\d+)$/.exec(name);
-      if (match && listFiles(path.join(path.dirname(out), name)).some((file) => file.endsWith('.html'))) return { child, done, writer: Number(match[1]) };
+      if (match && listFiles(path.join(path.dirname(out), name)).some((file) => file.endsWith('.html')))
+        return { child, done, writer: Number(match[1]) };
     }
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
@@ -119,7 +135,10 @@ beforeAll(async () => {
   if (first.code !== 0) throw new Error(first.output);
   previous = snapshot(out);
   // What every build below is asked to publish: one article more, one article fewer, one turned into a draft.
-  fs.writeFileSync(path.join(content, ADDED), writeArticleText({ title: 'A story added later', date: '2020-02-02', tags: ['sanctions'] }, 'Added after the first build.'));
+  fs.writeFileSync(
+    path.join(content, ADDED),
+    writeArticleText({ title: 'A story added later', date: '2020-02-02', tags: ['sanctions'] }, 'Added after the first build.'),
+  );
   fs.rmSync(path.join(content, REMOVED));
   const drafted = path.join(content, DRAFTED);
   fs.writeFileSync(drafted, fs.readFileSync(drafted, 'utf8').replace(/\n---\n/, '\ndraft: true\n---\n'));
@@ -168,8 +187,13 @@ describe('a build that does not finish', LIMIT, () => {
     // `ulimit -f` in 512-byte blocks (dash) or 1 KiB blocks (bash): either way every page fits, and Pagefind's largest files do not.
     const end = await build([], { shell: 'ulimit -f 150' });
     expect(end.code, end.output).toBe(1);
-    const said = end.output.trim().split('\n').filter((line) => line.startsWith('archive:'));
-    expect(said).toEqual([expect.stringMatching(/^archive: Search index: Pagefind failed on pagefind\/: .*(SIGXFSZ|too large|File too large)/)]);
+    const said = end.output
+      .trim()
+      .split('\n')
+      .filter((line) => line.startsWith('archive:'));
+    expect(said).toEqual([
+      expect.stringMatching(/^archive: Search index: Pagefind failed on pagefind\/: .*(SIGXFSZ|too large|File too large)/),
+    ]);
     await expectSite(previous);
   });
 });
@@ -213,7 +237,10 @@ describe('a build that runs out of disk space', LIMIT, () => {
         }
         const end = await build([], TMPFS ? {} : { shell: 'ulimit -f 40' });
         expect(end.code, end.output).toBe(1);
-        const said = end.output.trim().split('\n').filter((line) => line.startsWith('archive:'));
+        const said = end.output
+          .trim()
+          .split('\n')
+          .filter((line) => line.startsWith('archive:'));
         expect(said, end.output).toEqual([expect.stringMatching(TMPFS ? /no space left on device|ENOSPC/i : /EFBIG|too large|SIGXFSZ/i)]);
         expect(leftBeside()).toEqual([]);
         await expectSite(previous);

@@ -34,7 +34,6 @@ function importInto(out: string): Promise<{ stdout: string; stderr: string }> {
   return run(process.execPath, ['bin/archive.js', 'import', pages, '--out', out], { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 });
 }
 
-
 describe('two archive import runs over one folder at the same time', () => {
   it('leave exactly the archive one run leaves: no second copy, no temporary, no lock', { timeout: 300_000 }, async () => {
     const alone = path.join(root, 'alone');

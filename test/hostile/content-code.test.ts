@@ -19,7 +19,9 @@ import { listFiles } from '../support/files.ts';
 const run = promisify(execFile);
 
 /** The plugin's virtual templates (src/eleventy/plugin.ts `page(...)`), whose data files Eleventy would look for beside them. */
-const VIRTUAL = ['home', 'article', 'entity-index', 'entity', 'timeline', 'timeline-year', 'search', '404'].map((name) => `archive-${name}`);
+const VIRTUAL = ['home', 'article', 'entity-index', 'entity', 'timeline', 'timeline-year', 'search', '404'].map(
+  (name) => `archive-${name}`,
+);
 /** Every level of a content folder, with the name a directory data file there carries. */
 const LEVELS: [folder: string, dirName: string][] = [
   ['', 'content'],
@@ -44,19 +46,20 @@ function markerFor(file: string): string {
 /** What a planted file holds: code that leaves a marker when run, data that would move or deface pages. */
 function plantText(file: string): string {
   const marker = JSON.stringify(markerFor(file));
-  const escape = `/../../../../escaped-${file.replace(/[^a-z0-9]+/gi, '-')}/index.html`;
+  const outside = `/../../../../escaped-${file.replace(/[^a-z0-9]+/gi, '-')}/index.html`;
   if (file.endsWith('.cjs')) return `require('node:fs').writeFileSync(${marker}, 'ran'); module.exports = { title: 'PWNED' };\n`;
-  if (/\.(m?js)$/.test(file)) return `import fs from 'node:fs';\nfs.writeFileSync(${marker}, 'ran');\nexport default { title: 'PWNED', eleventyComputed: { permalink: ${JSON.stringify(escape)} } };\n`;
+  if (/\.(m?js)$/.test(file))
+    return `import fs from 'node:fs';\nfs.writeFileSync(${marker}, 'ran');\nexport default { title: 'PWNED', eleventyComputed: { permalink: ${JSON.stringify(outside)} } };\n`;
   if (file.endsWith('.json')) {
     return JSON.stringify({
       title: 'PWNED',
-      permalink: escape,
-      eleventyComputed: { permalink: escape, title: 'PWNED' },
+      permalink: outside,
+      eleventyComputed: { permalink: outside, title: 'PWNED' },
       site: { name: `<meta http-equiv="refresh" content="0;url=https://evil.example/">PWNED` },
       archive: { articles: [] },
     });
   }
-  return `---\npermalink: ${escape}\n---\nPWNED {{ 6 * 7 }} {% raw %}<script>window.pwned = 1</script>\n`;
+  return `---\npermalink: ${outside}\n---\nPWNED {{ 6 * 7 }} {% raw %}<script>window.pwned = 1</script>\n`;
 }
 
 beforeAll(async () => {
@@ -65,22 +68,28 @@ beforeAll(async () => {
   fs.cpSync(path.join(repoRoot, 'content'), content, { recursive: true });
   planted = [];
   for (const [folder, dirName] of LEVELS) {
-    for (const base of [...VIRTUAL, dirName, 'index', 'evil']) for (const suffix of DATA_SUFFIXES) planted.push(`${folder}${base}${suffix}`);
+    for (const base of [...VIRTUAL, dirName, 'index', 'evil'])
+      for (const suffix of DATA_SUFFIXES) planted.push(`${folder}${base}${suffix}`);
     for (const template of TEMPLATES) planted.push(`${folder}${template}`);
     if (!folder.startsWith('articles')) planted.push(`${folder}evil.md`);
   }
   // Global data, in the data folder Eleventy would use, and the one an earlier version pointed it at.
-  for (const folder of ['_data/', '.no-eleventy-data/']) for (const name of ['site.js', 'site.cjs', 'site.mjs', 'site.json', 'evil.js']) planted.push(`${folder}${name}`);
+  for (const folder of ['_data/', '.no-eleventy-data/'])
+    for (const name of ['site.js', 'site.cjs', 'site.mjs', 'site.json', 'evil.js']) planted.push(`${folder}${name}`);
   planted = [...new Set(planted)].sort();
   for (const file of planted) {
     fs.mkdirSync(path.dirname(path.join(content, file)), { recursive: true });
     fs.writeFileSync(path.join(content, file), plantText(file));
   }
   try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/archive.js', 'build', '--content', content, '--out', path.join(root, '_site'), '--allow-example-url'], {
-      cwd: repoRoot,
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['bin/archive.js', 'build', '--content', content, '--out', path.join(root, '_site'), '--allow-example-url'],
+      {
+        cwd: repoRoot,
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
     output = `${stdout}${stderr}`;
     code = 0;
   } catch (error) {
@@ -116,7 +125,11 @@ describe('a content folder holding every file Eleventy could read as code or dat
   it('writes the very site the content builds without them', async () => {
     const clean = path.join(root, 'clean');
     fs.cpSync(path.join(repoRoot, 'content'), path.join(clean, 'content'), { recursive: true });
-    await run(process.execPath, ['bin/archive.js', 'build', '--content', path.join(clean, 'content'), '--out', path.join(clean, '_site'), '--allow-example-url'], { cwd: repoRoot });
+    await run(
+      process.execPath,
+      ['bin/archive.js', 'build', '--content', path.join(clean, 'content'), '--out', path.join(clean, '_site'), '--allow-example-url'],
+      { cwd: repoRoot },
+    );
     const site = path.join(root, '_site');
     const files = listFiles(site);
     expect(files).toEqual(listFiles(path.join(clean, '_site')));
@@ -133,14 +146,19 @@ describe('a content folder holding every file Eleventy could read as code or dat
     let printed = '';
     let exit = 0;
     try {
-      await run(process.execPath, ['bin/archive.js', 'check', '--content', content, '--json'], { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 });
+      await run(process.execPath, ['bin/archive.js', 'check', '--content', content, '--json'], {
+        cwd: repoRoot,
+        maxBuffer: 16 * 1024 * 1024,
+      });
     } catch (error) {
       printed = (error as { stdout: string }).stdout;
       exit = (error as { code: number }).code;
     }
     expect(exit).toBe(1);
     const issues = JSON.parse(printed) as { file: string; message: string; severity: string }[];
-    const named = issues.filter((issue) => issue.severity === 'error' && issue.message.startsWith('is neither an article')).map((issue) => path.relative(content, issue.file).split(path.sep).join('/'));
+    const named = issues
+      .filter((issue) => issue.severity === 'error' && issue.message.startsWith('is neither an article'))
+      .map((issue) => path.relative(content, issue.file).split(path.sep).join('/'));
     expect(named).toEqual(planted);
   });
 

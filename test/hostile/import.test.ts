@@ -10,7 +10,32 @@ import { importPage } from '../../src/importer/index.ts';
 import { HOSTILE_TODAY, PAGE_CASES, writeCorpus } from './manifest.ts';
 import { listFiles } from '../support/files.ts';
 
-const ALLOWED_ELEMENTS = new Set(['P', 'A', 'EM', 'STRONG', 'CODE', 'PRE', 'BLOCKQUOTE', 'UL', 'OL', 'LI', 'H2', 'H3', 'H4', 'H5', 'H6', 'HR', 'BR', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TH', 'TD', 'S']);
+const ALLOWED_ELEMENTS = new Set([
+  'P',
+  'A',
+  'EM',
+  'STRONG',
+  'CODE',
+  'PRE',
+  'BLOCKQUOTE',
+  'UL',
+  'OL',
+  'LI',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HR',
+  'BR',
+  'TABLE',
+  'THEAD',
+  'TBODY',
+  'TR',
+  'TH',
+  'TD',
+  'S',
+]);
 
 let root: string;
 let pages: string;
@@ -65,7 +90,8 @@ describe('importing the hostile pages one by one', () => {
       expect(result.path.length).toBeLessThanOrEqual('2019/2019-07-01-.md'.length + 60);
       expect(activeMarkup(result.body)).toEqual([]);
       const shown = visibleText(JSON.stringify(result.data), result.body);
-      for (const text of expected.shows) expect(shown.includes(text) || JSON.stringify(result.data).includes(JSON.stringify(text).slice(1, -1)), text).toBe(true);
+      for (const text of expected.shows)
+        expect(shown.includes(text) || JSON.stringify(result.data).includes(JSON.stringify(text).slice(1, -1)), text).toBe(true);
     });
   }
 });
@@ -139,6 +165,8 @@ describe('a text dump with invalid UTF-8 bytes', () => {
   // One bad byte once made decode.ts read the whole page as windows-1252 ("â€˜Not Limitedâ€™").
   it('keeps the rest of the page as UTF-8 (the bad bytes become U+FFFD)', () => {
     const result = importPage(fs.readFileSync(path.join(pages, 'invalid-utf8.txt')), { fileName: 'invalid-utf8.txt' });
-    expect(result.status === 'article' && result.data.title).toBe('‘Not Limited’ to Cyberspace: NATO Threatens Physical Response to Cyberattacks');
+    expect(result.status === 'article' && result.data.title).toBe(
+      '‘Not Limited’ to Cyberspace: NATO Threatens Physical Response to Cyberattacks',
+    );
   });
 });

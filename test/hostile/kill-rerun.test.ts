@@ -24,7 +24,6 @@ afterAll(() => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-
 async function importInto(out: string): Promise<void> {
   await run(process.execPath, ['bin/archive.js', 'import', pages, '--out', out], { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 });
 }

@@ -39,7 +39,8 @@ export const HOSTILE_TODAY = '2026-11-25';
 
 /** A saved HTML page of `bytes` whose paragraph sits under elements opened and never closed. */
 function nestedPage(bytes: number): Buffer {
-  const head = '<!doctype html><html><head><title>Nested twenty megabytes deep</title><meta property="article:published_time" content="2019-07-06T09:00:00Z"></head><body>';
+  const head =
+    '<!doctype html><html><head><title>Nested twenty megabytes deep</title><meta property="article:published_time" content="2019-07-06T09:00:00Z"></head><body>';
   const words = `<p>${'Words at the bottom of a page nested millions of elements deep, read as text in seconds. '.repeat(4)}</p>`;
   return Buffer.from(`${head}${'<div><span>'.repeat(Math.floor((bytes - head.length - words.length) / 11))}${words}`);
 }
@@ -85,7 +86,8 @@ export const ARTICLE_CASES: HostileCase[] = [
   },
   {
     file: '2019-06-02-markup-in-every-field.md',
-    covers: 'markup in every front-matter field that reaches a page: title, tags, people, organizations, places, section, summary, source, caption, credit, related headlines',
+    covers:
+      'markup in every front-matter field that reaches a page: title, tags, people, organizations, places, section, summary, source, caption, credit, related headlines',
     expect: inert(
       `${SCRIPT} Markup in every field <img src=x onerror=alert(1)>`,
       '<img src=x onerror="window.__pwned = true">',
@@ -120,28 +122,68 @@ export const ARTICLE_CASES: HostileCase[] = [
     covers: 'Unicode look-alikes of dots, slashes and a reserved name in the file name and title',
     expect: inert('．．／．．／．．／etc／passwd ＣＯＮ ｐａｙｐａｌ'),
   },
-  { file: '2019-06-06-Traversal.md', covers: '../ and \\..\\ in a title', expect: inert('../../../../../tmp/hostile-escape\\..\\..\\windows') },
+  {
+    file: '2019-06-06-Traversal.md',
+    covers: '../ and \\..\\ in a title',
+    expect: inert('../../../../../tmp/hostile-escape\\..\\..\\windows'),
+  },
   { file: '2019-06-07-Long.md', covers: 'a title of 2,000 characters', expect: inert('Overflow '.repeat(300).slice(0, 2000).trim()) },
-  { file: '2019-06-08-too-long-title.md', covers: 'a title of 2,001 characters', expect: refused(/title: is longer than 2,000 characters/, 2) },
-  { file: '2019-06-09-nul-escape-in-title.md', covers: 'a NUL written as a YAML escape in the title', expect: refused(/title: contains a control character/, 2) },
+  {
+    file: '2019-06-08-too-long-title.md',
+    covers: 'a title of 2,001 characters',
+    expect: refused(/title: is longer than 2,000 characters/, 2),
+  },
+  {
+    file: '2019-06-09-nul-escape-in-title.md',
+    covers: 'a NUL written as a YAML escape in the title',
+    expect: refused(/title: contains a control character/, 2),
+  },
   {
     file: '2019-06-10-deeply-nested-markdown.md',
     covers: 'deeply nested Markdown: 5,000 quotes, 300 list levels, 20,000 brackets and stars',
     expect: inert('deep quote', 'level', 'brackets', 'stars'),
   },
   { file: '2019-06-11-js-front-matter.md', covers: '---js front matter', expect: refused(/front matter "---js" is not accepted/, 1) },
-  { file: '2019-06-12-javascript-front-matter.md', covers: '---javascript front matter', expect: refused(/front matter "---javascript" is not accepted/, 1) },
+  {
+    file: '2019-06-12-javascript-front-matter.md',
+    covers: '---javascript front matter',
+    expect: refused(/front matter "---javascript" is not accepted/, 1),
+  },
   { file: '2019-06-13-billion-laughs.md', covers: 'YAML alias expansion (billion laughs)', expect: refused(/resource exhaustion/, 2) },
-  { file: '2019-06-14-custom-tag-js.md', covers: 'a custom YAML tag (!!js/function)', expect: refused(/YAML that is not accepted: Unresolved tag/, 2) },
-  { file: '2019-06-15-custom-tag-python.md', covers: 'a custom YAML tag (!!python/object/apply)', expect: refused(/YAML that is not accepted: Unresolved tag/, 4) },
-  { file: '2019-06-16-custom-tag-include.md', covers: 'a custom YAML tag (!include)', expect: refused(/YAML that is not accepted: Unresolved tag: !include/, 4) },
+  {
+    file: '2019-06-14-custom-tag-js.md',
+    covers: 'a custom YAML tag (!!js/function)',
+    expect: refused(/YAML that is not accepted: Unresolved tag/, 2),
+  },
+  {
+    file: '2019-06-15-custom-tag-python.md',
+    covers: 'a custom YAML tag (!!python/object/apply)',
+    expect: refused(/YAML that is not accepted: Unresolved tag/, 4),
+  },
+  {
+    file: '2019-06-16-custom-tag-include.md',
+    covers: 'a custom YAML tag (!include)',
+    expect: refused(/YAML that is not accepted: Unresolved tag: !include/, 4),
+  },
   { file: '2019-06-17-duplicate-keys.md', covers: 'duplicate keys', expect: refused(/Map keys must be unique/, 4) },
   { file: '2019-06-18-permalink.md', covers: 'permalink', expect: refused(/permalink: is not allowed in an article/, 4) },
   { file: '2019-06-19-layout.md', covers: 'layout', expect: refused(/layout: is not allowed in an article/, 4) },
-  { file: '2019-06-20-exclude-from-collections.md', covers: 'eleventyExcludeFromCollections', expect: refused(/eleventyExcludeFromCollections: is not allowed in an article/, 4) },
+  {
+    file: '2019-06-20-exclude-from-collections.md',
+    covers: 'eleventyExcludeFromCollections',
+    expect: refused(/eleventyExcludeFromCollections: is not allowed in an article/, 4),
+  },
   { file: '2019-06-21-pagination.md', covers: 'pagination', expect: refused(/pagination: is not allowed in an article/, 4) },
-  { file: '2019-06-22-eleventy-computed.md', covers: 'eleventyComputed', expect: refused(/eleventyComputed: is not allowed in an article/, 4) },
-  { file: '2019-06-23-javascript-source-url.md', covers: 'a javascript: source URL', expect: refused(/source\.url: must be an http or https URL/, 6) },
+  {
+    file: '2019-06-22-eleventy-computed.md',
+    covers: 'eleventyComputed',
+    expect: refused(/eleventyComputed: is not allowed in an article/, 4),
+  },
+  {
+    file: '2019-06-23-javascript-source-url.md',
+    covers: 'a javascript: source URL',
+    expect: refused(/source\.url: must be an http or https URL/, 6),
+  },
   { file: '2019-06-24-data-source-url.md', covers: 'a data: source URL', expect: refused(/source\.url: must be an http or https URL/, 6) },
   {
     file: '2019-06-25-thirty-megabytes.md',
@@ -149,7 +191,12 @@ export const ARTICLE_CASES: HostileCase[] = [
     expect: refused(/is larger than 20 MB/, 1),
     generate: () => bigArticle('2019-06-25', 'Thirty megabytes', 30 * MB),
   },
-  { file: '2019-06-26-hundred-thousand-tags.md', covers: 'an article with 100,000 tags', expect: refused(/tags: has more than 500 items/, 4), generate: () => manyTags('2019-06-26', 100_000) },
+  {
+    file: '2019-06-26-hundred-thousand-tags.md',
+    covers: 'an article with 100,000 tags',
+    expect: refused(/tags: has more than 500 items/, 4),
+    generate: () => manyTags('2019-06-26', 100_000),
+  },
   {
     file: '2019-06-27-nul-byte.md',
     covers: 'a NUL byte in the file',
@@ -180,7 +227,8 @@ export const ARTICLE_CASES: HostileCase[] = [
 export const PAGE_CASES: HostileCase[] = [
   {
     file: 'markup.html',
-    covers: 'an HTML page with script, event handlers, javascript: and data: URLs, iframe, object, svg onload, and template syntax in its body and metadata',
+    covers:
+      'an HTML page with script, event handlers, javascript: and data: URLs, iframe, object, svg onload, and template syntax in its body and metadata',
     expect: inert(
       `${SCRIPT} Markup in a scraped page`,
       '<img src=x onerror=alert(1)> caption',
@@ -197,18 +245,50 @@ export const PAGE_CASES: HostileCase[] = [
   },
   { file: 'traversal.html', covers: '../ in a scraped title', expect: inert('../../../../../tmp/hostile-escape') },
   { file: 'device-name.html', covers: 'a Windows-reserved name as a scraped title', expect: inert('CON') },
-  { file: 'look-alike.html', covers: 'Unicode look-alikes of dots and slashes in a scraped title', expect: inert('．．／．．／etc／passwd ＰａｙＰａｌ') },
+  {
+    file: 'look-alike.html',
+    covers: 'Unicode look-alikes of dots and slashes in a scraped title',
+    expect: inert('．．／．．／etc／passwd ＰａｙＰａｌ'),
+  },
   { file: 'nul-in-title.html', covers: 'a NUL character reference in a scraped title', expect: inert('NUL \uFFFD in a title') },
-  { file: 'long-title.html', covers: 'a scraped title of 3,599 characters', expect: refused(/long-title\.html: title: is longer than 2,000 characters/) },
-  { file: 'deeply-nested.html', covers: 'a page whose text sits 200 boxes deep', expect: inert('Deep words in the innermost box of the page') },
+  {
+    file: 'long-title.html',
+    covers: 'a scraped title of 3,599 characters',
+    expect: refused(/long-title\.html: title: is longer than 2,000 characters/),
+  },
+  {
+    file: 'deeply-nested.html',
+    covers: 'a page whose text sits 200 boxes deep',
+    expect: inert('Deep words in the innermost box of the page'),
+  },
   { file: 'invalid-utf8.txt', covers: 'a text dump with invalid UTF-8 bytes', expect: inert('Stoltenberg') },
-  { file: 'js-front-matter.md', covers: '---js front matter in a Markdown input', expect: refused(/js-front-matter\.md:1: front matter "---js" is not accepted/) },
-  { file: 'javascript-front-matter.md', covers: '---javascript front matter in a Markdown input', expect: refused(/javascript-front-matter\.md:1: front matter "---javascript" is not accepted/) },
-  { file: 'billion-laughs.md', covers: 'YAML alias expansion in a Markdown input', expect: refused(/billion-laughs\.md:2: .*resource exhaustion/) },
+  {
+    file: 'js-front-matter.md',
+    covers: '---js front matter in a Markdown input',
+    expect: refused(/js-front-matter\.md:1: front matter "---js" is not accepted/),
+  },
+  {
+    file: 'javascript-front-matter.md',
+    covers: '---javascript front matter in a Markdown input',
+    expect: refused(/javascript-front-matter\.md:1: front matter "---javascript" is not accepted/),
+  },
+  {
+    file: 'billion-laughs.md',
+    covers: 'YAML alias expansion in a Markdown input',
+    expect: refused(/billion-laughs\.md:2: .*resource exhaustion/),
+  },
   { file: 'custom-tag.md', covers: 'a custom YAML tag in a Markdown input', expect: refused(/custom-tag\.md:2: .*Unresolved tag/) },
-  { file: 'duplicate-keys.md', covers: 'duplicate keys in a Markdown input', expect: refused(/duplicate-keys\.md:4: .*Map keys must be unique/) },
+  {
+    file: 'duplicate-keys.md',
+    covers: 'duplicate keys in a Markdown input',
+    expect: refused(/duplicate-keys\.md:4: .*Map keys must be unique/),
+  },
   { file: 'permalink.md', covers: 'permalink in a Markdown input', expect: refused(/permalink\.md:4: permalink: is not allowed/) },
-  { file: 'eleventy-computed.md', covers: 'eleventyComputed in a Markdown input', expect: refused(/eleventy-computed\.md:4: eleventyComputed: is not allowed/) },
+  {
+    file: 'eleventy-computed.md',
+    covers: 'eleventyComputed in a Markdown input',
+    expect: refused(/eleventy-computed\.md:4: eleventyComputed: is not allowed/),
+  },
   { file: 'empty.txt', covers: 'an empty file', expect: refused(/^empty file$/), generate: () => Buffer.alloc(0) },
   {
     file: 'dated-2099.html',
@@ -219,7 +299,12 @@ export const PAGE_CASES: HostileCase[] = [
         `<!doctype html><html><head><title>A story from the future</title><meta property="article:published_time" content="2099-01-15T09:00:00Z"></head><body><article><h1>A story from the future</h1><p>${'NATO ministers met in Brussels to agree on a response to cyberattacks against member states. '.repeat(4)}</p></article></body></html>`,
       ),
   },
-  { file: 'utf8-declared-1251.html', covers: 'a page declaring windows-1251 and holding UTF-8 bytes', expect: inert('НАТО обсуждает киберугрозы'), generate: utf8Declared1251 },
+  {
+    file: 'utf8-declared-1251.html',
+    covers: 'a page declaring windows-1251 and holding UTF-8 bytes',
+    expect: inert('НАТО обсуждает киберугрозы'),
+    generate: utf8Declared1251,
+  },
   {
     file: 'nested-twenty-megabytes.html',
     covers: 'a 20 MB page nested millions of elements deep',
@@ -248,7 +333,10 @@ export const PAGE_CASES: HostileCase[] = [
 
 /** Copies the committed corpus and writes the generated cases: `dir/articles/*` and `dir/pages/*`. */
 export async function writeCorpus(dir: string): Promise<void> {
-  for (const [kind, cases] of [['articles', ARTICLE_CASES], ['pages', PAGE_CASES]] as const) {
+  for (const [kind, cases] of [
+    ['articles', ARTICLE_CASES],
+    ['pages', PAGE_CASES],
+  ] as const) {
     await mkdir(path.join(dir, kind), { recursive: true });
     for (const item of cases) {
       const target = path.join(dir, kind, item.file);

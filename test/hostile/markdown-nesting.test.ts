@@ -2,7 +2,8 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { createMarkdown } from '../../src/archive/markdown.ts';
 
-const textOf = (markdown: string) => parseHTML(`<!DOCTYPE html><html><body>${createMarkdown().render(markdown)}</body></html>`).document.body.textContent ?? '';
+const textOf = (markdown: string) =>
+  parseHTML(`<!DOCTYPE html><html><body>${createMarkdown().render(markdown)}</body></html>`).document.body.textContent ?? '';
 
 describe('Markdown nested past the renderer limit', () => {
   it('keeps the text of a quote nested 5,000 deep, and what follows it', () => {

@@ -13,14 +13,20 @@ import { createRandom } from '../support/random.ts';
 
 const SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/seed');
 const SEED = path.join(SEED_DIR, '000_151c953cb90d2c3b.txt');
-const PARAGRAPHS = (JSON.parse(readFileSync(path.join(SEED_DIR, '000_151c953cb90d2c3b.expected.json'), 'utf8')) as { body_paragraphs: string[] }).body_paragraphs;
+const PARAGRAPHS = (
+  JSON.parse(readFileSync(path.join(SEED_DIR, '000_151c953cb90d2c3b.expected.json'), 'utf8')) as { body_paragraphs: string[] }
+).body_paragraphs;
 const TITLE = '‘Not Limited’ to Cyberspace: NATO Threatens Physical Response to Cyberattacks';
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WORDS = ['Baltic', 'Danube', 'Fjord', 'Harbour', 'Island', 'Lagoon', 'Meadow', 'Orchard', 'Prairie', 'Quarry'];
 
 /** A paragraph's words in an order of their own: a sentence no other variant has. */
 function shuffled(paragraph: string, random: () => number): string {
-  const words = paragraph.replace(/\u00a0/g, ' ').replace(/[."]/g, '').split(/\s+/).filter(Boolean);
+  const words = paragraph
+    .replace(/\u00a0/g, ' ')
+    .replace(/[."]/g, '')
+    .split(/\s+/)
+    .filter(Boolean);
   for (let i = words.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [words[i], words[j]] = [words[j]!, words[i]!];

@@ -56,7 +56,9 @@ function contentWith(name: string, cases: HostileCase[]): string {
 }
 
 /** Reads an article file as the build does: strict UTF-8, then the content model. */
-function readCase(item: HostileCase): ReturnType<typeof parseArticle> | { ok: false; issues: { file: string; line?: number; field?: string; message: string }[] } {
+function readCase(
+  item: HostileCase,
+): ReturnType<typeof parseArticle> | { ok: false; issues: { file: string; line?: number; field?: string; message: string }[] } {
   const bytes = fs.readFileSync(path.join(corpus, 'articles', item.file));
   try {
     return parseArticle(strictUtf8.decode(bytes), item.file);
@@ -129,19 +131,30 @@ describe('archive check on the hostile articles', LIMIT, () => {
         expect(found[0]!.message).toMatch(/same page URL/);
         return;
       }
-      expect(found.some((issue) => (expected.line === undefined || issue.line === expected.line) && `${issue.field ? `${issue.field}: ` : ''}${issue.message}`.match(expected.message))).toBe(true);
+      expect(
+        found.some(
+          (issue) =>
+            (expected.line === undefined || issue.line === expected.line) &&
+            `${issue.field ? `${issue.field}: ` : ''}${issue.message}`.match(expected.message),
+        ),
+      ).toBe(true);
     });
   }
 
   it('finds no error in the articles it must accept', () => {
-    const errors = issues.filter((issue) => issue.severity === 'error' && inertArticles.some((c) => issue.file.endsWith(`/hostile/${c.file}`)));
+    const errors = issues.filter(
+      (issue) => issue.severity === 'error' && inertArticles.some((c) => issue.file.endsWith(`/hostile/${c.file}`)),
+    );
     expect(errors).toEqual([]);
   });
 });
 
 describe('the build refusing the hostile articles', LIMIT, () => {
   it('stops with every refused file and its line, writes nothing, and prints no stack trace', async () => {
-    const dir = contentWith('refused', refusedArticles.filter((c) => c.file !== CROSS_FILE));
+    const dir = contentWith(
+      'refused',
+      refusedArticles.filter((c) => c.file !== CROSS_FILE),
+    );
     const out = path.join(root, 'refused', '_site');
     const result = await archive(['build', '--content', dir, '--out', out, '--allow-example-url']);
     expect(result.code).toBe(1);
@@ -155,7 +168,10 @@ describe('the build refusing the hostile articles', LIMIT, () => {
   });
 
   it("stops an article bound for another article's page, naming both files", async () => {
-    const dir = contentWith('clash', ARTICLE_CASES.filter((c) => c.file === CROSS_FILE));
+    const dir = contentWith(
+      'clash',
+      ARTICLE_CASES.filter((c) => c.file === CROSS_FILE),
+    );
     const out = path.join(root, 'clash', '_site');
     const result = await archive(['build', '--content', dir, '--out', out, '--allow-example-url']);
     expect(result.code).toBe(1);
@@ -253,7 +269,8 @@ describe('the site built from the hostile corpus', LIMIT, () => {
       });
       page.on('pageerror', (error) => problems.push(`a script error on ${page.url()}: ${error.message}`));
       page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()} on ${page.url()}: ${message.text()}`);
+        if (message.type() === 'error' || message.type() === 'warning')
+          problems.push(`console ${message.type()} on ${page.url()}: ${message.text()}`);
       });
       page.on('requestfailed', (request) => {
         // Going to the next page cancels a favicon still loading: not a failure of the page.
@@ -302,7 +319,10 @@ describe('the site built from the hostile corpus', LIMIT, () => {
     it('finds a policy that allows nothing but the site itself (no data: images)', () => {
       for (const [url, found] of seen) {
         for (const [directive, sources] of parsePolicy(found.csp[0]!)) {
-          const allowed = (source: string) => source === "'self'" || source === "'none'" || (url === SEARCH_PAGE && directive === 'script-src' && source === "'wasm-unsafe-eval'");
+          const allowed = (source: string) =>
+            source === "'self'" ||
+            source === "'none'" ||
+            (url === SEARCH_PAGE && directive === 'script-src' && source === "'wasm-unsafe-eval'");
           expect(sources.every(allowed), `${url} ${directive}`).toBe(true);
         }
       }
@@ -310,7 +330,10 @@ describe('the site built from the hostile corpus', LIMIT, () => {
 
     it('finds only the site own scripts: its script file and JSON-LD', () => {
       for (const [url, found] of seen) {
-        const own = url === SEARCH_PAGE ? /^(\/assets\/[a-z-]+\.js|\/pagefind\/pagefind-ui\.js|inline:application\/ld\+json)$/ : /^(\/assets\/[a-z-]+\.js|inline:application\/ld\+json)$/;
+        const own =
+          url === SEARCH_PAGE
+            ? /^(\/assets\/[a-z-]+\.js|\/pagefind\/pagefind-ui\.js|inline:application\/ld\+json)$/
+            : /^(\/assets\/[a-z-]+\.js|inline:application\/ld\+json)$/;
         for (const script of found.scripts) expect(script, url).toMatch(own);
       }
     });
@@ -356,16 +379,23 @@ function parsePolicy(policy: string): Map<string, string[]> {
 function inspect(page: Page) {
   return page.evaluate(() => {
     const all = [...document.querySelectorAll('*')];
-    const csp = [...document.querySelectorAll('meta[http-equiv]')].filter((m) => m.getAttribute('http-equiv')!.toLowerCase() === 'content-security-policy');
+    const csp = [...document.querySelectorAll('meta[http-equiv]')].filter(
+      (m) => m.getAttribute('http-equiv')!.toLowerCase() === 'content-security-policy',
+    );
     const firstBody = document.querySelector('title, link, script, body');
     return {
       pwned: 'pwned' in window || '__pwned' in window,
       csp: csp.map((m) => m.getAttribute('content') ?? ''),
       // A policy given after content it should govern does not govern it.
-      cspBeforeContent: csp.length > 0 && (!firstBody || Boolean(csp[0]!.compareDocumentPosition(firstBody) & Node.DOCUMENT_POSITION_FOLLOWING)),
+      cspBeforeContent:
+        csp.length > 0 && (!firstBody || Boolean(csp[0]!.compareDocumentPosition(firstBody) & Node.DOCUMENT_POSITION_FOLLOWING)),
       scripts: [...document.scripts].map((s) => (s.src ? new URL(s.src).pathname : `inline:${s.type}`)),
-      handlers: all.flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName.toLowerCase()}[${a.name}]`)),
-      embeds: [...document.querySelectorAll('iframe, frame, object, embed, applet, img, video, audio, base, form, math')].map((el) => el.outerHTML.slice(0, 120)),
+      handlers: all.flatMap((el) =>
+        [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName.toLowerCase()}[${a.name}]`),
+      ),
+      embeds: [...document.querySelectorAll('iframe, frame, object, embed, applet, img, video, audio, base, form, math')].map((el) =>
+        el.outerHTML.slice(0, 120),
+      ),
       scriptUrls: all.flatMap((el) =>
         ['href', 'src', 'action', 'data', 'formaction', 'xlink:href']
           .map((name) => el.getAttribute(name))

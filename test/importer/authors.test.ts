@@ -26,7 +26,8 @@ describe('credit lines', () => {
   });
 
   it('takes them off the end of a body only', () => {
-    const body = 'First paragraph.\n\nReporting by the ministry was late, officials said.\n\nLast paragraph.\n\nKeith Bradsher contributed reporting.';
+    const body =
+      'First paragraph.\n\nReporting by the ministry was late, officials said.\n\nLast paragraph.\n\nKeith Bradsher contributed reporting.';
     expect(dropCredits(body)).toEqual({
       body: 'First paragraph.\n\nReporting by the ministry was late, officials said.\n\nLast paragraph.',
       credits: ['Keith Bradsher contributed reporting.'],
@@ -36,6 +37,8 @@ describe('credit lines', () => {
 
 describe('bylines with roles', () => {
   it('stop at the first part that is not a name', () => {
-    expect(bylineNames('By Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, Privacy, and Technology Project')).toEqual(['Daniel Kahn Gillmor']);
+    expect(bylineNames('By Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, Privacy, and Technology Project')).toEqual([
+      'Daniel Kahn Gillmor',
+    ]);
   });
 });

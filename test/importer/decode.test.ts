@@ -63,7 +63,9 @@ describe('decodePage', () => {
     const read = decodePage(bytes, 'html');
     expect(read.text).toContain('Кибербезопасность НАТО');
     expect(read.encoding).toBe('utf-8');
-    expect(read.note).toBe('the page declares the charset windows-1251, but its bytes are valid UTF-8 (read as declared, they would be mojibake): read as utf-8');
+    expect(read.note).toBe(
+      'the page declares the charset windows-1251, but its bytes are valid UTF-8 (read as declared, they would be mojibake): read as utf-8',
+    );
   });
 
   it('does the same for a multi-byte charset', () => {

@@ -3,7 +3,8 @@ import { namesOf } from '../../src/importer/names.ts';
 import { emptyExtracted, type Extracted } from '../../src/importer/types.ts';
 
 const page = (fields: Partial<Extracted>): Extracted => ({ ...emptyExtracted('html'), ...fields });
-const body = 'Jens Stoltenberg told officials in London that NATO would respond. The UK welcomed it, Reuters reported, and the Kremlin said nothing.';
+const body =
+  'Jens Stoltenberg told officials in London that NATO would respond. The UK welcomed it, Reuters reported, and the Kremlin said nothing.';
 
 describe('the names of an article', () => {
   it('are the names its body gives, never one only its headline or keywords give', () => {

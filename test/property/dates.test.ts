@@ -44,7 +44,10 @@ const WRITINGS: [name: string, write: (y: number, m: number, d: number) => strin
 
 describe('isIsoDay', () => {
   it('agrees with a calendar built from UTC parts on every YYYY-MM-DD string', () => {
-    fc.assert(fc.property(dayShaped, (text) => isIsoDay(text) === referenceIsDay(text)), RUNS);
+    fc.assert(
+      fc.property(dayShaped, (text) => isIsoDay(text) === referenceIsDay(text)),
+      RUNS,
+    );
   });
 
   it('refuses any string that is not exactly YYYY-MM-DD', () => {
@@ -57,13 +60,24 @@ describe('isIsoDay', () => {
 
 describe("the importer's date finders", () => {
   const dateLike = fc
-    .array(fc.oneof(fc.constantFrom(...MONTHS, 'Feb', 'Sept.', '-', '/', '.', ' ', ', ', 'T', ':', '+', 'Z', 'th', 'of'), fc.integer({ min: 0, max: 9999 }).map(String)), { maxLength: 12 })
+    .array(
+      fc.oneof(
+        fc.constantFrom(...MONTHS, 'Feb', 'Sept.', '-', '/', '.', ' ', ', ', 'T', ':', '+', 'Z', 'th', 'of'),
+        fc.integer({ min: 0, max: 9999 }).map(String),
+      ),
+      { maxLength: 12 },
+    )
     .map((parts) => parts.join(''));
 
   it('never return a day that does not exist', () => {
     fc.assert(
       fc.property(fc.oneof(dateLike, fc.string()), (text) => {
-        const days = [parseMachineDate(text)?.date, parseHumanDate(text)?.date, ...findHumanDates(text).map((f) => f.date), ...findDays(text).map((f) => f.day)];
+        const days = [
+          parseMachineDate(text)?.date,
+          parseHumanDate(text)?.date,
+          ...findHumanDates(text).map((f) => f.date),
+          ...findDays(text).map((f) => f.day),
+        ];
         return days.every((day) => day === undefined || isIsoDay(day));
       }),
       RUNS,

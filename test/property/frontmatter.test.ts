@@ -8,8 +8,49 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Pieces YAML reads as something else when written bare. */
 const YAML_SPECIAL = [
-  'yes', 'no', 'null', '~', 'true', 'False', '1e3', '0x1F', '0o17', '.inf', '-.Inf', '.NaN', '12:30', '2019-05-23', '+1', '- a', ': b', '#c', ' #c',
-  '&a', '*a', '!tag', '!!str', '|', '>', '---', '...', '"', "'", '@', '`', '%YAML', '{a: 1}', '[a, b]', '? x', '\\', '\t', '\n', '\r\n', '\u2028', '\u0000', '\ufeff', '<<',
+  'yes',
+  'no',
+  'null',
+  '~',
+  'true',
+  'False',
+  '1e3',
+  '0x1F',
+  '0o17',
+  '.inf',
+  '-.Inf',
+  '.NaN',
+  '12:30',
+  '2019-05-23',
+  '+1',
+  '- a',
+  ': b',
+  '#c',
+  ' #c',
+  '&a',
+  '*a',
+  '!tag',
+  '!!str',
+  '|',
+  '>',
+  '---',
+  '...',
+  '"',
+  "'",
+  '@',
+  '`',
+  '%YAML',
+  '{a: 1}',
+  '[a, b]',
+  '? x',
+  '\\',
+  '\t',
+  '\n',
+  '\r\n',
+  '\u2028',
+  '\u0000',
+  '\ufeff',
+  '<<',
 ];
 
 /** Control characters, which the schema refuses in text fields (a separate test below checks the refusal). */
@@ -20,7 +61,9 @@ const text = (max: number) =>
   fc
     .oneof(
       fc.string({ unit: 'binary', minLength: 1, maxLength: 80 }),
-      fc.array(fc.oneof(fc.constantFrom(...YAML_SPECIAL), fc.string({ unit: 'grapheme', maxLength: 5 })), { minLength: 1, maxLength: 12 }).map((parts) => parts.join('')),
+      fc
+        .array(fc.oneof(fc.constantFrom(...YAML_SPECIAL), fc.string({ unit: 'grapheme', maxLength: 5 })), { minLength: 1, maxLength: 12 })
+        .map((parts) => parts.join('')),
     )
     .map((value) => value.trim().slice(0, max).trim())
     .filter((value) => value.length > 0 && !CONTROL.test(value));
@@ -42,7 +85,11 @@ const frontMatter: fc.Arbitrary<FrontMatter> = fc.record({
   section: optional(200),
   summary: optional(2000),
   source: fc.option(
-    fc.record({ name: optional(200), url: fc.option(fc.webUrl({ withQueryParameters: true, withFragments: true }), { nil: undefined }), file: optional(200) }),
+    fc.record({
+      name: optional(200),
+      url: fc.option(fc.webUrl({ withQueryParameters: true, withFragments: true }), { nil: undefined }),
+      file: optional(200),
+    }),
     { nil: undefined },
   ),
   image: fc.option(fc.record({ caption: optional(2000), credit: optional(200) }), { nil: undefined }),
@@ -91,11 +138,15 @@ describe('writeArticleText then readArticleText', () => {
 
   it('refuses a text field holding a control character, naming the field', () => {
     fc.assert(
-      fc.property(text(100), fc.integer({ min: 0, max: 0x1f }).filter((code) => code !== 9 && code !== 10 && code !== 13), (title, code) => {
-        const written = writeArticleText({ title: `${title}${String.fromCharCode(code)}x`, date: '2019-05-23' }, 'Body.');
-        const read = readArticleText(written, 'property.md');
-        return !read.ok && read.issues.some((issue) => issue.field === 'title' && /control character/.test(issue.message));
-      }),
+      fc.property(
+        text(100),
+        fc.integer({ min: 0, max: 0x1f }).filter((code) => code !== 9 && code !== 10 && code !== 13),
+        (title, code) => {
+          const written = writeArticleText({ title: `${title}${String.fromCharCode(code)}x`, date: '2019-05-23' }, 'Body.');
+          const read = readArticleText(written, 'property.md');
+          return !read.ok && read.issues.some((issue) => issue.field === 'title' && /control character/.test(issue.message));
+        },
+      ),
       RUNS,
     );
   });

@@ -9,9 +9,50 @@ const SEED_LINES = readFileSync(new URL('../fixtures/seed/000_151c953cb90d2c3b.t
 /** Lines a dump is made of: the seed's own, page furniture, and arbitrary text. */
 const line = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...SEED_LINES) },
-  { weight: 1, arbitrary: fc.constantFrom('', 'Tags: NATO, cyber', 'Related:', '© REUTERS / Someone', '22:25 GMT +3', '23 May 2019', 'Share', '* item', '# Heading', '> quote', '中文的句子没有空格但是很长很长很长很长很长很长很长很长。') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '',
+      'Tags: NATO, cyber',
+      'Related:',
+      '© REUTERS / Someone',
+      '22:25 GMT +3',
+      '23 May 2019',
+      'Share',
+      '* item',
+      '# Heading',
+      '> quote',
+      '中文的句子没有空格但是很长很长很长很长很长很长很长很长。',
+    ),
+  },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 120 }) },
-  { weight: 2, arbitrary: fc.array(fc.constantFrom('The', 'minister', 'said', 'that', 'cyber', 'attacks', 'on', 'NATO', 'would', 'meet', 'a', 'response.', '<script>', '{{ x }}', '_a_', '*b*', '[c](d)'), { minLength: 3, maxLength: 40 }).map((words) => words.join(' ')) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .array(
+        fc.constantFrom(
+          'The',
+          'minister',
+          'said',
+          'that',
+          'cyber',
+          'attacks',
+          'on',
+          'NATO',
+          'would',
+          'meet',
+          'a',
+          'response.',
+          '<script>',
+          '{{ x }}',
+          '_a_',
+          '*b*',
+          '[c](d)',
+        ),
+        { minLength: 3, maxLength: 40 },
+      )
+      .map((words) => words.join(' ')),
+  },
 );
 /** The seed page with lines taken out and hostile or random lines put in. */
 const mutatedSeed = fc
@@ -29,7 +70,6 @@ const dump = fc.oneof(
 
 /** The input with every space and invisible character taken out: wrapped lines join without them. */
 function compact(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\s\u200b-\u200d\u2060\ufeff\u00ad\u0000-\u001f\u007f\ufffd]/g, '');
 }
 

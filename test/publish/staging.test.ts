@@ -72,7 +72,8 @@ describe('unsafeOutput', () => {
 
   it('refuses an output folder that holds the content, the code, the working folder or the home folder, or lies in the content', () => {
     expect(unsafeOutput('/', keep)).toMatch(/root of the file system/);
-    for (const out of ['/repo', '/home', '/home/editor']) expect(unsafeOutput(out, keep), out).toMatch(/holds (the content folder|the archive’s code|the working folder|your home folder)/);
+    for (const out of ['/repo', '/home', '/home/editor'])
+      expect(unsafeOutput(out, keep), out).toMatch(/holds (the content folder|the archive’s code|the working folder|your home folder)/);
     expect(unsafeOutput('/repo/content/site', keep)).toMatch(/inside the content folder/);
   });
 

@@ -10,17 +10,27 @@ import { devIds, evalDir, importForScoring } from './metrics.ts';
  */
 function ungrounded(mode: 'html' | 'text'): number {
   const dir = evalDir('body');
-  const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const fold = (s: string): string =>
+    s
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   let names = 0;
   const bad: string[] = [];
   for (const id of devIds('body')) {
     const got = importForScoring(path.join(dir, mode, `${id}.${mode === 'html' ? 'html' : 'txt'}`));
     if (!got.written) continue;
-    const words = new Set(fold((JSON.parse(readFileSync(path.join(dir, 'gold', `${id}.json`), 'utf8')) as { body: string }).body).split(' '));
+    const words = new Set(
+      fold((JSON.parse(readFileSync(path.join(dir, 'gold', `${id}.json`), 'utf8')) as { body: string }).body).split(' '),
+    );
     for (const kind of ['people', 'organizations', 'places']) {
       for (const name of (got.data[kind] as string[] | undefined) ?? []) {
         names++;
-        const parts = fold(name).split(' ').filter((w) => w.length >= 2);
+        const parts = fold(name)
+          .split(' ')
+          .filter((w) => w.length >= 2);
         if (parts.length === 0 || !parts.every((w) => words.has(w))) bad.push(`${kind}: ${name}`);
       }
     }

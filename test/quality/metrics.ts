@@ -23,8 +23,13 @@ export function devIds(set: string): string[] {
 
 /** score-dates.mjs normTitle: Unicode, curly quotes, spaces and case forgiven. */
 export function normTitle(title: unknown): string {
-  return String(title ?? '').normalize('NFKC').replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"')
-    .replace(/\s+/g, ' ').trim().toLowerCase();
+  return String(title ?? '')
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 /** The body scorer's exported metric (the public benchmark's evaluate.py). */

@@ -5,7 +5,9 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runImport } from '../../src/cli/import.ts';
 import { evalDir } from './metrics.ts';
 
-const inputs = ['body/html', 'body/text', 'dates/html', 'dates/text', 'titles/html', 'titles/text', 'people/docs'].map((set) => evalDir(set));
+const inputs = ['body/html', 'body/text', 'dates/html', 'dates/text', 'titles/html', 'titles/text', 'people/docs'].map((set) =>
+  evalDir(set),
+);
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'archive-reimport-'));
 afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
@@ -35,7 +37,8 @@ describe('importing every dev input of ../shared/eval twice', () => {
     const first = await importAll();
     const before = snapshot();
     const second = await importAll();
-    const counts = ({ imported, unchanged, duplicates, failed }: typeof first) => `imported ${imported}, unchanged ${unchanged}, duplicates ${duplicates}, failed ${failed}`;
+    const counts = ({ imported, unchanged, duplicates, failed }: typeof first) =>
+      `imported ${imported}, unchanged ${unchanged}, duplicates ${duplicates}, failed ${failed}`;
     console.log(`first run: ${counts(first)}; second run: ${counts(second)}`);
     expect(first.imported).toBeGreaterThan(100);
     expect(second).toMatchObject({ imported: 0, unchanged: first.imported, duplicates: first.duplicates, failed: first.failed });

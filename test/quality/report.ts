@@ -77,13 +77,17 @@ function titlesAgree(): void {
   for (const id of ids) {
     const html = importForScoring(path.join(dir, 'html', `${id}.html`)).data.title;
     const text = importForScoring(path.join(dir, 'text', `${id}.txt`)).data.title;
-    if (normTitle(html) !== normTitle(text)) misses.push(`  ${id.slice(0, 12)}: ${JSON.stringify(text ?? null)} / html ${JSON.stringify(html ?? null)}`);
+    if (normTitle(html) !== normTitle(text))
+      misses.push(`  ${id.slice(0, 12)}: ${JSON.stringify(text ?? null)} / html ${JSON.stringify(html ?? null)}`);
   }
   console.log(`titles text vs html (body set): ${pct(ids.length - misses.length, ids.length)} agree`);
   if (show) for (const m of misses) console.log(m);
 }
 
-interface Mention { type: string; text: string }
+interface Mention {
+  type: string;
+  text: string;
+}
 
 async function entities(): Promise<void> {
   const dir = evalDir('people');
@@ -138,7 +142,13 @@ async function entities(): Promise<void> {
 
 function grounded(mode: 'html' | 'text'): void {
   const dir = evalDir('body');
-  const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const fold = (s: string): string =>
+    s
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   let n = 0;
   let bad = 0;
   let imported = 0;
@@ -150,7 +160,9 @@ function grounded(mode: 'html' | 'text'): void {
     imported++;
     const words = new Set(fold(readJson<{ body: string }>(path.join(dir, 'gold', `${id}.json`)).body).split(' '));
     const ok = (name: string): boolean => {
-      const parts = fold(name).split(' ').filter((w) => w.length >= 2);
+      const parts = fold(name)
+        .split(' ')
+        .filter((w) => w.length >= 2);
       return parts.length > 0 && parts.every((w) => words.has(w));
     };
     for (const kind of ['people', 'organizations', 'places']) {

@@ -23,10 +23,12 @@ describe('the body pages of ../shared/eval imported in both forms into one archi
     for (const entry of fs.readdirSync(out, { recursive: true, withFileTypes: true })) {
       if (!entry.isFile()) continue;
       const read = parseArticleText(fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8'), entry.name);
-      const page = String((read.ok ? read.parsed.data.source as { file?: string } : {}).file ?? '').replace(/\.(html|txt)$/, '');
+      const page = String((read.ok ? (read.parsed.data.source as { file?: string }) : {}).file ?? '').replace(/\.(html|txt)$/, '');
       stories.set(page, (stories.get(page) ?? 0) + 1);
     }
-    console.log(`imported ${report.imported}, duplicates ${report.duplicates}: ${report.files.filter((f) => f.by?.startsWith('same story')).length} by the same-story rule`);
+    console.log(
+      `imported ${report.imported}, duplicates ${report.duplicates}: ${report.files.filter((f) => f.by?.startsWith('same story')).length} by the same-story rule`,
+    );
     expect([...stories.values()].every((n) => n === 1)).toBe(true);
     expect(stories.size).toBeGreaterThanOrEqual(29);
   }, 300_000);

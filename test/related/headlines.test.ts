@@ -24,7 +24,10 @@ describe('linkRelatedHeadlines', () => {
   const seed = parsed.article;
 
   it("links the seed's outlet headline to the archived article with that title, and leaves the others unlinked", () => {
-    const archived = makeArticle({ title: 'Dunford Cancels NATO Trip Due to ‘Unforeseen’ Circumstances – Spokesperson', date: '2019-04-02' });
+    const archived = makeArticle({
+      title: 'Dunford Cancels NATO Trip Due to ‘Unforeseen’ Circumstances – Spokesperson',
+      date: '2019-04-02',
+    });
     const links = linkRelatedHeadlines([seed, archived]).get(seed.url)!;
     expect(links).toHaveLength(seed.related_headlines.length);
     expect(links[seed.related_headlines.findIndex((headline) => headline.startsWith('Dunford'))]).toBe(archived.url);

@@ -32,14 +32,26 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
 
 /** An archive of `size` unrelated articles, to give names their rarity. */
 const background = (size: number, tags: string[] = []): Article[] =>
-  Array.from({ length: size }, (_, i) => makeArticle({ title: `Background ${i}`, date: `2018-01-${String((i % 28) + 1).padStart(2, '0')}`, tags, body: filler(i) }));
+  Array.from({ length: size }, (_, i) =>
+    makeArticle({ title: `Background ${i}`, date: `2018-01-${String((i % 28) + 1).padStart(2, '0')}`, tags, body: filler(i) }),
+  );
 
 const urls = (links: { url: string }[] | undefined): string[] => (links ?? []).map((link) => link.url);
 
 describe('computeRelated', () => {
   it('ranks a story sharing a person above one sharing only a common tag', () => {
-    const story = makeArticle({ title: 'Stoltenberg on cyber defence', tags: ['cyberattack'], people: ['Jens Stoltenberg'], body: filler(100) });
-    const samePerson = makeArticle({ title: 'Stoltenberg visits London', date: '2017-03-01', people: ['Jens Stoltenberg'], body: filler(101) });
+    const story = makeArticle({
+      title: 'Stoltenberg on cyber defence',
+      tags: ['cyberattack'],
+      people: ['Jens Stoltenberg'],
+      body: filler(100),
+    });
+    const samePerson = makeArticle({
+      title: 'Stoltenberg visits London',
+      date: '2017-03-01',
+      people: ['Jens Stoltenberg'],
+      body: filler(101),
+    });
     const sameTag = makeArticle({ title: 'Another cyberattack', tags: ['cyberattack'], body: filler(102) });
     const others = background(8).map((article, i) => (i < 3 ? { ...article, tags: ['cyberattack'] } : article));
     const related = computeRelated([story, samePerson, sameTag, ...others]).get(story.url)!;
@@ -61,7 +73,11 @@ describe('computeRelated', () => {
 
   it('lets a name on two of three articles relate them in a small archive', () => {
     const archive = background(3).map((article, i) => (i < 2 ? { ...article, people: ['Jens Stoltenberg'] } : article));
-    expect(computeRelated(archive).get(archive[0]!.url)?.map((link) => link.url)).toEqual([archive[1]!.url]);
+    expect(
+      computeRelated(archive)
+        .get(archive[0]!.url)
+        ?.map((link) => link.url),
+    ).toEqual([archive[1]!.url]);
   });
 
   it('breaks ties by nearness in time, then the earlier story (not URL order), the same way for any input order', () => {
@@ -120,7 +136,9 @@ describe('computeRelated', () => {
       organizations: ['NATO'],
       body: filler(20),
     });
-    const nato = Array.from({ length: 3 }, (_, i) => makeArticle({ title: `NATO story ${i}`, organizations: ['NATO'], body: filler(30 + i) }));
+    const nato = Array.from({ length: 3 }, (_, i) =>
+      makeArticle({ title: `NATO story ${i}`, organizations: ['NATO'], body: filler(30 + i) }),
+    );
     const link = computeRelated([seed, followUp, ...nato, ...background(10)]).get(seed.url)![0]!;
     expect(link.url).toBe(followUp.url);
     // The person is on 2 articles, the tag on 2 and NATO on 5: the person and tag are rarer.
@@ -137,7 +155,9 @@ describe('computeRelated', () => {
   });
 
   it('lists at most five stories unless told otherwise, and never the article itself', () => {
-    const archive = Array.from({ length: 12 }, (_, i) => makeArticle({ title: `Ann story ${i}`, people: ['Ann Example'], body: filler(i) }));
+    const archive = Array.from({ length: 12 }, (_, i) =>
+      makeArticle({ title: `Ann story ${i}`, people: ['Ann Example'], body: filler(i) }),
+    );
     const related = computeRelated([...archive, ...background(20)]);
     const links = related.get(archive[0]!.url)!;
     expect(links).toHaveLength(DEFAULT_LIMIT);

@@ -16,7 +16,10 @@ async function writePage(url: string, html: string): Promise<void> {
 
 beforeEach(async () => {
   site = await mkdtemp(path.join(tmpdir(), 'archive-search-'));
-  await writePage('articles/2019/05/nato-warns/', page('<article data-pagefind-body><h1 data-pagefind-meta="title">NATO warns</h1><p>Stoltenberg spoke.</p></article>'));
+  await writePage(
+    'articles/2019/05/nato-warns/',
+    page('<article data-pagefind-body><h1 data-pagefind-meta="title">NATO warns</h1><p>Stoltenberg spoke.</p></article>'),
+  );
   // A listing page that repeats the article's words: it must never become a result.
   await writePage('tags/nato/', page('<h1>NATO</h1><p>NATO warns. Stoltenberg spoke.</p>'));
 });
@@ -29,7 +32,9 @@ describe('indexSite', () => {
   it('indexes the article pages alone and writes the bundle into pagefind/', async () => {
     const report = await indexSite(site);
     expect(report).toEqual({ pages: 1, outputPath: path.join(site, 'pagefind'), bundles: ['pagefind/'] });
-    const entry = JSON.parse(await readFile(path.join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: { en: { page_count: number } } };
+    const entry = JSON.parse(await readFile(path.join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+      languages: { en: { page_count: number } };
+    };
     expect(entry.languages.en.page_count).toBe(1);
   });
 
@@ -49,7 +54,11 @@ describe('indexSite', () => {
   });
 
   it('indexes a larger archive in shards, the bundles the search page names, and drops shards a smaller rebuild no longer needs', async () => {
-    for (let day = 10; day < 15; day++) await writePage(`articles/2019/06/story-${day}/`, page(`<article data-pagefind-body><h1>Story ${day}</h1><p>Sanctions day ${day}.</p></article>`));
+    for (let day = 10; day < 15; day++)
+      await writePage(
+        `articles/2019/06/story-${day}/`,
+        page(`<article data-pagefind-body><h1>Story ${day}</h1><p>Sanctions day ${day}.</p></article>`),
+      );
     const report = await indexSite(site, { shardPages: 2 });
     // Six article pages, two a shard.
     expect(report.bundles).toEqual(['pagefind/', 'pagefind-2/', 'pagefind-3/']);
@@ -57,7 +66,9 @@ describe('indexSite', () => {
     expect(searchBundles(6, 2)).toEqual(report.bundles);
     let counted = 0;
     for (const bundle of report.bundles) {
-      const entry = JSON.parse(await readFile(path.join(site, bundle, 'pagefind-entry.json'), 'utf8')) as { languages: { en: { page_count: number } } };
+      const entry = JSON.parse(await readFile(path.join(site, bundle, 'pagefind-entry.json'), 'utf8')) as {
+        languages: { en: { page_count: number } };
+      };
       counted += entry.languages.en.page_count;
     }
     expect(counted).toBe(6);

@@ -49,9 +49,12 @@ function watch(page: Page): void {
     // The location names the resource for "Failed to load resource", including requests Playwright does not report, such as /favicon.ico.
     if (message.type() === 'error') problems.push(`a console error on ${page.url()}: ${message.text()} ${message.location().url}`.trim());
   });
-  page.on('requestfailed', (request) => problems.push(`a failed request on ${page.url()}: ${request.url()} (${request.failure()?.errorText})`));
+  page.on('requestfailed', (request) =>
+    problems.push(`a failed request on ${page.url()}: ${request.url()} (${request.failure()?.errorText})`),
+  );
   page.on('response', (response) => {
-    if (response.status() >= 400 && response.url().startsWith(server.url)) problems.push(`HTTP ${response.status()} for ${response.url()} on ${page.url()}`);
+    if (response.status() >= 400 && response.url().startsWith(server.url))
+      problems.push(`HTTP ${response.status()} for ${response.url()} on ${page.url()}`);
   });
 }
 
@@ -67,7 +70,13 @@ async function clickLink(page: Page, target: RegExp, what: string): Promise<stri
     const links = await page.$$eval(scope, (anchors) =>
       anchors.map((anchor) => ({ href: (anchor as HTMLAnchorElement).href, visible: anchor.getClientRects().length > 0 })),
     );
-    const index = links.findIndex((link) => link.visible && link.href.startsWith(server.url) && target.test(new URL(link.href).pathname) && new URL(link.href).pathname !== from);
+    const index = links.findIndex(
+      (link) =>
+        link.visible &&
+        link.href.startsWith(server.url) &&
+        target.test(new URL(link.href).pathname) &&
+        new URL(link.href).pathname !== from,
+    );
     if (index < 0) continue;
     await Promise.all([page.waitForURL((url) => target.test(url.pathname)), page.locator(scope).nth(index).click()]);
     return new URL(page.url()).pathname;
@@ -117,7 +126,12 @@ describe('the built site in Chromium', () => {
 
   const pageTypes: [name: string, url: (site: ExpectedSite) => string][] = [
     ['home page', () => '/'],
-    ['article page', (site) => (site.articles.find((article) => article.image && article.source?.url && article.related_headlines.length) ?? site.articles[0]!).url],
+    [
+      'article page',
+      (site) =>
+        (site.articles.find((article) => article.image && article.source?.url && article.related_headlines.length) ?? site.articles[0]!)
+          .url,
+    ],
     ['tag index', () => '/tags/'],
     ['tag page', (site) => `/tags/${[...site.groups.tags].sort((a, b) => b[1].length - a[1].length)[0]![0]}/`],
     ['person index', () => '/people/'],
@@ -136,7 +150,11 @@ describe('the built site in Chromium', () => {
       // Legacy mode runs axe inside the page instead of opening a helper page per run: half the time, and the site has no frames.
       const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
       const described = violations.map(
-        (violation) => `${violation.id} (${violation.impact}) on ${target}: ${violation.help}; at ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(' | ')}`,
+        (violation) =>
+          `${violation.id} (${violation.impact}) on ${target}: ${violation.help}; at ${violation.nodes
+            .slice(0, 3)
+            .map((node) => node.target.join(' '))
+            .join(' | ')}`,
       );
       expect(described).toEqual([]);
       expect(takeProblems()).toEqual([]);

@@ -24,7 +24,9 @@ afterAll(() => rm(outDir, { recursive: true, force: true }));
 
 describe('the bundled content, built as it ships', () => {
   it('holds the seed article', () => {
-    expect(expected.articles.map((article) => article.url)).toContain('/articles/2019/05/not-limited-to-cyberspace-nato-threatens-physical-response/');
+    expect(expected.articles.map((article) => article.url)).toContain(
+      '/articles/2019/05/not-limited-to-cyberspace-nato-threatens-physical-response/',
+    );
   });
 
   it('has every page type for the seed article: article, tag, person, organization, place, year, feeds', () => {
@@ -37,7 +39,9 @@ describe('the bundled content, built as it ships', () => {
     const errors: string[] = [];
     for (const page of await htmlFiles(outDir)) {
       const report = await validator.validateFile(path.join(outDir, page));
-      for (const result of report.results) for (const message of result.messages) if (message.severity === 2) errors.push(`${page}:${message.line} ${message.ruleId}: ${message.message}`);
+      for (const result of report.results)
+        for (const message of result.messages)
+          if (message.severity === 2) errors.push(`${page}:${message.line} ${message.ruleId}: ${message.message}`);
     }
     expect(errors).toEqual([]);
   });

@@ -21,12 +21,15 @@ const byUrl = (articles: Article[]) => articles.map((article) => article.url).so
 /** Article links found on every page of a listing: `/tags/x/` and the pages under it. */
 async function listedArticles(baseUrl: string): Promise<string[]> {
   const dir = path.join(outDir, ...baseUrl.split('/').filter(Boolean));
-  const pages = (await readdir(dir, { recursive: true })).map((name) => name.split(path.sep).join('/')).filter((name) => name.endsWith('index.html'));
+  const pages = (await readdir(dir, { recursive: true }))
+    .map((name) => name.split(path.sep).join('/'))
+    .filter((name) => name.endsWith('index.html'));
   const found = new Set<string>();
   for (const page of pages) {
     const url = `${baseUrl}${page.replace(/index\.html$/, '')}`;
     const document = await readPage(outDir, url);
-    for (const link of linkPaths(document.querySelector('main') ?? document, url)) if (/^\/articles\/\d{4}\/\d{2}\/[^/]+\/$/.test(link)) found.add(link);
+    for (const link of linkPaths(document.querySelector('main') ?? document, url))
+      if (/^\/articles\/\d{4}\/\d{2}\/[^/]+\/$/.test(link)) found.add(link);
   }
   return [...found].sort();
 }
@@ -54,7 +57,9 @@ describe('the built fixture archive', () => {
   it('heads each article page with its title, printed as written', async () => {
     const wrong: string[] = [];
     for (const article of expected.articles) {
-      const headings = [...(await readPage(outDir, article.url)).querySelectorAll('h1')].map((h1) => h1.textContent!.replace(/\s+/g, ' ').trim());
+      const headings = [...(await readPage(outDir, article.url)).querySelectorAll('h1')].map((h1) =>
+        h1.textContent!.replace(/\s+/g, ' ').trim(),
+      );
       if (!headings.includes(article.title.replace(/\s+/g, ' '))) wrong.push(`${article.url}: ${JSON.stringify(headings)}`);
     }
     expect(wrong).toEqual([]);
@@ -95,14 +100,23 @@ describe('the built fixture archive', () => {
     const busy = expected.groups.tags.get(BUSY_TAG)!;
     expect(busy.length).toBeGreaterThan(20);
     const first = await readPage(outDir, `/tags/${BUSY_TAG}/`);
-    const onFirst = new Set(linkPaths(first.querySelector('main') ?? first, `/tags/${BUSY_TAG}/`).filter((url) => busy.some((article) => article.url === url)));
+    const onFirst = new Set(
+      linkPaths(first.querySelector('main') ?? first, `/tags/${BUSY_TAG}/`).filter((url) => busy.some((article) => article.url === url)),
+    );
     expect(onFirst.size).toBeGreaterThan(0);
     expect(onFirst.size).toBeLessThanOrEqual(20);
   });
 
   it('gives tags that differ only in case one page', async () => {
-    const tagPages = (await readdir(path.join(outDir, 'tags'), { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
-    expect(tagPages.filter((name) => /cybersecurity|ransomware|^5g$|cyber-norms/i.test(name)).sort()).toEqual(['5g', 'cyber-norms', 'cybersecurity', 'ransomware']);
+    const tagPages = (await readdir(path.join(outDir, 'tags'), { withFileTypes: true }))
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    expect(tagPages.filter((name) => /cybersecurity|ransomware|^5g$|cyber-norms/i.test(name)).sort()).toEqual([
+      '5g',
+      'cyber-norms',
+      'cybersecurity',
+      'ransomware',
+    ]);
   });
 
   it('charts an entity per month when its articles span at most two years, and per year beyond, each with its figures as a list', async () => {
@@ -122,7 +136,9 @@ describe('the built fixture archive', () => {
 
     const shortPage = await readPage(outDir, short!.url);
     expect(shortPage.querySelector('#per-period-heading')?.textContent).toBe('Articles per month');
-    expect(shortPage.querySelector('svg.chart title')?.textContent).toMatch(/^Articles per month: \d+ articles? from [A-Z][a-z]+ \d{4} to [A-Z][a-z]+ \d{4}$/);
+    expect(shortPage.querySelector('svg.chart title')?.textContent).toMatch(
+      /^Articles per month: \d+ articles? from [A-Z][a-z]+ \d{4} to [A-Z][a-z]+ \d{4}$/,
+    );
     const monthLinks = [...shortPage.querySelectorAll('.year-counts a')].map((link) => link.getAttribute('href'));
     expect(monthLinks).toHaveLength(short!.periods);
     for (const href of monthLinks) expect(href).toMatch(/^\/timeline\/\d{4}\/#m-\d{4}-\d{2}$/);
@@ -186,8 +202,15 @@ describe('the built fixture archive', () => {
       const json = JSON.parse(await readFile(path.join(outDir, url), 'utf8')) as { version: string; items: { url: string }[] };
       const atom = await readFile(path.join(outDir, url.replace(/json$/, 'xml')), 'utf8');
       const entries = atom.match(/<entry>/g)?.length ?? 0;
-      const strangers = json.items.map((item) => new URL(item.url).pathname).filter((item) => !expected.articles.some((article) => article.url === item));
-      if (json.version !== 'https://jsonfeed.org/version/1.1' || json.items.length === 0 || entries !== json.items.length || strangers.length) {
+      const strangers = json.items
+        .map((item) => new URL(item.url).pathname)
+        .filter((item) => !expected.articles.some((article) => article.url === item));
+      if (
+        json.version !== 'https://jsonfeed.org/version/1.1' ||
+        json.items.length === 0 ||
+        entries !== json.items.length ||
+        strangers.length
+      ) {
         wrong.push(`${url}: ${json.items.length} JSON items, ${entries} Atom entries, not articles: ${strangers.join(', ')}`);
       }
     }
@@ -196,7 +219,9 @@ describe('the built fixture archive', () => {
 
   it("leads a link to another article's file to that article's page", async () => {
     const generated = fixtureArticleFiles();
-    const [first, linking] = [generated[0]!, generated[FILE_LINKING]!].map((file) => expected.articles.find((article) => article.file === file.path)!);
+    const [first, linking] = [generated[0]!, generated[FILE_LINKING]!].map(
+      (file) => expected.articles.find((article) => article.file === file.path)!,
+    );
     expect(linking!.body).toMatch(/\]\(\.\.\/\d{4}\/\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md\)/);
     expect(linkPaths((await readPage(outDir, linking!.url)).querySelector('main')!, linking!.url)).toContain(first!.url);
   });

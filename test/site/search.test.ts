@@ -55,7 +55,9 @@ async function filterByYearAndOpenFirst(year: string): Promise<string> {
   await expect
     .poll(async () => {
       const dates = await page.locator('.pagefind-ui__result-tag[data-pagefind-ui-meta="date"]').allTextContents();
-      return dates.length > 0 && dates.length === (await results.count()) && dates.every((text) => text.trim().startsWith(`Date: ${year}-`));
+      return (
+        dates.length > 0 && dates.length === (await results.count()) && dates.every((text) => text.trim().startsWith(`Date: ${year}-`))
+      );
     })
     .toBe(true);
   const first = results.first().locator('.pagefind-ui__result-link');
@@ -71,7 +73,12 @@ beforeAll(async () => {
   expected = expectedSite(await loadArchive(builtSite().contentDir));
   server = await serveStatic(outDir);
   profile = await mkdtemp(path.join(tmpdir(), 'archive-chromium-'));
-  context = await chromium.launchPersistentContext(profile, { executablePath: requireChromium(), headless: true, args: CHROMIUM_ARGS, baseURL: server.url });
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: requireChromium(),
+    headless: true,
+    args: CHROMIUM_ARGS,
+    baseURL: server.url,
+  });
   page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (error) => problems.push(`a script error on ${page.url()}: ${error.message}`));
   page.on('console', (message) => {
@@ -97,7 +104,9 @@ describe('the search index of the built fixture archive', () => {
   });
 
   it('holds every article page and nothing else', async () => {
-    const entry = JSON.parse(await readFile(path.join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(await readFile(path.join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
     const counted = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
     expect(counted).toBe(expected.articles.length);
 
@@ -187,7 +196,9 @@ describe('the search page in Chromium with JavaScript off', () => {
       const notice = plain.locator('noscript p');
       expect(await notice.isVisible()).toBe(true);
       expect((await notice.textContent())!.trim()).toBe('Full-text search needs JavaScript. Browse the archive instead:');
-      const links = await plain.locator('main ul a').evaluateAll((anchors) => anchors.map((anchor) => [anchor.textContent!.trim(), anchor.getAttribute('href')]));
+      const links = await plain
+        .locator('main ul a')
+        .evaluateAll((anchors) => anchors.map((anchor) => [anchor.textContent!.trim(), anchor.getAttribute('href')]));
       expect(links).toEqual([
         ['Tags', '/tags/'],
         ['People', '/people/'],
@@ -195,7 +206,10 @@ describe('the search page in Chromium with JavaScript off', () => {
         ['Places', '/places/'],
         ['Timeline', '/timeline/'],
       ]);
-      await Promise.all([plain.waitForURL((url) => url.pathname === '/people/'), plain.getByRole('link', { name: 'People', exact: true }).last().click()]);
+      await Promise.all([
+        plain.waitForURL((url) => url.pathname === '/people/'),
+        plain.getByRole('link', { name: 'People', exact: true }).last().click(),
+      ]);
       expect((await plain.locator('h1').textContent())!.trim()).toBe('People');
       expect(await plain.locator('main a[href^="/people/"]').count()).toBe(expected.groups.people.size);
     } finally {
@@ -212,7 +226,8 @@ describe('the search page of the fixture archive indexed in shards (as an archiv
     // 57 articles, 20 a shard: /pagefind/ and two more, which the search page names.
     const bundles = (await readPage(served, '/search/')).querySelector('#search')!.getAttribute('data-bundles');
     expect(bundles).toBe('pagefind-2/ pagefind-3/');
-    for (const folder of ['pagefind', 'pagefind-2', 'pagefind-3']) expect(existsSync(path.join(served, folder, 'pagefind-entry.json')), folder).toBe(true);
+    for (const folder of ['pagefind', 'pagefind-2', 'pagefind-3'])
+      expect(existsSync(path.join(served, folder, 'pagefind-entry.json')), folder).toBe(true);
     const sharded = await serveStatic(served);
     try {
       const { name, years, articles: theirs } = await personAcrossYears();
@@ -228,7 +243,9 @@ describe('the search page of the fixture archive indexed in shards (as an archiv
       const found = async (): Promise<number> => {
         const more = page.locator('button.pagefind-ui__button');
         if (await more.isVisible()) await more.click();
-        const hrefs = await page.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+        const hrefs = await page
+          .locator('.pagefind-ui__result-link')
+          .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
         return new Set(hrefs.filter((href) => wanted.has(href!))).size;
       };
       await expect.poll(found, { timeout: 20_000 }).toBe(wanted.size);

@@ -13,7 +13,16 @@ describe('contentKind', () => {
     expect(contentKind('articles/hostile/2019-05-23-X.MD')).toBe('article');
     for (const name of ['site', 'tags', 'people', 'organizations', 'places']) expect(contentKind(`_data/${name}.yaml`)).toBe('registry');
     expect(contentKind('_data/people.yml')).toBe('registry');
-    for (const stray of ['articles/2019/.2019-05-23-x.md', 'articles/2019/notes.txt', 'article.md', '_data/site.js', '_data/more/tags.yaml', 'archive-home.11tydata.mjs', 'articles/articles.11tydata.json', 'index.njk']) {
+    for (const stray of [
+      'articles/2019/.2019-05-23-x.md',
+      'articles/2019/notes.txt',
+      'article.md',
+      '_data/site.js',
+      '_data/more/tags.yaml',
+      'archive-home.11tydata.mjs',
+      'articles/articles.11tydata.json',
+      'index.njk',
+    ]) {
       expect(contentKind(stray), stray).toBe('stray');
     }
   });
@@ -26,7 +35,14 @@ describe('listContent', () => {
       fs.mkdirSync(path.dirname(path.join(content, file)), { recursive: true });
       fs.writeFileSync(path.join(content, file), 'x');
     };
-    for (const file of ['articles/2019/b.md', 'articles/2019/a.md', '_data/tags.yaml', 'articles/2019/archive-article.11tydata.cjs', `articles/2019/.import-tmp-${process.pid}-c.md`]) write(file);
+    for (const file of [
+      'articles/2019/b.md',
+      'articles/2019/a.md',
+      '_data/tags.yaml',
+      'articles/2019/archive-article.11tydata.cjs',
+      `articles/2019/.import-tmp-${process.pid}-c.md`,
+    ])
+      write(file);
     fs.writeFileSync(path.join(root, 'outside.md'), 'x');
     fs.symlinkSync(path.join(root, 'outside.md'), path.join(content, 'articles/2019/linked.md'));
     fs.symlinkSync(root, path.join(content, 'articles/linked-folder'));

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { findChromium, playwrightChromiums, SYSTEM_CHROMIUMS } from './chromium.ts';
 
-const only = (...files: string[]) => (file: string) => files.includes(file);
+const only =
+  (...files: string[]) =>
+  (file: string) =>
+    files.includes(file);
 
 describe('findChromium', () => {
   it('takes CHROME_PATH first', () => {

@@ -33,7 +33,15 @@ export function expectedSite(all: Article[]): ExpectedSite {
   const groups = Object.fromEntries(TAXONOMIES.map((taxonomy) => [taxonomy, new Map<string, Article[]>()])) as ExpectedSite['groups'];
   const years = new Map<number, Article[]>();
   const folds = Object.fromEntries(
-    TAXONOMIES.map((taxonomy) => [taxonomy, new Map(derivedAliases(taxonomy, articles.flatMap((a) => a[taxonomy])).map((f) => [f.alias, f.name]))]),
+    TAXONOMIES.map((taxonomy) => [
+      taxonomy,
+      new Map(
+        derivedAliases(
+          taxonomy,
+          articles.flatMap((a) => a[taxonomy]),
+        ).map((f) => [f.alias, f.name]),
+      ),
+    ]),
   ) as Record<Taxonomy, Map<string, string>>;
   for (const article of articles) {
     for (const taxonomy of TAXONOMIES) {
@@ -59,7 +67,11 @@ export function expectedPageUrls(site: ExpectedSite): string[] {
 
 /** Every feed the site must have: the archive's, and one pair per tag and per person. */
 export function expectedFeedUrls(site: ExpectedSite): string[] {
-  const bases = ['/', ...[...site.groups.tags.keys()].map((slug) => `/tags/${slug}/`), ...[...site.groups.people.keys()].map((slug) => `/people/${slug}/`)];
+  const bases = [
+    '/',
+    ...[...site.groups.tags.keys()].map((slug) => `/tags/${slug}/`),
+    ...[...site.groups.people.keys()].map((slug) => `/people/${slug}/`),
+  ];
   return bases.flatMap((base) => [`${base}feed.xml`, `${base}feed.json`]).sort();
 }
 

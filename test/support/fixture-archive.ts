@@ -78,17 +78,7 @@ const ORGANIZATIONS = [
   'AT&T',
 ];
 
-const PLACES = [
-  'United Kingdom',
-  'United States',
-  'Estonia',
-  'Germany',
-  'Brussels',
-  'Ukraine',
-  'Côte d’Ivoire',
-  'São Paulo',
-  'Singapore',
-];
+const PLACES = ['United Kingdom', 'United States', 'Estonia', 'Germany', 'Brussels', 'Ukraine', 'Côte d’Ivoire', 'São Paulo', 'Singapore'];
 
 const OUTLETS = ['Sputnik International', 'The Record', 'Euractiv', 'Reuters'];
 const SECTIONS = ['Europe', 'World', 'Technology', 'Politics'];
@@ -168,14 +158,18 @@ export function fixtureArticleFiles(): FixtureFile[] {
     if (i === 4) data.time = '00:30+03:00';
     if (i === 3) data.time = '23:45-05:00';
     if (i % 8 === 2) data.image = { caption: `A photo for article ${i}`, credit: '© Fixture Photo Agency' };
-    if (i % 6 === 2) data.related_headlines = [`Earlier: ${organizations[0]} on ${tags[0]}`, 'Another headline, with "quotes" & an ampersand'];
+    if (i % 6 === 2)
+      data.related_headlines = [`Earlier: ${organizations[0]} on ${tags[0]}`, 'Another headline, with "quotes" & an ampersand'];
     const file = articlePath(date, title);
     if (seen.has(file)) throw new Error(`fixture generator wrote ${file} twice`);
     seen.add(file);
     // One body links to another article by its site URL, another by its file, as the README offers editors;
     // both must lead to the article's page, under a path prefix too.
     const link = i === 7 && firstArticle ? { title: firstArticle.title, href: firstArticle.url } : undefined;
-    const fileLink = i === FILE_LINKING && firstArticle ? { title: firstArticle.title, href: path.posix.relative(path.posix.dirname(file), firstArticle.file) } : undefined;
+    const fileLink =
+      i === FILE_LINKING && firstArticle
+        ? { title: firstArticle.title, href: path.posix.relative(path.posix.dirname(file), firstArticle.file) }
+        : undefined;
     files.push({ path: file, text: writeArticleText(data, bodyOf(i, data, link ?? fileLink)) });
     if (i === 0) firstArticle = { title, url: articleUrl(date, slugFromFile(file, title)), file };
   }
@@ -194,9 +188,16 @@ function bodyOf(i: number, data: FrontMatter, link: { title: string; href: strin
     `Officials described the step as overdue. Article ${i} of the fixture archive has this paragraph so that every page has a body of more than one paragraph.`,
     `"We will keep working with our partners," the statement said.`,
   ];
-  if (i === 3) paragraphs.push(`The scraped page contained this text: <script>${HOSTILE_MARKERS.script}</script> and <img src="x" onerror="${HOSTILE_MARKERS.script}">.`);
-  if (i === 4) paragraphs.push(`Template syntax in scraped text must print as written: ${HOSTILE_MARKERS.template} and ${HOSTILE_MARKERS.nunjucks}.`);
-  if (link) paragraphs.push(`An earlier story, [${link.title.replace(/[[\]]/g, '')}](${link.href}), set out the background; the [outlet](https://example.com/) has more.`);
+  if (i === 3)
+    paragraphs.push(
+      `The scraped page contained this text: <script>${HOSTILE_MARKERS.script}</script> and <img src="x" onerror="${HOSTILE_MARKERS.script}">.`,
+    );
+  if (i === 4)
+    paragraphs.push(`Template syntax in scraped text must print as written: ${HOSTILE_MARKERS.template} and ${HOSTILE_MARKERS.nunjucks}.`);
+  if (link)
+    paragraphs.push(
+      `An earlier story, [${link.title.replace(/[[\]]/g, '')}](${link.href}), set out the background; the [outlet](https://example.com/) has more.`,
+    );
   return paragraphs.join('\n\n');
 }
 

@@ -6,7 +6,8 @@ import { checkLinks } from './links.ts';
 
 let root: string;
 
-const page = (body: string) => `<!doctype html><html lang="en"><head><title>t</title><link rel="canonical" href="https://example.org/archive/"></head><body>${body}</body></html>`;
+const page = (body: string) =>
+  `<!doctype html><html lang="en"><head><title>t</title><link rel="canonical" href="https://example.org/archive/"></head><body>${body}</body></html>`;
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'archive-links-'));

@@ -77,7 +77,10 @@ export interface LinkCheckOptions {
 }
 
 /** All links in all pages, and the ones that do not resolve. */
-export async function checkLinks(outDir: string, options: LinkCheckOptions = {}): Promise<{ pages: number; links: FoundLink[]; broken: BrokenLink[] }> {
+export async function checkLinks(
+  outDir: string,
+  options: LinkCheckOptions = {},
+): Promise<{ pages: number; links: FoundLink[]; broken: BrokenLink[] }> {
   const prefix = options.prefix ?? '/';
   const files = await htmlFiles(outDir);
   const idsByPath = new Map<string, Set<string>>();
@@ -96,7 +99,13 @@ export async function checkLinks(outDir: string, options: LinkCheckOptions = {})
     }
     for (const [selector, attribute] of SRCSET_ATTRIBUTES) {
       for (const element of document.querySelectorAll(selector)) {
-        values.push(...element.getAttribute(attribute)!.split(',').map((candidate: string) => candidate.trim().split(/\s+/)[0]!).filter(Boolean));
+        values.push(
+          ...element
+            .getAttribute(attribute)!
+            .split(',')
+            .map((candidate: string) => candidate.trim().split(/\s+/)[0]!)
+            .filter(Boolean),
+        );
       }
     }
     for (const value of values) links.push(resolveLink(page, value.trim(), base, options.siteUrl));
@@ -104,7 +113,14 @@ export async function checkLinks(outDir: string, options: LinkCheckOptions = {})
   const broken: BrokenLink[] = [];
   const exists = new Map<string, Promise<'file' | 'dir' | undefined>>();
   const kindOf = (file: string) => {
-    if (!exists.has(file)) exists.set(file, stat(file).then((s) => (s.isFile() ? 'file' : s.isDirectory() ? 'dir' : undefined), () => undefined));
+    if (!exists.has(file))
+      exists.set(
+        file,
+        stat(file).then(
+          (s) => (s.isFile() ? 'file' : s.isDirectory() ? 'dir' : undefined),
+          () => undefined,
+        ),
+      );
     return exists.get(file)!;
   };
   for (const link of links) {
@@ -163,7 +179,8 @@ function resolveLink(page: string, value: string, base: URL, siteUrl: string | u
   }
   let target: string | undefined;
   if (url.origin === SITE) target = url.pathname;
-  else if (siteUrl && url.href.startsWith(siteUrl)) target = new URL(siteUrl).pathname.replace(/\/?$/, '/') + url.href.slice(siteUrl.length).replace(/^\//, '');
+  else if (siteUrl && url.href.startsWith(siteUrl))
+    target = new URL(siteUrl).pathname.replace(/\/?$/, '/') + url.href.slice(siteUrl.length).replace(/^\//, '');
   if (target === undefined) return found;
   const fragment = url.hash ? safeDecode(url.hash.slice(1)) : undefined;
   return { ...found, target: target.split('?')[0]!.split('#')[0]!, fragment };

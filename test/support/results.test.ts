@@ -11,7 +11,10 @@ describe('countResults', () => {
 
   it('counts a test file that failed outside its tests as one failure, naming it', () => {
     const counts = countResults(
-      report({ numPassedTests: 3, testResults: [{ name: 'test/x.test.ts', status: 'failed', message: 'Cannot find module', assertionResults: [] }] }),
+      report({
+        numPassedTests: 3,
+        testResults: [{ name: 'test/x.test.ts', status: 'failed', message: 'Cannot find module', assertionResults: [] }],
+      }),
       1,
     );
     expect(counts.failed).toBe(1);

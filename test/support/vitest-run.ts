@@ -33,7 +33,10 @@ export async function runSuite({ suite, args, env = {} }: SuiteRun): Promise<num
     child.on('error', reject);
     child.on('close', resolve);
   });
-  const report = await readFile(jsonFile, 'utf8').then((text) => JSON.parse(text) as VitestJson, () => undefined);
+  const report = await readFile(jsonFile, 'utf8').then(
+    (text) => JSON.parse(text) as VitestJson,
+    () => undefined,
+  );
   await rm(work, { recursive: true, force: true });
   const counts = countResults(report, exitCode);
   for (const problem of counts.problems) console.log(`! ${problem}`);

@@ -13,7 +13,19 @@ export interface StatedDate {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 const MONTH_WORD =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
@@ -87,9 +99,16 @@ export function parseHumanDate(text: string): StatedDate | undefined {
   let date: string | undefined;
   let match = MONTH_FIRST.exec(text);
   if (match) date = day(Number(match[3]), monthNumber(match[1]!), Number(match[2]));
-  if (!date && (match = DAY_FIRST.exec(text))) date = day(Number(match[3]), monthNumber(match[2]!), Number(match[1]));
-  if (!date && (match = SLASHED_YMD.exec(text))) date = day(Number(match[1]), Number(match[2]), Number(match[3]));
-  if (!date && (match = NUMERIC_MDY.exec(text))) {
+  if (!date) {
+    match = DAY_FIRST.exec(text);
+    if (match) date = day(Number(match[3]), monthNumber(match[2]!), Number(match[1]));
+  }
+  if (!date) {
+    match = SLASHED_YMD.exec(text);
+    if (match) date = day(Number(match[1]), Number(match[2]), Number(match[3]));
+  }
+  if (!date) match = NUMERIC_MDY.exec(text);
+  if (!date && match) {
     const a = Number(match[1]);
     const b = Number(match[3]);
     const year = Number(match[4]);
@@ -115,7 +134,7 @@ export function findHumanDates(text: string): Array<{ date: string; index: numbe
   const found: Array<{ date: string; index: number }> = [];
   const patterns = [MONTH_FIRST, DAY_FIRST, SLASHED_YMD, NUMERIC_MDY, ISO];
   for (const pattern of patterns) {
-    const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
+    const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
     for (const match of text.matchAll(global)) {
       const parsed = pattern === ISO ? parseMachineDate(match[0]) : parseHumanDate(match[0]);
       if (parsed) found.push({ date: parsed.date, index: match.index ?? 0 });

@@ -51,7 +51,14 @@ export function extractEntities(input: EntityInput): Entities {
   const notPeople = new Set<string>();
   for (const span of spans) {
     const org = span.shouted ? undefined : byApposition(tokens, span.start, span.end);
-    const key = org && personKey(tokens.slice(org.start, org.end).map((t) => t.text).join(' '));
+    const key =
+      org &&
+      personKey(
+        tokens
+          .slice(org.start, org.end)
+          .map((t) => t.text)
+          .join(' '),
+      );
     if (key && peopleKeys.has(key)) notPeople.add(key);
   }
   // A one-word "person" who only ever stands inside a body's name ("Guild" in "Screen Actors Guild") is part of that name.

@@ -26,28 +26,35 @@ export interface FoundOrganization {
   acronym?: string;
 }
 
-
 /** Nouns of media and agencies that make the name beside them a body: "Interfax news agency", "the daily Mlada Fronta Dnes". */
 const MEDIA_AFTER = /^(?:news agency|agency|newspaper|daily|weekly|magazine|radio|television|tv|news service|wire service)\b/;
 const MEDIA_BEFORE = new Set(['daily', 'newspaper', 'weekly', 'magazine', 'agency', 'broadcaster', 'tabloid', 'journal']);
 
 /** Lower-case nouns of business before a company's name: "equipment group Radiometer", "retailer John Lewis". */
-const TRADE_NOUNS = new Set(`
+const TRADE_NOUNS = new Set(
+  `
   group company firm maker manufacturer producer retailer carrier airline bank insurer chain conglomerate giant major
   subsidiary operator supplier distributor exporter importer brewer miner shipbuilder lender broker brokerage automaker
   carmaker steelmaker chipmaker drugmaker publisher developer contractor utility refiner trader house unit
-`.trim().split(/\s+/));
+`
+    .trim()
+    .split(/\s+/),
+);
 
 /**
  * Abbreviations in capitals that are not bodies: units, zones, currencies,
  * economic and medical terms, media and ranks. Kinds of word, not names.
  */
-const NOT_BODIES = new Set(`
+const NOT_BODIES = new Set(
+  `
   gmt utc bst cet est edt pst pdt cst mst am pm ad bc bce ce usd eur gbp jpy chf cny rub gdp gnp cpi ppi ipo vat ceo cfo coo cto
   chairman mp mep md phd mba tv dvd cd pc it ai id ok hiv aids dna rna sars covid km mph kg mw gw kwh bpd dwt fob cif ytd yoy qoq
   pct bps eps pe nav mln bln mn bn trn ft st nd rd th aaa aa baa usa uk uae us www http https faq pdf html url rip sos
   h1 h2 q1 q2 q3 q4 fy nb ps pto ii iii iv vi vii viii ix xi xii xiii xiv xv xx
-`.trim().split(/\s+/));
+`
+    .trim()
+    .split(/\s+/),
+);
 
 const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}&]{1,6}$/u;
 
@@ -64,7 +71,8 @@ export function findOrganizations(tokens: readonly Token[], spans: readonly Span
         found.push({ ...org, spelling: spell(tokens, org.start, org.end) });
         continue;
       }
-      for (let k = start; k < end; k++) if (isBodyAcronym(tokens, k, counts)) found.push({ start: k, end: k + 1, spelling: tokens[k]!.text });
+      for (let k = start; k < end; k++)
+        if (isBodyAcronym(tokens, k, counts)) found.push({ start: k, end: k + 1, spelling: tokens[k]!.text });
     }
   }
   // An acronym in parentheses right after a body's name is that body's: "Kurdistan Workers Party (PKK)".
@@ -76,7 +84,8 @@ export function findOrganizations(tokens: readonly Token[], spans: readonly Span
   const defined = new Set(found.map((org) => org.acronym).filter(Boolean));
   // ... and that acronym elsewhere is the body too, even where it would not count on its own.
   for (let k = 0; k < tokens.length; k++) {
-    if (defined.has(tokens[k]!.text) && !found.some((org) => org.start === k)) found.push({ start: k, end: k + 1, spelling: tokens[k]!.text });
+    if (defined.has(tokens[k]!.text) && !found.some((org) => org.start === k))
+      found.push({ start: k, end: k + 1, spelling: tokens[k]!.text });
   }
   return found.sort((a, b) => a.start - b.start);
 }
@@ -104,7 +113,16 @@ function trimStart(tokens: readonly Token[], start: number, end: number): number
 }
 
 function isFunctionWord(word: string): boolean {
-  return tagsOf(word).some((t) => t === 'Determiner' || t === 'Preposition' || t === 'Conjunction' || t === 'Pronoun' || t === 'Adverb' || t === 'QuestionWord' || t === 'Negative');
+  return tagsOf(word).some(
+    (t) =>
+      t === 'Determiner' ||
+      t === 'Preposition' ||
+      t === 'Conjunction' ||
+      t === 'Pronoun' ||
+      t === 'Adverb' ||
+      t === 'QuestionWord' ||
+      t === 'Negative',
+  );
 }
 
 const TAIL = /^(of|for)$/;
@@ -135,22 +153,38 @@ function bodyName(tokens: readonly Token[], start: number, end: number): { start
 export function byContext(tokens: readonly Token[], start: number, end: number): { start: number; end: number } | undefined {
   const s = trimStart(tokens, start, end);
   const line = tokens[s]!.line;
-  const after = tokens.slice(end, end + 3).filter((t) => t.line === line).map((t) => t.lower).join(' ');
+  const after = tokens
+    .slice(end, end + 3)
+    .filter((t) => t.line === line)
+    .map((t) => t.lower)
+    .join(' ');
   const prev = tokens[s - 1]?.line === line ? tokens[s - 1]!.lower : '';
   const phrase = tokens.slice(s, end);
   // A place or a person's title is never a body here, nor one English word ("On Tuesday, the inspector general's office").
   if (lookupPlace(spell(tokens, s, end)) || phrase.every((t) => isTitle(t.lower))) return undefined;
   const lexicon = phrase.length === 1 ? tagsOf(phrase[0]!.lower) : tagsOf(phrase.map((t) => t.lower).join(' '));
-  const oneWord = phrase.length === 1 && !lexicon.includes('Organization') &&
-    (isEnglishWord(phrase[0]!.lower) || isFunctionWord(phrase[0]!.lower) || /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i.test(phrase[0]!.text));
-  if (TRADE_NOUNS.has(prev) && !opensSentence(tokens, s - 1) && !isCapitalised(tokens[s - 1]) && !isFunctionWord(phrase[0]!.lower)) return { start: s, end };
+  const oneWord =
+    phrase.length === 1 &&
+    !lexicon.includes('Organization') &&
+    (isEnglishWord(phrase[0]!.lower) ||
+      isFunctionWord(phrase[0]!.lower) ||
+      /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i.test(phrase[0]!.text));
+  if (TRADE_NOUNS.has(prev) && !opensSentence(tokens, s - 1) && !isCapitalised(tokens[s - 1]) && !isFunctionWord(phrase[0]!.lower))
+    return { start: s, end };
   if (oneWord) return undefined;
   if (MEDIA_AFTER.test(after) || MEDIA_BEFORE.has(prev)) return { start: s, end };
   if (inApposition(tokens, end, line)) return { start: s, end };
   // "Radical Democrats (FDP)": a name the text gives an acronym in parentheses is a body's ("Jim Courier (U.S.)" gives a place).
   const inBrackets = tokens[end + 1];
-  if (tokens[end]?.text === '(' && inBrackets && tokens[end + 2]?.text === ')' && ACRONYM.test(inBrackets.text) &&
-    !lookupPlace(inBrackets.text) && !isEnglishWord(inBrackets.lower) && !hasTag(phrase[0]!.lower, FIRST_NAME_TAGS)) {
+  if (
+    tokens[end]?.text === '(' &&
+    inBrackets &&
+    tokens[end + 2]?.text === ')' &&
+    ACRONYM.test(inBrackets.text) &&
+    !lookupPlace(inBrackets.text) &&
+    !isEnglishWord(inBrackets.lower) &&
+    !hasTag(phrase[0]!.lower, FIRST_NAME_TAGS)
+  ) {
     return { start: s, end };
   }
   // "told Reuters": one who is told something and is neither a person (those are taken) nor a word is a body.
@@ -186,7 +220,8 @@ function inApposition(tokens: readonly Token[], end: number, line: number): bool
     if (t.line !== line || (t.kind === 'punct' && t.text !== '-')) return false;
     if (k === end + 1 && !/^(a|an|the|one)$/.test(t.lower)) return false;
     const singular = t.lower.replace(/s$/, '');
-    if (t.kind === 'word' && /^\p{Ll}/u.test(t.text) && (TRADE_NOUNS.has(t.lower) || TRADE_NOUNS.has(singular) || HEADS.has(singular))) return true;
+    if (t.kind === 'word' && /^\p{Ll}/u.test(t.text) && (TRADE_NOUNS.has(t.lower) || TRADE_NOUNS.has(singular) || HEADS.has(singular)))
+      return true;
   }
   return false;
 }
@@ -196,7 +231,13 @@ function isBodyAcronym(tokens: readonly Token[], k: number, counts: ReadonlyMap<
   const t = tokens[k]!;
   if (!ACRONYM.test(t.text) || !/^[A-Z&.]+$/.test(t.text)) return false;
   // "LOS ANGELES (AP)": words in capitals side by side are a phrase shouted, not acronyms.
-  const shouted = (u: Token | undefined): boolean => u !== undefined && u.line === t.line && u.kind === 'word' && u.text.length > 1 && u.text === u.text.toUpperCase() && /\p{Lu}{2}/u.test(u.text);
+  const shouted = (u: Token | undefined): boolean =>
+    u !== undefined &&
+    u.line === t.line &&
+    u.kind === 'word' &&
+    u.text.length > 1 &&
+    u.text === u.text.toUpperCase() &&
+    /\p{Lu}{2}/u.test(u.text);
   if (shouted(tokens[k - 1]) || shouted(tokens[k + 1])) return false;
   const bare = t.lower.replace(/\./g, '');
   const place = lookupPlace(t.text);
@@ -217,8 +258,42 @@ function isBodyAcronym(tokens: readonly Token[], k: number, counts: ReadonlyMap<
 }
 
 /** What a body does or has right after its name: "FBI said", "USDA spokesman". */
-const ACTS = new Set(['said', 'says', 'announced', 'reported', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'chief', 'director', 'statement', 'report', 'data', 'figures', 'agency', 'forces', 'fighters', 'members', 'leader', 'leaders', 'flight', 'chairman', 'president', 'airliner', 'jet', 'plane', 'shares', 'stock']);
+const ACTS = new Set([
+  'said',
+  'says',
+  'announced',
+  'reported',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'official',
+  'officials',
+  'chief',
+  'director',
+  'statement',
+  'report',
+  'data',
+  'figures',
+  'agency',
+  'forces',
+  'fighters',
+  'members',
+  'leader',
+  'leaders',
+  'flight',
+  'chairman',
+  'president',
+  'airliner',
+  'jet',
+  'plane',
+  'shares',
+  'stock',
+]);
 
 function spell(tokens: readonly Token[], start: number, end: number): string {
-  return tokens.slice(start, end).map((t) => t.text).join(' ').replace(/ & /g, '&');
+  return tokens
+    .slice(start, end)
+    .map((t) => t.text)
+    .join(' ')
+    .replace(/ & /g, '&');
 }

@@ -20,10 +20,62 @@ export interface FoundPlace {
 }
 
 /** Words before a name that say it is a place. */
-const LOCATIVE = new Set(['in', 'at', 'from', 'to', 'near', 'outside', 'into', 'across', 'throughout', 'around', 'via', 'toward', 'towards', 'inside', 'within', 'visit', 'visited', 'visiting', 'reached', 'left', 'leave', 'entered', 'across']);
+const LOCATIVE = new Set([
+  'in',
+  'at',
+  'from',
+  'to',
+  'near',
+  'outside',
+  'into',
+  'across',
+  'throughout',
+  'around',
+  'via',
+  'toward',
+  'towards',
+  'inside',
+  'within',
+  'visit',
+  'visited',
+  'visiting',
+  'reached',
+  'left',
+  'leave',
+  'entered',
+  'across',
+]);
 const STRONG_LOCATIVE = new Set(['in', 'near', 'outside', 'inside']);
 /** Nouns before "of" that make what follows a place: "the town of Galanta". */
-const PLACE_NOUNS = new Set(['town', 'city', 'village', 'capital', 'port', 'province', 'region', 'state', 'island', 'islands', 'district', 'county', 'suburb', 'outskirts', 'streets', 'centre', 'center', 'north', 'south', 'east', 'west', 'part', 'parts', 'heart', 'area', 'republic', 'kingdom']);
+const PLACE_NOUNS = new Set([
+  'town',
+  'city',
+  'village',
+  'capital',
+  'port',
+  'province',
+  'region',
+  'state',
+  'island',
+  'islands',
+  'district',
+  'county',
+  'suburb',
+  'outskirts',
+  'streets',
+  'centre',
+  'center',
+  'north',
+  'south',
+  'east',
+  'west',
+  'part',
+  'parts',
+  'heart',
+  'area',
+  'republic',
+  'kingdom',
+]);
 
 const MONTHS = /^(?:january|february|march|april|may|june|july|august|september|sept|october|november|december)$/;
 /** compromise's lexicon tags for words it knows as places ("Wales", though "wales" is also a word). */
@@ -45,13 +97,22 @@ export function findPlaces(tokens: readonly Token[], spans: readonly Span[], tak
       let matched = 0;
       for (let len = Math.min(5, span.end - k); len >= 1; len--) {
         const range = tokens.slice(k, k + len);
-        if (range.some((_, j) => taken.has(k + j)) || range[len - 1]!.kind !== 'word' || /^(of|and|the|for|in)$/.test(range[len - 1]!.lower)) continue;
-        const spelling = range.map((t) => t.text).join(' ').replace(/ & /g, '&');
+        if (
+          range.some((_, j) => taken.has(k + j)) ||
+          range[len - 1]!.kind !== 'word' ||
+          /^(of|and|the|for|in)$/.test(range[len - 1]!.lower)
+        )
+          continue;
+        const spelling = range
+          .map((t) => t.text)
+          .join(' ')
+          .replace(/ & /g, '&');
         const place = lookupPlace(spelling);
         if (!place) continue;
         if (!accepted(tokens, k, k + len, place, span.shouted)) continue;
         // "South Taranaki", "Northern Italy", "Van Gogh": an English word that a longer name goes on from only qualifies it.
-        if (len === 1 && k + 1 < span.end && isCapitalisedWord(tokens[k + 1]) && isEnglishWord(range[0]!.lower) && place.kind !== 'country') continue;
+        if (len === 1 && k + 1 < span.end && isCapitalisedWord(tokens[k + 1]) && isEnglishWord(range[0]!.lower) && place.kind !== 'country')
+          continue;
         // "Ala." and "Conn.": an abbreviation keeps its full stop.
         found.push({ place, spelling: place.abbreviation && tokens[k + len]?.text === '.' ? `${spelling}.` : spelling, at: k });
         matched = len;
@@ -72,18 +133,22 @@ function accepted(tokens: readonly Token[], start: number, end: number, place: P
   // "Mediterranean oil products": a region's name used as an adjective is no place.
   if (single && /(an|ic)$/.test(lower) && place.kind === 'region' && /^\p{Ll}/u.test(tokens[end]?.text ?? '')) return false;
   // An ambiguous single word: an English word ("Split", "Police"), or a name ("Victoria", "Chad"), or a two-letter code in a headline ("US" in "GIVE US").
-  const wordLike = single && !hasTag(lower, PLACE_WORD_TAGS) &&
+  const wordLike =
+    single &&
+    !hasTag(lower, PLACE_WORD_TAGS) &&
     (isCommonWord(lower) || isEnglishWord(lower) || (hasTag(lower, PERSON_TAGS) && place.kind !== 'country'));
   if (place.abbreviation) return tokens[start - 1]?.text === ',' && isPlaceBefore(tokens, start - 1);
   // A country's code is written in capitals or with dots: "US", "U.S.", never "Us" ("Contact Us").
-  if (single && place.kind === 'country' && lower.replace(/\./g, '').length <= 3 && words[0]!.text !== words[0]!.text.toUpperCase()) return false;
+  if (single && place.kind === 'country' && lower.replace(/\./g, '').length <= 3 && words[0]!.text !== words[0]!.text.toUpperCase())
+    return false;
   if (shouted) {
     if (single && (isCommonWord(lower) || isEnglishWord(lower) || lower.length <= 2)) return false;
     return place.kind === 'country' || place.kind === 'region' || place.kind === 'state' || (place.population ?? 0) >= WELL_KNOWN;
   }
   if (place.kind === 'country' || place.kind === 'region' || place.kind === 'state') {
     // "Chad Smith": a country's name that a capitalised word follows is a person's first name.
-    if (single && hasTag(lower, PERSON_TAGS) && /^\p{Lu}/u.test(tokens[end]?.text ?? '') && tokens[end]?.line === words[0]!.line) return false;
+    if (single && hasTag(lower, PERSON_TAGS) && /^\p{Lu}/u.test(tokens[end]?.text ?? '') && tokens[end]?.line === words[0]!.line)
+      return false;
     // Mid-sentence, a capital makes "Turkey" the country; opening a sentence it may be the word.
     return !wordLike || !opensSentence(tokens, start) || placeContext(tokens, start, end);
   }
@@ -103,7 +168,8 @@ function placeContext(tokens: readonly Token[], start: number, end: number, word
   const next = tokens[end];
   if (next?.text === ',' && next.line === line) {
     const after = tokens[end + 1];
-    if (after && after.line === line && lookupPlace(after.text)?.kind !== undefined && lookupPlace(after.text)!.kind !== 'city') return true;
+    if (after && after.line === line && lookupPlace(after.text)?.kind !== undefined && lookupPlace(after.text)!.kind !== 'city')
+      return true;
   }
   return false;
 }

@@ -10,7 +10,28 @@ import { lookupPlace } from '../../content/gazetteer.ts';
 import { HEADS, LEADING_HEADS } from './heads.ts';
 
 /** Small words inside a name, between two capitalised words. */
-const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'du', 'des', 'la', 'le', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'von', 'van', 'der', 'al', 'el']);
+const CONNECTORS = new Set([
+  'of',
+  'for',
+  'the',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'del',
+  'della',
+  'di',
+  'da',
+  'do',
+  'dos',
+  'das',
+  'von',
+  'van',
+  'der',
+  'al',
+  'el',
+]);
 /** What may follow a connector before the next capital: "Movement for a Democratic Slovakia", "Bank of the Philippine Islands". */
 const SECOND_CONNECTORS = new Set(['a', 'the']);
 
@@ -25,7 +46,7 @@ export interface Span {
 
 /** A capitalised word: "Prague", "PRAGUE", "U.S.", "Itar-Tass", "McDonald". */
 export function isCapitalised(token: Token | undefined): boolean {
-  if (!token || token.kind !== 'word' || /\d/.test(token.text)) return false;
+  if (token?.kind !== 'word' || /\d/.test(token.text)) return false;
   const first = token.text[0]!;
   return first !== first.toLowerCase();
 }
@@ -77,7 +98,12 @@ export function properSpans(tokens: readonly Token[]): Span[] {
       break;
     }
     const and = tokens[j];
-    const andNext = and !== undefined && and.line === line && (and.lower === 'and' || and.text === '&') && isCapitalised(tokens[j + 1]) && tokens[j + 1]!.line === line;
+    const andNext =
+      and !== undefined &&
+      and.line === line &&
+      (and.lower === 'and' || and.text === '&') &&
+      isCapitalised(tokens[j + 1]) &&
+      tokens[j + 1]!.line === line;
     spans.push({ start: i, end: j, shouted: shouted.has(line), andNext });
     i = j;
   }
@@ -99,7 +125,10 @@ function joinAnd(tokens: readonly Token[], spans: Span[]): Span[] {
     const next = spans[k + 1];
     if (span.andNext && next && next.start === span.end + 1 && !span.shouted) {
       const joined = { start: span.start, end: next.end, shouted: false, andNext: next.andNext };
-      const text = tokens.slice(joined.start, joined.end).map((t) => t.text).join(' ');
+      const text = tokens
+        .slice(joined.start, joined.end)
+        .map((t) => t.text)
+        .join(' ');
       if (lookupPlace(text) || HEADS.has(tokens[next.end - 1]!.lower.replace(/\.$/, '')) || hasOfTail(tokens, span)) {
         out.push(joined);
         k++;
@@ -110,7 +139,6 @@ function joinAnd(tokens: readonly Token[], spans: Span[]): Span[] {
   }
   return out;
 }
-
 
 /** A head noun followed by "of" or "for" inside the phrase: "Department of Health". */
 function hasOfTail(tokens: readonly Token[], span: Span): boolean {

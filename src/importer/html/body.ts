@@ -30,20 +30,25 @@ const BOILERPLATE_BLOCK =
 const BOILERPLATE_HEADING =
   /^(?:more|tags|topics|don'?t\s+miss|related(?:\s+(?:stories|articles|coverage|content|posts|reading|links))?|read\s+more|more\s+(?:from|on|stories|coverage|news)\b.*|recommended(?:\s+for\s+you)?|you\s+may\s+(?:also\s+)?like|also\s+read|see\s+also|most\s+(?:popular|read)|trending|sign\s+up.*|subscribe.*|newsletter.*|share\s+this.*|about\s+the\s+author|comments?)\s*:?$/i;
 
-const PROMPT_PARAGRAPH = new RegExp([
-  '(?:sign\\s+up|subscribe)\\b.*(?:newsletter|inbox|email)',
-  '(?:read|see)\\s+(?:more|also|next)\\s*:',
-  'related\\s*:',
-  'click\\s+here\\s+to\\s+(?:subscribe|sign\\s+up)',
-  'follow\\s+.{1,40}?\\s+on\\s+(?:twitter|facebook|instagram|linkedin|youtube)',
-  'share\\s+this\\s+(?:article|story|post)',
-  'this\\s+article\\s+(?:originally\\s+)?appeared\\s+(?:on|in)\\b',
-  '(?:write\\s+to|contact|email)\\s+.{1,60}?\\s+at\\s+\\S+@\\S+$',
-  '\\((?:image|photo|picture|credit)s?\\s*:.*\\)$',
-  '(?:order\\s+reprints|print(?:\\s+this)?\\s+article|text\\s+size|advertisement|share|tweet|email)$',
-  'copyright\\s+©',
-  '©\\s*\\d{4}',
-].map((p) => `^(?:${p})`).join('|'), 'i');
+const PROMPT_PARAGRAPH = new RegExp(
+  [
+    '(?:sign\\s+up|subscribe)\\b.*(?:newsletter|inbox|email)',
+    '(?:read|see)\\s+(?:more|also|next)\\s*:',
+    'related\\s*:',
+    'click\\s+here\\s+to\\s+(?:subscribe|sign\\s+up)',
+    'follow\\s+.{1,40}?\\s+on\\s+(?:twitter|facebook|instagram|linkedin|youtube)',
+    'share\\s+this\\s+(?:article|story|post)',
+    'this\\s+article\\s+(?:originally\\s+)?appeared\\s+(?:on|in)\\b',
+    '(?:write\\s+to|contact|email)\\s+.{1,60}?\\s+at\\s+\\S+@\\S+$',
+    '\\((?:image|photo|picture|credit)s?\\s*:.*\\)$',
+    '(?:order\\s+reprints|print(?:\\s+this)?\\s+article|text\\s+size|advertisement|share|tweet|email)$',
+    'copyright\\s+©',
+    '©\\s*\\d{4}',
+  ]
+    .map((p) => `^(?:${p})`)
+    .join('|'),
+  'i',
+);
 
 function textOf(node: Element | null | undefined): string {
   return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -55,8 +60,9 @@ function markerOf(el: Element): string {
 
 /** Takes captions and credits out of the article, keeping them as outside text. */
 function removeFigures(root: Element, body: Body): void {
-  const captions = Array.from(root.querySelectorAll('figcaption, [class]'))
-    .filter((el) => el.nodeName === 'FIGCAPTION' || /caption|credit|photo-?desc/i.test(el.getAttribute('class') ?? ''));
+  const captions = Array.from(root.querySelectorAll('figcaption, [class]')).filter(
+    (el) => el.nodeName === 'FIGCAPTION' || /caption|credit|photo-?desc/i.test(el.getAttribute('class') ?? ''),
+  );
   for (const caption of captions) {
     if (!caption.parentNode || textOf(caption).length > 400) continue;
     const text = textOf(caption);
@@ -76,7 +82,9 @@ function removeFigures(root: Element, body: Body): void {
 
 /** Removes "Related" lists, newsletter prompts, author bios and the like, keeping related headlines. */
 function removeBoilerplate(root: Element, body: Body): void {
-  for (const el of Array.from(root.querySelectorAll('script, style, noscript, form, button, input, select, textarea, template, object, embed, nav, aside, footer'))) {
+  for (const el of Array.from(
+    root.querySelectorAll('script, style, noscript, form, button, input, select, textarea, template, object, embed, nav, aside, footer'),
+  )) {
     if (el.parentNode && /aside/i.test(el.nodeName) && /related|more/i.test(markerOf(el))) collectRelated(el, body);
     else if (el.parentNode && /aside|nav|footer/i.test(el.nodeName)) {
       const text = textOf(el);
@@ -102,10 +110,13 @@ function removeBoilerplate(root: Element, body: Body): void {
     const text = textOf(heading);
     if (!BOILERPLATE_HEADING.test(text)) continue;
     if (/^(?:p|strong|b)$/i.test(heading.nodeName) && heading.parentElement?.nodeName !== 'P' && heading.nodeName !== 'P') continue;
-    const block = heading.nodeName === 'P' || /^h\d$/i.test(heading.nodeName) ? heading : heading.closest('p') ?? heading;
+    const block = heading.nodeName === 'P' || /^h\d$/i.test(heading.nodeName) ? heading : (heading.closest('p') ?? heading);
     // A "Related" heading owns the list that follows it.
     let next = block.nextElementSibling;
-    while (next && (/^(?:ul|ol)$/i.test(next.nodeName) || mostlyLinks(next) || (/^h\d$/i.test(next.nodeName) && /^h[4-6]$/i.test(block.nodeName)))) {
+    while (
+      next &&
+      (/^(?:ul|ol)$/i.test(next.nodeName) || mostlyLinks(next) || (/^h\d$/i.test(next.nodeName) && /^h[4-6]$/i.test(block.nodeName)))
+    ) {
       const after: Element | null = next.nextElementSibling;
       collectRelated(next, body);
       next.remove();
@@ -133,14 +144,15 @@ function mostlyLinks(el: Element): boolean {
 }
 
 function collectRelated(el: Element, body: Body): void {
-  const links = Array.from(el.querySelectorAll('a')).map(textOf).filter((t) => t.split(' ').length >= 3);
+  const links = Array.from(el.querySelectorAll('a'))
+    .map(textOf)
+    .filter((t) => t.split(' ').length >= 3);
   for (const link of links) if (!body.related.includes(link)) body.related.push(link);
   const text = textOf(el);
   if (text) body.outside.push(text);
 }
 
-const DATE_LINE =
-  /^(?:(?:published|posted|updated|last\s+updated|first\s+published|modified)\s*(?:on|at)?\s*:?\s*)?[\w\s,.:/-]{0,90}$/i;
+const DATE_LINE = /^(?:(?:published|posted|updated|last\s+updated|first\s+published|modified)\s*(?:on|at)?\s*:?\s*)?[\w\s,.:/-]{0,90}$/i;
 
 /**
  * Removes blocks that only state when the piece was published ("PUBLISHED:
@@ -184,12 +196,18 @@ const DATE_WORDS =
 /** True when a line says nothing but when (no sentence that merely mentions a date). */
 function onlyDateWords(text: string): boolean {
   // Zone names are capitals: "ET", "GMT", "BST".
-  const rest = text.replace(/\b[A-Z]{2,4}\b/g, ' ').replace(DATE_WORDS, ' ').replace(/[^\p{L}]+/gu, ' ').trim();
+  const rest = text
+    .replace(/\b[A-Z]{2,4}\b/g, ' ')
+    .replace(DATE_WORDS, ' ')
+    .replace(/[^\p{L}]+/gu, ' ')
+    .trim();
   return rest === '';
 }
 
 function findDateIn(text: string): boolean {
-  return /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}/i.test(text);
+  return /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}/i.test(
+    text,
+  );
 }
 
 /** The text that follows an element, up to the end of root. */
@@ -208,10 +226,14 @@ function removeAfter(el: Element, root: Element): void {
   el.remove();
 }
 
-const STANDFIRST_CLASS = /(?:^|[\s_-])(?:standfirst|stand-first|lead-?text|article-?lead|dek|sub-?headline|subtitle|excerpt|summary|teaser|abstract)(?:$|[\s_-])/i;
+const STANDFIRST_CLASS =
+  /(?:^|[\s_-])(?:standfirst|stand-first|lead-?text|article-?lead|dek|sub-?headline|subtitle|excerpt|summary|teaser|abstract)(?:$|[\s_-])/i;
 
 function comparable(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /**
@@ -223,8 +245,9 @@ function comparable(text: string): string {
  */
 function removeStandfirst(root: Element, body: Body, description: string | undefined, standfirsts: Set<string>): void {
   const want = description ? comparable(description) : '';
-  const firstParagraph = Array.from(root.querySelectorAll('p'))
-    .find((p) => textOf(p).length > 80 && !standfirsts.has(comparable(textOf(p))));
+  const firstParagraph = Array.from(root.querySelectorAll('p')).find(
+    (p) => textOf(p).length > 80 && !standfirsts.has(comparable(textOf(p))),
+  );
   for (const el of Array.from(root.querySelectorAll('[class], h2, h3, h4, p, div'))) {
     if (!el.parentNode) continue;
     if (firstParagraph && (el === firstParagraph || el.contains(firstParagraph) || precedes(firstParagraph, el))) continue;
@@ -288,7 +311,10 @@ function trimTrailingNoise(markdown: string): string {
   const blocks = markdown.split(/\n{2,}/);
   while (blocks.length > 1) {
     const last = blocks[blocks.length - 1]!.trim();
-    const plain = last.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_#>-]/g, '').trim();
+    const plain = last
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/[*_#>-]/g, '')
+      .trim();
     const linkOnly = /^\[[^\]]*\]\([^)]*\)$/.test(last);
     if (!plain || linkOnly || PROMPT_PARAGRAPH.test(plain) || BOILERPLATE_HEADING.test(plain)) blocks.pop();
     else break;

@@ -9,17 +9,49 @@ import { ldString, type MetaMap } from './metadata.ts';
  */
 
 const PUBLISHED_META = [
-  'article:published_time', 'og:article:published_time', 'article:published', 'og:published_time',
-  'datepublished', 'publishdate', 'publish_date', 'publish-date', 'published_date', 'published-date',
-  'pubdate', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.issued', 'dc.date.created',
-  'dcterms.created', 'dc.date', 'dcterms.date', 'date', 'citation_publication_date', 'citation_date',
-  'article.published', 'original-publish-date', 'cxenseparse:recs:publishtime', 'article_date_original',
-  'ga_pubdate', 'pdate', 'displaydate', 'release_date', 'og:pubdate', 'datecreated', 'date_published',
-  'created', 'article:post_date', 'bt:pubdate', 'timestamp', 'eomportal-lastupdate',
+  'article:published_time',
+  'og:article:published_time',
+  'article:published',
+  'og:published_time',
+  'datepublished',
+  'publishdate',
+  'publish_date',
+  'publish-date',
+  'published_date',
+  'published-date',
+  'pubdate',
+  'parsely-pub-date',
+  'sailthru.date',
+  'dc.date.issued',
+  'dcterms.issued',
+  'dc.date.created',
+  'dcterms.created',
+  'dc.date',
+  'dcterms.date',
+  'date',
+  'citation_publication_date',
+  'citation_date',
+  'article.published',
+  'original-publish-date',
+  'cxenseparse:recs:publishtime',
+  'article_date_original',
+  'ga_pubdate',
+  'pdate',
+  'displaydate',
+  'release_date',
+  'og:pubdate',
+  'datecreated',
+  'date_published',
+  'created',
+  'article:post_date',
+  'bt:pubdate',
+  'timestamp',
+  'eomportal-lastupdate',
 ];
 
 /** Classes and ids that mark the element stating when the piece was published. */
-const DATE_CLASS = /(?:^|[\s_-])(?:pub(?:lish(?:ed)?)?(?:-?date|-?time|ed)?|date(?:line|stamp|time)?|post-?(?:date|time|meta)|entry-?(?:date|meta)|article-?(?:date|time|meta)|timestamp|byline|posted-?on|meta-?date|time)(?:$|[\s_-])/i;
+const DATE_CLASS =
+  /(?:^|[\s_-])(?:pub(?:lish(?:ed)?)?(?:-?date|-?time|ed)?|date(?:line|stamp|time)?|post-?(?:date|time|meta)|entry-?(?:date|meta)|article-?(?:date|time|meta)|timestamp|byline|posted-?on|meta-?date|time)(?:$|[\s_-])/i;
 const UPDATED = /updat|modif|edited|revis/i;
 
 function fromMachine(value: string | undefined): StatedDate | undefined {
@@ -52,14 +84,13 @@ export function findPublicationDate(
   const fromText = fromVisibleText(document);
   if (fromText) return fromText;
 
-  const modified = meta.get('article:modified_time')?.[0] ?? meta.get('og:updated_time')?.[0] ??
-    ldString(article?.['dateModified']);
+  const modified = meta.get('article:modified_time')?.[0] ?? meta.get('og:updated_time')?.[0] ?? ldString(article?.dateModified);
   const fromModified = fromMachine(modified);
   return fromModified ? { date: fromModified.date } : undefined;
 }
 
 function fromStructuredData(meta: MetaMap, article: Record<string, unknown> | undefined): StatedDate | undefined {
-  const fromLd = fromMachine(ldString(article?.['datePublished'])) ?? fromMachine(ldString(article?.['dateCreated']));
+  const fromLd = fromMachine(ldString(article?.datePublished)) ?? fromMachine(ldString(article?.dateCreated));
   if (fromLd) return fromLd;
   for (const key of PUBLISHED_META) {
     for (const value of meta.get(key) ?? []) {
@@ -87,7 +118,7 @@ function fromTimeElements(document: Document): StatedDate | undefined {
     const raw = el.getAttribute('datetime') ?? el.getAttribute('content') ?? spacedText(el);
     const found = fromMachine(raw) ?? parseHumanDate(spacedText(el));
     if (!found) continue;
-    const marker = `${el.getAttribute('class') ?? ''} ${el.getAttribute('itemprop') ?? ''} ${(el.parentElement?.getAttribute('class')) ?? ''}`;
+    const marker = `${el.getAttribute('class') ?? ''} ${el.getAttribute('itemprop') ?? ''} ${el.parentElement?.getAttribute('class') ?? ''}`;
     if (el.hasAttribute('pubdate') || /publish|datePublished/i.test(marker)) return found;
     if (UPDATED.test(marker) || UPDATED.test(precedingText(el))) continue;
     fallback ??= found;
@@ -120,7 +151,9 @@ function fromVisibleText(document: Document): StatedDate | undefined {
 
 function textWithoutChrome(root: Element): string {
   const clone = root.cloneNode(true) as Element;
-  for (const el of Array.from(clone.querySelectorAll('script, style, noscript, nav, footer, aside, form, [class*="comment"], [id*="comment"]'))) {
+  for (const el of Array.from(
+    clone.querySelectorAll('script, style, noscript, nav, footer, aside, form, [class*="comment"], [id*="comment"]'),
+  )) {
     el.remove();
   }
   // A site header's clock gives the day the page was saved, not published.

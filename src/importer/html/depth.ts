@@ -9,7 +9,26 @@
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 
 /** Elements whose end tag may be left out: an open one does not make the next one deeper. */
-const OPTIONAL_END = new Set(['p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'colgroup', 'rt', 'rp', 'html', 'head', 'body']);
+const OPTIONAL_END = new Set([
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'option',
+  'optgroup',
+  'tr',
+  'td',
+  'th',
+  'thead',
+  'tbody',
+  'tfoot',
+  'colgroup',
+  'rt',
+  'rp',
+  'html',
+  'head',
+  'body',
+]);
 
 /** Elements whose content is text up to their end tag, never markup. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'noscript', 'template']);
@@ -63,7 +82,8 @@ export function headOnly(html: string): string {
   return `${body < 0 ? '' : html.slice(0, body)}</head><body></body></html>`;
 }
 
-const BLOCK = /^(?:address|article|aside|blockquote|br|dd|div|dl|dt|figcaption|figure|footer|form|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|table|td|th|tr|ul)$/i;
+const BLOCK =
+  /^(?:address|article|aside|blockquote|br|dd|div|dl|dt|figcaption|figure|footer|form|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|table|td|th|tr|ul)$/i;
 const SKIPPED = new Set(['script', 'style', 'template', 'noscript']);
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
@@ -77,7 +97,7 @@ export function visibleText(html: string): string {
   const body = html.search(/<body[\s>]/i);
   const pieces: string[] = [];
   // Text runs from `from` to the next tag; a `<` that opens no tag is text too.
-  let from = body < 0 ? 0 : body;
+  let from = Math.max(body, 0);
   let at = from;
   for (;;) {
     const open = html.indexOf('<', at);

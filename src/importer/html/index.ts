@@ -52,22 +52,24 @@ export function extractFromHtml(html: string, options: { url?: string } = {}): E
   const meta = safe(() => readMeta(document)) ?? new Map<string, string[]>();
   const ld = safe(() => readJsonLd(document)) ?? [];
   const article = safe(() => articleLd(ld));
-  const publisher = article?.['publisher'] ?? ld.find((o) => o['@type'] === 'Organization' || o['@type'] === 'NewsMediaOrganization');
+  const publisher = article?.publisher ?? ld.find((o) => o['@type'] === 'Organization' || o['@type'] === 'NewsMediaOrganization');
 
   const canonical = safe(() => document.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? undefined);
   const sourceUrl = absoluteHttp(canonical) ?? absoluteHttp(firstMeta(meta, ['og:url'])) ?? absoluteHttp(options.url);
-  const siteName = cleanTitle(firstMeta(meta, ['og:site_name', 'application-name', 'twitter:app:name:iphone'])) ??
-    cleanTitle(ldString(publisher));
+  const siteName =
+    cleanTitle(firstMeta(meta, ['og:site_name', 'application-name', 'twitter:app:name:iphone'])) ?? cleanTitle(ldString(publisher));
   if (siteName) out.source.name = siteName;
   if (sourceUrl) out.source.url = sourceUrl;
 
-  const title = safe(() => chooseTitle({
-    documentTitle: document.querySelector('title')?.textContent ?? undefined,
-    ogTitle: firstMeta(meta, ['og:title', 'twitter:title']),
-    ldHeadline: ldString(article?.['headline']),
-    h1s: Array.from(document.querySelectorAll('h1')).map((h) => h.textContent ?? ''),
-    siteName,
-  }));
+  const title = safe(() =>
+    chooseTitle({
+      documentTitle: document.querySelector('title')?.textContent ?? undefined,
+      ogTitle: firstMeta(meta, ['og:title', 'twitter:title']),
+      ldHeadline: ldString(article?.headline),
+      h1s: Array.from(document.querySelectorAll('h1')).map((h) => h.textContent ?? ''),
+      siteName,
+    }),
+  );
   if (title) out.title = title;
 
   const authors = safe(() => findAuthors(document, meta, article)) ?? [];
@@ -80,14 +82,16 @@ export function extractFromHtml(html: string, options: { url?: string } = {}): E
   }
 
   // One section: the first of a list some CMSs put there.
-  const section = firstItem(firstMeta(meta, ['article:section', 'og:article:section', 'section', 'parsely-section'])) ??
-    firstItem(ldString(article?.['articleSection'])) ?? safe(() => breadcrumbSection(document));
+  const section =
+    firstItem(firstMeta(meta, ['article:section', 'og:article:section', 'section', 'parsely-section'])) ??
+    firstItem(ldString(article?.articleSection)) ??
+    safe(() => breadcrumbSection(document));
   if (section) out.section = section;
 
   out.tags = safe(() => tagsOf(meta, article, title)) ?? [];
 
-  const summary = cleanTitle(firstMeta(meta, ['description', 'og:description', 'twitter:description'])) ??
-    cleanTitle(ldString(article?.['description']));
+  const summary =
+    cleanTitle(firstMeta(meta, ['description', 'og:description', 'twitter:description'])) ?? cleanTitle(ldString(article?.description));
   if (summary && isSentence(summary)) out.summary = summary;
 
   const lead = safe(() => leadImageCaption(document));
@@ -102,8 +106,14 @@ export function extractFromHtml(html: string, options: { url?: string } = {}): E
     out.outside = dump.outside;
     return out;
   }
-  const body = safe(() => extractBody(document, firstMeta(meta, ['og:description', 'description', 'twitter:description']), sourceUrl,
-    typeof article?.['articleBody'] === 'string' ? article['articleBody'] : undefined));
+  const body = safe(() =>
+    extractBody(
+      document,
+      firstMeta(meta, ['og:description', 'description', 'twitter:description']),
+      sourceUrl,
+      typeof article?.articleBody === 'string' ? article.articleBody : undefined,
+    ),
+  );
   if (body) {
     out.body = body.markdown;
     out.outside = body.outside;
@@ -128,15 +138,27 @@ function leadImageCaption(document: Document): { caption?: string; credit?: stri
   const scope = document.querySelector('article') ?? document.querySelector('main') ?? document.body;
   const figcaption = scope?.querySelector('figure figcaption') ?? document.querySelector('figure figcaption');
   if (!figcaption) return undefined;
-  const creditEl = Array.from(figcaption.querySelectorAll('[class]'))
-    .find((el) => /credit|copyright|source|byline/i.test(el.getAttribute('class') ?? ''));
+  const creditEl = Array.from(figcaption.querySelectorAll('[class]')).find((el) =>
+    /credit|copyright|source|byline/i.test(el.getAttribute('class') ?? ''),
+  );
   const credit = cleanTitle(creditEl?.textContent ?? undefined);
   const caption = cleanTitle(figcaption.textContent ?? undefined);
   if (!caption || caption.length > 600) return undefined;
   return credit && credit !== caption ? { caption, credit } : { caption };
 }
 
-const AUTHOR_META = ['author', 'article:author', 'og:article:author', 'article:author_name', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'citation_author'];
+const AUTHOR_META = [
+  'author',
+  'article:author',
+  'og:article:author',
+  'article:author_name',
+  'byl',
+  'parsely-author',
+  'sailthru.author',
+  'dc.creator',
+  'dcterms.creator',
+  'citation_author',
+];
 
 /**
  * The byline: the article's JSON-LD authors, else the author meta tags, else
@@ -144,7 +166,7 @@ const AUTHOR_META = ['author', 'article:author', 'og:article:author', 'article:a
  * "byline" box). A web address (a profile page) is not a name.
  */
 export function findAuthors(document: Document, meta: Map<string, string[]>, article: Record<string, unknown> | undefined): string[] {
-  const fromLd = ldAuthors(article?.['author']);
+  const fromLd = ldAuthors(article?.author);
   if (fromLd.length) return fromLd;
   for (const key of AUTHOR_META) {
     const names = (meta.get(key) ?? []).flatMap(bylineNames);
@@ -152,7 +174,8 @@ export function findAuthors(document: Document, meta: Map<string, string[]>, art
   }
   // The byline the page prints: the most explicit marking first, inside the article before the whole page.
   const scopes: Element[] = [];
-  for (const scope of [document.querySelector('article'), document.querySelector('main'), document.body, document.documentElement]) if (scope) scopes.push(scope);
+  for (const scope of [document.querySelector('article'), document.querySelector('main'), document.body, document.documentElement])
+    if (scope) scopes.push(scope);
   for (const selector of BYLINE_SELECTORS) {
     for (const scope of scopes) {
       for (const marked of Array.from(scope.querySelectorAll(selector)).slice(0, 50)) {
@@ -165,7 +188,13 @@ export function findAuthors(document: Document, meta: Map<string, string[]>, art
   return [];
 }
 
-const BYLINE_SELECTORS = ['[itemprop~="author"] [itemprop~="name"]', '[itemprop~="author"]', '[rel~="author"]', '[class*="byline"]', '[class*="author"]'];
+const BYLINE_SELECTORS = [
+  '[itemprop~="author"] [itemprop~="name"]',
+  '[itemprop~="author"]',
+  '[rel~="author"]',
+  '[class*="byline"]',
+  '[class*="author"]',
+];
 
 function ldAuthors(value: unknown): string[] {
   const list = Array.isArray(value) ? value : value ? [value] : [];
@@ -173,7 +202,7 @@ function ldAuthors(value: unknown): string[] {
   for (const item of list) {
     if (typeof item === 'string') names.push(...bylineNames(item));
     else if (item && typeof item === 'object') {
-      const name = ldString((item as Record<string, unknown>)['name']);
+      const name = ldString((item as Record<string, unknown>).name);
       if (name) names.push(...bylineNames(name));
     }
   }
@@ -199,7 +228,7 @@ function tagsOf(meta: Map<string, string[]>, article: Record<string, unknown> | 
   const sources = [
     // One tag a meta element: "Trump, Donald J" is one tag, a name written surname first; one element may list several.
     articleTags.length > 1 ? articleTags.map(uninvert) : articleTags.flatMap(splitList),
-    ldList(article?.['keywords']),
+    ldList(article?.keywords),
     splitList(firstMeta(meta, ['news_keywords', 'keywords']) ?? ''),
   ];
   for (const source of sources) {
@@ -242,7 +271,9 @@ function dedupe(items: string[]): string[] {
 function breadcrumbSection(document: Document): string | undefined {
   const crumbs = document.querySelector('[class*="breadcrumb"], [itemtype*="BreadcrumbList"], nav[aria-label*="readcrumb"]');
   if (!crumbs) return undefined;
-  const items = Array.from(crumbs.querySelectorAll('a')).map((a) => cleanTitle(a.textContent ?? '')).filter(Boolean);
+  const items = Array.from(crumbs.querySelectorAll('a'))
+    .map((a) => cleanTitle(a.textContent ?? ''))
+    .filter(Boolean);
   const useful = items.filter((t) => !/^home$/i.test(t!));
   return useful[0] ?? undefined;
 }

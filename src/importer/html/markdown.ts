@@ -16,8 +16,27 @@ function createService(): TurndownService {
     emDelimiter: '*',
     hr: '---',
   });
-  service.remove(['script', 'style', 'noscript', 'iframe', 'object', 'embed', 'form', 'button', 'input',
-    'select', 'textarea', 'img', 'picture', 'video', 'audio', 'svg', 'canvas', 'template', 'figure'] as never);
+  service.remove([
+    'script',
+    'style',
+    'noscript',
+    'iframe',
+    'object',
+    'embed',
+    'form',
+    'button',
+    'input',
+    'select',
+    'textarea',
+    'img',
+    'picture',
+    'video',
+    'audio',
+    'svg',
+    'canvas',
+    'template',
+    'figure',
+  ] as never);
   service.addRule('safeLink', {
     filter: (node) => node.nodeName === 'A',
     replacement: (content, node) => {
@@ -29,8 +48,8 @@ function createService(): TurndownService {
       return `[${text}](${target})`;
     },
   });
-  const escape = service.escape.bind(service);
-  service.escape = (text: string) => escape(text).replace(/</g, '&lt;');
+  const escapeMarkdown = service.escape.bind(service);
+  service.escape = (text: string) => escapeMarkdown(text).replace(/</g, '&lt;');
   return service;
 }
 

@@ -70,7 +70,7 @@ export function readJsonLd(document: Document): Json[] {
     const obj = node as Json;
     out.push(obj);
     if (obj['@graph']) visit(obj['@graph'], depth + 1);
-    if (obj['mainEntity'] && typeof obj['mainEntity'] === 'object') visit(obj['mainEntity'], depth + 1);
+    if (obj.mainEntity && typeof obj.mainEntity === 'object') visit(obj.mainEntity, depth + 1);
   };
   for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
     const raw = (script.textContent ?? '').trim().replace(/^<!\[CDATA\[|\]\]>$/g, '');
@@ -82,7 +82,7 @@ export function readJsonLd(document: Document): Json[] {
       try {
         visit(JSON.parse(raw.replace(/[\n\r\t]+/g, ' ').replace(/,\s*([}\]])/g, '$1')), 0);
       } catch {
-        continue;
+        // Still broken: this block gives nothing; the page's other metadata decides.
       }
     }
   }
@@ -100,9 +100,9 @@ function typesOf(obj: Json): string[] {
 export function articleLd(objects: Json[]): Json | undefined {
   const articles = objects.filter((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t) && !/page$/i.test(t)));
   if (articles.length) {
-    return articles.find((o) => o['headline'] || o['datePublished']) ?? articles[0];
+    return articles.find((o) => o.headline || o.datePublished) ?? articles[0];
   }
-  return objects.find((o) => typesOf(o).some((t) => /webpage/i.test(t)) && (o['headline'] || o['datePublished']));
+  return objects.find((o) => typesOf(o).some((t) => /webpage/i.test(t)) && (o.headline || o.datePublished));
 }
 
 /** A JSON-LD value as a trimmed string (first of a list; `name` of an object). */
@@ -116,7 +116,7 @@ export function ldString(value: unknown): string | undefined {
     }
     return undefined;
   }
-  if (value && typeof value === 'object') return ldString((value as Json)['name']);
+  if (value && typeof value === 'object') return ldString((value as Json).name);
   return undefined;
 }
 
@@ -125,7 +125,7 @@ export function ldList(value: unknown): string[] {
   if (typeof value === 'string') return splitList(decodeLeftoverEntities(value));
   if (Array.isArray(value)) return value.flatMap((item) => ldList(item));
   if (value && typeof value === 'object') {
-    const name = ldString((value as Json)['name']);
+    const name = ldString((value as Json).name);
     return name ? [name] : [];
   }
   return [];

@@ -5,11 +5,16 @@ import { decodeLeftoverEntities } from './metadata.ts';
  * headline, the first h1, and `<title>` less its " | Site name" part.
  */
 
-const SEPARATORS = /\s+[|\-–—:·•»«\/]\s+|\s+::\s+/;
+const SEPARATORS = /\s+[|\-–—:·•»«/]\s+|\s+::\s+/;
 
 function norm(text: string): string {
-  return text.normalize('NFKC').replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"')
-    .replace(/\s+/g, ' ').trim().toLowerCase();
+  return text
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 /** Cleans whitespace (and references escaped twice) in a title candidate. */
@@ -20,7 +25,10 @@ export function cleanTitle(text: string | undefined): string | undefined {
 
 /** The parts of a `<title>` split on its separators, longest first. */
 function titleParts(title: string): string[] {
-  return title.split(SEPARATORS).map((s) => s.trim()).filter(Boolean);
+  return title
+    .split(SEPARATORS)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /**

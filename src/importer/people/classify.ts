@@ -20,7 +20,8 @@ export interface ClassifiedNames {
   tags: string[];
 }
 
-const ORG_WORD = /\b(agency|ministry|department|office|council|commission|committee|bureau|party|bank|group|inc|ltd|corp|corporation|company|university|institute|centre|center|association|union|alliance|organization|organisation|lab|labs|foundation|court|parliament|army|navy|police|service|services)\b/i;
+const ORG_WORD =
+  /\b(agency|ministry|department|office|council|commission|committee|bureau|party|bank|group|inc|ltd|corp|corporation|company|university|institute|centre|center|association|union|alliance|organization|organisation|lab|labs|foundation|court|parliament|army|navy|police|service|services)\b/i;
 
 /** Whether the whole phrase is what compromise's matcher returned (not just part of it). */
 function covers(found: string[], item: string): boolean {

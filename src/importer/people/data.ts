@@ -69,7 +69,9 @@ export const SPEECH_VERBS = words(`
 `);
 
 /** Family words: "his daughter Yulia" after "Sergei Skripal" is Yulia Skripal. */
-export const KIN_WORDS = words(`daughter son wife husband brother sister mother father widow widower cousin nephew niece grandson granddaughter uncle aunt`);
+export const KIN_WORDS = words(
+  `daughter son wife husband brother sister mother father widow widower cousin nephew niece grandson granddaughter uncle aunt`,
+);
 
 /** Nationality and country words that stand before a title ("UK Foreign Minister", "U.S. Senator"). */
 export const TITLE_QUALIFIERS = words(`uk u.k. us u.s. un u.n. eu nato state foreign home defence defense interior finance trade
@@ -85,11 +87,40 @@ export const PLACES = words(`
 
 /** Multi-word places: matched as whole phrases, lowercased. */
 export const PLACE_PHRASES = new Set([
-  'united kingdom', 'united states', 'united states of america', 'united arab emirates', 'south korea', 'north korea',
-  'new zealand', 'south africa', 'saudi arabia', 'czech republic', 'hong kong', 'sri lanka', 'costa rica', 'el salvador',
-  'middle east', 'east asia', 'south east asia', 'southeast asia', 'latin america', 'north america', 'south america',
-  'soviet union', 'west bank', 'new york', 'los angeles', 'san francisco', 'silicon valley', 'washington dc',
-  'washington d.c.', 'great britain', 'northern ireland', 'ivory coast', 'bosnia and herzegovina', 'papua new guinea',
+  'united kingdom',
+  'united states',
+  'united states of america',
+  'united arab emirates',
+  'south korea',
+  'north korea',
+  'new zealand',
+  'south africa',
+  'saudi arabia',
+  'czech republic',
+  'hong kong',
+  'sri lanka',
+  'costa rica',
+  'el salvador',
+  'middle east',
+  'east asia',
+  'south east asia',
+  'southeast asia',
+  'latin america',
+  'north america',
+  'south america',
+  'soviet union',
+  'west bank',
+  'new york',
+  'los angeles',
+  'san francisco',
+  'silicon valley',
+  'washington dc',
+  'washington d.c.',
+  'great britain',
+  'northern ireland',
+  'ivory coast',
+  'bosnia and herzegovina',
+  'papua new guinea',
 ]);
 
 /** Organisations often named by acronym or short name in cyber-policy news, for the Tags line. */

@@ -46,14 +46,17 @@ export function extractPeople(input: PeopleInput, registry?: Registry): string[]
     // Family name first ("Liu Xiaming ... Liu said", "Kim Do Hoon ... Kim") counts the same way.
     if (m.words.length >= 2 && (alone.has(nameKey(m.words[m.words.length - 1]!)) || alone.has(nameKey(m.words[0]!)))) m.score += 1;
   }
-  const firstPass = new Set(mentions.filter((m) => m.words.length >= 2 && m.score >= 2 && !m.negative).map((m) => nameKey(m.words.join(' '))));
+  const firstPass = new Set(
+    mentions.filter((m) => m.words.length >= 2 && m.score >= 2 && !m.negative).map((m) => nameKey(m.words.join(' '))),
+  );
   promoteLists(tokens, mentions, (m) => m.score >= 2 || firstPass.has(nameKey(m.words.join(' '))));
 
   // Full names first: phrases of two words or more that pass, and the Tags line's people.
   const fulls: Array<{ words: string[]; at: number }> = [];
   for (const m of mentions) {
     const isKnown = known.has(nameKey(m.words.join(' ')));
-    if (m.words.length >= 2 && m.words.length <= 4 && !m.kin && m.score >= 1 && (!m.negative || isKnown)) fulls.push({ words: m.words, at: m.at });
+    if (m.words.length >= 2 && m.words.length <= 4 && !m.kin && m.score >= 1 && (!m.negative || isKnown))
+      fulls.push({ words: m.words, at: m.at });
   }
   for (const t of tagPeople) fulls.push({ words: t.split(/\s+/), at: Number.MAX_SAFE_INTEGER });
 
@@ -125,7 +128,12 @@ export function extractPeople(input: PeopleInput, registry?: Registry): string[]
 export function plausibleName(name: string): boolean {
   const words = name.split(/\s+/);
   const lowers = words.map((w) => w.toLowerCase());
-  if (!/^\p{Lu}/u.test(words[0]!) || /^[\p{L}]+-\p{Ll}/u.test(words[0]!) || /^(?:hurricane|typhoon|cyclone|storm|tropical)$/.test(lowers[0]!)) return false;
+  if (
+    !/^\p{Lu}/u.test(words[0]!) ||
+    /^[\p{L}]+-\p{Ll}/u.test(words[0]!) ||
+    /^(?:hurricane|typhoon|cyclone|storm|tropical)$/.test(lowers[0]!)
+  )
+    return false;
   const firstName = lowers.some((w) => hasTag(w, FIRST_NAME_TAGS));
   if (words.length > 1 && words.every((w, i) => isEnglishWord(lowers[i]!) && !/^\p{Lu}\.?$/u.test(w)) && !firstName) return false;
   // "Lee H", "J Immunol": an initial without its full stop at either end is a reference's, not a name's.

@@ -14,7 +14,23 @@ export const FIRST_NAME_TAGS = new Set(['MaleName', 'FemaleName', 'FirstName']);
 /** compromise lexicon tags of any part of a person's name. */
 export const PERSON_TAGS = new Set(['Person', 'LastName', 'MaleName', 'FemaleName', 'FirstName', 'Honorific']);
 /** Tags of words that are not names: verbs, function words, numbers. */
-export const VERB_TAGS = new Set(['PresentTense', 'Infinitive', 'PastTense', 'Gerund', 'PhrasalVerb', 'Modal', 'Copula', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Adverb', 'Cardinal', 'Ordinal', 'TextValue']);
+export const VERB_TAGS = new Set([
+  'PresentTense',
+  'Infinitive',
+  'PastTense',
+  'Gerund',
+  'PhrasalVerb',
+  'Modal',
+  'Copula',
+  'Preposition',
+  'Conjunction',
+  'Determiner',
+  'Pronoun',
+  'Adverb',
+  'Cardinal',
+  'Ordinal',
+  'TextValue',
+]);
 /** Tags of nationality words and countries. */
 export const NATIONALITY_TAGS = new Set(['Demonym', 'Country']);
 /** Words that may stand between a name and its verb of speech ("Liu has said"). */
@@ -30,7 +46,19 @@ export const SURNAME_TAGS = new Set(['Person', 'LastName']);
 /** Generational suffixes after a name. */
 export const NAME_SUFFIX = /^(jr|sr|jnr|snr|ii|iii|iv)\.?$/i;
 /** Tags of places, organisations, teams and dates: what a name is not. */
-export const PLACE_TAGS = new Set(['Country', 'City', 'Place', 'Region', 'Demonym', 'Organization', 'SportsTeam', 'Month', 'WeekDay', 'Currency', 'Date']);
+export const PLACE_TAGS = new Set([
+  'Country',
+  'City',
+  'Place',
+  'Region',
+  'Demonym',
+  'Organization',
+  'SportsTeam',
+  'Month',
+  'WeekDay',
+  'Currency',
+  'Date',
+]);
 
 /** The compromise lexicon tags of a lowercase word (none if unknown). */
 export function tagsOf(word: string): string[] {

@@ -4,8 +4,22 @@
  */
 import { KIN_WORDS, NON_PERSON_WORDS, ORGANIZATIONS, PARTICLES, PLACES, SPEECH_VERBS, STOP_CAPITALS, AMBIGUOUS_TITLES } from './data.ts';
 import {
-  ADJECTIVE_TAGS, AUXILIARIES, CALENDAR_TAGS, FIRST_NAME_TAGS, NAME_SUFFIX, PERSON_TAGS, PLACE_TAGS, PLURAL_TAGS, SURNAME_TAGS,
-  hasTag, isCommonWord, isNationality, isPlacePhrase, isTitle, isVerbOrAbstract, tagsOf,
+  ADJECTIVE_TAGS,
+  AUXILIARIES,
+  CALENDAR_TAGS,
+  FIRST_NAME_TAGS,
+  NAME_SUFFIX,
+  PERSON_TAGS,
+  PLACE_TAGS,
+  PLURAL_TAGS,
+  SURNAME_TAGS,
+  hasTag,
+  isCommonWord,
+  isNationality,
+  isPlacePhrase,
+  isTitle,
+  isVerbOrAbstract,
+  tagsOf,
 } from './lexicon.ts';
 import { capitalRuns, isInitial, type Token } from './tokens.ts';
 import { personKey as nameKey } from '../../content/registry.ts';
@@ -43,7 +57,11 @@ export function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
   const creditFrom = new Map<number, number>();
   tokens.forEach((t, i) => {
     const opensLine = i === 0 || tokens[i - 1]!.line !== t.line;
-    const marker = t.text === '©' || (opensLine && /^(photo|photograph|photos|image|picture|credit|credits|photographer)$/i.test(t.text) && /^(:|by)$/i.test(tokens[i + 1]?.text ?? ''));
+    const marker =
+      t.text === '©' ||
+      (opensLine &&
+        /^(photo|photograph|photos|image|picture|credit|credits|photographer)$/i.test(t.text) &&
+        /^(:|by)$/i.test(tokens[i + 1]?.text ?? ''));
     if (marker && !creditFrom.has(t.line)) creditFrom.set(t.line, i);
   });
   for (const [s0, e0] of capitalRuns(tokens).flatMap((run) => splitHeadline(tokens, run))) {
@@ -53,7 +71,12 @@ export function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
     if ((creditFrom.get(tokens[s]!.line) ?? Infinity) < s) continue;
     if (CREDIT_MARK.test(tokens[s - 1]?.text ?? '') || (tokens[e]?.text === '/' && tokens[e]!.line === tokens[s]!.line)) continue;
     // Words that merely open a sentence ("But", "The", "Attacking").
-    while (s < e && (STOP_CAPITALS.has(tokens[s]!.lower) || (atSentenceStart(tokens, s) && isCommonWord(tokens[s]!.lower) && !isTitle(tokens[s]!.lower) && !known.has(tokens[s]!.lower)))) s++;
+    while (
+      s < e &&
+      (STOP_CAPITALS.has(tokens[s]!.lower) ||
+        (atSentenceStart(tokens, s) && isCommonWord(tokens[s]!.lower) && !isTitle(tokens[s]!.lower) && !known.has(tokens[s]!.lower)))
+    )
+      s++;
     // Days and months end a name ("Rashid left Greece Thursday").
     for (let k = s; k < e; k++) {
       if (hasTag(tokens[k]!.lower, CALENDAR_TAGS)) {
@@ -63,7 +86,11 @@ export function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
     }
     if (s >= e) continue;
     // "NASA-inspired", "Kremlin-backed": a compound with a common word describes, it does not name.
-    while (s < e && tokens[s]!.text.split(/[-‐‑]/).some((part, i) => i > 0 && part.length >= 4 && part === part.toLowerCase() && isCommonWord(part))) s++;
+    while (
+      s < e &&
+      tokens[s]!.text.split(/[-‐‑]/).some((part, i) => i > 0 && part.length >= 4 && part === part.toLowerCase() && isCommonWord(part))
+    )
+      s++;
     if (s >= e) continue;
     // A lone capital before a name is a position or a list mark ("S Damarious Randall"), not an initial.
     while (e - s > 2 && /^\p{Lu}$/u.test(tokens[s]!.text)) s++;
@@ -71,7 +98,14 @@ export function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
     for (const len of [3, 2, 1]) {
       const first = tokens[s + len];
       if (e - s - len < 2 || !first || !hasTag(first.lower, FIRST_NAME_TAGS) || hasTag(tokens[s]!.lower, FIRST_NAME_TAGS)) continue;
-      if (lookupPlace(tokens.slice(s, s + len).map((t) => t.text).join(' '))) {
+      if (
+        lookupPlace(
+          tokens
+            .slice(s, s + len)
+            .map((t) => t.text)
+            .join(' '),
+        )
+      ) {
         s += len;
         break;
       }
@@ -82,7 +116,16 @@ export function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
     for (let k = s; k < e - 1; k++) {
       const w = tokens[k]!.lower;
       // A place of two or three words before a title ("Hong Kong Governor Chris Patten").
-      const place = [3, 2].find((len) => k + len < e - 1 && isPlacePhrase(tokens.slice(k, k + len).map((t) => t.lower).join(' ')));
+      const place = [3, 2].find(
+        (len) =>
+          k + len < e - 1 &&
+          isPlacePhrase(
+            tokens
+              .slice(k, k + len)
+              .map((t) => t.lower)
+              .join(' '),
+          ),
+      );
       if (place) {
         k += place - 1;
         continue;
@@ -144,7 +187,12 @@ export function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
     const next2 = tokens[e + 1];
     const sameLine = (t: Token | undefined): t is Token => !!t && t.line === line;
     // What people do in news: speak ("Burns said", "said Yegor Stroyev"), have an age, are described.
-    if (sameLine(next) && next.kind === 'word' && (SPEECH_VERBS.has(next.lower) || (AUXILIARIES.has(next.lower) && SPEECH_VERBS.has(next2?.lower ?? '')))) score += 1;
+    if (
+      sameLine(next) &&
+      next.kind === 'word' &&
+      (SPEECH_VERBS.has(next.lower) || (AUXILIARIES.has(next.lower) && SPEECH_VERBS.has(next2?.lower ?? '')))
+    )
+      score += 1;
     if (prevWord && SPEECH_VERBS.has(prevWord)) score += 1;
     if (sameLine(next) && next.text === ',' && sameLine(next2)) {
       if (next2.kind === 'num' && /^\d{1,2}$/.test(next2.text) && tokens[e + 2]?.text === ',') score += 2;
@@ -160,12 +208,22 @@ export function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
     if (n >= 2 && n <= 3 && !titled && prev?.possessive && isNameWordish(prev) && prev.line === line) score += 1;
     // Scorers in results: "(Davor Suker 24, Predrag Mijatovic 48)", "(Signori 23, Casiraghi 40)".
     let scorer = false;
-    if (sameLine(next) && next.kind === 'num' && /^\d{1,3}$/.test(next.text) && (/^([,);]|and)$/.test(next2?.lower ?? '') || (!sameLine(next2) && prev?.text === ','))) {
+    if (
+      sameLine(next) &&
+      next.kind === 'num' &&
+      /^\d{1,3}$/.test(next.text) &&
+      (/^([,);]|and)$/.test(next2?.lower ?? '') || (!sameLine(next2) && prev?.text === ','))
+    ) {
       scorer = n >= 2 || insideParentheses(tokens, lineSpan(tokens, s)[0], s);
       if (scorer) score += n === 1 ? 2 : 1;
     }
     // Cricket scorecards: "Saeed Anwar c Healy b Reiffel 14", "Wasim Akram 10-1-42-3".
-    if (n >= 2 && sameLine(next) && (/^(c|b|lbw|st|run|not|retired)$/.test(next.text) || (next.kind === 'num' && /^\d+(-\d+){3}$/.test(next.text)))) score += 1;
+    if (
+      n >= 2 &&
+      sameLine(next) &&
+      (/^(c|b|lbw|st|run|not|retired)$/.test(next.text) || (next.kind === 'num' && /^\d+(-\d+){3}$/.test(next.text)))
+    )
+      score += 1;
     // A line that is only a name (a byline), or a signature after a dash.
     const [lineStart, lineEnd] = lineSpan(tokens, s);
     if (n >= 2 && n <= 3 && lineStart === s && lineEnd === e) score += 1;
@@ -174,18 +232,42 @@ export function mentionsOf(tokens: Token[], known: Set<string>): Mention[] {
     // Against: organisation and place words and phrases, verbs, abstract nouns, adjectives and plurals.
     const phrase = lowers.join(' ');
     let hard = lowers.some((w) => NON_PERSON_WORDS.has(w) || PLACES.has(w) || ORGANIZATIONS.has(w)) || isPlacePhrase(phrase);
-    if (n >= 2 && !hasTag(lowers[0]!, PERSON_TAGS) && (hasTag(lowers[0]!, ADJECTIVE_TAGS) || /.{3}(ive|ous|ful|able|ible)$/.test(lowers[0]!))) hard = true;
+    if (
+      n >= 2 &&
+      !hasTag(lowers[0]!, PERSON_TAGS) &&
+      (hasTag(lowers[0]!, ADJECTIVE_TAGS) || /.{3}(ive|ous|ful|able|ible)$/.test(lowers[0]!))
+    )
+      hard = true;
     if (lowers.some((w, k) => k < n - 1 && hasTag(w, PLURAL_TAGS) && !hasTag(w, PERSON_TAGS))) hard = true;
     // A phrase ending in a role is a description ("Opinion Columnist"), unless a first name shows the role word is a surname ("John Major").
     if (n >= 2 && isTitle(lowers[n - 1]!) && !hasTag(lowers[0]!, FIRST_NAME_TAGS) && !hasTag(lowers[n - 1]!, SURNAME_TAGS)) hard = true;
     // A verb in a name is a headline ("Stoltenberg Says Hitler"); a base form after the first word can be a name ("James Love", "Kim Do Hoon").
-  if (n >= 2 && lowers.some((w, k) => !PARTICLES.has(w) && isVerbOrAbstract(w) && !(k > 0 && tagsOf(w).length > 0 && tagsOf(w).every((t) => t === 'Infinitive' || t === 'Singular')))) hard = true;
+    if (
+      n >= 2 &&
+      lowers.some(
+        (w, k) =>
+          !PARTICLES.has(w) &&
+          isVerbOrAbstract(w) &&
+          !(k > 0 && tagsOf(w).length > 0 && tagsOf(w).every((t) => t === 'Infinitive' || t === 'Singular')),
+      )
+    )
+      hard = true;
     const firstIsName = hasTag(lowers[0]!, FIRST_NAME_TAGS);
     lowers.forEach((w, k) => {
       if (!hasTag(w, PLACE_TAGS) || (k === 0 && firstIsName)) return;
       score -= k === n - 1 || n === 1 ? 2 : 1;
     });
-    mentions.push({ words, at: s, end: e, score, negative: hard, titled, strongTitle: spanTitled || apposition || (n === 1 && scorer), kin, line });
+    mentions.push({
+      words,
+      at: s,
+      end: e,
+      score,
+      negative: hard,
+      titled,
+      strongTitle: spanTitled || apposition || (n === 1 && scorer),
+      kin,
+      line,
+    });
   }
   return mentions;
 }

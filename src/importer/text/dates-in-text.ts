@@ -6,9 +6,22 @@
 import { isoDay } from '../../content/dates.ts';
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
-const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const MONTH =
+  '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 const monthNumber = (name: string): number => MONTHS[name.slice(0, name.toLowerCase().startsWith('sept') ? 4 : 3).toLowerCase()] ?? 0;
 
 /** A day found in a line, with where it stood. */
@@ -60,7 +73,10 @@ export function findDays(line: string): FoundDay[] {
 
 /** A clock time with its zone when written: `14:05`, `14:05+03:00`. */
 export function findTime(line: string): string | undefined {
-  const m = /(?<![\d:.])(\d{1,2}):(\d{2})(?::\d{2})?\s*([AaPp]\.?[Mm]\.?)?(?:\s*(GMT|UTC)\s*(?:([+-])(\d{1,2})(?::?(\d{2}))?)?)?(?![\d:])/.exec(line);
+  const m =
+    /(?<![\d:.])(\d{1,2}):(\d{2})(?::\d{2})?\s*([AaPp]\.?[Mm]\.?)?(?:\s*(GMT|UTC)\s*(?:([+-])(\d{1,2})(?::?(\d{2}))?)?)?(?![\d:])/.exec(
+      line,
+    );
   if (!m) return undefined;
   let hour = Number(m[1]);
   const minute = Number(m[2]);
@@ -76,10 +92,7 @@ export function findTime(line: string): string | undefined {
   return `${hhmm}${offset}`;
 }
 
-const CLOCK = new RegExp(
-  `^(\\d{1,2}):(\\d{2})\\s*(?:GMT|UTC)\\s*([+-])(\\d{1,2}\\s+\\d{1,2}|\\d{1,4})\\s*${MONTH}\\s+(\\d{4})$`,
-  'i',
-);
+const CLOCK = new RegExp(`^(\\d{1,2}):(\\d{2})\\s*(?:GMT|UTC)\\s*([+-])(\\d{1,2}\\s+\\d{1,2}|\\d{1,4})\\s*${MONTH}\\s+(\\d{4})$`, 'i');
 
 /**
  * A site header clock ("22:25 GMT +3" then "23 May 2019", which the dump often

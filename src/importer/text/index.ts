@@ -62,7 +62,10 @@ function fill(out: Extracted, text: string, options: TextDumpOptions): void {
   const clockAt = lines.slice(0, Math.min(bodyStart, 15)).findIndex((_, i) => parseHeaderClock(clockText(i)) !== undefined);
   const clockLines = clockAt < 0 ? [] : clockText(clockAt) === lines[clockAt]!.text ? [clockAt] : [clockAt, clockAt + 1];
   const clockSet = new Set(clockLines.map((i) => lines[i]));
-  const lede = kept.slice(0, 3).map((i) => lines[i]!.text).join(' ');
+  const lede = kept
+    .slice(0, 3)
+    .map((i) => lines[i]!.text)
+    .join(' ');
   const titleAt = findTitle(lines, bodyStart, (line) => isFurniture(line) || clockSet.has(line), lede, keep);
   // Some pages print a headline's character references as text ("&#39;official apology&#39;").
   if (titleAt !== undefined) out.title = decodeLeftoverEntities(lines[titleAt]!.text);
@@ -71,7 +74,11 @@ function fill(out: Extracted, text: string, options: TextDumpOptions): void {
   const byline = findByline(lines, anchor, bodyStart);
   if (byline) out.authors = byline.names;
   const notBody = new Set([titleAt, ...(byline?.lines ?? [])]);
-  if (kept.some((i) => notBody.has(i))) out.body = kept.filter((i) => !notBody.has(i)).map((i) => escapeMarkdown(lines[i]!.text)).join('\n\n');
+  if (kept.some((i) => notBody.has(i)))
+    out.body = kept
+      .filter((i) => !notBody.has(i))
+      .map((i) => escapeMarkdown(lines[i]!.text))
+      .join('\n\n');
   findDate(out, lines, anchor, bodyStart, clockLines);
   if (clockAt >= 0) out.source.retrieved = parseHeaderClock(clockText(clockAt), out.date);
 
@@ -103,7 +110,9 @@ function fillPlain(out: Extracted, lines: readonly Line[], story: PlainStory): v
   out.body = kept.map((i) => escapeMarkdown(lines[i]!.text)).join('\n\n');
   const authors = [
     ...story.bylines.map((i) => lines[i]!.text.replace(/^by\s+/i, '')),
-    ...story.signatures.map((i) => lines[i]!.text.replace(/^--\s*/, '').split(/\s*[,(]/)[0]!).filter((name) => isByline(name) && isWriterName(name)),
+    ...story.signatures
+      .map((i) => lines[i]!.text.replace(/^--\s*/, '').split(/\s*[,(]/)[0]!)
+      .filter((name) => isByline(name) && isWriterName(name)),
   ];
   if (authors.length) out.authors = authors;
   out.outside = [...story.bylines, ...story.signatures].map((i) => lines[i]!.text);
@@ -159,7 +168,8 @@ function titleCaseRatio(text: string): number {
   return words.filter((w) => /^['‘’"“]?\p{Lu}/u.test(w)).length / words.length;
 }
 
-const UI_PHRASES = /\b(?:share|sharing|icon|cookies?|browser|external links?|subscribe|sign (?:in|up)|log in|click|newsletter|advertisement|javascript)\b/i;
+const UI_PHRASES =
+  /\b(?:share|sharing|icon|cookies?|browser|external links?|subscribe|sign (?:in|up)|log in|click|newsletter|advertisement|javascript)\b/i;
 
 /** "Read more: <another story>", "WATCH: ...": a teaser's label. */
 const TEASER_LABEL = /^(?:read|see|watch|listen|more|also|related|recommended|read also|also read|see also|read more|more on this)\s*:/i;
@@ -171,7 +181,32 @@ const BYLINE_LABEL = /^(?:by|author|authors|written by|posted by|words by|report
 function contentWords(text: string): string[] {
   return (text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => !STOPWORDS.has(w));
 }
-const STOPWORDS = new Set(['that', 'this', 'with', 'from', 'have', 'will', 'your', 'what', 'when', 'they', 'their', 'there', 'about', 'after', 'more', 'than', 'were', 'been', 'into', 'over', 'just', 'also', 'says', 'said']);
+const STOPWORDS = new Set([
+  'that',
+  'this',
+  'with',
+  'from',
+  'have',
+  'will',
+  'your',
+  'what',
+  'when',
+  'they',
+  'their',
+  'there',
+  'about',
+  'after',
+  'more',
+  'than',
+  'were',
+  'been',
+  'into',
+  'over',
+  'just',
+  'also',
+  'says',
+  'said',
+]);
 
 /**
  * The headline: a headline-shaped line shortly before the article. More words
@@ -180,7 +215,13 @@ const STOPWORDS = new Set(['that', 'this', 'with', 'from', 'have', 'will', 'your
  * story's first paragraphs (a teaser for another story shares none); interface
  * words, list indentation and a byline label above it count against.
  */
-function findTitle(lines: readonly Line[], bodyStart: number, isFurniture: (line: Line) => boolean, lede: string, kept: ReadonlySet<number>): number | undefined {
+function findTitle(
+  lines: readonly Line[],
+  bodyStart: number,
+  isFurniture: (line: Line) => boolean,
+  lede: string,
+  kept: ReadonlySet<number>,
+): number | undefined {
   let best: number | undefined;
   let bestScore = Number.NEGATIVE_INFINITY;
   const from = Math.max(0, bodyStart - 60);
@@ -191,14 +232,23 @@ function findTitle(lines: readonly Line[], bodyStart: number, isFurniture: (line
   const ledeWords = new Set(contentWords(lede));
   const firstKept = Math.min(...kept);
   // "Image: <caption>" prints an image's caption; the same words on a line of their own are that caption, not a headline.
-  const captions = new Set(lines.map((l) => /^(?:image|photo|picture|caption)s?:\s*(.+)$/i.exec(l.text)?.[1]).filter((c): c is string => Boolean(c)));
+  const captions = new Set(
+    lines.map((l) => /^(?:image|photo|picture|caption)s?:\s*(.+)$/i.exec(l.text)?.[1]).filter((c): c is string => Boolean(c)),
+  );
   // The region may open with the headline and standfirst it does not keep.
   for (let i = from; i < Math.min(lines.length, bodyStart + 4); i++) {
     const line = lines[i]!;
     const t = line.text;
     const words = wordCount(t);
     // A kept line may be the headline only when it opens the region and does not read as a paragraph's sentence.
-    if ((kept.has(i) && !(i === firstKept && titleCaseRatio(t) >= 0.6 && !/\.$/.test(t))) || line.bullet || isFurniture(line) || isCredit(t) || isImagePlaceholder(t)) continue;
+    if (
+      (kept.has(i) && !(i === firstKept && titleCaseRatio(t) >= 0.6 && !/\.$/.test(t))) ||
+      line.bullet ||
+      isFurniture(line) ||
+      isCredit(t) ||
+      isImagePlaceholder(t)
+    )
+      continue;
     if (words < 2 || words > 30 || t.length > 220 || findDays(t).length || /^by\s/i.test(t)) continue;
     if (/:\/\/|^www\.|^\d+\.\s|^\d{1,2}:\d{2}\b/.test(t)) continue;
     // A headline has no closing stop, unless it is two title-case sentences ("Stock Is Falling. Why You Shouldn't Worry.").
@@ -233,10 +283,12 @@ function findTitle(lines: readonly Line[], bodyStart: number, isFurniture: (line
 }
 
 /** What opens a stated publication day: a label at the start of a line or after a bar, or a byline's name. */
-const PUBLISHED_LABEL = /(?:^|\|\s*|•\s*)(?:(?:first )?published|posted|publication date|date published|released)\b(?:\s*(?:on|at))?\s*:?|^by\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*(?:,|\||•|-|–)/iu;
+const PUBLISHED_LABEL =
+  /(?:^|\|\s*|•\s*)(?:(?:first )?published|posted|publication date|date published|released)\b(?:\s*(?:on|at))?\s*:?|^by\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*(?:,|\||•|-|–)/iu;
 
 /** "16 hours ago", "yesterday", "just now": a day stated relative to when the page was served. */
-const RELATIVE_DAY = /\b(?:\d+|an?|one|a few)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b|\b(?:yesterday|today|just now)\b/i;
+const RELATIVE_DAY =
+  /\b(?:\d+|an?|one|a few)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b|\b(?:yesterday|today|just now)\b/i;
 
 /** "This page was last edited on 7 April 2020", "Latest revision as of 05:33, 7 April 2020". */
 const LAST_EDITED = /\b(?:last edited on|latest revision as of)\b/i;
@@ -352,7 +404,10 @@ function findTagsAndRelated(out: Extracted, lines: readonly Line[], bodyStart: n
     const tags = TAGS_LABEL.exec(t);
     if (tags && !out.tags.length) {
       const itemLine = tags[1] || lines[i + 1]?.text || '';
-      out.tags = itemLine.split(/\s*[,;|•]\s*/).map((s) => s.trim()).filter((s) => s && s.length <= 80);
+      out.tags = itemLine
+        .split(/\s*[,;|•]\s*/)
+        .map((s) => s.trim())
+        .filter((s) => s && s.length <= 80);
     }
     if (RELATED_LABEL.test(t)) {
       for (const j of relatedList(lines, i)) {

@@ -34,7 +34,6 @@ export function normalizeDump(text: unknown): string {
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
     .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g, '');
 }
 
@@ -100,8 +99,13 @@ export function columns(line: string): number {
     const c = line.charCodeAt(i);
     if (c >= 0xdc00 && c <= 0xdfff) continue;
     const wide =
-      (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6);
     n += wide ? 2 : 1;
   }
   return n;
@@ -123,8 +127,7 @@ export function unwrap(rawLines: string[]): string[] {
     const line = raw.trimEnd();
     const trimmed = line.trim();
     const firstWord = trimmed.split(' ', 1)[0] ?? '';
-    const continues =
-      parts !== undefined && trimmed !== '' && !BULLET.test(trimmed) && lastLength + 1 + columns(firstWord) > width - 6;
+    const continues = parts !== undefined && trimmed !== '' && !BULLET.test(trimmed) && lastLength + 1 + columns(firstWord) > width - 6;
     if (continues) {
       const previous = parts![parts!.length - 1]!;
       // East Asian text has no spaces between words, so a wrap inside it joins without one.

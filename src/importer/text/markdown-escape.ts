@@ -11,8 +11,11 @@ export function escapeMarkdown(text: string): string {
     .replace(/~~+/g, (run) => run.replace(/~/g, '\\~'))
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
     // `_` makes emphasis only at a word's edge; inside snake_case it is literal.
-    .replace(/(^|[^\p{L}\p{N}_])(_+)|(_+)(?=$|[^\p{L}\p{N}_])/gu, (_m, before: string | undefined, lead: string | undefined, trail: string | undefined) =>
-      lead !== undefined ? `${before}${lead.replace(/_/g, '\\_')}` : trail!.replace(/_/g, '\\_'));
+    .replace(
+      /(^|[^\p{L}\p{N}_])(_+)|(_+)(?=$|[^\p{L}\p{N}_])/gu,
+      (_m, before: string | undefined, lead: string | undefined, trail: string | undefined) =>
+        lead !== undefined ? `${before}${lead.replace(/_/g, '\\_')}` : trail!.replace(/_/g, '\\_'),
+    );
   // Brackets make a link or a reference only with `](`, `][` or `]:` somewhere after them;
   // without one they stay plain ("[by Russia]").
   if (/\][([:]/.test(s)) s = s.replace(/\[/g, '\\[');

@@ -36,9 +36,15 @@ export interface Dateline {
 /** A place in a dateline: words in capitals ("RIO DE JANEIRO", "AL-AIN"), then perhaps ", Region" ("HOBART, Australia", "TALLAHASSEE, Fla."). */
 const PLACE = String.raw`(\p{Lu}[\p{Lu}.'’-]*(?: \p{Lu}[\p{Lu}.'’-]*){0,3}(?:, \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})?)`;
 /** "PRAGUE 1996-12-06", "HOBART, Australia 1996-12-07": a dateline on a line of its own. */
-const STANDALONE = new RegExp(String.raw`^${PLACE},?\s+(\d{4}-\d{2}-\d{2}|\p{L}{3,9}\.? \d{1,2},? \d{4}|\d{1,2} \p{L}{3,9} \d{4})\.?$`, 'u');
+const STANDALONE = new RegExp(
+  String.raw`^${PLACE},?\s+(\d{4}-\d{2}-\d{2}|\p{L}{3,9}\.? \d{1,2},? \d{4}|\d{1,2} \p{L}{3,9} \d{4})\.?$`,
+  'u',
+);
 /** "WASHINGTON (Reuters) - ", "LONDON, May 23 (AP) — ", "MOSCOW, Dec 6 (Reuter) ": a dateline opening a paragraph. */
-const INLINE = new RegExp(String.raw`^${PLACE}(?:,\s*([^()]{3,30}?))?\s*\((?:Reuters?|AP|AFP|UPI|Bloomberg|dpa|Xinhua|[A-Z][A-Za-z-]{1,15})\)\s*(?:[-–—:]\s*)?`, 'u');
+const INLINE = new RegExp(
+  String.raw`^${PLACE}(?:,\s*([^()]{3,30}?))?\s*\((?:Reuters?|AP|AFP|UPI|Bloomberg|dpa|Xinhua|[A-Z][A-Za-z-]{1,15})\)\s*(?:[-–—:]\s*)?`,
+  'u',
+);
 
 /** A signature line at the end of a wire story: "-- Riga Newsroom, +371 721 5240". */
 const SIGNATURE = /^--\s*\S/;
@@ -78,13 +84,17 @@ export function readPlainStory(lines: readonly Line[]): PlainStory | undefined {
 /** A headline: a short line that is not a sentence run on, a link or a list item. */
 function isHeadline(line: Line): boolean {
   const words = wordCount(line.text);
-  return !line.bullet && words >= 2 && words <= 30 && line.text.length <= 200 && !/:\/\/|^www\./.test(line.text) && !/[,;:]$/.test(line.text);
+  return (
+    !line.bullet && words >= 2 && words <= 30 && line.text.length <= 200 && !/:\/\/|^www\./.test(line.text) && !/[,;:]$/.test(line.text)
+  );
 }
 
 /** A byline: a name of two to four capitalised words, perhaps after "By". */
 export function isByline(text: string): boolean {
   const name = text.replace(/^by\s+/i, '');
-  return /^\p{Lu}[\p{L}.'’-]*(?: (?:\p{Lu}[\p{L}.'’-]*|de|da|di|van|von|der|del|la|le|al|bin)){1,3}$/u.test(name) && name !== name.toUpperCase();
+  return (
+    /^\p{Lu}[\p{L}.'’-]*(?: (?:\p{Lu}[\p{L}.'’-]*|de|da|di|van|von|der|del|la|le|al|bin)){1,3}$/u.test(name) && name !== name.toUpperCase()
+  );
 }
 
 function datelineOf(line: Line, at: number): Dateline | undefined {

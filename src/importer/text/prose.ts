@@ -5,7 +5,7 @@
  */
 import type { Line } from './lines.ts';
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.\-]*/gu;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 
 const counted = new Map<string, number>();
@@ -45,7 +45,9 @@ export function isCredit(text: string): boolean {
 
 /** A one- or two-word interface label: "Share", "Advertisement", "Log in", "Next". */
 export function isInterfaceLabel(text: string): boolean {
-  return /^(?:share|shares|search|follow|subscribe|log ?in|sign ?in|sign ?up|register|menu|advertisement|listen( live)?|by|comments?|print|e-?mail|close|next|previous|home|more|skip|save|reply|like|tweet|print options|loading|report|sponsored|ad)$/i.test(text);
+  return /^(?:share|shares|search|follow|subscribe|log ?in|sign ?in|sign ?up|register|menu|advertisement|listen( live)?|by|comments?|print|e-?mail|close|next|previous|home|more|skip|save|reply|like|tweet|print options|loading|report|sponsored|ad)$/i.test(
+    text,
+  );
 }
 
 /** An image the text browser drew as `[name]`: alone on its line. */
@@ -88,7 +90,9 @@ export function isCommentsHeading(text: string): boolean {
   return (
     text.length <= 120 &&
     (/^(?:there (?:are|is) )?\d+\s+(?:responses?|comments?|replies|reactions|thoughts? on)\b/i.test(text) ||
-      /^(?:comments?|discussion|reader comments|join the (?:discussion|conversation)|leave a (?:reply|comment)|add (?:a|your) comment|post a comment|community standards)(?:\s*\(?\d+\)?)?\s*:?$/i.test(text) ||
+      /^(?:comments?|discussion|reader comments|join the (?:discussion|conversation)|leave a (?:reply|comment)|add (?:a|your) comment|post a comment|community standards)(?:\s*\(?\d+\)?)?\s*:?$/i.test(
+        text,
+      ) ||
       /^(?:leave a (?:reply|comment)|post a comment|add a comment)\b/i.test(text) ||
       /\bComments? Feed for comments\b/.test(text))
   );

@@ -2,7 +2,17 @@
  * The article region of a dump and the lines inside it that are the article.
  */
 import type { Line } from './lines.ts';
-import { endsSentence, isCommentsHeading, isCredit, isInterfaceLabel, isImagePlaceholder, isLabelledTeaser, isProse, lineWeight, wordCount } from './prose.ts';
+import {
+  endsSentence,
+  isCommentsHeading,
+  isCredit,
+  isInterfaceLabel,
+  isImagePlaceholder,
+  isLabelledTeaser,
+  isProse,
+  lineWeight,
+  wordCount,
+} from './prose.ts';
 
 /** The stretch of lines with the most prose weight: the classic maximum-sum run. */
 export function articleRegion(weights: readonly number[]): { start: number; end: number } | undefined {
@@ -32,7 +42,8 @@ function isShoutedCredit(text: string): boolean {
 }
 
 /** A label that opens a list of links to other stories ("Related:", "Read more", "More:"). */
-export const RELATED_LABEL = /^(?:related(?: (?:articles|stories|news|content|coverage|links|posts|reading))?|see also|read more|more|more on this|more stories|read also|also read|recommended)\s*:?$/i;
+export const RELATED_LABEL =
+  /^(?:related(?: (?:articles|stories|news|content|coverage|links|posts|reading))?|see also|read more|more|more on this|more stories|read also|also read|recommended)\s*:?$/i;
 
 /** "Tags:", "Topics:", "Keywords:" opening the page's own tag line. */
 export const TAGS_LABEL = /^(?:tags?|topics|keywords)(?:\s*:\s*(.*)|\s*)$/i;
@@ -78,8 +89,12 @@ export function articleLines(
     // "ITV, ASSOCIATED PRESS" under a caption: a short capitals-only line closing a small block.
     const previous = lines[i - 1];
     if (
-      line.blockSize >= 2 && line.blockSize <= 5 && previous?.block === line.block &&
-      (lines[i + 1]?.block !== line.block) && isShoutedCredit(line.text) && isProse(previous)
+      line.blockSize >= 2 &&
+      line.blockSize <= 5 &&
+      previous?.block === line.block &&
+      lines[i + 1]?.block !== line.block &&
+      isShoutedCredit(line.text) &&
+      isProse(previous)
     ) {
       captionBlocks.add(line.block);
     }
@@ -120,8 +135,7 @@ export function articleLines(
     const opensBlock = lines[i - 1]?.block !== line.block;
     const standsAlone = !line.bullet && (line.blockSize === 1 || (opensBlock && next?.block === line.block));
     const leadsProse = next !== undefined && i + 1 <= region.end && usable(next, i + 1) && isProse(next);
-    const headingLike =
-      words >= 1 && words <= 14 && line.text.length <= 100 && /\p{L}/u.test(line.text) && !/:$/.test(line.text);
+    const headingLike = words >= 1 && words <= 14 && line.text.length <= 100 && /\p{L}/u.test(line.text) && !/:$/.test(line.text);
     const shortSentence = endsSentence(line.text) && words >= 2;
     if (standsAlone && headingLike && (leadsProse || shortSentence) && keep.size > 0) keep.add(i);
   }

@@ -3,7 +3,12 @@ import { barChart, chartPeriods, fillYears, MONTHLY_SPAN, yearChart } from '../.
 
 describe('year chart', () => {
   it('fills years without articles with zero', () => {
-    expect(fillYears([{ year: 2017, count: 2 }, { year: 2019, count: 1 }])).toEqual([
+    expect(
+      fillYears([
+        { year: 2017, count: 2 },
+        { year: 2019, count: 1 },
+      ]),
+    ).toEqual([
       { year: 2017, count: 2 },
       { year: 2018, count: 0 },
       { year: 2019, count: 1 },
@@ -11,7 +16,10 @@ describe('year chart', () => {
   });
 
   it('draws one labelled bar per year with a title for assistive technology and no inline style', () => {
-    const svg = yearChart([{ year: 2018, count: 3 }, { year: 2019, count: 1 }]);
+    const svg = yearChart([
+      { year: 2018, count: 3 },
+      { year: 2019, count: 1 },
+    ]);
     expect(svg).toContain('role="img"');
     expect(svg).toContain('<title id="chart-title">Articles per year: 4 articles from 2018 to 2019</title>');
     expect(svg.match(/<rect /g)).toHaveLength(2);

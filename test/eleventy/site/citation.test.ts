@@ -48,6 +48,8 @@ describe('citations', () => {
   });
 
   it("escapes TeX's special characters", () => {
-    expect(escapeBibtex('50% of R&D {costs} #1 a_b $5 ~ ^ \\')).toBe('50\\% of R\\&D \\{costs\\} \\#1 a\\_b \\$5 \\textasciitilde{} \\textasciicircum{} \\textbackslash{}');
+    expect(escapeBibtex('50% of R&D {costs} #1 a_b $5 ~ ^ \\')).toBe(
+      '50\\% of R\\&D \\{costs\\} \\#1 a\\_b \\$5 \\textasciitilde{} \\textasciicircum{} \\textbackslash{}',
+    );
   });
 });

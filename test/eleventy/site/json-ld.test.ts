@@ -13,8 +13,18 @@ describe('JSON-LD', () => {
   });
 
   it('describes a NewsArticle with its stated day, names and archive URL', () => {
-    const article = makeArticle({ title: 'T', date: '2019-05-23', section: 'Europe', source: { name: 'Sputnik International', url: 'https://sputniknews.com/x' } });
-    const data = newsArticle(article, DEFAULT_SETTINGS, 'https://example.org/a/', { people: ['Jens Stoltenberg'], organizations: ['NATO'], places: [], tags: ['cyberattack'] });
+    const article = makeArticle({
+      title: 'T',
+      date: '2019-05-23',
+      section: 'Europe',
+      source: { name: 'Sputnik International', url: 'https://sputniknews.com/x' },
+    });
+    const data = newsArticle(article, DEFAULT_SETTINGS, 'https://example.org/a/', {
+      people: ['Jens Stoltenberg'],
+      organizations: ['NATO'],
+      places: [],
+      tags: ['cyberattack'],
+    });
     expect(data).toMatchObject({
       '@type': 'NewsArticle',
       headline: 'T',
@@ -22,7 +32,10 @@ describe('JSON-LD', () => {
       url: 'https://example.org/a/',
       articleSection: 'Europe',
       keywords: ['cyberattack'],
-      mentions: [{ '@type': 'Person', name: 'Jens Stoltenberg' }, { '@type': 'Organization', name: 'NATO' }],
+      mentions: [
+        { '@type': 'Person', name: 'Jens Stoltenberg' },
+        { '@type': 'Organization', name: 'NATO' },
+      ],
       publisher: { '@type': 'Organization', name: 'Sputnik International' },
       isBasedOn: 'https://sputniknews.com/x',
     });

@@ -23,7 +23,12 @@ describe('aliasPages', () => {
 
 describe('aliasHtml', () => {
   const page = { url: '/people/stoltenberg/', alias: 'Stoltenberg <b>', name: 'Jens Stoltenberg', target: '/people/jens-stoltenberg/' };
-  const html = aliasHtml(page, { name: 'Archive', language: 'en' }, (url) => `/archive${url}`, (url) => `https://example.org/archive${url}`);
+  const html = aliasHtml(
+    page,
+    { name: 'Archive', language: 'en' },
+    (url) => `/archive${url}`,
+    (url) => `https://example.org/archive${url}`,
+  );
 
   it('leads on with a meta refresh and a plain link under the path prefix, escaping the names', () => {
     expect(html).toContain('<meta http-equiv="refresh" content="0; url=/archive/people/jens-stoltenberg/">');

@@ -27,8 +27,10 @@ describe('site settings', () => {
   });
 
   it('knows the example addresses from a real one', () => {
-    for (const url of [DEFAULT_SETTINGS.baseUrl, 'https://example.com', 'http://www.example.net', 'https://docs.EXAMPLE.org/archive']) expect(isExampleBaseUrl(url), url).toBe(true);
-    for (const url of ['https://archive.example.edu', 'https://notexample.org', 'https://example.org.evil.test', 'https://user.github.io']) expect(isExampleBaseUrl(url), url).toBe(false);
+    for (const url of [DEFAULT_SETTINGS.baseUrl, 'https://example.com', 'http://www.example.net', 'https://docs.EXAMPLE.org/archive'])
+      expect(isExampleBaseUrl(url), url).toBe(true);
+    for (const url of ['https://archive.example.edu', 'https://notexample.org', 'https://example.org.evil.test', 'https://user.github.io'])
+      expect(isExampleBaseUrl(url), url).toBe(false);
   });
 
   it('builds with the example base URL with a warning, refuses it in CI, and lets a build that is not published through', () => {

@@ -27,16 +27,21 @@ describe('parseMachineDate', () => {
   });
 
   it('gives the written day for any stated offset', () => {
-    fc.assert(fc.property(
-      fc.integer({ min: 2000, max: 2030 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }),
-      fc.integer({ min: 0, max: 23 }), fc.integer({ min: -12, max: 14 }),
-      (y, m, d, h, off) => {
-        const pad = (n: number) => String(n).padStart(2, '0');
-        const zone = `${off < 0 ? '-' : '+'}${pad(Math.abs(off))}:00`;
-        const parsed = parseMachineDate(`${y}-${pad(m)}-${pad(d)}T${pad(h)}:15:00${zone}`);
-        expect(parsed?.date).toBe(`${y}-${pad(m)}-${pad(d)}`);
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2000, max: 2030 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: -12, max: 14 }),
+        (y, m, d, h, off) => {
+          const pad = (n: number) => String(n).padStart(2, '0');
+          const zone = `${off < 0 ? '-' : '+'}${pad(Math.abs(off))}:00`;
+          const parsed = parseMachineDate(`${y}-${pad(m)}-${pad(d)}T${pad(h)}:15:00${zone}`);
+          expect(parsed?.date).toBe(`${y}-${pad(m)}-${pad(d)}`);
+        },
+      ),
+    );
   });
 });
 
@@ -70,7 +75,6 @@ describe('dateFromUrl', () => {
 
 describe('findHumanDates', () => {
   it('lists the dates in a text in reading order', () => {
-    expect(findHumanDates('Posted January 2, 2020. Updated 3 January 2020.').map((d) => d.date))
-      .toEqual(['2020-01-02', '2020-01-03']);
+    expect(findHumanDates('Posted January 2, 2020. Updated 3 January 2020.').map((d) => d.date)).toEqual(['2020-01-02', '2020-01-03']);
   });
 });

@@ -56,8 +56,15 @@ describe('places in the text', () => {
 
 describe('organisations in the text', () => {
   it('knows bodies by their head nouns, with an of-tail, and stops at "and"', () => {
-    const found = entities('The Canadian Wheat Board, the Information Technology Association of America and the European Union and Poland met the Movement for a Democratic Slovakia.');
-    expect(found.organizations).toEqual(['Canadian Wheat Board', 'Information Technology Association of America', 'European Union', 'Movement for a Democratic Slovakia']);
+    const found = entities(
+      'The Canadian Wheat Board, the Information Technology Association of America and the European Union and Poland met the Movement for a Democratic Slovakia.',
+    );
+    expect(found.organizations).toEqual([
+      'Canadian Wheat Board',
+      'Information Technology Association of America',
+      'European Union',
+      'Movement for a Democratic Slovakia',
+    ]);
   });
 
   it('takes acronyms a body defines, and acronyms that are neither words, places nor units', () => {
@@ -66,7 +73,9 @@ describe('organisations in the text', () => {
   });
 
   it('knows news agencies, newspapers and companies by the words around them', () => {
-    const found = entities('The official TASR news agency said, and the daily Mlada Fronta Dnes agreed, that medical equipment group Radiometer had told Reuters.');
+    const found = entities(
+      'The official TASR news agency said, and the daily Mlada Fronta Dnes agreed, that medical equipment group Radiometer had told Reuters.',
+    );
     expect(found.organizations).toEqual(['TASR', 'Mlada Fronta Dnes', 'Radiometer', 'Reuters']);
   });
 

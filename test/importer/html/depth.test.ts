@@ -19,25 +19,30 @@ describe('nestsDeeperThan', () => {
   it('reads a 20 MB page in one pass, whatever it holds', { timeout: 120_000 }, () => {
     const size = 20 * 1024 * 1024;
     expect(nestsDeeperThan('<span>'.repeat(size / 6), 400)).toBe(true);
-    for (const unit of ['<a <', '<!--', '<script>', '<', '</div>', '<b/>']) expect(nestsDeeperThan(unit.repeat(size / unit.length), 400)).toBe(false);
+    for (const unit of ['<a <', '<!--', '<script>', '<', '</div>', '<b/>'])
+      expect(nestsDeeperThan(unit.repeat(size / unit.length), 400)).toBe(false);
   });
 });
 
 describe('visibleText', () => {
   it('keeps the text, ends a line at each block, and drops scripts, styles and comments', () => {
-    const html = '<html><head><title>T</title></head><body><h1>Head</h1><div><p>One <b>two</b> &amp; three&nbsp;&#x2014;&#8212;</p><script>alert(1)</script><style>p{}</style><!-- hidden --><p>Four</p></div></body></html>';
+    const html =
+      '<html><head><title>T</title></head><body><h1>Head</h1><div><p>One <b>two</b> &amp; three&nbsp;&#x2014;&#8212;</p><script>alert(1)</script><style>p{}</style><!-- hidden --><p>Four</p></div></body></html>';
     expect(visibleText(html)).toBe('Head\n\nOne two & three\u00a0——\n\nFour');
   });
 
   it('reads 20 MB of markup that would make a pattern backtrack, in linear passes', { timeout: 120_000 }, () => {
     const size = 20 * 1024 * 1024;
-    for (const unit of ['<!--', '<script>', '<a ', '&aaaa', '\n \n', ' ']) expect(typeof visibleText(`<body>${unit.repeat(size / unit.length)}`)).toBe('string');
+    for (const unit of ['<!--', '<script>', '<a ', '&aaaa', '\n \n', ' '])
+      expect(typeof visibleText(`<body>${unit.repeat(size / unit.length)}`)).toBe('string');
     expect(visibleText(`<body>${'<span>'.repeat(size / 6)}Words at the bottom.`)).toBe('Words at the bottom.');
   });
 });
 
 describe('headOnly', () => {
   it('keeps the head of a page and closes it with an empty body', () => {
-    expect(headOnly('<html><head><title>T</title></head><body><div><div>deep')).toBe('<html><head><title>T</title></head></head><body></body></html>');
+    expect(headOnly('<html><head><title>T</title></head><body><div><div>deep')).toBe(
+      '<html><head><title>T</title></head></head><body></body></html>',
+    );
   });
 });

@@ -24,21 +24,24 @@ describe('extractFromHtml body', () => {
   });
 
   it('never lets a script, an iframe or a form reach the body', () => {
-    const inside = '<script>alert("x")</script><iframe src="https://evil.example/"></iframe><form><input name="q"><button>Go</button></form>';
+    const inside =
+      '<script>alert("x")</script><iframe src="https://evil.example/"></iframe><form><input name="q"><button>Go</button></form>';
     const body = extractFromHtml(page({ inside })).body;
     expect(body).not.toMatch(/alert|iframe|evil\.example|<input|button/i);
   });
 
   it('drops javascript: and data: links but keeps their text', () => {
-    const inside = '<p>Read <a href="javascript:alert(1)">the advisory</a> and <a href="data:text/html,<b>x</b>">the annex</a> and <a href=" JaVaScRiPt:alert(2)">the FAQ</a> today, the agency said in its statement.</p>';
+    const inside =
+      '<p>Read <a href="javascript:alert(1)">the advisory</a> and <a href="data:text/html,<b>x</b>">the annex</a> and <a href=" JaVaScRiPt:alert(2)">the FAQ</a> today, the agency said in its statement.</p>';
     const body = extractFromHtml(page({ inside })).body;
     expect(body).toContain('the advisory');
     expect(body).toContain('the annex');
     expect(body).not.toMatch(/javascript|data:/i);
   });
 
-  it('drops event handlers with their elements\' markup', () => {
-    const inside = '<p onclick="steal()" onmouseover="steal()">Operators who changed passwords saw fewer intrusions, the agency said on Tuesday.</p>';
+  it("drops event handlers with their elements' markup", () => {
+    const inside =
+      '<p onclick="steal()" onmouseover="steal()">Operators who changed passwords saw fewer intrusions, the agency said on Tuesday.</p>';
     const body = extractFromHtml(page({ inside })).body;
     expect(body).toContain('Operators who changed passwords');
     expect(body).not.toMatch(/steal|onclick|onmouseover/);
@@ -52,13 +55,15 @@ describe('extractFromHtml body', () => {
   });
 
   it('keeps links, made absolute against the page address', () => {
-    const inside = '<p>The full text is on <a href="/advisories/aa19-123">the agency site</a>, with a list of affected models and firmware.</p>';
+    const inside =
+      '<p>The full text is on <a href="/advisories/aa19-123">the agency site</a>, with a list of affected models and firmware.</p>';
     const body = extractFromHtml(page({ inside }), { url: 'https://news.example.com/2019/05/23/water' }).body;
     expect(body).toContain('[the agency site](https://news.example.com/advisories/aa19-123)');
   });
 
   it('turns no-break spaces into spaces and leaves images out', () => {
-    const inside = '<p>Utilities in 12&nbsp;states were affected, according to the agency and state officials.</p><img src="https://x.example/a.jpg" alt="A pump station">';
+    const inside =
+      '<p>Utilities in 12&nbsp;states were affected, according to the agency and state officials.</p><img src="https://x.example/a.jpg" alt="A pump station">';
     const body = extractFromHtml(page({ inside })).body;
     expect(body).toContain('12 states');
     expect(body).not.toMatch(/\u00a0|!\[|a\.jpg/);
@@ -66,7 +71,8 @@ describe('extractFromHtml body', () => {
 
   it('sets the lead image caption and related links outside the body', () => {
     const before = '<figure><img src="a.jpg"><figcaption>A pump station in Ohio. Photo: Jane Doe</figcaption></figure>';
-    const inside = '<h3>Related stories</h3><ul><li><a href="/a">Hackers hit a water plant in Florida</a></li><li><a href="/b">Ransomware gang targets hospitals again</a></li></ul>';
+    const inside =
+      '<h3>Related stories</h3><ul><li><a href="/a">Hackers hit a water plant in Florida</a></li><li><a href="/b">Ransomware gang targets hospitals again</a></li></ul>';
     const extracted = extractFromHtml(page({ before, inside }));
     expect(extracted.body).not.toMatch(/pump station|Hackers hit|Related stories/);
     expect(extracted.image?.caption).toBe('A pump station in Ohio. Photo: Jane Doe');
@@ -84,8 +90,13 @@ describe('extractFromHtml metadata', () => {
   });
 
   it('prefers JSON-LD datePublished over dateModified', () => {
-    const ld = { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Water utilities told to change default passwords',
-      datePublished: '2019-05-24T01:00:00+09:00', dateModified: '2019-06-01T10:00:00+09:00' };
+    const ld = {
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: 'Water utilities told to change default passwords',
+      datePublished: '2019-05-24T01:00:00+09:00',
+      dateModified: '2019-06-01T10:00:00+09:00',
+    };
     const head = `<script type="application/ld+json">${JSON.stringify(ld)}</script>`;
     expect(extractFromHtml(page({ head })).date).toBe('2019-05-24');
   });
@@ -108,7 +119,8 @@ describe('extractFromHtml metadata', () => {
   });
 
   it('takes the headline without the site name the <title> adds', () => {
-    const head = '<title>Water utilities told to change default passwords | Example News</title><meta property="og:site_name" content="Example News">';
+    const head =
+      '<title>Water utilities told to change default passwords | Example News</title><meta property="og:site_name" content="Example News">';
     expect(extractFromHtml(page({ head })).title).toBe('Water utilities told to change default passwords');
     const bare = '<title>Water utilities told to change default passwords - Example News</title>';
     expect(extractFromHtml(page({ head: bare })).title).toBe('Water utilities told to change default passwords');
@@ -146,16 +158,20 @@ describe('extractFromHtml metadata', () => {
   it('does not throw on broken JSON-LD or on any input at all', () => {
     const head = '<script type="application/ld+json">{"@type": "Article", "datePublished": </script>';
     expect(() => extractFromHtml(page({ head }))).not.toThrow();
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (html) => {
-      expect(extractFromHtml(html).kind).toBe('html');
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (html) => {
+        expect(extractFromHtml(html).kind).toBe('html');
+      }),
+      { numRuns: 100 },
+    );
     expect(extractFromHtml('').body).toBe('');
   });
 });
 
 describe('extractFromHtml without a readable article', () => {
   it('falls back to the JSON-LD articleBody, as text', () => {
-    const text = 'Officials confirmed the breach on Monday <b>after</b> a week of silence.\nThe company said customer passwords were not exposed, but urged users to reset them anyway as a precaution.\nRegulators in three countries have opened inquiries into how the intrusion went unnoticed for months.';
+    const text =
+      'Officials confirmed the breach on Monday <b>after</b> a week of silence.\nThe company said customer passwords were not exposed, but urged users to reset them anyway as a precaution.\nRegulators in three countries have opened inquiries into how the intrusion went unnoticed for months.';
     const ld = { '@type': 'NewsArticle', headline: 'Breach confirmed', articleBody: text };
     const html = `<html><head><script type="application/ld+json">${JSON.stringify(ld)}</script></head><body><div id="app"></div></body></html>`;
     const body = extractFromHtml(html).body;
@@ -192,7 +208,8 @@ describe('extractFromHtml date lines', () => {
 
 describe('extractFromHtml prompts', () => {
   it('drops newsletter and follow prompts but keeps a sentence with a link named "email"', () => {
-    const inside = '<p>Sign up for our daily newsletter to get the latest in your inbox.</p><p>Follow Newsbeat on Instagram, Facebook and Twitter.</p><p>Readers can send tips by <a href="mailto:tips@example.com">email</a> to the security desk at any time of day.</p>';
+    const inside =
+      '<p>Sign up for our daily newsletter to get the latest in your inbox.</p><p>Follow Newsbeat on Instagram, Facebook and Twitter.</p><p>Readers can send tips by <a href="mailto:tips@example.com">email</a> to the security desk at any time of day.</p>';
     const body = extractFromHtml(page({ inside })).body;
     expect(body).not.toMatch(/newsletter|Instagram/);
     expect(body).toContain('send tips by [email](mailto:tips@example.com) to the security desk');
@@ -201,7 +218,8 @@ describe('extractFromHtml prompts', () => {
 
 describe('extractFromHtml lead image', () => {
   it('reads the caption and the marked credit of the lead figure', () => {
-    const before = '<figure><img src="a.jpg"><figcaption>Engineers at a pump station in Ohio. <span class="credit">Jane Doe/AP</span></figcaption></figure>';
+    const before =
+      '<figure><img src="a.jpg"><figcaption>Engineers at a pump station in Ohio. <span class="credit">Jane Doe/AP</span></figcaption></figure>';
     const extracted = extractFromHtml(page({ before }));
     expect(extracted.image).toEqual({ caption: 'Engineers at a pump station in Ohio. Jane Doe/AP', credit: 'Jane Doe/AP' });
     expect(extracted.body).not.toContain('Jane Doe');
@@ -225,22 +243,48 @@ describe('extractFromHtml dates split across elements', () => {
 
 describe('extractFromHtml on hostile markup', () => {
   const pieces = [
-    '<p>', '</p>', '<div class="related">', '</div>', '<a href="javascript:alert(1)">', '<a href="data:text/html;base64,PHNjcmlwdD4=">',
-    '<a href="/x">', '</a>', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<svg onload=alert(1)>', '<iframe src="javascript:alert(1)">',
-    '<h2>', '</h2>', '<figure><figcaption>', '</figcaption></figure>', '&lt;script&gt;', '<!--', '-->', '<![CDATA[', '<time datetime="2019-05-23T23:30:00-04:00">',
-    ...paragraphs, 'May 23, 2019', '<table><tr><td>', '</td></tr></table>', '<form action="/x"><input value="y">',
+    '<p>',
+    '</p>',
+    '<div class="related">',
+    '</div>',
+    '<a href="javascript:alert(1)">',
+    '<a href="data:text/html;base64,PHNjcmlwdD4=">',
+    '<a href="/x">',
+    '</a>',
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    '<svg onload=alert(1)>',
+    '<iframe src="javascript:alert(1)">',
+    '<h2>',
+    '</h2>',
+    '<figure><figcaption>',
+    '</figcaption></figure>',
+    '&lt;script&gt;',
+    '<!--',
+    '-->',
+    '<![CDATA[',
+    '<time datetime="2019-05-23T23:30:00-04:00">',
+    ...paragraphs,
+    'May 23, 2019',
+    '<table><tr><td>',
+    '</td></tr></table>',
+    '<form action="/x"><input value="y">',
   ];
   it('never throws and never lets script, handlers or script links into the body', () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
-      const body = extractFromHtml(`<html><body><article>${parts.join('')}</article></body></html>`).body;
-      expect(body).not.toMatch(/<script|<img|<svg|<iframe|onerror|onload|javascript:|data:text/i);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const body = extractFromHtml(`<html><body><article>${parts.join('')}</article></body></html>`).body;
+        expect(body).not.toMatch(/<script|<img|<svg|<iframe|onerror|onload|javascript:|data:text/i);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
 describe('a page nested thousands of boxes deep', () => {
   it('is read as the text it shows, not through Readability, and keeps its words', () => {
-    const sentence = 'Deep words in the innermost box of the page, written as a sentence that an article would hold, with more words to make it prose.';
+    const sentence =
+      'Deep words in the innermost box of the page, written as a sentence that an article would hold, with more words to make it prose.';
     const html = `<html><head><title>Deep page</title></head><body>${'<div>'.repeat(3000)}<p>${sentence}</p>${'</div>'.repeat(3000)}</body></html>`;
     const extracted = extractFromHtml(html);
     expect(extracted.title).toBe('Deep page');

@@ -81,7 +81,7 @@ describe('extractFromTextDump on odd input', () => {
     const noise = Array.from({ length: 5000 }, (_, i) => String.fromCharCode((i * 7919) % 65536)).join('');
     expect(() => extractFromTextDump(noise)).not.toThrow();
     expect(() => extractFromTextDump(undefined as unknown as string)).not.toThrow();
-    for (const odd of ['['.repeat(100_000), ('© a a a a a\n').repeat(10_000), '_a'.repeat(100_000)]) {
+    for (const odd of ['['.repeat(100_000), '© a a a a a\n'.repeat(10_000), '_a'.repeat(100_000)]) {
       expect(extractFromTextDump(odd).kind).toBe('text');
     }
   });
@@ -103,13 +103,20 @@ describe('extractFromTextDump on odd input', () => {
       }
       return [...out, current];
     };
-    const wrapped = dump.replace(/\u00a0/g, ' ').split('\n').flatMap(fold).join('\n');
+    const wrapped = dump
+      .replace(/\u00a0/g, ' ')
+      .split('\n')
+      .flatMap(fold)
+      .join('\n');
     expect(bodyParagraphs(extractFromTextDump(wrapped).body)).toEqual(paragraphs);
   });
 
   it('keeps a subheading between paragraphs and drops a labelled teaser', () => {
     const page = [
-      'Menu', 'Home', 'World', '',
+      'Menu',
+      'Home',
+      'World',
+      '',
       'A Plain Headline About Things',
       '',
       'The first paragraph says what happened in a sentence of a decent length.',
@@ -122,7 +129,8 @@ describe('extractFromTextDump on odd input', () => {
       '',
       'The third paragraph closes the story with a quote, as they tend to do.',
       '',
-      'Footer', 'Contact us',
+      'Footer',
+      'Contact us',
     ].join('\n');
     const found = extractFromTextDump(page);
     expect(found.title).toBe('A Plain Headline About Things');
@@ -139,7 +147,11 @@ describe('extractFromTextDump on odd input', () => {
 describe('the header clock', () => {
   it('is read from two lines as well, and never taken as the publication time', () => {
     const page = [
-      '22:25 GMT +3', '23 May 2019', 'A Headline Over The Story Here', 'Europe', '',
+      '22:25 GMT +3',
+      '23 May 2019',
+      'A Headline Over The Story Here',
+      'Europe',
+      '',
       'The first paragraph of the story is a sentence that is long enough to count.',
       '',
       'The second paragraph carries on with more of the same kind of sentence.',

@@ -4,14 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, unescapeMarkdown } from '../../../src/importer/text/markdown-escape.ts';
 
 const md = new MarkdownIt();
-const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const rendersLiterally = (text: string): boolean =>
-  md.render(escapeMarkdown(text)).trim() === `<p>${escapeHtml(text)}</p>`;
+const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const rendersLiterally = (text: string): boolean => md.render(escapeMarkdown(text)).trim() === `<p>${escapeHtml(text)}</p>`;
 
 describe('escapeMarkdown', () => {
   it('leaves plain words, quotes and inner punctuation alone', () => {
-    const plain = "Jens Stoltenberg, NATO's secretary general, said \"NATO is not immune\" - twice (2019) [by Russia].";
+    const plain = 'Jens Stoltenberg, NATO\'s secretary general, said "NATO is not immune" - twice (2019) [by Russia].';
     expect(escapeMarkdown(plain)).toBe(plain);
     expect(escapeMarkdown('snake_case_name and 3 * 4')).toBe('snake_case_name and 3 \\* 4');
   });

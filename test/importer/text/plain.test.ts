@@ -32,11 +32,13 @@ describe('plain stories (a headline, a byline, a dateline, paragraphs)', () => {
   });
 
   it('keeps a dateline that opens the first paragraph as part of it', () => {
-    const inline = extractFromTextDump(story([
-      'Estonian bank posts profit',
-      'TALLINN, Dec 6 (Reuters) - Tallinna Pank, one of the largest banks in Estonia, made a net profit in November.',
-      'It said in a statement that it made profits of 4.5 million kroons in the month, up from a year earlier.',
-    ]));
+    const inline = extractFromTextDump(
+      story([
+        'Estonian bank posts profit',
+        'TALLINN, Dec 6 (Reuters) - Tallinna Pank, one of the largest banks in Estonia, made a net profit in November.',
+        'It said in a statement that it made profits of 4.5 million kroons in the month, up from a year earlier.',
+      ]),
+    );
     expect(inline.title).toBe('Estonian bank posts profit');
     expect(inline.places).toEqual(['Tallinn']);
     expect(inline.body.startsWith('TALLINN, Dec 6 (Reuters) - Tallinna Pank')).toBe(true);
@@ -45,18 +47,31 @@ describe('plain stories (a headline, a byline, a dateline, paragraphs)', () => {
   });
 
   it('recognises a story without a dateline by its shape: one paragraph a block, mostly sentences', () => {
-    const bare = extractFromTextDump(story([
-      'Council closes the old bridge for a year',
-      'The council voted on Tuesday to close the old bridge for repairs, which are expected to last a year.',
-      'Drivers will be sent along the river road instead, adding about ten minutes to the morning journey.',
-      'Shop owners near the bridge said they feared losing trade during the busiest months of the season.',
-    ]));
+    const bare = extractFromTextDump(
+      story([
+        'Council closes the old bridge for a year',
+        'The council voted on Tuesday to close the old bridge for repairs, which are expected to last a year.',
+        'Drivers will be sent along the river road instead, adding about ten minutes to the morning journey.',
+        'Shop owners near the bridge said they feared losing trade during the busiest months of the season.',
+      ]),
+    );
     expect(bare.title).toBe('Council closes the old bridge for a year');
     expect(bare.body.split('\n\n')).toHaveLength(3);
   });
 
   it('does not read a web page with menus as a plain story', () => {
-    const page = ['  • Home', '  • World', 'A Headline For The Story', '', 'LONDON 2019-05-23', '', 'First sentence of the story, which runs on for a while.', '  • Share', '  • Tweet', '  • Email'].join('\n');
+    const page = [
+      '  • Home',
+      '  • World',
+      'A Headline For The Story',
+      '',
+      'LONDON 2019-05-23',
+      '',
+      'First sentence of the story, which runs on for a while.',
+      '  • Share',
+      '  • Tweet',
+      '  • Email',
+    ].join('\n');
     expect(extractFromTextDump(page).authors).toBeUndefined();
     expect(extractFromTextDump(page).title).not.toBe('• Home');
   });

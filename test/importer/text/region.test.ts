@@ -26,9 +26,12 @@ describe('the article region', () => {
 
   it('leaves out a photo caption set with its agency credit', () => {
     const page = [
-      'A Headline For The Story', ...story(2), '',
+      'A Headline For The Story',
+      ...story(2),
+      '',
       'In this photo a man stands in front of a building during the event in the city on Tuesday.',
-      'ITV, ASSOCIATED PRESS', ...story(4).slice(4),
+      'ITV, ASSOCIATED PRESS',
+      ...story(4).slice(4),
     ];
     const found = extractFromTextDump(page.join('\n'));
     expect(found.body).not.toContain('In this photo');
@@ -51,8 +54,18 @@ describe('the article region', () => {
 
   it('keeps the menu, the tag line and the related list out', () => {
     const page = [
-      '  • Home', '  • World', '  • Business', 'A Headline For The Story', ...story(3), '',
-      'Related:', '', 'Some Other Story About Things', 'And Another One About Stuff', 'Tags:', 'alpha, beta, gamma',
+      '  • Home',
+      '  • World',
+      '  • Business',
+      'A Headline For The Story',
+      ...story(3),
+      '',
+      'Related:',
+      '',
+      'Some Other Story About Things',
+      'And Another One About Stuff',
+      'Tags:',
+      'alpha, beta, gamma',
     ];
     const found = extractFromTextDump(page.join('\n'));
     expect(found.body.split('\n\n')).toEqual([1, 2, 3].map(sentence));
