@@ -3,7 +3,7 @@
  * problem out, each with its file and line, plus the safe fixes. The CLI
  * (src/cli/check.ts) reads and writes the files.
  */
-import { articleUrl, slugFromFile } from '../content/article.ts';
+import { pageUrlOf } from '../content/article.ts';
 import { compareCodePoints } from '../collections/names.ts';
 import { isIsoDay } from '../content/dates.ts';
 import { checkDuplicates } from './duplicates.ts';
@@ -33,7 +33,7 @@ export function checkArchive(input: CheckInput): CheckReport {
   const urlOf = (article: LoadedArticle) => {
     const date = stringAt(article.data, 'date');
     const title = stringAt(article.data, 'title');
-    return date && isIsoDay(date) && title ? articleUrl(date, slugFromFile(article.file, title.trim())) : undefined;
+    return date && isIsoDay(date) && title ? pageUrlOf(article.file, date, title.trim()) : undefined;
   };
   const urls = new Set<string>();
   const slugs = new Set<string>();

@@ -10,9 +10,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { checkArchive, sortIssues, type CheckInput, type CheckIssue, type CheckRegistries, type SourceText } from '../check/index.ts';
 import { isIsoDay } from '../content/dates.ts';
-import { parseRegistry } from '../content/registry.ts';
 import { formatIssue } from '../content/schema.ts';
 import { LINK_SKIPPED, listContent, STRAY_FILE, walk } from '../store/content-folder.ts';
+import { displayPath as display, NOT_UTF8, readUtf8 } from '../store/read.ts';
+import { loadRegistries } from '../store/registries.ts';
 import { writeFileAtomic } from '../store/temporary.ts';
 import { UsageError } from './errors.ts';
 
@@ -98,29 +99,18 @@ function readArchive(
   const articles: SourceText[] = files.map((file) => ({
     file,
     get text() {
-      const bytes = fs.readFileSync(file);
-      try {
-        return strictUtf8.decode(bytes);
-      } catch {
-        // Read on with replacement characters, so the file's other problems are reported too.
-        notUtf8.set(file, { file, line: 1, message: 'is not UTF-8 text: save it as UTF-8', severity: 'error' });
-        return bytes.toString('utf8');
-      }
+      const text = readUtf8(file);
+      if (text !== undefined) return text;
+      // Read on with replacement characters, so the file's other problems are reported too.
+      notUtf8.set(file, { file, line: 1, message: NOT_UTF8, severity: 'error' });
+      return fs.readFileSync(file, 'utf8');
     },
   }));
 
-  const registries: CheckRegistries = {};
-  const registryIssues: CheckIssue[] = [];
-  for (const kind of ['tags', 'people'] as const) {
-    const file = display(path.join(content, '_data', `${kind}.yaml`));
-    if (!fs.existsSync(file)) continue;
-    const parsed = parseRegistry(fs.readFileSync(file, 'utf8'), file);
-    if (parsed.ok) registries[kind] = { file, registry: parsed.registry };
-    else
-      registryIssues.push(
-        ...parsed.issues.map((issue) => ({ ...issue, field: issue.field?.replace(/^people\[/, `${kind}[`), severity: 'error' as const })),
-      );
-  }
+  // The registries the build reads, read the same way (src/store/registries.ts): every problem is an error here as it stops the build there.
+  const loaded = loadRegistries(content);
+  const registries: CheckRegistries = { tags: loaded.registries.tags, people: loaded.registries.people };
+  const registryIssues: CheckIssue[] = loaded.issues.map((issue) => ({ ...issue, severity: 'error' as const }));
   const only = paths.length > 0 ? new Set(given) : undefined;
   // Checking the whole archive: no other file may sit in the content folder, and no link is followed.
   const folderIssues: CheckIssue[] = only
@@ -141,19 +131,11 @@ function readArchive(
   return { input: { articles, only, registries, today }, readIssues, articleCount: only ? only.size : files.length };
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
 /** Every `.md` file below a folder, as display names, sorted; dot-files (such as an interrupted write's temporary) and links are skipped. */
 function markdownFiles(dir: string): string[] {
   return walk(dir)
     .files.filter((file) => /\.md$/i.test(file) && !path.posix.basename(file).startsWith('.'))
     .map((file) => display(path.join(dir, file)));
-}
-
-/** A path as shown to the reader: relative to the working folder, with forward slashes on every system. */
-function display(file: string): string {
-  const relative = path.relative(process.cwd(), path.resolve(file));
-  return (relative.startsWith('..') || path.isAbsolute(relative) ? path.resolve(file) : relative).split(path.sep).join('/');
 }
 
 function summary(issues: CheckIssue[], articleCount: number): string {

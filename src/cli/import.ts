@@ -13,9 +13,12 @@ import { StoryIndex, storyPrint, type Headline } from '../content/same-story.ts'
 import { importPage, MAX_BYTES, type ImportResult } from '../importer/index.ts';
 import { nonPageReason } from '../importer/non-page.ts';
 import { parseArticleText } from '../content/frontmatter.ts';
-import { LINK_SKIPPED, walk } from '../store/content-folder.ts';
+import { articleFilesIn, LINK_SKIPPED, walk } from '../store/content-folder.ts';
+import { readUtf8 } from '../store/read.ts';
+import { pageUrlOf } from '../content/article.ts';
+import type { Registry } from '../content/registry.ts';
 import { acquireLock, createExclusive, removeDeadTemporaries, writeFileAtomic } from '../store/temporary.ts';
-import { loadRegistry } from './registry.ts';
+import { requireRegistry } from '../store/registries.ts';
 import { UsageError } from './errors.ts';
 import { isIsoDay } from '../content/dates.ts';
 import { localToday } from './check.ts';
@@ -48,7 +51,7 @@ export async function runImport(inputs: string[], options: ImportCliOptions): Pr
   if (options.stdout && files.length !== 1) {
     throw new UsageError(`--stdout takes exactly one input file (${files.length} found)`);
   }
-  const registry = loadRegistry();
+  const registry = requireRegistry('content', 'people');
   const today = localToday();
 
   if (options.stdout) {
@@ -101,7 +104,7 @@ export async function runImport(inputs: string[], options: ImportCliOptions): Pr
 function importFile(
   file: string,
   options: ImportCliOptions,
-  registry: ReturnType<typeof loadRegistry>,
+  registry: Registry,
   today: string,
 ): ImportResult | { file: string; status: 'skipped'; reason: string } {
   try {
@@ -130,7 +133,8 @@ function place(file: string, result: ImportResult, outDir: string, index: Archiv
   let target = path.join(outDir, relative);
   // A file of another article there, or another article's page at the URL this one would get (same month and slug, another day): the next suffix.
   const taken = (candidate: string): boolean =>
-    (fs.existsSync(candidate) && !index.sameArticle(candidate, entry)) || index.urlTakenByOther(pageUrlOf(candidate), candidate);
+    (fs.existsSync(candidate) && !index.sameArticle(candidate, entry)) ||
+    index.urlTakenByOther(pageUrlOf(candidate, result.data.date, result.data.title), candidate);
   for (let n = 2; taken(target); n++) {
     relative = result.path.replace(/\.md$/, `-${n}.md`);
     target = path.join(outDir, relative);
@@ -141,7 +145,7 @@ function place(file: string, result: ImportResult, outDir: string, index: Archiv
     const duplicate = index.duplicateOf(entry, options.force);
     if (duplicate) return { file, status: 'duplicate', path: shown, of: path.relative(process.cwd(), duplicate.path), by: duplicate.by };
   } else {
-    const existing = fs.readFileSync(target, 'utf8');
+    const existing = readUtf8(target);
     if (existing === result.text) return { file, status: 'unchanged', path: shown };
     if (!options.force) {
       return { file, status: 'failed', reason: `${shown} exists and differs (an editor's change?); pass --force to overwrite it` };
@@ -199,13 +203,6 @@ interface IndexEntry {
   headline?: Headline;
 }
 
-/** The page URL of an article file: `/articles/YYYY/MM/SLUG/`, as the build gives it. */
-function pageUrlOf(file: string): string {
-  const name = path.basename(file, '.md');
-  const m = /^(\d{4})-(\d{2})-\d{2}-(.+)$/.exec(name);
-  return m ? `/articles/${m[1]}/${m[2]}/${m[3]}/` : name;
-}
-
 /** What the archive already holds, to spot second copies of one article. */
 class ArchiveIndex {
   private readonly files = new Map<string, IndexEntry>();
@@ -217,12 +214,12 @@ class ArchiveIndex {
 
   static load(dir: string): ArchiveIndex {
     const index = new ArchiveIndex();
-    if (!fs.existsSync(dir)) return index;
-    for (const found of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-      if (!found.isFile() || !found.name.endsWith('.md') || found.name.startsWith('.')) continue;
-      const file = path.join(found.parentPath, found.name);
-      const parsed = parseArticleText(fs.readFileSync(file, 'utf8'), file);
-      if (!parsed.ok) continue;
+    // The articles as the content store lists them (no links, no temporaries), read strictly as UTF-8.
+    for (const relative of articleFilesIn(dir)) {
+      const file = path.join(dir, relative);
+      const raw = readUtf8(file);
+      const parsed = raw === undefined ? undefined : parseArticleText(raw, file);
+      if (!parsed?.ok) continue;
       const source = (parsed.parsed.data.source ?? {}) as Record<string, unknown>;
       const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
       const body = parsed.parsed.body;
@@ -258,7 +255,8 @@ class ArchiveIndex {
     if (entry.url && !this.byUrl.has(entry.url)) this.byUrl.set(entry.url, file);
     if (!this.byBody.has(entry.body)) this.byBody.set(entry.body, file);
     this.stories.add(file, entry.print, entry.headline);
-    if (!this.urls.has(pageUrlOf(file))) this.urls.set(pageUrlOf(file), file);
+    const url = entry.headline ? pageUrlOf(file, entry.headline.day, entry.headline.title) : undefined;
+    if (url && !this.urls.has(url)) this.urls.set(url, file);
   }
 
   /** Whether another file than `file` already has the page `url`. */

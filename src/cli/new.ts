@@ -3,16 +3,16 @@
  * it (`content/articles/YYYY/YYYY-MM-DD-SLUG.md`), never over an existing
  * file, with tags in the archive's spelling, and prints its path.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { loadArticle } from '../check/load.ts';
 import { chooseTagSpellings, tagKey } from '../check/tags.ts';
 import { articlePath } from '../content/article.ts';
 import { isIsoDay } from '../content/dates.ts';
 import { writeArticleText } from '../content/frontmatter.ts';
-import { parseRegistry } from '../content/registry.ts';
 import { validateFrontMatter, formatIssue } from '../content/schema.ts';
 import { listContent } from '../store/content-folder.ts';
+import { readUtf8 } from '../store/read.ts';
+import { loadRegistries } from '../store/registries.ts';
 import { createExclusive } from '../store/temporary.ts';
 import { localToday } from './check.ts';
 import { UsageError } from './errors.ts';
@@ -72,11 +72,10 @@ export async function runNew(title: string, options: NewCliOptions): Promise<num
 function inArchiveSpelling(tags: string[], content: string): string[] {
   const articles = listContent(content).articles.map((relative) => {
     const file = path.join(content, relative);
-    return loadArticle({ file, text: fs.readFileSync(file, 'utf8') });
+    // A file that is not UTF-8 counts for no spelling here; `check` reports it.
+    return loadArticle({ file, text: readUtf8(file) ?? '' });
   });
-  const tagsFile = path.join(content, '_data', 'tags.yaml');
-  const parsed = fs.existsSync(tagsFile) ? parseRegistry(fs.readFileSync(tagsFile, 'utf8'), tagsFile) : undefined;
-  const chosen = chooseTagSpellings(articles, parsed?.ok ? { file: tagsFile, registry: parsed.registry } : undefined);
+  const chosen = chooseTagSpellings(articles, loadRegistries(content, ['tags']).registries.tags);
   const out: string[] = [];
   for (const tag of tags) {
     const spelling = chosen.get(tagKey(tag))?.spelling ?? tag;

@@ -59,13 +59,22 @@ export function slugFromFile(file: string, title: string): string {
   return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(candidate) && candidate.length <= 80 && !isDeviceName(candidate) ? candidate : slugify(title);
 }
 
+/**
+ * The page URL the build gives the article in `file` with this day and title:
+ * the one rule by which the build refuses two articles at one address,
+ * `check` reports them, and `import` picks the next free file name.
+ */
+export function pageUrlOf(file: string, date: string, title: string): string {
+  return articleUrl(date, slugFromFile(file, title));
+}
+
 /** Builds the Article for validated front matter and body. */
 export function toArticle(file: string, data: FrontMatter, body: string): Article {
   const slug = slugFromFile(file, data.title);
   return {
     file,
     slug,
-    url: articleUrl(data.date, slug),
+    url: pageUrlOf(file, data.date, data.title),
     title: data.title,
     date: data.date,
     year: Number(data.date.slice(0, 4)),

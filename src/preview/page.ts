@@ -5,8 +5,9 @@
  * of a new article on request from its file alone. This file reads the file
  * system; the page is made by the same templates as the build's.
  */
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { articleFilesIn } from '../store/content-folder.ts';
+import { readUtf8 } from '../store/read.ts';
 import { parseArticle, type Article } from '../content/article.ts';
 import { buildArchiveData } from '../archive/archive-data.ts';
 import { articleFiles } from '../archive/compute.ts';
@@ -26,25 +27,14 @@ export async function findArticle(contentDir: string, url: string): Promise<Arti
   const match = ARTICLE_URL.exec(url);
   if (!match) return undefined;
   const [, year, month, slug] = match as unknown as [string, string, string, string];
-  const folder = path.join(contentDir, 'articles', year);
-  let names: string[];
-  try {
-    // Files only: a symbolic link is never followed, as the build skips it (src/store/content-folder.ts).
-    names = (await readdir(folder, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
-  } catch {
-    return undefined;
-  }
-  const candidates = names
-    .filter((name) => name.startsWith(`${year}-${month}-`) && name.toLowerCase().endsWith('.md'))
+  // The articles of that month as the content store lists them (no links, no temporaries), the slug's own file first.
+  const candidates = articleFilesIn(path.join(contentDir, 'articles', year))
+    .filter((name) => name.startsWith(`${year}-${month}-`))
     .sort((a, b) => Number(b.endsWith(`-${slug}.md`)) - Number(a.endsWith(`-${slug}.md`)));
   for (const name of candidates) {
     const file = `articles/${year}/${name}`;
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(path.join(folder, name)));
-    } catch {
-      continue;
-    }
+    const text = readUtf8(path.join(contentDir, file));
+    if (text === undefined) continue;
     const result = parseArticle(text, file);
     if (result.ok && !result.article.draft && result.article.url === url) return { ...result.article, file };
   }

@@ -88,6 +88,19 @@ export function listContent(contentDir: string): ContentListing {
   return listing;
 }
 
+/**
+ * The article files below an articles folder (`content/articles`, or the
+ * folder `import --out` writes), relative to it with forward slashes, sorted:
+ * `.md` files only, no dot files, no temporaries of a write under way, no
+ * symbolic links. The same rule as `listContent`'s articles.
+ */
+export function articleFilesIn(articlesDir: string): string[] {
+  if (!fs.existsSync(articlesDir)) return [];
+  return walk(articlesDir).files.filter(
+    (file) => contentKind(`articles/${file}`) === 'article' && !isLiveTemporary(path.join(articlesDir, file)),
+  );
+}
+
 /** The message for a symbolic link found in the content folder or a folder given to `import`. */
 export const LINK_SKIPPED = 'is a symbolic link: skipped (the archive follows no links); put the file itself here';
 

@@ -4,8 +4,8 @@
  * one registry parser (src/content/registry.ts). Touches the file system.
  */
 import path from 'node:path';
-import { parseRegistry, type Registry } from '../content/registry.ts';
-import type { ContentIssue } from '../content/schema.ts';
+import { EMPTY_REGISTRY, parseRegistry, type Registry } from '../content/registry.ts';
+import { type ContentIssue, formatIssue } from '../content/schema.ts';
 import { displayPath, readOptional } from './read.ts';
 
 /** The kinds of name a registry can hold. */
@@ -41,4 +41,16 @@ export function loadRegistries(
     }
   }
   return { registries, issues };
+}
+
+/**
+ * One registry for a command that cannot go on without it whole (import,
+ * the quality suite): the empty registry when there is none, and an error
+ * with every problem, file and line when it does not parse; importing against
+ * a half-read registry would spell names differently from the build.
+ */
+export function requireRegistry(contentDir: string, kind: RegistryKind): Registry {
+  const { registries, issues } = loadRegistries(contentDir, [kind]);
+  if (issues.length) throw new Error(`the ${kind} registry has problems:\n${issues.map(formatIssue).join('\n')}`);
+  return registries[kind]?.registry ?? EMPTY_REGISTRY;
 }

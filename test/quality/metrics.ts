@@ -3,7 +3,7 @@ import path from 'node:path';
 import { repoRoot } from '../support/build.ts';
 import { importPage } from '../../src/importer/index.ts';
 import { parseArticleText } from '../../src/content/frontmatter.ts';
-import { loadRegistry } from '../../src/cli/registry.ts';
+import { requireRegistry } from '../../src/store/registries.ts';
 
 /**
  * Reading the eval sets in ../shared/eval and scoring as their scorers do.
@@ -45,7 +45,7 @@ export async function bodyScorer(): Promise<BodyScorer> {
   return (await import(path.join(evalDir('body'), '../score-body.mjs'))) as BodyScorer;
 }
 
-const registry = loadRegistry(path.join(repoRoot, 'content'));
+const registry = requireRegistry(path.join(repoRoot, 'content'), 'people');
 
 /** What the importer makes of one input: what `archive import --stdout` prints, read back as front matter and body. */
 export interface Imported {
