@@ -1,5 +1,5 @@
 /**
- * The two ways an article links to another (README, "Contributing articles"):
+ * The two ways an article links to another (docs/editing.md):
  * by its page address (`/articles/2019/05/slug/`) or by its file
  * (`2019-05-23-slug.md`, relative to the linking article). `archive check`
  * reports links that reach no article; the build turns a file link into the

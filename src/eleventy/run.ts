@@ -39,7 +39,7 @@ export interface BuildOptions {
  * it renders (its data, its HTML and its result) until the run ends, so its
  * memory grows with the pages of a run: a large archive is written in several
  * runs that share one computed archive. Measured with `npm run bench -- --only
- * build --sizes 30000` (README, "Speed and memory").
+ * build --sizes 30000` (docs/speed.md).
  */
 export const PAGES_PER_RUN = 5_000;
 

@@ -9,7 +9,7 @@
  *   (`resolveRequest`): a malformed one gets 400, one that would leave the
  *   folder (`..`, encoded or not, an encoded `/`, a hidden `.name`) gets 404.
  * - It follows no symbolic link: a path through one is answered 404, as
- *   the build and `import` skip links (README, "Trust model").
+ *   the build and `import` skip links (docs/security.md).
  * - An error while answering one request answers it 500; the server goes on.
  */
 import { createReadStream } from 'node:fs';

@@ -17,12 +17,10 @@ import { combineTermTables, countTerms, type TermTable } from './terms.ts';
 import type { WorkerRequest } from './worker.ts';
 
 /**
- * Below this many articles one thread is quicker: a worker takes about 0.4 s
- * to start (it loads TypeScript through tsx) and, on a 2-core machine whose
- * cores share caches, each thread runs slower while the other works. Cold
- * runs on such a machine (`npm run bench -- --only related`): 30,000
- * articles 2.6 s on two threads against 2.3 s on one; 50,000 3.7 s against
- * 4.5 s; 100,000 7.3 s against 10.5 s.
+ * Below this many articles one thread is quicker: a worker takes a while to
+ * start and, on a 2-core machine whose cores share caches, each thread runs
+ * slower while the other works. Measured with `npm run bench -- --only
+ * related`; the figures are in docs/speed.md.
  */
 export const PARALLEL_FROM = 40_000;
 

@@ -3,9 +3,9 @@
  * (index, WebAssembly and UI) into `<outDir>/pagefind/`. Touches the file
  * system: `archive build` calls it after Eleventy has written the site.
  *
- * Pagefind holds every page it indexes in memory until it writes (about
- * 0.27 MB a page here: 7.4 GB for 30,000 articles; its issue 842 reports
- * running out of memory above 30,000 pages). So an archive of more than
+ * Pagefind holds every page it indexes in memory until it writes (figures in
+ * docs/speed.md; its issue 842 reports running out of memory above 30,000
+ * pages). So an archive of more than
  * SHARD_PAGES articles is indexed in shards of at most that many pages, one
  * Pagefind run each, written to `pagefind/` (the first, whose UI the search
  * page loads) and `pagefind-2/`, `pagefind-3/`, ...; the search page names

@@ -5,8 +5,8 @@
  */
 
 /**
- * Article pages per Pagefind run: about 0.45 GB of Pagefind's memory, small
- * enough to run beside the build's later Eleventy runs within 2 GB.
+ * Article pages per Pagefind run: small enough for Pagefind's memory to fit
+ * beside the build's later Eleventy runs within 2 GB (docs/speed.md).
  */
 export const SHARD_PAGES = 1_500;
 
