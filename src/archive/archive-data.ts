@@ -32,8 +32,8 @@ import { aliasHtml, aliasPages } from '../site/redirects.ts';
 import { robots, sitemap, type SitemapEntry } from '../site/sitemap.ts';
 import type { LoadedContent } from '../store/load.ts';
 import { asRegistry, derivedAliases } from '../collections/aliases.ts';
-import type { RegistryEntry } from '../collections/names.ts';
 import { sameStoryGroups, storyPrint } from '../content/same-story.ts';
+import type { RegistryEntry } from '../content/registry.ts';
 
 /** Articles a listing page shows. */
 export const PAGE_SIZE = 20;

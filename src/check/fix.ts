@@ -4,10 +4,10 @@
  * file is byte for byte what the importer would write.
  */
 import { writeArticleText } from '../content/frontmatter.ts';
-import { cleanName } from '../collections/names.ts';
 import type { LoadedArticle } from './load.ts';
 import { firstKeyOutOfOrder } from './order.ts';
 import type { TagRenames } from './tags.ts';
+import { cleanName } from '../content/fold.ts';
 
 /** One file's fix: its new text and what changed, in words. */
 export interface FileFix {

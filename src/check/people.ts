@@ -5,11 +5,11 @@
  * each case for good by adding the spelling to the registry.
  */
 import { editDistance } from '../content/schema.ts';
-import { personKey, type Registry } from '../content/registry.ts';
+import type { Registry } from '../content/registry.ts';
 import { stringItems, type LoadedArticle } from './load.ts';
 import { derivedAliases } from '../collections/aliases.ts';
-import { foldKey } from '../collections/names.ts';
 import type { CheckIssue } from './types.ts';
+import { foldKey, personKey } from '../content/fold.ts';
 
 /**
  * True when two names may be one person: the same surname and given names

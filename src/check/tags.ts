@@ -4,17 +4,11 @@
  * ("cyberattack", "cyber-attack", "Cyberattacks"), which the build would
  * turn into separate pages.
  */
-import { cleanName, compareCodePoints, countSpellings, foldKey } from '../collections/names.ts';
+import { compareCodePoints, countSpellings } from '../collections/names.ts';
 import type { Registry } from '../content/registry.ts';
 import { stringItems, type LoadedArticle } from './load.ts';
 import type { CheckIssue } from './types.ts';
-
-/** The near-duplicate key of a tag: case folded, spaces and hyphens removed, a plural "s" dropped. */
-export function tagKey(tag: string): string {
-  const key = foldKey(tag).replace(/[\s\-‐‑‒–—_]+/gu, '');
-  // "ss" is not a plural ("access"), and very short words are often acronyms ("ios").
-  return key.length > 3 && key.endsWith('s') && !key.endsWith('ss') ? key.slice(0, -1) : key;
-}
+import { cleanName, tagKey } from '../content/fold.ts';
 
 /** Per file, each tag spelling to replace and its replacement. */
 export type TagRenames = Map<string, Map<string, string>>;

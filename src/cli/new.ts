@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { loadArticle } from '../check/load.ts';
-import { chooseTagSpellings, tagKey } from '../check/tags.ts';
+import { chooseTagSpellings } from '../check/tags.ts';
 import { articlePath } from '../content/article.ts';
 import { isIsoDay } from '../content/dates.ts';
 import { writeArticleText } from '../content/frontmatter.ts';
@@ -16,6 +16,7 @@ import { loadRegistries } from '../store/registries.ts';
 import { createExclusive } from '../store/temporary.ts';
 import { localToday } from './check.ts';
 import { UsageError } from './errors.ts';
+import { tagKey } from '../content/fold.ts';
 
 /** The options of `archive new`, as commander hands them over. */
 export interface NewCliOptions {

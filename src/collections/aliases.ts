@@ -12,7 +12,8 @@
  */
 import { lookupPlace } from '../content/gazetteer.ts';
 import type { EntityKind } from './entities.ts';
-import { cleanName, foldKey, type RegistryEntry } from './names.ts';
+import { cleanName, foldKey } from '../content/fold.ts';
+import type { RegistryEntry } from '../content/registry.ts';
 
 /** One spelling folded onto a name, and why. */
 export interface DerivedAlias {

@@ -5,9 +5,11 @@
  */
 import type { Article } from '../content/article.ts';
 import { slugify } from '../content/slug.ts';
-import { compareCodePoints, foldKey, resolveNames, type RegistryEntry } from './names.ts';
+import { compareCodePoints, resolveNames } from './names.ts';
 import { countByYear, newestFirst } from './order.ts';
 import { paginate, type PageSlice } from './paginate.ts';
+import { foldKey } from '../content/fold.ts';
+import type { RegistryEntry } from '../content/registry.ts';
 
 /** The four kinds of name an article lists; each is also the first URL segment of its pages. */
 export type EntityKind = 'tags' | 'people' | 'organizations' | 'places';

@@ -5,25 +5,8 @@
  * used, ties broken by Unicode order, so output never depends on file order
  * (11ty/eleventy issue 1942 is what happens otherwise).
  */
-
-/** One entry of a registry file such as `content/_data/tags.yaml`. */
-export interface RegistryEntry {
-  name: string;
-  aliases?: string[];
-  description?: string;
-  /** What a person does, e.g. "Secretary General of NATO" (people.yaml). */
-  role?: string;
-}
-
-/** A name as written, cleaned of surrounding and repeated white space, in NFC. */
-export function cleanName(name: string): string {
-  return name.normalize('NFC').replace(/\s+/gu, ' ').trim();
-}
-
-/** The folding key: names with the same key are the same tag, person, organization or place. */
-export function foldKey(name: string): string {
-  return cleanName(name.normalize('NFKC')).toLowerCase().normalize('NFC');
-}
+import { cleanName, foldKey } from '../content/fold.ts';
+import type { RegistryEntry } from '../content/registry.ts';
 
 /** Compares strings by Unicode code points: the same order on every machine and locale. */
 export function compareCodePoints(a: string, b: string): number {

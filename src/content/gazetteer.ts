@@ -10,6 +10,7 @@
  */
 import { createRequire } from 'node:module';
 import { isEnglishWord } from './words.ts';
+import { placeKey } from './fold.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -25,21 +26,6 @@ export interface Place {
   population?: number;
   /** The name is a US state's abbreviation ("Fla.", "Conn."): a place only after a city and a comma. */
   abbreviation?: boolean;
-}
-
-/** Folds a name for lookup: accents, case, dots and apostrophes, hyphens and spaces. "U.S." and "US" meet; so do "AL-AIN" and "Al Ain". */
-export function placeKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ı/g, 'i')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/['’.]/g, '')
-    .replace(/[-‐‑–_/]/g, ' ')
-    .replace(/[^\p{L}\p{N} ]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 /**

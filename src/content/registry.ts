@@ -7,6 +7,7 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { z } from 'zod';
 import type { ContentIssue } from './schema.ts';
+import { personKey } from './fold.ts';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
@@ -28,19 +29,6 @@ export interface Registry {
   lookup(name: string): string | undefined;
   /** Every folded key (names and aliases) the registry knows, as `personKey` gives them. */
   keys(): Iterable<string>;
-}
-
-/** Folds case, accents, punctuation and spacing: "Jens  Stoltenberg", "jens stoltenberg" and "JENS STOLTENBERG" meet. */
-export function personKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]s\b/g, '')
-    .replace(/[-‐‑_]/g, ' ')
-    .replace(/[^\p{L}\p{N} ]+/gu, '')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 /** Builds a registry from entries already validated; a later entry never overrides an earlier key. */

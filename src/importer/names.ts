@@ -7,11 +7,11 @@
  * never mentions. A byline is an author, never a person of the story.
  */
 import type { Registry } from '../content/registry.ts';
-import { personKey } from '../content/registry.ts';
 import { extractEntities, lookupPlace } from './entities/index.ts';
 import { classifyNames, extractPeople } from './people/index.ts';
 import type { Extracted } from './types.ts';
 import { tidyTags } from './tags.ts';
+import { personKey } from '../content/fold.ts';
 
 /** The names of one article, each list without repeats. */
 export interface ArticleNames {

@@ -4,11 +4,12 @@
  * pins and excludes, all into the typed arrays `score.ts` reads.
  */
 import type { Article } from '../content/article.ts';
-import { cleanName, compareCodePoints, foldKey } from '../collections/names.ts';
+import { compareCodePoints } from '../collections/names.ts';
 import { dayNumber } from './days.ts';
 import { KIND_WEIGHTS, KINDS, TERMS_PER_ARTICLE, TEXT_CHARS, telling } from './rule.ts';
 import type { RelatedIndex, Rows } from './score.ts';
 import type { CombinedTerms } from './terms.ts';
+import { cleanName, foldKey } from '../content/fold.ts';
 
 /** Packs per-row lists into {@link Rows}. */
 function toRows(lists: readonly (readonly number[])[], total: number): Rows {

@@ -7,13 +7,13 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseArticle, type Article } from '../content/article.ts';
 import { formatIssue } from '../content/schema.ts';
-import type { RegistryEntry } from '../collections/names.ts';
 import type { EntityKind } from '../collections/entities.ts';
 import { resolveSettings, type SiteSettings } from '../site/settings.ts';
 import { listContent } from './content-folder.ts';
 import { displayPath, NOT_UTF8, readOptional, readUtf8 } from './read.ts';
 import { loadRegistries as readRegistries } from './registries.ts';
 import { ContentError } from '../archive/errors.ts';
+import type { RegistryEntry } from '../content/registry.ts';
 
 /** Everything the site is built from. */
 export interface LoadedContent {

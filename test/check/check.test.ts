@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { checkArchive, type CheckRegistries, type SourceText } from '../../src/check/index.ts';
 import { articleLinkFile, articleLinkUrl, bodyLinks } from '../../src/check/links.ts';
 import { resemblesPerson } from '../../src/check/people.ts';
-import { tagKey } from '../../src/check/tags.ts';
 import { parseRegistry } from '../../src/content/registry.ts';
 import { formatIssue } from '../../src/content/schema.ts';
+import { tagKey } from '../../src/content/fold.ts';
 
 const fixture = path.resolve(import.meta.dirname, '../fixtures/bad-articles/content');
 const repoRoot = path.resolve(import.meta.dirname, '../..');

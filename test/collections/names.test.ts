@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanName, compareCodePoints, foldKey, resolveNames } from '../../src/collections/names.ts';
+import { compareCodePoints, resolveNames } from '../../src/collections/names.ts';
+import { cleanName, foldKey } from '../../src/content/fold.ts';
 
 describe('names', () => {
   it('folds case, spacing and Unicode form to one key', () => {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRegistry, parseRegistry, personKey } from '../../src/content/registry.ts';
+import { createRegistry, parseRegistry } from '../../src/content/registry.ts';
 import { repoRoot } from '../support/build.ts';
+import { personKey } from '../../src/content/fold.ts';
 
 describe('parseRegistry', () => {
   it('reads the registry shipped in content/_data/people.yaml, which holds the seed people', () => {

@@ -5,14 +5,14 @@
  * places, so "Bank of England" is one organisation and not a place, and
  * "George Washington" is nobody's city.
  */
-import { personKey } from '../../content/registry.ts';
 import { tokenize } from '../people/tokens.ts';
-import { placeKey } from '../../content/gazetteer.ts';
 import { byApposition, findOrganizations, plausibleBody } from './organizations.ts';
 import { findPlaces } from './places.ts';
 import { properSpans } from './spans.ts';
+import { personKey, placeKey } from '../../content/fold.ts';
 
-export { lookupPlace, placeKey, type Place } from '../../content/gazetteer.ts';
+export { lookupPlace, type Place } from '../../content/gazetteer.ts';
+export { placeKey } from '../../content/fold.ts';
 
 /** What the entity extractor reads. */
 export interface EntityInput {

@@ -7,10 +7,11 @@
  * stays a topic tag.
  */
 import nlp from 'compromise';
-import { personKey, type Registry } from '../../content/registry.ts';
+import type { Registry } from '../../content/registry.ts';
 import { ORGANIZATIONS } from './data.ts';
 import { lookupPlace } from '../../content/gazetteer.ts';
 import { extractPeople, looksLikeFullName } from './extract.ts';
+import { personKey } from '../../content/fold.ts';
 
 /** The Tags line, sorted. Items keep the page's order within each list. */
 export interface ClassifiedNames {

@@ -10,8 +10,9 @@
 import { FIRST_NAME_TAGS, PERSON_TAGS, SURNAME_TAGS, hasTag, isCommonWord, isPlaceOrOrg, isTitle } from './lexicon.ts';
 import { mentionsOf, promoteLists, type Mention } from './mentions.ts';
 import { tokenize } from './tokens.ts';
-import { personKey as nameKey, type Registry } from '../../content/registry.ts';
+import type { Registry } from '../../content/registry.ts';
 import { isEnglishWord } from '../../content/words.ts';
+import { personKey as nameKey } from '../../content/fold.ts';
 
 /** What the extractor reads: the article body, its title, its Tags line, and text that stood around it. */
 export interface PeopleInput {

@@ -22,8 +22,8 @@ import {
   tagsOf,
 } from './lexicon.ts';
 import { capitalRuns, isInitial, type Token } from './tokens.ts';
-import { personKey as nameKey } from '../../content/registry.ts';
 import { lookupPlace } from '../../content/gazetteer.ts';
+import { personKey as nameKey } from '../../content/fold.ts';
 
 /** A candidate phrase with its evidence. */
 export interface Mention {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractEntities } from '../../../src/importer/entities/index.ts';
-import { lookupPlace, placeKey } from '../../../src/content/gazetteer.ts';
+import { lookupPlace } from '../../../src/content/gazetteer.ts';
 import { isEnglishWord } from '../../../src/content/words.ts';
+import { placeKey } from '../../../src/content/fold.ts';
 
 const entities = (body: string, people: string[] = [], title?: string) => extractEntities({ body, people, title });
 
