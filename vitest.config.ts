@@ -9,6 +9,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 const quality = process.env.ARCHIVE_SUITE === 'quality';
 const testFiles = ['test/**/*.test.{ts,mts,js,mjs}'];
+// Tests of the one fixture site the global setup builds: the built pages (test/e2e/site) and Chromium's walk through them (test/browser).
+const siteFiles = ['test/e2e/site/**/*.test.{ts,mts,js,mjs}', 'test/browser/**/*.test.{ts,mts,js,mjs}'];
 
 export default defineConfig({
   test: {
@@ -29,14 +31,14 @@ export default defineConfig({
       : [
           {
             extends: true,
-            test: { name: 'unit', include: testFiles, exclude: [...configDefaults.exclude, 'test/site/**', 'test/quality/**'] },
+            test: { name: 'unit', include: testFiles, exclude: [...configDefaults.exclude, ...siteFiles, 'test/quality/**'] },
           },
           {
             extends: true,
             test: {
               name: 'site',
-              include: ['test/site/**/*.test.{ts,mts,js,mjs}'],
-              globalSetup: ['test/site/global-setup.ts'],
+              include: siteFiles,
+              globalSetup: ['test/e2e/site/global-setup.ts'],
               // A build of the fixture archive or a browser walk through it can take a while on 2 cores.
               testTimeout: 180_000,
               hookTimeout: 300_000,

@@ -3,7 +3,7 @@
  * needed outside the repository. Finds (or installs) Chromium first, because
  * the browser tests must run, never skip; then runs vitest and ends with one
  * plain `N passed, N failed` line. Arguments are passed on to vitest, so
- * `npm test -- test/site/links.test.ts` runs one file.
+ * `npm test -- test/e2e/site/links.test.ts` runs one file.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

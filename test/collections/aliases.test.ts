@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asRegistry, derivedAliases } from '../../src/collections/aliases.ts';
 import { groupEntities } from '../../src/collections/entities.ts';
-import { makeArticle } from './make-article.ts';
+import { makeArticle } from '../support/make-article.ts';
 
 describe('folds the archive itself shows', () => {
   it("files places under the gazetteer's name for them, cities as written", () => {

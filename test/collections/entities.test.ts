@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { entityLinks, entityPages, groupEntities, mostUsed } from '../../src/collections/entities.ts';
-import { makeArticle } from './make-article.ts';
+import { makeArticle } from '../support/make-article.ts';
 
 describe('entities', () => {
   it('makes one tag with one page for spellings that differ in case and spacing', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupEntities } from '../../src/collections/entities.ts';
 import { namedWith } from '../../src/collections/named-with.ts';
-import { makeArticle } from './make-article.ts';
+import { makeArticle } from '../support/make-article.ts';
 
 describe('namedWith', () => {
   const articles = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { neighbours } from '../../src/collections/neighbours.ts';
-import { makeArticle } from './make-article.ts';
+import { makeArticle } from '../support/make-article.ts';
 
 describe('neighbours', () => {
   it('links each article to the next older and the next newer', () => {

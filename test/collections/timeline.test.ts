@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { timeline } from '../../src/collections/timeline.ts';
-import { makeArticle } from './make-article.ts';
+import { makeArticle } from '../support/make-article.ts';
 
 describe('timeline', () => {
   it('groups by year, newest year first, and by month in calendar order', () => {

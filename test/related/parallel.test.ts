@@ -4,7 +4,7 @@ import { orderArticles, termDocuments } from '../../src/related/prepare.ts';
 import { TEXT_CHARS } from '../../src/related/rule.ts';
 import { combineTermTables, countTerms, type CombinedTerms, type TermTable } from '../../src/related/terms.ts';
 import { syntheticArchive } from '../bench/related.ts';
-import { makeArticle } from '../collections/make-article.ts';
+import { makeArticle } from '../support/make-article.ts';
 
 /** Each document's (term, count) pairs in entry order, with the combined ids, and each term's document frequency. */
 function flatten(combined: CombinedTerms): { documents: [number, string, number][][]; frequency: Record<string, number> } {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle, type Article } from '../../src/content/article.ts';
 import { computeRelated, DEFAULT_LIMIT, SIMILAR_TEXT } from '../../src/related/index.ts';
-import { makeArticle } from '../collections/make-article.ts';
+import { makeArticle } from '../support/make-article.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const SEED_FILE = 'articles/2019/2019-05-23-not-limited-to-cyberspace-nato-threatens-physical-response.md';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { htmlFiles } from '../support/links.ts';
+import { htmlFiles } from '../../support/links.ts';
 import { htmlValidateConfig } from './htmlvalidate.ts';
 import { builtSite } from './site.ts';
 

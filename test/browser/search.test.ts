@@ -11,7 +11,7 @@ import { CHROMIUM_ARGS, requireChromium } from '../support/chromium.ts';
 import { expectedSite, type ExpectedSite } from '../support/expected-site.ts';
 import { loadArchive } from '../support/fixture-archive.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
-import { builtSite, readPage } from './site.ts';
+import { builtSite, readPage } from '../e2e/site/site.ts';
 
 const ARTICLE = /^\/articles\/\d{4}\/\d{2}\/[^/]+\/$/;
 

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, repoRoot } from '../support/build.ts';
-import { expectedFeedUrls, expectedPageUrls, expectedSite, type ExpectedSite } from '../support/expected-site.ts';
-import { loadArchive } from '../support/fixture-archive.ts';
-import { checkLinks, htmlFiles } from '../support/links.ts';
+import { buildSite, repoRoot } from '../../support/build.ts';
+import { expectedFeedUrls, expectedPageUrls, expectedSite, type ExpectedSite } from '../../support/expected-site.ts';
+import { loadArchive } from '../../support/fixture-archive.ts';
+import { checkLinks, htmlFiles } from '../../support/links.ts';
 import { htmlValidateConfig } from './htmlvalidate.ts';
 import { hasUrl } from './site.ts';
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkLinks, type BrokenLink, type FoundLink } from '../support/links.ts';
+import { checkLinks, type BrokenLink, type FoundLink } from '../../support/links.ts';
 import { builtSite, readPage } from './site.ts';
 
 let result: { pages: number; links: FoundLink[]; broken: BrokenLink[] };

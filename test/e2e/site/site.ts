@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parseHTML } from 'linkedom';
 import { inject } from 'vitest';
-import { fileOfUrl } from '../support/expected-site.ts';
+import { fileOfUrl } from '../../support/expected-site.ts';
 
 /** Where the global setup put the fixture archive and its build. */
 export interface BuiltSite {

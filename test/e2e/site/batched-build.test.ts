@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite } from '../support/build.ts';
-import { listFiles } from '../support/files.ts';
-import { GENERATED_COUNT } from '../support/fixture-archive.ts';
+import { buildSite } from '../../support/build.ts';
+import { listFiles } from '../../support/files.ts';
+import { GENERATED_COUNT } from '../../support/fixture-archive.ts';
 import { builtSite } from './site.ts';
 
 describe('a build written in several Eleventy runs (as a large archive is)', () => {

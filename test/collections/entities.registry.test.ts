@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupEntities } from '../../src/collections/entities.ts';
 import { loadRegistries } from '../../src/store/registries.ts';
-import { makeArticle } from './make-article.ts';
+import { makeArticle } from '../support/make-article.ts';
 
 const registry = [...loadRegistries('content').registries.organizations!.registry.entries];
 

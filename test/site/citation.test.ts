@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { apaCitation, bibtexCitation, escapeBibtex, ACCESS_DATE_PLACEHOLDER } from '../../../src/site/citation.ts';
-import { makeArticle } from '../../collections/make-article.ts';
+import { apaCitation, bibtexCitation, escapeBibtex, ACCESS_DATE_PLACEHOLDER } from '../../src/site/citation.ts';
+import { makeArticle } from '../support/make-article.ts';
 
 const url = 'https://example.org/articles/2019/05/not-limited-to-cyberspace-nato-threatens-physical-response/';
 const seed = makeArticle({

@@ -1,9 +1,16 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Article } from '../../src/content/article.ts';
-import { expectedFeedUrls, expectedPageUrls, expectedSite, TAXONOMIES, type ExpectedSite } from '../support/expected-site.ts';
-import { BUSY_TAG, FILE_LINKING, fixtureArticleFiles, GENERATED_COUNT, HOSTILE_MARKERS, loadArchive } from '../support/fixture-archive.ts';
+import type { Article } from '../../../src/content/article.ts';
+import { expectedFeedUrls, expectedPageUrls, expectedSite, TAXONOMIES, type ExpectedSite } from '../../support/expected-site.ts';
+import {
+  BUSY_TAG,
+  FILE_LINKING,
+  fixtureArticleFiles,
+  GENERATED_COUNT,
+  HOSTILE_MARKERS,
+  loadArchive,
+} from '../../support/fixture-archive.ts';
 import { builtSite, hasUrl, linkPaths, readPage } from './site.ts';
 
 let outDir: string;

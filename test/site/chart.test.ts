@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barChart, chartPeriods, fillYears, MONTHLY_SPAN, yearChart } from '../../../src/site/chart.ts';
+import { barChart, chartPeriods, fillYears, MONTHLY_SPAN, yearChart } from '../../src/site/chart.ts';
 
 describe('year chart', () => {
   it('fills years without articles with zero', () => {

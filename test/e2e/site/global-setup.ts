@@ -7,8 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite, repoRoot } from '../support/build.ts';
-import { writeFixtureArchive } from '../support/fixture-archive.ts';
+import { buildSite, repoRoot } from '../../support/build.ts';
+import { writeFixtureArchive } from '../../support/fixture-archive.ts';
 import type { BuiltSite } from './site.ts';
 
 /** Writes and builds the fixture archive; returns the teardown that deletes it. */

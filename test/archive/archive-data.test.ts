@@ -3,7 +3,7 @@ import { buildArchiveData, planBatches } from '../../src/archive/archive-data.ts
 import { parseRegistry } from '../../src/content/registry.ts';
 import { formatIssue } from '../../src/content/schema.ts';
 import { DEFAULT_SETTINGS } from '../../src/site/settings.ts';
-import { makeArticle } from '../collections/make-article.ts';
+import { makeArticle } from '../support/make-article.ts';
 
 const articles = [
   makeArticle({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { HtmlValidate } from 'html-validate';
-import { groupEntities } from '../../../src/collections/entities.ts';
-import { aliasHtml, aliasPages } from '../../../src/site/redirects.ts';
-import { makeArticle } from '../../collections/make-article.ts';
+import { groupEntities } from '../../src/collections/entities.ts';
+import { aliasHtml, aliasPages } from '../../src/site/redirects.ts';
+import { makeArticle } from '../support/make-article.ts';
 
 const articles = [makeArticle({ title: 'A', date: '2019-05-23', people: ['Jens Stoltenberg', 'Stoltenberg Jr'] })];
 const registry = [

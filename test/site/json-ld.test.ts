@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { jsonForScript } from '../../../src/site/escape.ts';
-import { jsonLd, newsArticle } from '../../../src/site/json-ld.ts';
-import { DEFAULT_SETTINGS } from '../../../src/site/settings.ts';
-import { makeArticle } from '../../collections/make-article.ts';
+import { jsonForScript } from '../../src/site/escape.ts';
+import { jsonLd, newsArticle } from '../../src/site/json-ld.ts';
+import { DEFAULT_SETTINGS } from '../../src/site/settings.ts';
+import { makeArticle } from '../support/make-article.ts';
 
 describe('JSON-LD', () => {
   it('cannot close its script element, whatever the scraped text says', () => {

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../support/build.ts';
-import { checkLinks, type BrokenLink, type FoundLink } from '../support/links.ts';
+import { buildSite } from '../../support/build.ts';
+import { checkLinks, type BrokenLink, type FoundLink } from '../../support/links.ts';
 import { builtSite, readPage } from './site.ts';
 
 const PREFIX = '/archive/';

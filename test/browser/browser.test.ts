@@ -8,7 +8,7 @@ import { expectedSite, type ExpectedSite } from '../support/expected-site.ts';
 import { loadArchive } from '../support/fixture-archive.ts';
 import { CHROMIUM_ARGS, requireChromium } from '../support/chromium.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
-import { builtSite } from './site.ts';
+import { builtSite } from '../e2e/site/site.ts';
 
 const ARTICLE = /^\/articles\/\d{4}\/\d{2}\/[^/]+\/$/;
 const TAG = /^\/tags\/[^/]+\/$/;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseUrlVerdict, DEFAULT_SETTINGS, isExampleBaseUrl, normalizePathPrefix, resolveSettings } from '../../../src/site/settings.ts';
+import { baseUrlVerdict, DEFAULT_SETTINGS, isExampleBaseUrl, normalizePathPrefix, resolveSettings } from '../../src/site/settings.ts';
 
 describe('site settings', () => {
   it('works with no settings at all', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { atomFeed, jsonFeed, rfc3339, type FeedMeta } from '../../../src/site/feeds.ts';
-import { makeArticle } from '../../collections/make-article.ts';
+import { atomFeed, jsonFeed, rfc3339, type FeedMeta } from '../../src/site/feeds.ts';
+import { makeArticle } from '../support/make-article.ts';
 
 const meta: FeedMeta = {
   title: 'Archive',
