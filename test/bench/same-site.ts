@@ -23,11 +23,13 @@ const other = path.join(scratch, 'code');
 const content = path.join(scratch, 'content');
 
 function build(codeDir: string, out: string): void {
-  // A fixed base URL and no CI, so both builds run under the same settings.
+  // The settings of the content folder alone (no CI, no base URL from outside), so both builds run under the same ones.
   execFileSync(process.execPath, ['bin/archive.js', 'build', '--content', content, '--out', out, '--allow-example-url'], {
     cwd: codeDir,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, CI: '', ARCHIVE_BASE_URL: '' },
+    env: Object.fromEntries(
+      Object.entries(process.env).filter(([name]) => !['CI', 'ARCHIVE_BASE_URL', 'ARCHIVE_PATH_PREFIX'].includes(name)),
+    ),
   });
 }
 
