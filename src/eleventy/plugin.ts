@@ -47,6 +47,9 @@ import { writeRawFiles } from '../publish/raw-files.ts';
 /** The repository's `layouts/` folder: templates, the stylesheet and the one script. */
 export const LAYOUTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../layouts');
 
+/** `src/search/`, which holds the search page's address module. */
+const SEARCH_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../search');
+
 /** Eleventy's input folder: the project's own, holding no template or data file (its README says why). */
 export const INPUT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'input');
 
@@ -154,6 +157,8 @@ export default function archivePlugin(eleventyConfig: EleventyConfig, options: A
   eleventyConfig.addGlobalData('assets', assets);
 
   eleventyConfig.addPassthroughCopy({ [path.join(LAYOUTS_DIR, 'assets')]: 'assets' });
+  // The search page's state in its address: a pure module (tested in test/search/url-state.test.ts) the page's script imports.
+  eleventyConfig.addPassthroughCopy({ [path.join(SEARCH_DIR, 'url-state.js')]: 'assets/search-state.js' });
 
   // `archive serve`: Eleventy's dependency scan cannot parse TypeScript, and articles are not
   // templates, so the watcher is told what to watch: articles, registries, settings, templates.

@@ -73,7 +73,7 @@ describe('building the bundled content', LIMIT, () => {
 
   it('shows the stated day, the names as links and a citation on the article page', async () => {
     const html = await readFile(path.join(out, SEED, 'index.html'), 'utf8');
-    expect(html).toContain('<time datetime="2019-05-23">23 May 2019</time>');
+    expect(html).toContain('<time datetime="2019-05-23" data-pagefind-filter="month:2019-05">23 May 2019</time>');
     expect(html).toContain('<a href="/people/jens-stoltenberg/">Jens Stoltenberg</a>');
     expect(html).toContain('<a href="/organizations/nato/">NATO</a>');
     expect(html).toContain('@misc{notlimitedto2019,');
