@@ -111,6 +111,40 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** Opens `target` and describes each axe violation on it, in the page's colour scheme as emulated. */
+async function axeViolations(page: Page, target: string): Promise<string[]> {
+  await page.goto(target);
+  // Legacy mode runs axe inside the page instead of opening a helper page per run: half the time, and the site has no frames.
+  const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
+  return violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}) on ${target}: ${violation.help}; at ${violation.nodes
+        .slice(0, 3)
+        .map((node) => node.target.join(' '))
+        .join(' | ')}`,
+  );
+}
+
+/** One page of each kind, for axe in both colour schemes. */
+const pageTypes: [name: string, url: (site: ExpectedSite) => string][] = [
+  ['home page', () => '/'],
+  [
+    'article page',
+    (site) =>
+      (site.articles.find((article) => article.image && article.source?.url && article.related_headlines.length) ?? site.articles[0]!).url,
+  ],
+  ['tag index', () => '/tags/'],
+  ['tag page', (site) => `/tags/${[...site.groups.tags].sort((a, b) => b[1].length - a[1].length)[0]![0]}/`],
+  ['person index', () => '/people/'],
+  ['person page', (site) => `/people/${[...site.groups.people.keys()][0]}/`],
+  ['organization page', (site) => `/organizations/${[...site.groups.organizations.keys()][0]}/`],
+  ['place page', (site) => `/places/${[...site.groups.places.keys()][0]}/`],
+  ['timeline', () => '/timeline/'],
+  ['timeline year', (site) => `/timeline/${[...site.years.keys()][0]}/`],
+  ['search page', () => '/search/'],
+  ['404 page', () => '/404.html'],
+];
+
 describe('the built site in Chromium', () => {
   let page: Page;
 
@@ -124,39 +158,9 @@ describe('the built site in Chromium', () => {
     expect(takeProblems()).toEqual([]);
   });
 
-  const pageTypes: [name: string, url: (site: ExpectedSite) => string][] = [
-    ['home page', () => '/'],
-    [
-      'article page',
-      (site) =>
-        (site.articles.find((article) => article.image && article.source?.url && article.related_headlines.length) ?? site.articles[0]!)
-          .url,
-    ],
-    ['tag index', () => '/tags/'],
-    ['tag page', (site) => `/tags/${[...site.groups.tags].sort((a, b) => b[1].length - a[1].length)[0]![0]}/`],
-    ['person index', () => '/people/'],
-    ['person page', (site) => `/people/${[...site.groups.people.keys()][0]}/`],
-    ['organization page', (site) => `/organizations/${[...site.groups.organizations.keys()][0]}/`],
-    ['place page', (site) => `/places/${[...site.groups.places.keys()][0]}/`],
-    ['timeline', () => '/timeline/'],
-    ['timeline year', (site) => `/timeline/${[...site.years.keys()][0]}/`],
-    ['search page', () => '/search/'],
-    ['404 page', () => '/404.html'],
-  ];
   for (const [name, url] of pageTypes) {
     it(`finds no axe violation on the ${name}`, async () => {
-      const target = url(expected);
-      await page.goto(target);
-      // Legacy mode runs axe inside the page instead of opening a helper page per run: half the time, and the site has no frames.
-      const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
-      const described = violations.map(
-        (violation) =>
-          `${violation.id} (${violation.impact}) on ${target}: ${violation.help}; at ${violation.nodes
-            .slice(0, 3)
-            .map((node) => node.target.join(' '))
-            .join(' | ')}`,
-      );
-      expect(described).toEqual([]);
+      expect(await axeViolations(page, url(expected))).toEqual([]);
       expect(takeProblems()).toEqual([]);
     });
   }
@@ -167,6 +171,32 @@ describe('the built site in Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { __fixturePwned?: boolean }).__fixturePwned)).toBeUndefined();
     expect(takeProblems()).toEqual([]);
   });
+});
+
+describe('the built site in Chromium with a dark colour scheme', () => {
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await openBrowser(true);
+    await page.emulateMedia({ colorScheme: 'dark' });
+  });
+
+  it('is dark: the page and its header take the dark colours', async () => {
+    await page.goto('/');
+    const colours = await page.evaluate(() => ({
+      body: getComputedStyle(document.body).backgroundColor,
+      text: getComputedStyle(document.body).color,
+      header: getComputedStyle(document.querySelector('.site-header')!).backgroundColor,
+    }));
+    expect(colours).toEqual({ body: 'rgb(18, 20, 23)', text: 'rgb(232, 232, 232)', header: 'rgb(30, 33, 38)' });
+  });
+
+  for (const [name, url] of pageTypes) {
+    it(`finds no axe violation on the ${name}`, async () => {
+      expect(await axeViolations(page, url(expected))).toEqual([]);
+      expect(takeProblems()).toEqual([]);
+    });
+  }
 });
 
 describe('the built site in Chromium with JavaScript turned off', () => {

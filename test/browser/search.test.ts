@@ -293,14 +293,21 @@ describe('the search page in Chromium', () => {
     expect(problems.splice(0)).toEqual([]);
   });
 
-  it('shows its results with no axe violation', async () => {
-    const { name } = await personAcrossYears();
-    await page.goto(`/search/?q=${encodeURIComponent(name)}`);
-    await page.locator('#search-results li').first().waitFor();
-    const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
-    expect(violations.map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes[0]?.target.join(' ')}`)).toEqual([]);
-    expect(problems.splice(0)).toEqual([]);
-  });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`shows its results with no axe violation in the ${colorScheme} colour scheme`, async () => {
+      const { name } = await personAcrossYears();
+      await page.emulateMedia({ colorScheme });
+      try {
+        await page.goto(`/search/?q=${encodeURIComponent(name)}`);
+        await page.locator('#search-results li').first().waitFor();
+        const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
+        expect(violations.map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes[0]?.target.join(' ')}`)).toEqual([]);
+      } finally {
+        await page.emulateMedia({ colorScheme: null });
+      }
+      expect(problems.splice(0)).toEqual([]);
+    });
+  }
 });
 
 describe('the search page of the fixture archive built under the path prefix /archive/', () => {
