@@ -49,6 +49,7 @@ export function checkArchive(input: CheckInput): CheckReport {
   const issues = [
     ...scoped.flatMap((article) => article.issues),
     ...scoped.flatMap((article) => checkFuture(article, input.today)),
+    ...scoped.flatMap(checkEmptyBody),
     ...scoped.flatMap(checkKeyOrder),
     ...tags.issues,
     ...checkPeople(scoped, input.registries?.people),
@@ -58,6 +59,21 @@ export function checkArchive(input: CheckInput): CheckReport {
   ].filter((issue) => inScope(issue.file));
   const { fixes, skipped } = planFixes(scoped, tags.renames);
   return { issues: sortIssues(issues), fixes, skipped };
+}
+
+/** A body with no text (an `archive new` skeleton not yet written): the page would show a headline and nothing under it. */
+function checkEmptyBody(article: LoadedArticle): CheckIssue[] {
+  if (!article.data || article.bodyKey !== undefined) return [];
+  const draft = article.data.draft === true;
+  return [
+    {
+      file: article.file,
+      line: article.bodyLine,
+      field: 'body',
+      message: `is empty: write the story below the front matter${draft ? ', then remove `draft: true` to publish it' : ''}`,
+      severity: 'warning',
+    },
+  ];
 }
 
 function checkFuture(article: LoadedArticle, today: string): CheckIssue[] {

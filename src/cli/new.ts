@@ -1,7 +1,8 @@
 /**
  * `archive new "Title"`: writes an article skeleton where the build expects
  * it (`content/articles/YYYY/YYYY-MM-DD-SLUG.md`), never over an existing
- * file, with tags in the archive's spelling, and prints its path.
+ * file, with tags in the archive's spelling, as a draft (`draft: true`, left
+ * out of the site until removed), and prints its path.
  */
 import path from 'node:path';
 import { loadArticle } from '../check/load.ts';
@@ -50,7 +51,8 @@ export async function runNew(title: string, options: NewCliOptions): Promise<num
       `--tags: ${JSON.stringify(controlled)} holds a control character (a line break, tab or the like): write each tag as plain text on one line, separated by commas`,
     );
   const tags = given.length ? inArchiveSpelling(given, content) : [];
-  const data = { title: title.trim(), date, ...(tags.length ? { tags } : {}) };
+  // A draft until the editor says otherwise: the build leaves it out of every page, feed, the sitemap and search.
+  const data = { title: title.trim(), date, ...(tags.length ? { tags } : {}), draft: true };
   const relative = articlePath(date, data.title);
   const target = path.join(content, relative);
   const shown = path.relative(process.cwd(), path.resolve(target)).split(path.sep).join('/');
@@ -65,7 +67,7 @@ export async function runNew(title: string, options: NewCliOptions): Promise<num
     return 1;
   }
   console.log(shown);
-  console.error('Write the story below the front matter, then run: npx archive check');
+  console.error('Write the story below the front matter, remove `draft: true` to publish it, then run: npx archive check');
   return 0;
 }
 

@@ -57,6 +57,18 @@ describe('checkArchive', () => {
     expect(checkArchive({ articles: [story], today: '2019-05-23' }).issues).toEqual([]);
   });
 
+  it('warns about an empty body, and tells a draft how to be published', () => {
+    const empty = article('articles/2019/2019-05-23-x.md', 'title: X\ndate: 2019-05-23', '  \n\n');
+    const draft = article('articles/2019/2019-05-24-y.md', 'title: Y\ndate: 2019-05-24\ndraft: true', '');
+    const written = article('articles/2019/2019-05-25-z.md', 'title: Z\ndate: 2019-05-25\ndraft: true');
+    const report = checkArchive({ articles: [empty, draft, written], today: '2026-11-25' });
+    expect(report.issues.map(formatIssue)).toEqual([
+      'articles/2019/2019-05-23-x.md:5: body: is empty: write the story below the front matter',
+      'articles/2019/2019-05-24-y.md:6: body: is empty: write the story below the front matter, then remove `draft: true` to publish it',
+    ]);
+    expect(report.issues.every((issue) => issue.severity === 'warning')).toBe(true);
+  });
+
   it('says what a value of the wrong kind holds and what it should hold', () => {
     const story = article('a.md', 'title: 1984\ndate: 20190523\ntags: cyber\ndraft: yes');
     expect(checkArchive({ articles: [story], today: '2026-11-25' }).issues.map(formatIssue)).toEqual([

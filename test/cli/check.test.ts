@@ -163,16 +163,20 @@ describe('archive check', () => {
 });
 
 describe('archive new', () => {
-  it('writes a skeleton at content/articles/YYYY/YYYY-MM-DD-SLUG.md, prints its path, and the result passes check', async () => {
+  it('writes a draft skeleton at content/articles/YYYY/YYYY-MM-DD-SLUG.md, prints its path, and check only warns that its body is empty', async () => {
     workIn({ 'content/articles/2019/2019-05-23-seed.md': seed });
     expect(await runNew('‘Not Limited’ to Cyberspace: A Follow-up', { date: '2019-06-01', tags: 'cyber-attack, NATO' })).toBe(0);
     const file = 'content/articles/2019/2019-06-01-not-limited-to-cyberspace-a-follow-up.md';
     expect(out).toEqual([file]);
     expect(fs.readFileSync(file, 'utf8')).toBe(
-      '---\ntitle: "‘Not Limited’ to Cyberspace: A Follow-up"\ndate: 2019-06-01\ntags:\n  - cyberattack\n  - NATO\n---\n\n\n',
+      '---\ntitle: "‘Not Limited’ to Cyberspace: A Follow-up"\ndate: 2019-06-01\ntags:\n  - cyberattack\n  - NATO\ndraft: true\n---\n\n\n',
     );
     out = [];
+    err = [];
     expect(await runCheck([], {})).toBe(0);
+    expect([...out, ...err].join('\n')).toContain(
+      `${file}:9: body: is empty: write the story below the front matter, then remove \`draft: true\` to publish it`,
+    );
   });
 
   it('refuses to overwrite an existing article', async () => {
@@ -204,12 +208,18 @@ describe('archive new', () => {
     expect(fs.existsSync('content')).toBe(false);
   });
 
-  it('writes an article the site builds', async () => {
+  it('writes a draft the site leaves out, and builds it once `draft: true` is removed', async () => {
     fs.cpSync(path.join(repoRoot, 'content'), path.join(temp, 'content'), { recursive: true });
     process.chdir(temp);
     expect(await runNew('A New Story', { date: '2020-01-02' })).toBe(0);
-    const report = await buildSite({ contentDir: path.join(temp, 'content'), outDir: path.join(temp, '_site') });
-    expect(report.articles).toBe(2);
-    expect(fs.existsSync(path.join(temp, '_site/articles/2020/01/a-new-story/index.html'))).toBe(true);
-  }, 120_000);
+    const page = path.join(temp, '_site/articles/2020/01/a-new-story/index.html');
+    const draft = await buildSite({ contentDir: path.join(temp, 'content'), outDir: path.join(temp, '_site') });
+    expect(draft.articles).toBe(1);
+    expect(fs.existsSync(page)).toBe(false);
+    const file = path.join(temp, 'content/articles/2020/2020-01-02-a-new-story.md');
+    fs.writeFileSync(file, `${fs.readFileSync(file, 'utf8').replace('draft: true\n', '')}The story.\n`);
+    const published = await buildSite({ contentDir: path.join(temp, 'content'), outDir: path.join(temp, '_site') });
+    expect(published.articles).toBe(2);
+    expect(fs.existsSync(page)).toBe(true);
+  }, 180_000);
 });

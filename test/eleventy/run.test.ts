@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,7 +99,7 @@ describe('building a content folder', LIMIT, () => {
     await expect(build({ contentDir: dir, outDir: await tempDir() })).rejects.toThrow(/2019-05-23-same\.md and .*2019-05-24-same\.md/);
   });
 
-  it('leaves drafts out, folds tag spellings to one page and never runs template syntax from an article', async () => {
+  it('leaves drafts out of every page, feed, the sitemap and search, folds tag spellings to one page and never runs template syntax from an article', async () => {
     const dir = await contentWith({
       '2019/2019-05-23-one.md':
         '---\ntitle: One\ndate: 2019-05-23\ntags: [NATO]\n---\n\n{{ site.name }} {% raw %} <script>alert(1)</script>\n',
@@ -110,6 +110,16 @@ describe('building a content folder', LIMIT, () => {
     const result = await build({ contentDir: dir, outDir: out, pathPrefix: '/archive/' });
     expect(result.articles).toBe(2);
     expect(existsSync(path.join(out, 'articles/2019/05/three/index.html'))).toBe(false);
+    // The draft reaches no list, feed, sitemap or index page, and the search index counts the two published articles only.
+    const files = (await readdir(out, { recursive: true })).filter((file) => /\.(html|xml|json|txt)$/.test(file));
+    const naming = [];
+    for (const file of files) if ((await readFile(path.join(out, file), 'utf8')).includes('articles/2019/05/three/')) naming.push(file);
+    expect(naming).toEqual([]);
+    expect(files).toEqual(expect.arrayContaining(['feed.xml', 'feed.json', 'sitemap.xml', 'index.html', 'tags/nato/feed.xml']));
+    const entry = JSON.parse(await readFile(path.join(out, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(2);
     const one = await readFile(path.join(out, 'articles/2019/05/one/index.html'), 'utf8');
     expect(one).toContain('{{ site.name }} {% raw %} &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(one).toContain('<a href="/archive/tags/nato/">NATO</a>');
