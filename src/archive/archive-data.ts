@@ -17,6 +17,7 @@ import {
   type EntityLink,
   type EntityPage,
 } from '../collections/entities.ts';
+import { byInitial, type LetterGroup } from '../collections/alphabet.ts';
 import { namedWith, type NamedWith } from '../collections/named-with.ts';
 import { neighbours } from '../collections/neighbours.ts';
 import { countByYear, newestFirst } from '../collections/order.ts';
@@ -79,6 +80,8 @@ export interface EntityIndexPage {
   singular: string;
   url: string;
   entities: Entity[];
+  /** The entities by initial, for the page's A–Z (src/collections/alphabet.ts). */
+  letters: LetterGroup<Entity>[];
 }
 
 /** One page of one entity, with what its heading and feeds need. */
@@ -318,7 +321,7 @@ export async function buildArchiveData(
   for (const kind of ENTITY_KINDS) {
     const index = indexes.get(kind)!;
     const { singular, plural } = KIND_LABELS[kind];
-    indexPages.push({ kind, title: plural, singular, url: `/${kind}/`, entities: index.entities });
+    indexPages.push({ kind, title: plural, singular, url: `/${kind}/`, entities: index.entities, letters: byInitial(index.entities) });
     let periods: ChartPeriods | undefined;
     for (const page of entityPages(index, PAGE_SIZE)) {
       const feeds = FEED_KINDS.has(kind) ? { atom: `${page.entity.url}feed.xml`, json: `${page.entity.url}feed.json` } : undefined;

@@ -3,7 +3,7 @@ import { timeline } from '../../src/collections/timeline.ts';
 import { makeArticle } from '../support/make-article.ts';
 
 describe('timeline', () => {
-  it('groups by year, newest year first, and by month in calendar order', () => {
+  it('groups by year and month, newest first, and lists each month newest first', () => {
     const articles = [
       makeArticle({ title: 'A', date: '2019-05-23' }),
       makeArticle({ title: 'B', date: '2018-12-31' }),
@@ -16,8 +16,17 @@ describe('timeline', () => {
       [2018, '/timeline/2018/', 1],
     ]);
     expect(years[0]!.months.map((m) => [m.key, m.articles.map((a) => a.title)])).toEqual([
+      ['2019-05', ['A', 'D']],
       ['2019-01', ['C']],
-      ['2019-05', ['D', 'A']],
+    ]);
+  });
+
+  it('links each year to the nearest earlier and later years with articles', () => {
+    const years = timeline(['2021-03-01', '2018-12-31', '2016-01-01'].map((date) => makeArticle({ date })));
+    expect(years.map((y) => [y.year, y.previous?.url, y.next?.url])).toEqual([
+      [2021, '/timeline/2018/', undefined],
+      [2018, '/timeline/2016/', '/timeline/2021/'],
+      [2016, undefined, '/timeline/2018/'],
     ]);
   });
 

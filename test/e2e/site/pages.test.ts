@@ -166,6 +166,67 @@ describe('the built fixture archive', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('lists a year newest first and links it to the years before and after it', async () => {
+    const years = [...expected.years.keys()].sort((a, b) => a - b);
+    for (const [i, year] of years.entries()) {
+      const page = await readPage(outDir, `/timeline/${year}/`);
+      const days = [...page.querySelectorAll('main .article-list time')].map((time) => time.getAttribute('datetime')!);
+      expect(days.length, String(year)).toBe(expected.years.get(year)!.length);
+      expect(days, String(year)).toEqual([...days].sort().reverse());
+      const around = page.querySelector('nav[aria-label="Previous and next years"]');
+      const prev = around?.querySelector('a[rel="prev"]')?.getAttribute('href');
+      const next = around?.querySelector('a[rel="next"]')?.getAttribute('href');
+      expect([prev, next], String(year)).toEqual([
+        i > 0 ? `/timeline/${years[i - 1]}/` : undefined,
+        i < years.length - 1 ? `/timeline/${years[i + 1]}/` : undefined,
+      ]);
+    }
+  });
+
+  it('gives every page below the home page breadcrumbs from Home down to the page itself', async () => {
+    const article = expected.articles[0]!;
+    const person = [...expected.groups.people.keys()][0]!;
+    const busy = `/tags/${BUSY_TAG}/`;
+    const cases: [url: string, trail: string[]][] = [
+      [article.url, ['/', '/timeline/', `/timeline/${article.year}/`]],
+      ['/people/', ['/']],
+      [`/people/${person}/`, ['/', '/people/']],
+      [`${busy}2/`, ['/', '/tags/', busy]],
+      ['/timeline/', ['/']],
+      [`/timeline/${article.year}/`, ['/', '/timeline/']],
+      ['/search/', ['/']],
+    ];
+    for (const [url, trail] of cases) {
+      const page = await readPage(outDir, url);
+      const navs = page.querySelectorAll('nav[aria-label="Breadcrumb"]');
+      expect(navs.length, url).toBe(1);
+      const items = [...navs[0]!.querySelectorAll('li')];
+      expect(
+        items.slice(0, -1).map((li) => li.querySelector('a')?.getAttribute('href')),
+        url,
+      ).toEqual(trail);
+      expect(items.at(-1)!.querySelector('a'), url).toBeNull();
+      expect(items.at(-1)!.querySelector('[aria-current="page"]')?.textContent?.trim(), url).toBeTruthy();
+    }
+    expect((await readPage(outDir, '/')).querySelector('nav[aria-label="Breadcrumb"]')).toBeNull();
+  });
+
+  it('groups each index page A to Z, with a jump to each letter and every name once, with its count', async () => {
+    for (const kind of TAXONOMIES) {
+      const page = await readPage(outDir, `/${kind}/`);
+      const jumps = [...page.querySelectorAll('nav.letters a')].map((link) => link.getAttribute('href')!);
+      expect(jumps.length, kind).toBeGreaterThan(1);
+      for (const jump of jumps) expect(page.querySelector(`h2${jump}`), `${kind} ${jump}`).not.toBeNull();
+      const listed = [...page.querySelectorAll('.letter-group li a')].map((link) => link.getAttribute('href')!.split('/').at(-2));
+      expect(listed.sort(), kind).toEqual([...expected.groups[kind].keys()].sort());
+      const counts = [...page.querySelectorAll('.letter-group li .count')].map((count) => Number(count.textContent));
+      expect(
+        counts.every((count) => count > 0),
+        kind,
+      ).toBe(true);
+    }
+  });
+
   it('shows the newest article on the home page', async () => {
     const newest = [...expected.articles].sort((a, b) => b.date.localeCompare(a.date))[0]!;
     expect(linkPaths(await readPage(outDir, '/'))).toContain(newest.url);
