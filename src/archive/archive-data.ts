@@ -40,8 +40,8 @@ import type { RegistryEntry } from '../content/registry.ts';
 export const PAGE_SIZE = 20;
 /** Entries in the whole-archive feeds. */
 export const ARCHIVE_FEED_SIZE = 50;
-/** Entries in each tag's and person's feeds. */
-export const ENTITY_FEED_SIZE = 20;
+/** Entries in each tag's and person's feeds, the newest (only entities with `site.entityFeedMin` articles or more have feeds). */
+export const ENTITY_FEED_SIZE = 50;
 
 /** One related story on an article page, and why it is there. */
 export interface RelatedStory {
@@ -315,6 +315,8 @@ export async function buildArchiveData(
     ];
   };
 
+  // Feeds for the tags and people with enough articles to follow: most names appear once or twice.
+  const hasFeeds = (kind: EntityKind, entity: Entity) => FEED_KINDS.has(kind) && entity.count >= settings.entityFeedMin;
   const files: RawFile[] = [...feedFiles('/', settings.name, settings.description, articles.slice(0, ARCHIVE_FEED_SIZE))];
   const listing: EntityListingPage[] = [];
   const indexPages: EntityIndexPage[] = [];
@@ -324,7 +326,7 @@ export async function buildArchiveData(
     indexPages.push({ kind, title: plural, singular, url: `/${kind}/`, entities: index.entities, letters: byInitial(index.entities) });
     let periods: ChartPeriods | undefined;
     for (const page of entityPages(index, PAGE_SIZE)) {
-      const feeds = FEED_KINDS.has(kind) ? { atom: `${page.entity.url}feed.xml`, json: `${page.entity.url}feed.json` } : undefined;
+      const feeds = hasFeeds(kind, page.entity) ? { atom: `${page.entity.url}feed.xml`, json: `${page.entity.url}feed.json` } : undefined;
       const first = page.number === 1;
       if (first) periods = chartPeriods(page.entity.articles);
       listing.push({
@@ -350,7 +352,7 @@ export async function buildArchiveData(
       files.push({ url: `${alias.url}index.html`, render: () => aliasHtml(alias, settings, prefixed, abs) });
     }
     if (FEED_KINDS.has(kind)) {
-      for (const entity of index.entities) {
+      for (const entity of index.entities.filter((entity) => hasFeeds(kind, entity))) {
         files.push(
           ...feedFiles(
             entity.url,

@@ -1,6 +1,6 @@
 /**
  * Site settings: name, description, base URL, path prefix, language,
- * publisher. Read from `content/_data/site.yaml`; a deployer overrides the
+ * publisher, the fewest articles for a tag's or person's own feeds. Read from `content/_data/site.yaml`; a deployer overrides the
  * base URL and path prefix with ARCHIVE_BASE_URL and ARCHIVE_PATH_PREFIX, and
  * a build option beats both.
  */
@@ -16,6 +16,12 @@ export interface SiteSettings {
   pathPrefix: string;
   language: string;
   publisher: string;
+  /**
+   * The fewest articles a tag or person needs for feeds of its own (each
+   * holding its newest ENTITY_FEED_SIZE articles): feeds of one-article names
+   * made most of a site's bytes (issue 15).
+   */
+  entityFeedMin: number;
 }
 
 /** Defaults that work with no settings file at all. */
@@ -26,6 +32,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   pathPrefix: '/',
   language: 'en',
   publisher: 'Cyber Policy News Archive',
+  entityFeedMin: 5,
 };
 
 const settingsSchema = z
@@ -36,6 +43,11 @@ const settingsSchema = z
     pathPrefix: z.string().trim(),
     language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "en-GB"'),
     publisher: z.string().trim().min(1).max(200),
+    entityFeedMin: z
+      .number({ error: 'must be a whole number of articles, such as 5' })
+      .int('must be a whole number of articles, such as 5')
+      .min(1)
+      .max(1_000_000),
   })
   .partial();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchiveData, planBatches } from '../../src/archive/archive-data.ts';
+import { buildArchiveData, ENTITY_FEED_SIZE, planBatches } from '../../src/archive/archive-data.ts';
 import { parseRegistry } from '../../src/content/registry.ts';
 import { formatIssue } from '../../src/content/schema.ts';
 import { DEFAULT_SETTINGS } from '../../src/site/settings.ts';
@@ -58,13 +58,43 @@ describe('the archive data', () => {
     for (const url of data.pageUrls) expect(sitemap).toContain(`<loc>https://example.org/archive${url}</loc>`);
   });
 
-  it('writes Atom and JSON feeds for the archive and for each tag and person, but not for places', () => {
-    const feeds = data.files.map((f) => f.url).filter((url) => /feed\.(xml|json)$/.test(url));
-    expect(feeds.sort()).toEqual(
+  it('writes Atom and JSON feeds for the archive, and for a tag or person only from site.entityFeedMin articles (5 unless set)', async () => {
+    const feedsOf = (built: typeof data) =>
+      built.files
+        .map((f) => f.url)
+        .filter((url) => /feed\.(xml|json)$/.test(url))
+        .sort();
+    expect(feedsOf(data)).toEqual(['/feed.json', '/feed.xml']);
+    expect(data.entityPages.every((page) => page.feeds === undefined)).toBe(true);
+    const two = await buildArchiveData(
+      { articles, drafts: 0, registries, settings: { ...DEFAULT_SETTINGS, entityFeedMin: 2 } },
+      (body) => `<p>${body.length}</p>`,
+    );
+    // Places and organizations never have feeds; NATO, sanctions and Jens Stoltenberg have two articles each.
+    expect(feedsOf(two)).toEqual(
       ['/', '/people/jens-stoltenberg/', '/tags/nato/', '/tags/sanctions/']
         .flatMap((base) => [`${base}feed.json`, `${base}feed.xml`])
         .sort(),
     );
+    expect(two.entityPages.find((page) => page.url === '/tags/nato/')?.feeds).toEqual({
+      atom: '/tags/nato/feed.xml',
+      json: '/tags/nato/feed.json',
+    });
+  });
+
+  it('caps a tag’s feed at its newest 50 articles', async () => {
+    const many = Array.from({ length: 60 }, (_, i) =>
+      makeArticle({
+        title: `Story ${i}`,
+        date: `2019-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+        tags: ['NATO'],
+      }),
+    );
+    const built = await buildArchiveData({ articles: many, drafts: 0, registries: {}, settings: DEFAULT_SETTINGS }, () => '<p></p>');
+    const feed = JSON.parse(built.files.find((f) => f.url === '/tags/nato/feed.json')!.render()) as { items: { title: string }[] };
+    expect(feed.items).toHaveLength(ENTITY_FEED_SIZE);
+    expect(ENTITY_FEED_SIZE).toBe(50);
+    expect(feed.items[0]!.title).toBe('Story 59');
   });
 
   it('counts articles per year for the chart and keeps the draft count', () => {

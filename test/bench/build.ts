@@ -7,7 +7,7 @@
  * new article's way into a running preview of the 10,000 archive.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -28,7 +28,22 @@ export const BUDGET = {
   growth: 3.3,
   /** From writing a new article to its page served by a running preview. */
   previewSeconds: 2,
+  /** The built site, search index included, per article at 10,000 articles (issue 15). */
+  bytesPerArticle: 150 * 1024,
 } as const;
+
+/** What a built site weighs: every file's bytes, and those of the feeds (`feed.xml`, `feed.json`) among them. */
+export function siteBytes(dir: string): { total: number; feeds: number } {
+  let total = 0;
+  let feeds = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const size = statSync(path.join(entry.parentPath, entry.name)).size;
+    total += size;
+    if (entry.name === 'feed.xml' || entry.name === 'feed.json') feeds += size;
+  }
+  return { total, feeds };
+}
 
 /** The size the preview is measured on. */
 const PREVIEW_SIZE = 10_000;
@@ -246,6 +261,7 @@ export async function benchBuild(sizes: readonly number[] = parseSizes(process.a
       const baselineDir = path.join(work, `baseline-${count}`);
       prepareBaseline(contentDir, baselineDir);
       const project = await buildInChild('project', contentDir, path.join(work, `site-${count}`), count);
+      const weight = siteBytes(path.join(work, `site-${count}`));
       rmSync(path.join(work, `site-${count}`), { recursive: true, force: true });
       const baseline = await buildInChild('baseline', baselineDir, path.join(work, `baseline-site-${count}`), count);
       rmSync(path.join(work, `baseline-site-${count}`), { recursive: true, force: true });
@@ -261,6 +277,11 @@ export async function benchBuild(sizes: readonly number[] = parseSizes(process.a
       rows.push(
         { name: `build ${count}: project time`, value: `${seconds(project.seconds)} (CPU ${seconds(project.cpuSeconds)})` },
         { name: `build ${count}: project pages`, value: String(project.pages) },
+        {
+          name: `build ${count}: site bytes per article (search index included; feeds)`,
+          value: `${(weight.total / count / 1024).toFixed(1)} KiB (feeds ${(weight.feeds / count / 1024).toFixed(1)} KiB)`,
+          ...(judged ? { budget: `≤ ${BUDGET.bytesPerArticle / 1024} KiB`, met: weight.total / count <= BUDGET.bytesPerArticle } : {}),
+        },
         { name: `build ${count}: project max RSS (the build's process)`, value: mib(project.maxRssBytes) },
         { name: `build ${count}: Pagefind's max RSS (its own process)`, value: mib(project.indexerPeakBytes ?? 0) },
         {

@@ -26,6 +26,13 @@ describe('site settings', () => {
     expect(() => resolveSettings({ baseUrl: 'javascript:alert(1)' })).toThrow(/base URL/);
   });
 
+  it('gives tags and people feeds from 5 articles unless told another whole number', () => {
+    expect(resolveSettings(undefined).entityFeedMin).toBe(5);
+    expect(resolveSettings({ entityFeedMin: 1 }).entityFeedMin).toBe(1);
+    for (const entityFeedMin of [0, 2.5, '5', -1])
+      expect(() => resolveSettings({ entityFeedMin }), String(entityFeedMin)).toThrow(/^site settings: entityFeedMin: /);
+  });
+
   it('knows the example addresses from a real one', () => {
     for (const url of [DEFAULT_SETTINGS.baseUrl, 'https://example.com', 'http://www.example.net', 'https://docs.EXAMPLE.org/archive'])
       expect(isExampleBaseUrl(url), url).toBe(true);

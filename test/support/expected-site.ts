@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { Article } from '../../src/content/article.ts';
 import { slugify } from '../../src/content/slug.ts';
+import { DEFAULT_SETTINGS } from '../../src/site/settings.ts';
 import { derivedAliases } from '../../src/collections/aliases.ts';
 
 /** The taxonomies that get one page per name. */
@@ -65,13 +66,11 @@ export function expectedPageUrls(site: ExpectedSite): string[] {
   return [...new Set(urls)].sort();
 }
 
-/** Every feed the site must have: the archive's, and one pair per tag and per person. */
-export function expectedFeedUrls(site: ExpectedSite): string[] {
-  const bases = [
-    '/',
-    ...[...site.groups.tags.keys()].map((slug) => `/tags/${slug}/`),
-    ...[...site.groups.people.keys()].map((slug) => `/people/${slug}/`),
-  ];
+/** Every feed the site must have: the archive's, and one pair per tag and per person with at least `entityFeedMin` articles. */
+export function expectedFeedUrls(site: ExpectedSite, entityFeedMin = DEFAULT_SETTINGS.entityFeedMin): string[] {
+  const followed = (kind: 'tags' | 'people') =>
+    [...site.groups[kind]].filter(([, articles]) => articles.length >= entityFeedMin).map(([slug]) => `/${kind}/${slug}/`);
+  const bases = ['/', ...followed('tags'), ...followed('people')];
   return bases.flatMap((base) => [`${base}feed.xml`, `${base}feed.json`]).sort();
 }
 

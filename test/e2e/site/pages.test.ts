@@ -53,8 +53,16 @@ describe('the built fixture archive', () => {
     expect(missing(urls)).toEqual([]);
   });
 
-  it('has an Atom and a JSON feed for the archive and for every tag and person', () => {
+  it('has an Atom and a JSON feed for the archive and for every tag and person with 5 articles or more, and none for the others', async () => {
     expect(missing(expectedFeedUrls(expected))).toEqual([]);
+    const rare = [...expected.groups.tags, ...expected.groups.people].filter(([, articles]) => articles.length < 5);
+    expect(rare.length).toBeGreaterThan(0);
+    const feeds = (await readdir(outDir, { recursive: true }))
+      .map((name) => `/${name.split(path.sep).join('/')}`)
+      .filter((name) => /\/feed\.(xml|json)$/.test(name));
+    expect(feeds.sort()).toEqual(expectedFeedUrls(expected));
+    const rarePerson = [...expected.groups.people].find(([, articles]) => articles.length < 5);
+    if (rarePerson) expect((await readPage(outDir, `/people/${rarePerson[0]}/`)).querySelector('.feeds')).toBeNull();
   });
 
   it('has a sitemap, robots.txt and a 404 page', () => {
