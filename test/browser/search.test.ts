@@ -271,6 +271,36 @@ describe('the search page in Chromium', () => {
     expect(problems.splice(0)).toEqual([]);
   });
 
+  it('on a phone shows the results first, the filters behind one button that counts those on; beside the results on a wide screen', async () => {
+    const { name, years } = await personAcrossYears();
+    const address = `/search/?q=${encodeURIComponent(name)}&year=${years[0]}`;
+    const phone = await context.newPage();
+    try {
+      await phone.setViewportSize({ width: 390, height: 844 });
+      await phone.goto(address);
+      await phone.locator('#search.search-ready').waitFor({ timeout: 15_000 });
+      const button = phone.locator('#search-filters > summary');
+      expect((await button.textContent())!.replace(/\s+/g, ' ').trim()).toBe('Filters (1 active)');
+      expect(await phone.locator('#search-filters').getAttribute('open')).toBeNull();
+      expect(await phone.locator('#facet-year').isVisible()).toBe(false);
+      const first = await phone.locator('#search-results li').first().boundingBox();
+      expect(first!.y + first!.height).toBeLessThan(844);
+      await button.click();
+      expect(await phone.locator('#facet-year').isVisible()).toBe(true);
+      const { violations } = await new AxeBuilder({ page: phone }).setLegacyMode(true).analyze();
+      expect(violations.map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes[0]?.target.join(' ')}`)).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+    await page.goto(address);
+    await page.locator('#search.search-ready').waitFor({ timeout: 15_000 });
+    expect(await page.locator('#search-filters').getAttribute('open')).not.toBeNull();
+    const results = (await page.locator('.search-results-column').boundingBox())!;
+    const filters = (await page.locator('#search-filters').boundingBox())!;
+    expect(filters.x).toBeGreaterThanOrEqual(results.x + results.width);
+    expect(problems.splice(0)).toEqual([]);
+  });
+
   it('takes a search from the box in the header of any page', async () => {
     const { name } = await personAcrossYears();
     await page.goto('/timeline/');
