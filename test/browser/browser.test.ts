@@ -165,6 +165,24 @@ describe('the built site in Chromium', () => {
     });
   }
 
+  it('puts an entity’s facets beside its list on a wide screen and below it on a phone', async () => {
+    const tag = `/tags/${[...expected.groups.tags].sort((a, b) => b[1].length - a[1].length)[0]![0]}/`;
+    await page.goto(tag);
+    const list = (await page.locator('.with-facets > section').boundingBox())!;
+    const facets = (await page.locator('.with-facets > .facets').boundingBox())!;
+    expect(facets.x).toBeGreaterThanOrEqual(list.x + list.width);
+    expect(facets.y).toBeLessThan(list.y + list.height);
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      const narrowList = (await page.locator('.with-facets > section').boundingBox())!;
+      const narrowFacets = (await page.locator('.with-facets > .facets').boundingBox())!;
+      expect(narrowFacets.y).toBeGreaterThanOrEqual(narrowList.y + narrowList.height);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+    expect(takeProblems()).toEqual([]);
+  });
+
   it('never runs script from scraped text', async () => {
     const hostile = expected.articles.find((article) => article.body.includes('<script>'))!;
     await page.goto(hostile.url);
