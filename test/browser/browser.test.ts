@@ -200,13 +200,14 @@ describe('the built site in Chromium with a dark colour scheme', () => {
   });
 
   it('is dark: the page and its header take the dark colours', async () => {
-    await page.goto('/');
+    await page.goto('/', { waitUntil: 'networkidle' });
     const colours = await page.evaluate(() => ({
       body: getComputedStyle(document.body).backgroundColor,
       text: getComputedStyle(document.body).color,
       header: getComputedStyle(document.querySelector('.site-header')!).backgroundColor,
     }));
     expect(colours).toEqual({ body: 'rgb(18, 20, 23)', text: 'rgb(232, 232, 232)', header: 'rgb(30, 33, 38)' });
+    expect(takeProblems()).toEqual([]);
   });
 
   for (const [name, url] of pageTypes) {
