@@ -18,7 +18,7 @@ import { acquireLock, createExclusive, removeDeadTemporaries, writeFileAtomic } 
 import { loadRegistry } from './registry.ts';
 import { UsageError } from './errors.ts';
 import { isIsoDay } from '../content/dates.ts';
-import { localToday } from './check.ts';
+import { localToday } from './today.ts';
 
 export interface ImportCliOptions {
   out: string;

@@ -14,7 +14,7 @@ import { parseRegistry } from '../content/registry.ts';
 import { validateFrontMatter, formatIssue } from '../content/schema.ts';
 import { listContent } from '../store/content-folder.ts';
 import { createExclusive } from '../store/temporary.ts';
-import { localToday } from './check.ts';
+import { localToday } from './today.ts';
 import { UsageError } from './errors.ts';
 
 /** The options of `archive new`, as commander hands them over. */
