@@ -17,14 +17,24 @@ import { combineTermTables, countTerms, type TermTable } from './terms.ts';
 import type { WorkerRequest } from './worker.ts';
 
 /**
- * Below this many articles one thread is quicker: a worker takes about 0.4 s
- * to start (it loads TypeScript through tsx) and, on a 2-core machine whose
+ * Below this many articles one thread is quicker: a worker took about 0.4 s
+ * to start when it loaded TypeScript through tsx (compiled, as `archive build`
+ * now runs it, it starts in a fraction of that; the figures below are from the
+ * tsx runs and were not measured again) and, on a 2-core machine whose
  * cores share caches, each thread runs slower while the other works. Cold
  * runs on such a machine (`npm run bench -- --only related`): 30,000
  * articles 2.6 s on two threads against 2.3 s on one; 50,000 3.7 s against
  * 4.5 s; 100,000 7.3 s against 10.5 s.
  */
 export const PARALLEL_FROM = 40_000;
+
+/**
+ * The worker's module. Compiled (dist/related/parallel.js), the worker is
+ * plain JavaScript beside this file; run from the sources (tests, benchmarks),
+ * an entry registers tsx first, since a worker does not inherit the parent's
+ * TypeScript loader.
+ */
+const WORKER = new URL(import.meta.url.endsWith('.ts') ? './worker-entry.mjs' : './worker.js', import.meta.url);
 
 /**
  * Share of the articles this thread counts terms for, and scores: less than
@@ -78,7 +88,7 @@ export async function computeRelatedParallel(
   const threads = options.threads ?? Math.min(2, availableParallelism());
   if (threads < 2 || articles.length < (options.parallelFrom ?? PARALLEL_FROM)) return computeRelated(articles, options);
   // Started first, so its start-up overlaps the numbering below.
-  const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url));
+  const worker = new Worker(WORKER);
   try {
     const numbered = orderArticles(articles);
     const count = numbered.order.length;
