@@ -1,3 +1,4 @@
+// @ts-check
 // Eleventy's configuration: add the archive plugin, name the folders. Everything
 // else lives in src/eleventy/plugin.ts.
 import path from 'node:path';

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // The `archive` command. It runs the compiled code in dist/ (tsconfig.build.json), which `npm ci`
 // builds through `prepare`: nothing is compiled at run time. Each command loads only its own modules
 // (src/cli/main.ts), so `archive --help` starts about as fast as Node itself.

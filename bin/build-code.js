@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run build:code`, which `npm ci` runs as `prepare`: compiles src/ into dist/ with
 // tsconfig.build.json, from an empty dist/ so that no file of a removed source is left behind,
 // then stamps dist/.built, which bin/archive.js compares with src/ to tell when dist/ is out of date.

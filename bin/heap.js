@@ -1,3 +1,4 @@
+// @ts-check
 // The heap limit `archive build` runs with. V8 lets garbage pile up until the
 // heap nears its limit (about 4 GB here by default), so a build of 30,000
 // articles peaked at 2.1 GB although it held about 1 GB at a time; with a limit

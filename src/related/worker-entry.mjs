@@ -1,3 +1,4 @@
+// @ts-check
 // Entry of the related-stories worker thread when the code runs from its
 // TypeScript sources (tests, benchmarks; compiled, dist/related/worker.js is
 // started directly). A worker does not inherit the parent's TypeScript loader
