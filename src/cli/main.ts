@@ -2,13 +2,14 @@
  * The `archive` command line: the only part of the project, with the build
  * adapter, that touches the file system. Exit codes: 0 success, 1 failure,
  * 2 usage error.
+ *
+ * Only commander and this file load up front: each command imports its own
+ * modules (`import()` in its action), so `archive --help` reads none of the
+ * importer, the checker or Eleventy, and `archive new` none of the build.
  */
 import { Command, CommanderError, Option } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
-import { runImport } from './import.ts';
-import { runCheck } from './check.ts';
-import { runNew } from './new.ts';
 import { UsageError } from './errors.ts';
 
 /** Runs the command line and resolves to the exit code. */
@@ -77,6 +78,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--date <day>', 'the publication day to use when a page states none (YYYY-MM-DD)')
     .option('--no-profiles', 'ignore site profiles: generic rules only')
     .action(async (paths: string[], options) => {
+      const { runImport } = await import('./import.ts');
       exitCode = await runImport(paths, options);
     });
 
@@ -90,6 +92,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--now <day>', 'judge dates against this day instead of today (YYYY-MM-DD)')
     .option('--strict', 'exit 1 on warnings too (tag spellings, second copies, links to missing articles), not only on errors')
     .action(async (paths: string[], options: { content: string; json?: boolean; fix?: boolean; now?: string; strict?: boolean }) => {
+      const { runCheck } = await import('./check.ts');
       exitCode = await runCheck(paths, options);
     });
 
@@ -101,6 +104,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--tags <list>', 'comma-separated tags, e.g. cyberattack,NATO')
     .option('--content <dir>', 'content folder', 'content')
     .action(async (title: string, options: { date?: string; tags?: string; content: string }) => {
+      const { runNew } = await import('./new.ts');
       exitCode = await runNew(title, options);
     });
 

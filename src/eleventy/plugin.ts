@@ -44,11 +44,17 @@ import { loadContent, type LoadedContent } from '../store/load.ts';
 import { findArticle, pageSource, previewContext } from '../preview/page.ts';
 import { writeRawFiles } from '../publish/raw-files.ts';
 
-/** The repository's `layouts/` folder: templates, the stylesheet and the one script. */
-export const LAYOUTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../layouts');
+/** The repository: two folders up from src/eleventy/ and from its compiled copy, dist/eleventy/. */
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Eleventy's input folder: the project's own, holding no template or data file (its README says why). */
-export const INPUT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'input');
+/** The repository's `layouts/` folder: templates, the stylesheet and the one script. */
+export const LAYOUTS_DIR = path.join(REPO_ROOT, 'layouts');
+
+/**
+ * Eleventy's input folder: the project's own, holding no template or data file
+ * (its README says why). Always the one in src/, compiled code or not: .eleventy.js names it too.
+ */
+export const INPUT_DIR = path.join(REPO_ROOT, 'src', 'eleventy', 'input');
 
 /** The subset of Eleventy's configuration API this plugin uses (Eleventy ships no types). */
 interface EleventyConfig {

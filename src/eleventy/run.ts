@@ -21,7 +21,7 @@ import { discardStaging, emptyFiles, prepareStaging, publishStaging, unsafeOutpu
 import { startPreview, type PreviewServer } from '../preview/server.ts';
 import { LINK_SKIPPED } from '../store/content-folder.ts';
 
-/** The repository: the archive's code, which no output folder may hold. */
+/** The repository: the archive's code, which no output folder may hold (two folders up from src/eleventy/ and dist/eleventy/ alike). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CONFIG_PATH = path.join(REPO_ROOT, '.eleventy.js');
 

@@ -6,12 +6,14 @@
 import { benchImport } from './import.ts';
 import { benchBuild } from './build.ts';
 import { benchRelated, type BenchRow } from './related.ts';
+import { benchStartup } from './startup.ts';
 
 /** The benchmark modules, in the order they run. */
 const BENCHES: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'import throughput', run: () => benchImport() },
   { name: 'related stories', run: () => benchRelated() },
   { name: 'site build against plain Eleventy', run: () => benchBuild() },
+  { name: 'command start-up', run: () => benchStartup() },
 ];
 
 /** The rows as an aligned text table. */
