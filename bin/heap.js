@@ -1,9 +1,9 @@
 // @ts-check
 // The heap limit `archive build` runs with. V8 lets garbage pile up until the
-// heap nears its limit (about 4 GB here by default), so a build of 30,000
-// articles peaked at 2.1 GB although it held about 1 GB at a time; with a limit
-// sized to the archive it collects sooner and peaked at 1.3 GB (README, "Speed
-// and memory"). The limit grows with the archive, so a large one never runs out.
+// heap nears its limit (about 4 GB here by default), so the build of a
+// large archive peaks far above what it holds at a time; with a limit sized to
+// the archive it collects sooner (figures in docs/speed.md). The limit grows
+// with the archive, so a large one never runs out.
 
 /**
  * Heap limit in MiB for building an archive of `articles` articles.
