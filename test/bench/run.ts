@@ -5,6 +5,7 @@
  */
 import { benchImport } from './import.ts';
 import { benchBuild } from './build.ts';
+import { benchIncremental } from './incremental.ts';
 import { benchRelated, type BenchRow } from './related.ts';
 
 /** The benchmark modules, in the order they run. */
@@ -12,6 +13,8 @@ const BENCHES: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'import throughput', run: () => benchImport() },
   { name: 'related stories', run: () => benchRelated() },
   { name: 'site build against plain Eleventy', run: () => benchBuild() },
+  // Named without "build", so `--only build` leaves it out: `--only incremental` runs it.
+  { name: 'incremental', run: () => benchIncremental() },
 ];
 
 /** The rows as an aligned text table. */
