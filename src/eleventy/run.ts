@@ -7,7 +7,7 @@
  * page, every search bundle is whole, no file is empty) and only then swapped
  * in for the output folder.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
@@ -18,6 +18,7 @@ import { planBatches } from '../archive/archive-data.ts';
 import archivePlugin, { INPUT_DIR, type ArchivePluginOptions } from './plugin.ts';
 import { computeArchive } from '../archive/compute.ts';
 import { incompleteIndex, SearchIndexer } from '../search/indexer.ts';
+import { bundleFolder, SHARD_PAGES, searchShards } from '../search/plan.ts';
 import { discardStaging, emptyFiles, prepareStaging, publishStaging, unsafeOutput } from '../publish/staging.ts';
 import { startPreview, type PreviewServer } from '../preview/server.ts';
 import { LINK_SKIPPED } from '../store/content-folder.ts';
@@ -222,35 +223,54 @@ export async function build(
         reused++;
       } else render.add(page.url);
     }
-    // The search index: reused whole when it indexed the very same article pages, else made anew.
-    const searchFingerprint = sha256(
-      JSON.stringify([options.searchShardPages ?? null, data.articles.map((page) => fingerprints.get(page.article.url)?.fingerprint)]),
+    // The search index, shard by shard (searchShards: oldest pages first): a shard whose pages are the
+    // very same as the previous build's shard at its place is reused, the others are indexed anew.
+    const shardPages = options.searchShardPages ?? SHARD_PAGES;
+    const shards = searchShards(
+      data.articles.map((page) => page.article.url),
+      shardPages,
     );
-    let reusedSearch: string[] | undefined;
-    if (previous?.search && previous.search.fingerprint === searchFingerprint) {
-      const search = previous.search;
-      if (search.files.every((rel) => previous.files[rel] && reuseFile(outDir, staging, rel, previous.files[rel]!, made))) {
-        reusedSearch = search.bundles;
-        for (const rel of search.files) known.set(rel, { sha: previous.files[rel]!.sha });
-        reused += search.files.length;
-      }
-    }
-    // Pagefind (a process of its own) indexes the article pages as they are written, on the second core while
-    // the next runs are written; `serve` makes no index (search there is of the last build, if any).
-    // SearchIndexer.create deletes whatever part of an index was reused before it failed.
-    const indexer = reusedSearch
-      ? undefined
-      : await SearchIndexer.create(staging, options.searchShardPages ? { shardPages: options.searchShardPages } : {});
-    if (indexer) onStop(() => indexer.stop());
-    // Article pages go to the indexer in the archive's order, as soon as they are in the staging folder.
-    const inStaging = new Set(written.map((page) => page.url));
-    let indexed = 0;
-    const indexReady = (all: boolean) => {
-      const from = indexed;
-      while (indexed < data.articles.length && (all || inStaging.has(data.articles[indexed]!.article.url))) indexed++;
-      indexer?.add(data.articles.slice(from, indexed).map((page) => pageFile(page.article.url)));
+    const shardFingerprints = shards.map((urls, index) =>
+      sha256(JSON.stringify([shardPages, index, urls.map((url) => [url, fingerprints.get(url)?.fingerprint ?? null])])),
+    );
+    // Pagefind (a process of its own) indexes each shard once its pages are in the staging folder, on the
+    // second core while the next runs are written; `serve` makes no index (search there is of the last build, if any).
+    const indexer = await SearchIndexer.create(staging, options.searchShardPages ? { shardPages: options.searchShardPages } : {});
+    onStop(() => indexer.stop());
+    // Pages each shard still waits for; a shard is queued for indexing when none is left.
+    const waiting = shards.map((urls) => new Set(urls));
+    const shardOf = new Map<string, number>();
+    shards.forEach((urls, index) => {
+      for (const url of urls) shardOf.set(url, index);
+    });
+    const queued = new Set<number>();
+    const queue = (index: number) => {
+      if (queued.has(index)) return;
+      queued.add(index);
+      indexer.indexShard(
+        index,
+        shards[index]!.map((url) => pageFile(url)),
+      );
     };
-    indexReady(false);
+    shards.forEach((_, index) => {
+      const before = previous?.search?.shards?.[index];
+      if (!before || before.fingerprint !== shardFingerprints[index]) return;
+      if (before.files.every((rel) => previous!.files[rel] && reuseFile(outDir, staging, rel, previous!.files[rel]!, made))) {
+        queued.add(index);
+        for (const rel of before.files) known.set(rel, { sha: previous!.files[rel]!.sha });
+        reused += before.files.length;
+      } else rmSync(sitePath(staging, bundleFolder(index)), { recursive: true, force: true });
+    });
+    const arrived = (url: string | undefined) => {
+      const index = url === undefined ? undefined : shardOf.get(url);
+      if (index === undefined) return;
+      waiting[index]!.delete(url!);
+      if (waiting[index]!.size === 0) queue(index);
+    };
+    for (const page of written) arrived(page.url);
+    shards.forEach((urls, index) => {
+      if (urls.length === 0) queue(index);
+    });
     const plan = useCache ? restrictTo(data, render) : data;
     try {
       for (const batch of planBatches(plan, options.pagesPerRun ?? PAGES_PER_RUN)) {
@@ -270,14 +290,13 @@ export async function build(
         for (const result of results.flat()) {
           if (!result?.outputPath) continue;
           written.push({ url: result.url, outputPath: result.outputPath });
-          if (result.url) inStaging.add(result.url);
+          arrived(result.url);
           if (useCache && typeof result.content === 'string') {
             const rel = path.relative(staging, String(result.outputPath)).split(path.sep).join('/');
             const page = result.url ? fingerprints.get(result.url) : undefined;
             known.set(rel, { sha: sha256(result.content), ...(page ? { url: page.url, fingerprint: page.fingerprint } : {}) });
           }
         }
-        indexReady(false);
         memoryAt(
           `run of ${batch.articles[1] - batch.articles[0]} article and ${batch.entityPages[1] - batch.entityPages[0]} entity pages${batch.rest ? ' and the rest' : ''}`,
         );
@@ -296,19 +315,23 @@ export async function build(
       }
     } catch (error) {
       // A failed run must not leave Pagefind running.
-      await indexer?.settle();
+      await indexer.settle();
       throw error;
     }
-    indexReady(true);
     const lost = articlesWithoutOnePage(content.articles, written);
     if (lost.length) {
-      await indexer?.settle();
+      await indexer.settle();
       throw new ContentError(
         `${lost.length} article${lost.length === 1 ? '' : 's'} did not produce exactly one page; the site is incomplete:`,
         lost.map((file) => displayPath(path.join(path.resolve(options.contentDir), file))),
       );
     }
-    const bundles = reusedSearch ?? (await indexer!.finish()).bundles;
+    // Every shard is queued by now, unless a page is missing, which the check above has refused.
+    shards.forEach((_, index) => {
+      queue(index);
+    });
+    await indexer.settled();
+    const bundles = shards.map((_, index) => `${bundleFolder(index)}/`);
     // The search page names the bundles before they exist: a search missing part of the archive would be a silent loss.
     if (bundles.slice(1).join(' ') !== data.searchBundles.join(' ')) {
       throw new Error(
@@ -330,13 +353,17 @@ export async function build(
     if (useCache) {
       const files = recordFiles(outDir, known);
       total = Object.keys(files).length;
-      const searchFiles = Object.keys(files).filter((rel) => bundles.some((bundle) => rel.startsWith(bundle)));
       writeManifest(outDir, {
         format: CACHE_FORMAT,
         key,
         outDir,
         files,
-        search: { fingerprint: searchFingerprint, bundles, files: searchFiles },
+        search: {
+          shards: bundles.map((bundle, index) => ({
+            fingerprint: shardFingerprints[index]!,
+            files: Object.keys(files).filter((rel) => rel.startsWith(bundle)),
+          })),
+        },
       });
     }
     // Alias pages are HTML written beside Eleventy's pages, by the last run (plugin.ts) or here.

@@ -9,7 +9,7 @@
  * index, the fingerprint of the article pages it indexed. It is valid only
  * for the same key: the cache's format, the code, templates, assets and
  * lockfile of the project (`projectHash`), the site settings, the search
- * shard size and the output folder. A missing, unreadable or mismatched
+ * shard size and the output folder. The search index is recorded per shard. A missing, unreadable or mismatched
  * manifest is no cache: the build renders everything.
  *
  * The manifest is deleted before a build publishes and written after, so a
@@ -23,7 +23,7 @@ import path from 'node:path';
 import { sha256 } from '../archive/fingerprint.ts';
 
 /** Bumped whenever what the manifest means changes. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 /** The cache folder of the output folder `outDir`. */
 export function cacheFolder(outDir: string): string {
@@ -42,11 +42,9 @@ export interface FileRecord {
   fingerprint?: string;
 }
 
-/** The search index a build wrote: what it indexed, its bundles and their files. */
+/** The search index a build wrote, shard by shard: what each indexed (a fingerprint of its pages) and its files. */
 export interface SearchRecord {
-  fingerprint: string;
-  bundles: string[];
-  files: string[];
+  shards: { fingerprint: string; files: string[] }[];
 }
 
 export interface Manifest {

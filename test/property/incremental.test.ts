@@ -181,11 +181,14 @@ let worker: ChildProcess;
 let nextId = 0;
 const waiting = new Map<number, { resolve: (report: BuildReport) => void; reject: (error: Error) => void }>();
 
+/** Article pages per search shard: small, so the fixture's index has several shards, reused or indexed anew one by one. */
+const SHARD_PAGES = 4;
+
 function build(options: { contentDir: string; outDir: string; cache?: boolean }): Promise<BuildReport> {
   const id = nextId++;
   return new Promise((resolve, reject) => {
     waiting.set(id, { resolve, reject });
-    worker.send({ id, ...options });
+    worker.send({ id, searchShardPages: SHARD_PAGES, ...options });
   });
 }
 
