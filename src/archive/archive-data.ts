@@ -45,7 +45,6 @@ export const ENTITY_FEED_SIZE = 20;
 /** One related story on an article page, and why it is there. */
 export interface RelatedStory {
   article: Article;
-  score: number;
   /** "shares Jens Stoltenberg, NATO", "similar text", or "chosen by the editors". */
   reason: string;
 }
@@ -124,6 +123,8 @@ export interface ArchiveData {
   indexes: EntityIndexPage[];
   entityPages: EntityListingPage[];
   timeline: TimelineYear[];
+  /** The year pages this run writes: the timeline's years, or a part of them (a batched or an incremental build's). */
+  yearPages: TimelineYear[];
   files: RawFile[];
   /** Site-relative URLs of every HTML page, for the sitemap and the build's page count. */
   pageUrls: string[];
@@ -171,6 +172,7 @@ export function batchOf(data: ArchiveData, batch: BuildBatch): ArchiveData {
     entityPages: data.entityPages.slice(...batch.entityPages),
     indexes: batch.rest ? data.indexes : [],
     timeline: batch.rest ? data.timeline : [],
+    yearPages: batch.rest ? data.yearPages : [],
     files: batch.rest ? data.files : [],
     rest: batch.rest,
     once: batch.rest ? [1] : [],
@@ -256,7 +258,7 @@ export async function buildArchiveData(
   const relatedFor = (url: string): RelatedStory[] =>
     (related.get(url) ?? []).flatMap((link: RelatedLink) => {
       const article = byUrl.get(link.url);
-      return article ? [{ article, score: link.score, reason: relatedReason(link) }] : [];
+      return article ? [{ article, reason: relatedReason(link) }] : [];
     });
   const around = neighbours(articles);
   const abs = (url: string) => absoluteUrl(settings, url);
@@ -393,6 +395,7 @@ export async function buildArchiveData(
     indexes: indexPages,
     entityPages: listing,
     timeline: years,
+    yearPages: years,
     files,
     pageUrls,
     rest: true,

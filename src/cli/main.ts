@@ -29,7 +29,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--path-prefix <prefix>', 'serve the site under this path (e.g. /archive/ for a GitHub Pages project site)')
     .option('--allow-example-url', 'build with the example base URL (https://example.org) even in CI: for a site that is not published')
     .option('--quiet', 'print only errors and the summary')
-    .action(async (options: { content: string; out: string; pathPrefix?: string; allowExampleUrl?: boolean; quiet?: boolean }) => {
+    .option('--clean', 'ignore the build cache (.archive-cache/ beside the output folder) and render every page')
+    .action(async (options: BuildFlags) => {
       const contentDir = requireContentFolder(options.content);
       const { build, REPO_ROOT } = await import('../eleventy/run.ts');
       const { unsafeOutput } = await import('../publish/staging.ts');
@@ -39,10 +40,13 @@ export async function main(argv: string[]): Promise<number> {
       const pathPrefix = options.pathPrefix ?? process.env.ARCHIVE_PATH_PREFIX;
       await checkBaseUrl(contentDir, Boolean(options.allowExampleUrl));
       const started = Date.now();
-      const result = await build({ contentDir, outDir, pathPrefix, quiet: options.quiet });
+      const result = await build({ contentDir, outDir, pathPrefix, quiet: options.quiet, clean: options.clean });
       const drafts = result.drafts ? `; ${result.drafts} draft${result.drafts === 1 ? '' : 's'} left out` : '';
+      const how = result.fullBuild
+        ? `full build: ${result.fullBuild}`
+        : `incremental: ${result.written} files written, ${result.reused} unchanged`;
       console.log(
-        `Built ${result.articles} article${result.articles === 1 ? '' : 's'} into ${result.pages} pages in ${options.out} (${((Date.now() - started) / 1000).toFixed(1)} s)${drafts}.`,
+        `Built ${result.articles} article${result.articles === 1 ? '' : 's'} into ${result.pages} pages in ${options.out} (${((Date.now() - started) / 1000).toFixed(1)} s; ${how})${drafts}.`,
       );
     });
 
@@ -124,6 +128,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   return exitCode;
 }
+
+/** The options of `archive build`. */
+type BuildFlags = { content: string; out: string; pathPrefix?: string; allowExampleUrl?: boolean; quiet?: boolean; clean?: boolean };
 
 function parsePort(value: string): number {
   const port = Number(value);

@@ -224,7 +224,7 @@ export default function archivePlugin(eleventyConfig: EleventyConfig, options: A
   });
   page('timeline', { ...once('/timeline/'), title: 'Timeline' });
   page('timeline-year', {
-    ...each('archive.timeline', 'year'),
+    ...each('archive.yearPages', 'year'),
     permalink: (data: { year: { url: string } }) => data.year.url,
     eleventyComputed: { title: (data: { year: { year: number } }) => `${data.year.year} in the archive` },
   });

@@ -5,6 +5,7 @@
  */
 import { benchImport } from './import.ts';
 import { benchBuild } from './build.ts';
+import { benchIncremental } from './incremental.ts';
 import { benchRelated, type BenchRow } from './related.ts';
 import { benchStartup } from './startup.ts';
 
@@ -14,6 +15,8 @@ const BENCHES: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'related stories', run: () => benchRelated() },
   { name: 'site build against plain Eleventy', run: () => benchBuild() },
   { name: 'command start-up', run: () => benchStartup() },
+  // Named without "build", so `--only build` leaves it out: `--only incremental` runs it.
+  { name: 'incremental', run: () => benchIncremental() },
 ];
 
 /** The rows as an aligned text table. */
