@@ -9,10 +9,8 @@ import {
   KIND_LABELS,
   entityLinks,
   entityPages,
-  groupEntities,
   mostUsed,
   type Entity,
-  type EntityIndex,
   type EntityKind,
   type EntityLink,
   type EntityPage,
@@ -31,9 +29,12 @@ import { searchBundles } from '../search/plan.ts';
 import { aliasHtml, aliasPages } from '../site/redirects.ts';
 import { robots, sitemap, type SitemapEntry } from '../site/sitemap.ts';
 import type { LoadedContent } from '../store/load.ts';
-import { asRegistry, derivedAliases } from '../collections/aliases.ts';
+import { archiveExport, DATA_URL, exportFiles } from '../export/index.ts';
+import { DATA_FILES } from '../export/datapackage.ts';
+import { ARTICLE_COLUMNS, ENTITY_COLUMNS, type Column } from '../export/records.ts';
+import type { DataLicense } from '../site/settings.ts';
+import { archiveIndexes } from '../collections/indexes.ts';
 import { sameStoryGroups, storyPrint } from '../content/same-story.ts';
-import type { RegistryEntry } from '../content/registry.ts';
 
 /** Articles a listing page shows. */
 export const PAGE_SIZE = 20;
@@ -108,6 +109,20 @@ export interface RawFile {
   render(): string;
 }
 
+/** What the data page (`/data/`) shows: the export's files, fields, licence and version. */
+export interface DataPage {
+  url: string;
+  version: string;
+  /** The newest article's day, which the data package gives as its `created` date. */
+  newest?: string;
+  articles: number;
+  entities: number;
+  license: DataLicense;
+  files: { url: string; name: string; what: string }[];
+  columns: readonly Column<unknown>[];
+  entityColumns: readonly Column<unknown>[];
+}
+
 /** The global `archive` data. */
 export interface ArchiveData {
   site: SiteSettings;
@@ -133,6 +148,7 @@ export interface ArchiveData {
   once: number[];
   /** Search bundles besides `pagefind/` that the search page merges (`searchBundles` in src/search/plan.ts). */
   searchBundles: string[];
+  data: DataPage;
 }
 
 /**
@@ -215,26 +231,8 @@ export async function buildArchiveData(
 ): Promise<ArchiveData> {
   const { settings } = content;
   const articles = newestFirst(content.articles);
-  // The registries, then the folds the archive itself shows (src/collections/aliases.ts).
-  const registries = Object.fromEntries(
-    ENTITY_KINDS.map((kind) => {
-      const registry = content.registries[kind] ?? [];
-      return [
-        kind,
-        [
-          ...registry,
-          ...asRegistry(
-            derivedAliases(
-              kind,
-              articles.flatMap((a) => a[kind]),
-              registry,
-            ),
-          ),
-        ],
-      ];
-    }),
-  ) as Record<EntityKind, RegistryEntry[]>;
-  const indexes = new Map<EntityKind, EntityIndex>(ENTITY_KINDS.map((kind) => [kind, groupEntities(articles, kind, registries[kind])]));
+  // The registries, then the folds the archive itself shows (src/collections/indexes.ts).
+  const { registries, indexes } = archiveIndexes(articles, content.registries);
   // Related stories see each name in its canonical spelling, so aliases
   // ("Sofacy", "Fancy Bear") count as the one entity they name. On a large
   // archive a worker thread does part of the work while this thread renders.
@@ -360,6 +358,30 @@ export async function buildArchiveData(
     }
   }
 
+  // The data export (src/export/): its files under /data/, and the data page that explains them.
+  const exported = archiveExport(articles, indexes, registries, settings);
+  files.push(...exportFiles(() => exported));
+  const dataPage: DataPage = {
+    url: DATA_URL,
+    version: String(exported.package.version),
+    newest: exported.articles.at(-1)?.date,
+    articles: exported.articles.length,
+    entities: exported.entities.length,
+    license: settings.dataLicense,
+    files: [
+      { url: `${DATA_URL}${DATA_FILES.csv}`, name: DATA_FILES.csv, what: 'every article, one a row (CSV)' },
+      { url: `${DATA_URL}${DATA_FILES.json}`, name: DATA_FILES.json, what: 'the same records as JSON, lists as arrays' },
+      { url: `${DATA_URL}${DATA_FILES.entities}`, name: DATA_FILES.entities, what: 'every tag, person, organization and place (JSON)' },
+      {
+        url: `${DATA_URL}${DATA_FILES.package}`,
+        name: DATA_FILES.package,
+        what: 'the Frictionless Data Package: schema, licence, version',
+      },
+    ],
+    columns: ARTICLE_COLUMNS as readonly Column<unknown>[],
+    entityColumns: ENTITY_COLUMNS as readonly Column<unknown>[],
+  };
+
   const years = timeline(articles);
   const pageUrls = [
     '/',
@@ -369,6 +391,7 @@ export async function buildArchiveData(
     '/timeline/',
     ...years.map((y) => y.url),
     '/search/',
+    DATA_URL,
   ];
   const lastmod = new Map(articles.map((a) => [a.url, a.date]));
   const sitemapEntries: SitemapEntry[] = pageUrls.map((url) => ({ url: abs(url), lastmod: lastmod.get(url) }));
@@ -398,5 +421,6 @@ export async function buildArchiveData(
     rest: true,
     once: [1],
     searchBundles: searchBundles(articles.length, searchShardPages).slice(1),
+    data: dataPage,
   };
 }
