@@ -21,7 +21,9 @@ import { countByYear, newestFirst } from '../collections/order.ts';
 import { computeRelatedParallel, linkRelatedHeadlines, SIMILAR_TEXT, type RelatedLink } from '../related/index.ts';
 import { timeline, type TimelineYear } from '../collections/timeline.ts';
 import { barChart, chartPeriods, yearChart, type ChartPeriods } from '../site/chart.ts';
-import { citations, type Citations } from '../site/citation.ts';
+import { archiveCitations, bibtexKey, citations, type Citations } from '../site/citation.ts';
+import { highwireTags, type MetaTag } from '../site/highwire.ts';
+import { cslJson, risCitation } from '../site/references.ts';
 import { atomFeed, jsonFeed, type FeedEntry, type FeedMeta } from '../site/feeds.ts';
 import { jsonLd, newsArticle } from '../site/json-ld.ts';
 import { absoluteUrl, type SiteSettings } from '../site/settings.ts';
@@ -70,6 +72,10 @@ export interface ArticlePage {
   previous?: Article;
   next?: Article;
   cite: Citations;
+  /** Highwire `citation_*` meta tags (src/site/highwire.ts). */
+  citationMeta: MetaTag[];
+  /** Site-relative URLs of the article's RIS and CSL-JSON files. */
+  citeFiles: { ris: string; csl: string };
   jsonLd: string;
 }
 
@@ -121,6 +127,8 @@ export interface DataPage {
   files: { url: string; name: string; what: string }[];
   columns: readonly Column<unknown>[];
   entityColumns: readonly Column<unknown>[];
+  /** How to cite the archive as a whole, this version. */
+  cite: Citations;
 }
 
 /** The global `archive` data. */
@@ -277,6 +285,8 @@ export async function buildArchiveData(
       previous: around.get(article.url)?.previous,
       next: around.get(article.url)?.next,
       cite: citations(article, settings.name, canonical),
+      citationMeta: highwireTags(article, canonical, settings.language, names('tags')),
+      citeFiles: { ris: `${article.url}cite.ris`, csl: `${article.url}cite.json` },
       jsonLd: jsonLd(
         newsArticle(article, settings, canonical, {
           people: names('people'),
@@ -311,6 +321,19 @@ export async function buildArchiveData(
   };
 
   const files: RawFile[] = [...feedFiles('/', settings.name, settings.description, articles.slice(0, ARCHIVE_FEED_SIZE))];
+  // "Cite this" as files a reference manager imports, beside each article page.
+  for (const page of articlePages) {
+    const reference = {
+      url: page.canonical,
+      archiveName: settings.name,
+      language: settings.language,
+      tags: page.links.tags.map((l) => l.name),
+    };
+    files.push(
+      { url: page.citeFiles.ris, render: () => risCitation(page.article, reference) },
+      { url: page.citeFiles.csl, render: () => cslJson(page.article, reference, bibtexKey(page.article)) },
+    );
+  }
   const listing: EntityListingPage[] = [];
   const indexPages: EntityIndexPage[] = [];
   for (const kind of ENTITY_KINDS) {
@@ -380,6 +403,13 @@ export async function buildArchiveData(
     ],
     columns: ARTICLE_COLUMNS as readonly Column<unknown>[],
     entityColumns: ENTITY_COLUMNS as readonly Column<unknown>[],
+    cite: archiveCitations({
+      name: settings.name,
+      publisher: settings.publisher,
+      version: String(exported.package.version),
+      newest: exported.articles.at(-1)?.date,
+      url: abs(DATA_URL),
+    }),
   };
 
   const years = timeline(articles);
