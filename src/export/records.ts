@@ -123,24 +123,27 @@ export function articleRecords(
   settings: Pick<SiteSettings, 'baseUrl' | 'pathPrefix'>,
 ): ArticleRecord[] {
   const names = (article: Article, kind: EntityKind) => entityLinks(indexes.get(kind)!, article[kind]).map((link) => link.name);
-  return [...articles]
-    .sort((a, b) => a.date.localeCompare(b.date) || compareCodePoints(a.url, b.url))
-    .map((article) => ({
-      url: absoluteUrl(settings, article.url),
-      title: article.title,
-      date: article.date,
-      outlet: outletOf(article),
-      authors: [...article.authors],
-      tags: names(article, 'tags'),
-      people: names(article, 'people'),
-      organizations: names(article, 'organizations'),
-      places: names(article, 'places'),
-      incidents: [],
-      storyline: null,
-      source_url: article.source?.url ?? null,
-      word_count: wordCount(article.body),
-      summary: article.summary ?? null,
-    }));
+  return (
+    [...articles]
+      // URLs are ASCII slugs: plain comparison is code-point order, without compareCodePoints' cost at 30,000 articles.
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
+      .map((article) => ({
+        url: absoluteUrl(settings, article.url),
+        title: article.title,
+        date: article.date,
+        outlet: outletOf(article),
+        authors: [...article.authors],
+        tags: names(article, 'tags'),
+        people: names(article, 'people'),
+        organizations: names(article, 'organizations'),
+        places: names(article, 'places'),
+        incidents: [],
+        storyline: null,
+        source_url: article.source?.url ?? null,
+        word_count: wordCount(article.body),
+        summary: article.summary ?? null,
+      }))
+  );
 }
 
 /**

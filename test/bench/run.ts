@@ -5,6 +5,7 @@
  */
 import { benchImport } from './import.ts';
 import { benchBuild } from './build.ts';
+import { benchExport } from './export.ts';
 import { benchRelated, type BenchRow } from './related.ts';
 
 /** The benchmark modules, in the order they run. */
@@ -12,6 +13,7 @@ const BENCHES: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'import throughput', run: () => benchImport() },
   { name: 'related stories', run: () => benchRelated() },
   { name: 'site build against plain Eleventy', run: () => benchBuild() },
+  { name: 'data export', run: () => benchExport() },
 ];
 
 /** The rows as an aligned text table. */

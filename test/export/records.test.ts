@@ -12,6 +12,7 @@ describe('word count', () => {
     expect(wordCount('See [the report](https://example.com/a-b-c-d) <https://x.test/y> now.')).toBe(4);
     expect(wordCount('# Heading\n\n- one\n- two, 2019')).toBe(4);
     expect(wordCount('')).toBe(0);
+    expect(wordCount('𝐀𝐁 then—dash, a- b, -x, x.')).toBe(7);
   });
 });
 
