@@ -135,15 +135,21 @@ export interface ArchiveWork {
 
 /**
  * The archive as a data set, APA 7 ("Publisher. (Year). *Title* (Version x)
- * [Data set]. URL", the publisher left out when it is the title) and BibTeX
+ * [Data set]. URL"; when the publisher is the title, the title takes the
+ * author's place: "*Title* (Version x) [Data set]. (Year). URL") and BibTeX
  * (`@misc`, which every BibTeX style knows). Same content, same bytes.
  */
 export function archiveCitations(work: ArchiveWork): Citations {
   const year = work.newest ? work.newest.slice(0, 4) : 'n.d.';
-  const byline = work.publisher === work.name ? [] : [`${work.publisher.replace(/\.$/, '')}.`];
-  const rest = `(Version ${work.version}) [Data set]. ${work.url}`;
-  const apaText = [...byline, `(${year}).`, `${work.name} ${rest}`].join(' ');
-  const apaHtml = [...byline.map(escapeHtml), `(${escapeHtml(year)}).`, `<i>${escapeHtml(work.name)}</i> ${escapeHtml(rest)}`].join(' ');
+  const version = `(Version ${work.version}) [Data set].`;
+  const when = `(${year}).`;
+  const titleFirst = work.publisher === work.name;
+  const byline = `${work.publisher.replace(/\.$/, '')}.`;
+  const apaText = titleFirst ? `${work.name} ${version} ${when} ${work.url}` : `${byline} ${when} ${work.name} ${version} ${work.url}`;
+  const title = `<i>${escapeHtml(work.name)}</i>`;
+  const apaHtml = titleFirst
+    ? `${title} ${escapeHtml(version)} ${escapeHtml(when)} ${escapeHtml(work.url)}`
+    : `${escapeHtml(byline)} ${escapeHtml(when)} ${title} ${escapeHtml(version)} ${escapeHtml(work.url)}`;
   const key = `${work.name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '')

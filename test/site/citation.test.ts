@@ -64,10 +64,13 @@ describe('a citation of the archive as a whole', () => {
       url: 'https://archive.test/data/',
     };
     const cite = archiveCitations(work);
-    expect(cite.apa.text).toBe('(2021). Cyber Policy News Archive (Version 0.1.0) [Data set]. https://archive.test/data/');
+    expect(cite.apa.text).toBe('Cyber Policy News Archive (Version 0.1.0) [Data set]. (2021). https://archive.test/data/');
     expect(cite.apa.html).toContain('<i>Cyber Policy News Archive</i>');
     expect(cite.bibtex.text).toBe(
       '@misc{cyberpolicynewsarchive2021,\n  author = {{Cyber Policy News Archive}},\n  title = {{Cyber Policy News Archive}},\n  year = {2021},\n  version = {0.1.0},\n  howpublished = {Data set},\n  url = {https://archive.test/data/}\n}',
+    );
+    expect(archiveCitations({ ...work, publisher: 'Lab & Co.' }).apa.text).toBe(
+      'Lab & Co. (2021). Cyber Policy News Archive (Version 0.1.0) [Data set]. https://archive.test/data/',
     );
     expect(archiveCitations({ ...work, publisher: 'Lab & Co.' }).apa.html).toMatch(/^Lab &amp; Co\. \(2021\)/);
   });
