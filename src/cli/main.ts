@@ -112,6 +112,19 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = await runNew(title, options);
     });
 
+  program
+    .command('export')
+    .description("Write every article's metadata (the site's /data/ export) as CSV, JSON or JSON Lines.")
+    .addOption(
+      new Option('--format <format>', 'csv, json (an array) or jsonl (one record a line)').choices(['csv', 'json', 'jsonl']).default('csv'),
+    )
+    .option('--out <file>', 'write to this file (default: standard output)')
+    .option('--content <dir>', 'content folder', 'content')
+    .action(async (options: { format: 'csv' | 'json' | 'jsonl'; out?: string; content: string }) => {
+      const { runExport } = await import('./export.ts');
+      exitCode = await runExport({ ...options, content: requireContentFolder(options.content) });
+    });
+
   try {
     await program.parseAsync(argv);
   } catch (error) {

@@ -229,6 +229,7 @@ export default function archivePlugin(eleventyConfig: EleventyConfig, options: A
     eleventyComputed: { title: (data: { year: { year: number } }) => `${data.year.year} in the archive` },
   });
   page('search', { ...once('/search/'), title: 'Search' });
+  page('data', { ...once('/data/'), title: 'Data', description: 'The archive’s metadata as CSV and JSON, with its schema and licence.' });
   page('404', { ...once('/404.html'), title: 'Page not found', robots: 'noindex' });
   // Feeds, the sitemap, robots.txt and alias pages are not Eleventy pages: each is made and written
   // on its own once Eleventy's (last) run has written the pages, so they are never all in memory.

@@ -1,6 +1,6 @@
 /**
  * Site settings: name, description, base URL, path prefix, language,
- * publisher. Read from `content/_data/site.yaml`; a deployer overrides the
+ * publisher, the data export's licence. Read from `content/_data/site.yaml`; a deployer overrides the
  * base URL and path prefix with ARCHIVE_BASE_URL and ARCHIVE_PATH_PREFIX, and
  * a build option beats both.
  */
@@ -16,6 +16,15 @@ export interface SiteSettings {
   pathPrefix: string;
   language: string;
   publisher: string;
+  /** The licence of the archive's data export (src/export/): an SPDX identifier, its title and the URL of its text. */
+  dataLicense: DataLicense;
+}
+
+/** A licence as a Frictionless data package names it. */
+export interface DataLicense {
+  name: string;
+  title: string;
+  path: string;
 }
 
 /** Defaults that work with no settings file at all. */
@@ -26,6 +35,11 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   pathPrefix: '/',
   language: 'en',
   publisher: 'Cyber Policy News Archive',
+  dataLicense: {
+    name: 'CC-BY-4.0',
+    title: 'Creative Commons Attribution 4.0 International',
+    path: 'https://creativecommons.org/licenses/by/4.0/',
+  },
 };
 
 const settingsSchema = z
@@ -36,6 +50,11 @@ const settingsSchema = z
     pathPrefix: z.string().trim(),
     language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "en-GB"'),
     publisher: z.string().trim().min(1).max(200),
+    dataLicense: z.strictObject({
+      name: z.string().trim().min(1).max(100),
+      title: z.string().trim().min(1).max(200),
+      path: z.url({ protocol: /^https?$/ }),
+    }),
   })
   .partial();
 

@@ -6,6 +6,7 @@
 import { benchImport } from './import.ts';
 import { benchBuild } from './build.ts';
 import { benchIncremental } from './incremental.ts';
+import { benchExport } from './export.ts';
 import { benchRelated, type BenchRow } from './related.ts';
 import { benchStartup } from './startup.ts';
 
@@ -17,6 +18,7 @@ const BENCHES: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'command start-up', run: () => benchStartup() },
   // Named without "build", so `--only build` leaves it out: `--only incremental` runs it.
   { name: 'incremental', run: () => benchIncremental() },
+  { name: 'data export', run: () => benchExport() },
 ];
 
 /** The rows as an aligned text table. */

@@ -142,6 +142,7 @@ describe('the built site in Chromium', () => {
     ['timeline year', (site) => `/timeline/${[...site.years.keys()][0]}/`],
     ['search page', () => '/search/'],
     ['404 page', () => '/404.html'],
+    ['data page', () => '/data/'],
   ];
   for (const [name, url] of pageTypes) {
     it(`finds no axe violation on the ${name}`, async () => {
