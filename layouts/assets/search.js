@@ -1,6 +1,6 @@
 // The search page: the form in layouts/pages/search.njk, run on Pagefind's JavaScript API.
 // Its state (words, sort, date range, filters) lives in the address (search-state.js, which is
-// src/search/url-state.js): restored on load, replaced as the reader types, pushed when a sort,
+// src/search/url-state.mjs): restored on load, replaced as the reader types, pushed when a sort,
 // range or filter changes, and restored again on back and forward.
 // Result URLs in the index are site paths; data-base-url carries the site's path prefix. A large
 // archive is indexed in several bundles (src/search/indexer.ts): data-bundles names the others.

@@ -9,10 +9,8 @@ import {
   KIND_LABELS,
   entityLinks,
   entityPages,
-  groupEntities,
   mostUsed,
   type Entity,
-  type EntityIndex,
   type EntityKind,
   type EntityLink,
   type EntityPage,
@@ -24,7 +22,9 @@ import { countByYear, newestFirst } from '../collections/order.ts';
 import { computeRelatedParallel, linkRelatedHeadlines, SIMILAR_TEXT, type RelatedLink } from '../related/index.ts';
 import { timeline, type TimelineYear } from '../collections/timeline.ts';
 import { barChart, chartPeriods, yearChart, type ChartPeriods } from '../site/chart.ts';
-import { citations, type Citations } from '../site/citation.ts';
+import { archiveCitations, bibtexKey, citations, type Citations } from '../site/citation.ts';
+import { highwireTags, type MetaTag } from '../site/highwire.ts';
+import { cslJson, risCitation } from '../site/references.ts';
 import { atomFeed, jsonFeed, type FeedEntry, type FeedMeta } from '../site/feeds.ts';
 import { jsonLd, newsArticle } from '../site/json-ld.ts';
 import { absoluteUrl, type SiteSettings } from '../site/settings.ts';
@@ -32,9 +32,12 @@ import { searchBundles } from '../search/plan.ts';
 import { aliasHtml, aliasPages } from '../site/redirects.ts';
 import { robots, sitemap, type SitemapEntry } from '../site/sitemap.ts';
 import type { LoadedContent } from '../store/load.ts';
-import { asRegistry, derivedAliases } from '../collections/aliases.ts';
+import { archiveExport, DATA_URL, exportFiles } from '../export/index.ts';
+import { DATA_FILES } from '../export/datapackage.ts';
+import { ARTICLE_COLUMNS, ENTITY_COLUMNS, type Column } from '../export/records.ts';
+import type { DataLicense } from '../site/settings.ts';
+import { archiveIndexes } from '../collections/indexes.ts';
 import { sameStoryGroups, storyPrint } from '../content/same-story.ts';
-import type { RegistryEntry } from '../content/registry.ts';
 
 /** Articles a listing page shows. */
 export const PAGE_SIZE = 20;
@@ -46,7 +49,6 @@ export const ENTITY_FEED_SIZE = 50;
 /** One related story on an article page, and why it is there. */
 export interface RelatedStory {
   article: Article;
-  score: number;
   /** "shares Jens Stoltenberg, NATO", "similar text", or "chosen by the editors". */
   reason: string;
 }
@@ -70,6 +72,10 @@ export interface ArticlePage {
   previous?: Article;
   next?: Article;
   cite: Citations;
+  /** Highwire `citation_*` meta tags (src/site/highwire.ts). */
+  citationMeta: MetaTag[];
+  /** Site-relative URLs of the article's RIS and CSL-JSON files. */
+  citeFiles: { ris: string; csl: string };
   jsonLd: string;
 }
 
@@ -111,6 +117,22 @@ export interface RawFile {
   render(): string;
 }
 
+/** What the data page (`/data/`) shows: the export's files, fields, licence and version. */
+export interface DataPage {
+  url: string;
+  version: string;
+  /** The newest article's day, which the data package gives as its `created` date. */
+  newest?: string;
+  articles: number;
+  entities: number;
+  license: DataLicense;
+  files: { url: string; name: string; what: string }[];
+  columns: readonly Column<unknown>[];
+  entityColumns: readonly Column<unknown>[];
+  /** How to cite the archive as a whole, this version. */
+  cite: Citations;
+}
+
 /** The global `archive` data. */
 export interface ArchiveData {
   site: SiteSettings;
@@ -127,6 +149,8 @@ export interface ArchiveData {
   indexes: EntityIndexPage[];
   entityPages: EntityListingPage[];
   timeline: TimelineYear[];
+  /** The year pages this run writes: the timeline's years, or a part of them (a batched or an incremental build's). */
+  yearPages: TimelineYear[];
   files: RawFile[];
   /** Site-relative URLs of every HTML page, for the sitemap and the build's page count. */
   pageUrls: string[];
@@ -136,6 +160,7 @@ export interface ArchiveData {
   once: number[];
   /** Search bundles besides `pagefind/` that the search page merges (`searchBundles` in src/search/plan.ts). */
   searchBundles: string[];
+  data: DataPage;
 }
 
 /**
@@ -174,6 +199,7 @@ export function batchOf(data: ArchiveData, batch: BuildBatch): ArchiveData {
     entityPages: data.entityPages.slice(...batch.entityPages),
     indexes: batch.rest ? data.indexes : [],
     timeline: batch.rest ? data.timeline : [],
+    yearPages: batch.rest ? data.yearPages : [],
     files: batch.rest ? data.files : [],
     rest: batch.rest,
     once: batch.rest ? [1] : [],
@@ -218,26 +244,8 @@ export async function buildArchiveData(
 ): Promise<ArchiveData> {
   const { settings } = content;
   const articles = newestFirst(content.articles);
-  // The registries, then the folds the archive itself shows (src/collections/aliases.ts).
-  const registries = Object.fromEntries(
-    ENTITY_KINDS.map((kind) => {
-      const registry = content.registries[kind] ?? [];
-      return [
-        kind,
-        [
-          ...registry,
-          ...asRegistry(
-            derivedAliases(
-              kind,
-              articles.flatMap((a) => a[kind]),
-              registry,
-            ),
-          ),
-        ],
-      ];
-    }),
-  ) as Record<EntityKind, RegistryEntry[]>;
-  const indexes = new Map<EntityKind, EntityIndex>(ENTITY_KINDS.map((kind) => [kind, groupEntities(articles, kind, registries[kind])]));
+  // The registries, then the folds the archive itself shows (src/collections/indexes.ts).
+  const { registries, indexes } = archiveIndexes(articles, content.registries);
   // Related stories see each name in its canonical spelling, so aliases
   // ("Sofacy", "Fancy Bear") count as the one entity they name. On a large
   // archive a worker thread does part of the work while this thread renders.
@@ -259,7 +267,7 @@ export async function buildArchiveData(
   const relatedFor = (url: string): RelatedStory[] =>
     (related.get(url) ?? []).flatMap((link: RelatedLink) => {
       const article = byUrl.get(link.url);
-      return article ? [{ article, score: link.score, reason: relatedReason(link) }] : [];
+      return article ? [{ article, reason: relatedReason(link) }] : [];
     });
   const around = neighbours(articles);
   const abs = (url: string) => absoluteUrl(settings, url);
@@ -282,6 +290,8 @@ export async function buildArchiveData(
       previous: around.get(article.url)?.previous,
       next: around.get(article.url)?.next,
       cite: citations(article, settings.name, canonical),
+      citationMeta: highwireTags(article, canonical, settings.language, names('tags')),
+      citeFiles: { ris: `${article.url}cite.ris`, csl: `${article.url}cite.json` },
       jsonLd: jsonLd(
         newsArticle(article, settings, canonical, {
           people: names('people'),
@@ -318,6 +328,19 @@ export async function buildArchiveData(
   // Feeds for the tags and people with enough articles to follow: most names appear once or twice.
   const hasFeeds = (kind: EntityKind, entity: Entity) => FEED_KINDS.has(kind) && entity.count >= settings.entityFeedMin;
   const files: RawFile[] = [...feedFiles('/', settings.name, settings.description, articles.slice(0, ARCHIVE_FEED_SIZE))];
+  // "Cite this" as files a reference manager imports, beside each article page.
+  for (const page of articlePages) {
+    const reference = {
+      url: page.canonical,
+      archiveName: settings.name,
+      language: settings.language,
+      tags: page.links.tags.map((l) => l.name),
+    };
+    files.push(
+      { url: page.citeFiles.ris, render: () => risCitation(page.article, reference) },
+      { url: page.citeFiles.csl, render: () => cslJson(page.article, reference, bibtexKey(page.article)) },
+    );
+  }
   const listing: EntityListingPage[] = [];
   const indexPages: EntityIndexPage[] = [];
   for (const kind of ENTITY_KINDS) {
@@ -365,6 +388,37 @@ export async function buildArchiveData(
     }
   }
 
+  // The data export (src/export/): its files under /data/, and the data page that explains them.
+  const exported = archiveExport(articles, indexes, registries, settings);
+  files.push(...exportFiles(() => exported));
+  const dataPage: DataPage = {
+    url: DATA_URL,
+    version: String(exported.package.version),
+    newest: exported.articles.at(-1)?.date,
+    articles: exported.articles.length,
+    entities: exported.entities.length,
+    license: settings.dataLicense,
+    files: [
+      { url: `${DATA_URL}${DATA_FILES.csv}`, name: DATA_FILES.csv, what: 'every article, one a row (CSV)' },
+      { url: `${DATA_URL}${DATA_FILES.json}`, name: DATA_FILES.json, what: 'the same records as JSON, lists as arrays' },
+      { url: `${DATA_URL}${DATA_FILES.entities}`, name: DATA_FILES.entities, what: 'every tag, person, organization and place (JSON)' },
+      {
+        url: `${DATA_URL}${DATA_FILES.package}`,
+        name: DATA_FILES.package,
+        what: 'the Frictionless Data Package: schema, licence, version',
+      },
+    ],
+    columns: ARTICLE_COLUMNS as readonly Column<unknown>[],
+    entityColumns: ENTITY_COLUMNS as readonly Column<unknown>[],
+    cite: archiveCitations({
+      name: settings.name,
+      publisher: settings.publisher,
+      version: String(exported.package.version),
+      newest: exported.articles.at(-1)?.date,
+      url: abs(DATA_URL),
+    }),
+  };
+
   const years = timeline(articles);
   const pageUrls = [
     '/',
@@ -374,6 +428,7 @@ export async function buildArchiveData(
     '/timeline/',
     ...years.map((y) => y.url),
     '/search/',
+    DATA_URL,
   ];
   const lastmod = new Map(articles.map((a) => [a.url, a.date]));
   const sitemapEntries: SitemapEntry[] = pageUrls.map((url) => ({ url: abs(url), lastmod: lastmod.get(url) }));
@@ -398,10 +453,12 @@ export async function buildArchiveData(
     indexes: indexPages,
     entityPages: listing,
     timeline: years,
+    yearPages: years,
     files,
     pageUrls,
     rest: true,
     once: [1],
     searchBundles: searchBundles(articles.length, searchShardPages).slice(1),
+    data: dataPage,
   };
 }

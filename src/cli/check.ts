@@ -16,6 +16,7 @@ import { displayPath as display, NOT_UTF8, readUtf8 } from '../store/read.ts';
 import { loadRegistries } from '../store/registries.ts';
 import { writeFileAtomic } from '../store/temporary.ts';
 import { UsageError } from './errors.ts';
+import { localToday } from './today.ts';
 
 /** The options of `archive check`, as commander hands them over. */
 export interface CheckCliOptions {
@@ -144,10 +145,4 @@ function summary(issues: CheckIssue[], articleCount: number): string {
   const files = new Set(issues.map((issue) => issue.file)).size;
   const errors = issues.filter((issue) => issue.severity === 'error').length;
   return `${checked}: ${issues.length} problem${issues.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${issues.length - errors} warning${issues.length - errors === 1 ? '' : 's'})`;
-}
-
-/** Today's calendar day on this machine, `YYYY-MM-DD`, read from local parts so no zone shifts it. */
-export function localToday(clock: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${clock.getFullYear()}-${pad(clock.getMonth() + 1)}-${pad(clock.getDate())}`;
 }

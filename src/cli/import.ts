@@ -21,7 +21,7 @@ import { acquireLock, createExclusive, removeDeadTemporaries, writeFileAtomic } 
 import { requireRegistry } from '../store/registries.ts';
 import { UsageError } from './errors.ts';
 import { isIsoDay } from '../content/dates.ts';
-import { localToday } from './check.ts';
+import { localToday } from './today.ts';
 
 export interface ImportCliOptions {
   out: string;

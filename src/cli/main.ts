@@ -2,13 +2,14 @@
  * The `archive` command line: the only part of the project, with the build
  * adapter, that touches the file system. Exit codes: 0 success, 1 failure,
  * 2 usage error.
+ *
+ * Only commander and this file load up front: each command imports its own
+ * modules (`import()` in its action), so `archive --help` reads none of the
+ * importer, the checker or Eleventy, and `archive new` none of the build.
  */
 import { Command, CommanderError, Option } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
-import { runImport } from './import.ts';
-import { runCheck } from './check.ts';
-import { runNew } from './new.ts';
 import { UsageError } from './errors.ts';
 
 /** Runs the command line and resolves to the exit code. */
@@ -28,7 +29,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--path-prefix <prefix>', 'serve the site under this path (e.g. /archive/ for a GitHub Pages project site)')
     .option('--allow-example-url', 'build with the example base URL (https://example.org) even in CI: for a site that is not published')
     .option('--quiet', 'print only errors and the summary')
-    .action(async (options: { content: string; out: string; pathPrefix?: string; allowExampleUrl?: boolean; quiet?: boolean }) => {
+    .option('--clean', 'ignore the build cache (.archive-cache/ beside the output folder) and render every page')
+    .action(async (options: BuildFlags) => {
       const contentDir = requireContentFolder(options.content);
       const { build, REPO_ROOT } = await import('../eleventy/run.ts');
       const { unsafeOutput } = await import('../publish/staging.ts');
@@ -38,10 +40,13 @@ export async function main(argv: string[]): Promise<number> {
       const pathPrefix = options.pathPrefix ?? process.env.ARCHIVE_PATH_PREFIX;
       await checkBaseUrl(contentDir, Boolean(options.allowExampleUrl));
       const started = Date.now();
-      const result = await build({ contentDir, outDir, pathPrefix, quiet: options.quiet });
+      const result = await build({ contentDir, outDir, pathPrefix, quiet: options.quiet, clean: options.clean });
       const drafts = result.drafts ? `; ${result.drafts} draft${result.drafts === 1 ? '' : 's'} left out` : '';
+      const how = result.fullBuild
+        ? `full build: ${result.fullBuild}`
+        : `incremental: ${result.written} files written, ${result.reused} unchanged`;
       console.log(
-        `Built ${result.articles} article${result.articles === 1 ? '' : 's'} into ${result.pages} pages in ${options.out} (${((Date.now() - started) / 1000).toFixed(1)} s)${drafts}.`,
+        `Built ${result.articles} article${result.articles === 1 ? '' : 's'} into ${result.pages} pages in ${options.out} (${((Date.now() - started) / 1000).toFixed(1)} s; ${how})${drafts}.`,
       );
     });
 
@@ -77,6 +82,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--date <day>', 'the publication day to use when a page states none (YYYY-MM-DD)')
     .option('--no-profiles', 'ignore site profiles: generic rules only')
     .action(async (paths: string[], options) => {
+      const { runImport } = await import('./import.ts');
       exitCode = await runImport(paths, options);
     });
 
@@ -90,6 +96,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--now <day>', 'judge dates against this day instead of today (YYYY-MM-DD)')
     .option('--strict', 'exit 1 on warnings too (tag spellings, second copies, links to missing articles), not only on errors')
     .action(async (paths: string[], options: { content: string; json?: boolean; fix?: boolean; now?: string; strict?: boolean }) => {
+      const { runCheck } = await import('./check.ts');
       exitCode = await runCheck(paths, options);
     });
 
@@ -101,7 +108,21 @@ export async function main(argv: string[]): Promise<number> {
     .option('--tags <list>', 'comma-separated tags, e.g. cyberattack,NATO')
     .option('--content <dir>', 'content folder', 'content')
     .action(async (title: string, options: { date?: string; tags?: string; content: string }) => {
+      const { runNew } = await import('./new.ts');
       exitCode = await runNew(title, options);
+    });
+
+  program
+    .command('export')
+    .description("Write every article's metadata (the site's /data/ export) as CSV, JSON or JSON Lines.")
+    .addOption(
+      new Option('--format <format>', 'csv, json (an array) or jsonl (one record a line)').choices(['csv', 'json', 'jsonl']).default('csv'),
+    )
+    .option('--out <file>', 'write to this file (default: standard output)')
+    .option('--content <dir>', 'content folder', 'content')
+    .action(async (options: { format: 'csv' | 'json' | 'jsonl'; out?: string; content: string }) => {
+      const { runExport } = await import('./export.ts');
+      exitCode = await runExport({ ...options, content: requireContentFolder(options.content) });
     });
 
   try {
@@ -120,6 +141,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   return exitCode;
 }
+
+/** The options of `archive build`. */
+type BuildFlags = { content: string; out: string; pathPrefix?: string; allowExampleUrl?: boolean; quiet?: boolean; clean?: boolean };
 
 function parsePort(value: string): number {
   const port = Number(value);

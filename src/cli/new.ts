@@ -15,7 +15,7 @@ import { listContent } from '../store/content-folder.ts';
 import { readUtf8 } from '../store/read.ts';
 import { loadRegistries } from '../store/registries.ts';
 import { createExclusive } from '../store/temporary.ts';
-import { localToday } from './check.ts';
+import { localToday } from './today.ts';
 import { UsageError } from './errors.ts';
 import { tagKey } from '../content/fold.ts';
 

@@ -3,12 +3,20 @@
  * hyphens, cut on a word boundary at 60 characters. Always a safe, non-empty
  * path segment: no dots, slashes, NUL or reserved device names can survive.
  */
-import { transliterate } from 'transliteration';
+import { createRequire } from 'node:module';
 
 export const SLUG_MAX = 60;
 
+/**
+ * transliteration's tables take about a tenth of a second to load, so they are
+ * read on the first slug made, not on import: `archive check` of well-named
+ * files makes none (the same module either way: the package has one entry).
+ */
+let transliterate: typeof import('transliteration').transliterate | undefined;
+
 /** The slug of a title, e.g. "‘Not Limited’ to Cyberspace" → "not-limited-to-cyberspace". */
 export function slugify(title: string, max = SLUG_MAX, fallback = 'untitled'): string {
+  transliterate ??= (createRequire(import.meta.url)('transliteration') as typeof import('transliteration')).transliterate;
   const ascii = transliterate(title.normalize('NFKC').replace(/['’‘`´]/g, ''), { unknown: ' ' });
   const words = ascii
     .toLowerCase()

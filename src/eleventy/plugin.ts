@@ -44,14 +44,20 @@ import { loadContent, type LoadedContent } from '../store/load.ts';
 import { findArticle, pageSource, previewContext } from '../preview/page.ts';
 import { writeRawFiles } from '../publish/raw-files.ts';
 
+/** The repository: two folders up from src/eleventy/ and from its compiled copy, dist/eleventy/. */
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
 /** The repository's `layouts/` folder: templates, the stylesheet and the one script. */
-export const LAYOUTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../layouts');
+export const LAYOUTS_DIR = path.join(REPO_ROOT, 'layouts');
 
-/** `src/search/`, which holds the search page's address module. */
-const SEARCH_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../search');
+/**
+ * Eleventy's input folder: the project's own, holding no template or data file
+ * (its README says why). Always the one in src/, compiled code or not: .eleventy.js names it too.
+ */
+export const INPUT_DIR = path.join(REPO_ROOT, 'src', 'eleventy', 'input');
 
-/** Eleventy's input folder: the project's own, holding no template or data file (its README says why). */
-export const INPUT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'input');
+/** The search page's address module, copied to /assets/search-state.js: the source file, compiled code or not (it runs in the browser). */
+const SEARCH_STATE = path.join(REPO_ROOT, 'src', 'search', 'url-state.mjs');
 
 /** The subset of Eleventy's configuration API this plugin uses (Eleventy ships no types). */
 interface EleventyConfig {
@@ -158,7 +164,7 @@ export default function archivePlugin(eleventyConfig: EleventyConfig, options: A
 
   eleventyConfig.addPassthroughCopy({ [path.join(LAYOUTS_DIR, 'assets')]: 'assets' });
   // The search page's state in its address: a pure module (tested in test/search/url-state.test.ts) the page's script imports.
-  eleventyConfig.addPassthroughCopy({ [path.join(SEARCH_DIR, 'url-state.js')]: 'assets/search-state.js' });
+  eleventyConfig.addPassthroughCopy({ [SEARCH_STATE]: 'assets/search-state.js' });
 
   // `archive serve`: Eleventy's dependency scan cannot parse TypeScript, and articles are not
   // templates, so the watcher is told what to watch: articles, registries, settings, templates.
@@ -223,11 +229,12 @@ export default function archivePlugin(eleventyConfig: EleventyConfig, options: A
   });
   page('timeline', { ...once('/timeline/'), title: 'Timeline' });
   page('timeline-year', {
-    ...each('archive.timeline', 'year'),
+    ...each('archive.yearPages', 'year'),
     permalink: (data: { year: { url: string } }) => data.year.url,
     eleventyComputed: { title: (data: { year: { year: number } }) => `${data.year.year} in the archive` },
   });
   page('search', { ...once('/search/'), title: 'Search' });
+  page('data', { ...once('/data/'), title: 'Data', description: 'The archive’s metadata as CSV and JSON, with its schema and licence.' });
   page('404', { ...once('/404.html'), title: 'Page not found', robots: 'noindex' });
   // Feeds, the sitemap, robots.txt and alias pages are not Eleventy pages: each is made and written
   // on its own once Eleventy's (last) run has written the pages, so they are never all in memory.

@@ -25,6 +25,14 @@ import type { WorkerRequest } from './worker.ts';
 export const PARALLEL_FROM = 40_000;
 
 /**
+ * The worker's module. Compiled (dist/related/parallel.js), the worker is
+ * plain JavaScript beside this file; run from the sources (tests, benchmarks),
+ * an entry registers tsx first, since a worker does not inherit the parent's
+ * TypeScript loader.
+ */
+const WORKER = new URL(import.meta.url.endsWith('.ts') ? './worker-entry.mjs' : './worker.js', import.meta.url);
+
+/**
  * Share of the articles this thread counts terms for, and scores: less than
  * half, because it also indexes the names, sends the worker its texts and
  * builds the links of its own part while the worker scores.
@@ -76,7 +84,7 @@ export async function computeRelatedParallel(
   const threads = options.threads ?? Math.min(2, availableParallelism());
   if (threads < 2 || articles.length < (options.parallelFrom ?? PARALLEL_FROM)) return computeRelated(articles, options);
   // Started first, so its start-up overlaps the numbering below.
-  const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url));
+  const worker = new Worker(WORKER);
   try {
     const numbered = orderArticles(articles);
     const count = numbered.order.length;

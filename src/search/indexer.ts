@@ -90,6 +90,26 @@ export class SearchIndexer {
   #index(shard: string[]): void {
     const folder = bundleFolder(this.#bundles.length);
     this.#bundles.push(`${folder}/`);
+    this.#queue(folder, shard);
+  }
+
+  /**
+   * Indexes `pages` (relative to the site) into the bundle of shard `index`
+   * (`bundleFolder(index)`), after the runs already queued: for a build that
+   * assigns pages to shards itself (src/search/plan.ts, `searchShards`) and
+   * indexes only the shards that changed. `settled()` waits for them.
+   */
+  indexShard(index: number, pages: readonly string[]): void {
+    this.#queue(bundleFolder(index), [...pages]);
+  }
+
+  /** Waits for every run queued; the pages they indexed. */
+  async settled(): Promise<number> {
+    await this.#chain;
+    return this.#pages;
+  }
+
+  #queue(folder: string, shard: string[]): void {
     const run = this.#chain.then(() => runPagefind(this.#site, folder, shard, this.#running));
     this.#chain = run.then((count) => {
       this.#pages += count;

@@ -1,3 +1,4 @@
+// @ts-check
 // One Pagefind run in a process of its own, started by src/search/indexer.ts:
 // it receives { site, folder, pages } on its IPC channel, indexes those pages of the
 // built site, writes the bundle to <site>/<folder>/ and answers { pages } or { error }.
@@ -12,16 +13,22 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 // The wrapper spawns its service through child_process.spawn: keep hold of it to see it exit.
-const spawn = child_process.spawn;
+/** @typedef {(...args: unknown[]) => import('node:child_process').ChildProcess} AnySpawn */
+const spawn = /** @type {AnySpawn} */ (child_process.spawn);
+/** @type {import('node:child_process').ChildProcess | undefined} */
 let service;
-child_process.spawn = (...args) => {
-  service = spawn(...args);
-  service.on('exit', (code, signal) => fail(`the Pagefind service stopped (${signal ?? `exit code ${code}`})`));
-  return service;
+/** @type {AnySpawn} */
+const watchedSpawn = (...args) => {
+  const started = spawn(...args);
+  started.on('exit', (code, signal) => fail(`the Pagefind service stopped (${signal ?? `exit code ${code}`})`));
+  service = started;
+  return started;
 };
+child_process.spawn = /** @type {typeof child_process.spawn} */ (watchedSpawn);
 const pagefind = await import('pagefind');
 
 let finished = false;
+/** @param {string} message */
 function fail(message) {
   if (finished) return;
   finished = true;
@@ -40,7 +47,7 @@ function stop() {
 process.on('SIGTERM', stop);
 process.on('disconnect', stop);
 
-process.once('message', async ({ site, folder, pages }) => {
+process.once('message', async (/** @type {{ site: string, folder: string, pages: string[] }} */ { site, folder, pages }) => {
   try {
     const { errors, index } = await pagefind.createIndex({});
     if (!index) throw new Error(`could not start: ${errors.join('; ') || 'no reason given'}`);
@@ -53,7 +60,7 @@ process.once('message', async ({ site, folder, pages }) => {
     finished = true;
     service?.removeAllListeners('exit');
     await pagefind.close();
-    process.send({ pages: pages.length }, () => process.exit(0));
+    process.send?.({ pages: pages.length }, () => process.exit(0));
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }

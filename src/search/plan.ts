@@ -22,3 +22,18 @@ export function searchBundles(articles: number, shardPages = SHARD_PAGES): strin
   const shards = Math.max(1, Math.ceil(articles / Math.max(1, shardPages)));
   return Array.from({ length: shards }, (_, index) => `${bundleFolder(index)}/`);
 }
+
+/**
+ * The article pages of each shard: the pages oldest first, SHARD_PAGES (or
+ * `shardPages`) a shard, at least one shard. `urls` come newest first, as the
+ * archive lists them. Oldest first, so a new article (the usual change) lands
+ * in the last shard and leaves the others as they were: an incremental build
+ * re-indexes only the shards whose pages changed (src/eleventy/run.ts).
+ */
+export function searchShards<T>(newestFirst: readonly T[], shardPages = SHARD_PAGES): T[][] {
+  const oldestFirst = [...newestFirst].reverse();
+  const size = Math.max(1, shardPages);
+  const shards: T[][] = [];
+  for (let from = 0; from < oldestFirst.length || shards.length === 0; from += size) shards.push(oldestFirst.slice(from, from + size));
+  return shards;
+}

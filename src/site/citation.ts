@@ -121,3 +121,47 @@ export function citations(article: Article, archiveName: string, url: string): C
 function accessSpan(format: 'apa' | 'iso'): string {
   return `<span class="access-date" data-access-date="${format}">${escapeHtml(ACCESS_DATE_PLACEHOLDER)}</span>`;
 }
+
+/** What a citation of the archive as a whole names. */
+export interface ArchiveWork {
+  name: string;
+  publisher: string;
+  version: string;
+  /** The newest article's day (YYYY-MM-DD): the year of this version's data, never the clock's. */
+  newest?: string;
+  /** Where the data lives: the data page's absolute URL. */
+  url: string;
+}
+
+/**
+ * The archive as a data set, APA 7 ("Publisher. (Year). *Title* (Version x)
+ * [Data set]. URL"; when the publisher is the title, the title takes the
+ * author's place: "*Title* (Version x) [Data set]. (Year). URL") and BibTeX
+ * (`@misc`, which every BibTeX style knows). Same content, same bytes.
+ */
+export function archiveCitations(work: ArchiveWork): Citations {
+  const year = work.newest ? work.newest.slice(0, 4) : 'n.d.';
+  const version = `(Version ${work.version}) [Data set].`;
+  const when = `(${year}).`;
+  const titleFirst = work.publisher === work.name;
+  const byline = `${work.publisher.replace(/\.$/, '')}.`;
+  const apaText = titleFirst ? `${work.name} ${version} ${when} ${work.url}` : `${byline} ${when} ${work.name} ${version} ${work.url}`;
+  const title = `<i>${escapeHtml(work.name)}</i>`;
+  const apaHtml = titleFirst
+    ? `${title} ${escapeHtml(version)} ${escapeHtml(when)} ${escapeHtml(work.url)}`
+    : `${escapeHtml(byline)} ${escapeHtml(when)} ${title} ${escapeHtml(version)} ${escapeHtml(work.url)}`;
+  const key = `${work.name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '')
+    .slice(0, 24)}${work.newest ? year : ''}`;
+  const fields: [string, string][] = [
+    ['author', `{{${escapeBibtex(work.publisher)}}}`],
+    ['title', `{{${escapeBibtex(work.name)}}}`],
+    ['year', `{${year}}`],
+    ['version', `{${escapeBibtex(work.version)}}`],
+    ['howpublished', '{Data set}'],
+    ['url', `{${work.url}}`],
+  ];
+  const bibtex = `@misc{${key},\n${fields.map(([k, v]) => `  ${k} = ${v}`).join(',\n')}\n}`;
+  return { apa: { text: apaText, html: apaHtml }, bibtex: { text: bibtex, html: escapeHtml(bibtex) } };
+}

@@ -1,6 +1,7 @@
 /**
  * Site settings: name, description, base URL, path prefix, language,
- * publisher, the fewest articles for a tag's or person's own feeds. Read from `content/_data/site.yaml`; a deployer overrides the
+ * publisher, the fewest articles for a tag's or person's own feeds, the data
+ * export's licence. Read from `content/_data/site.yaml`; a deployer overrides the
  * base URL and path prefix with ARCHIVE_BASE_URL and ARCHIVE_PATH_PREFIX, and
  * a build option beats both.
  */
@@ -22,6 +23,15 @@ export interface SiteSettings {
    * made most of a site's bytes (issue 15).
    */
   entityFeedMin: number;
+  /** The licence of the archive's data export (src/export/): an SPDX identifier, its title and the URL of its text. */
+  dataLicense: DataLicense;
+}
+
+/** A licence as a Frictionless data package names it. */
+export interface DataLicense {
+  name: string;
+  title: string;
+  path: string;
 }
 
 /** Defaults that work with no settings file at all. */
@@ -33,6 +43,11 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   language: 'en',
   publisher: 'Cyber Policy News Archive',
   entityFeedMin: 5,
+  dataLicense: {
+    name: 'CC-BY-4.0',
+    title: 'Creative Commons Attribution 4.0 International',
+    path: 'https://creativecommons.org/licenses/by/4.0/',
+  },
 };
 
 const settingsSchema = z
@@ -48,6 +63,11 @@ const settingsSchema = z
       .int('must be a whole number of articles, such as 5')
       .min(1)
       .max(1_000_000),
+    dataLicense: z.strictObject({
+      name: z.string().trim().min(1).max(100),
+      title: z.string().trim().min(1).max(200),
+      path: z.url({ protocol: /^https?$/ }),
+    }),
   })
   .partial();
 

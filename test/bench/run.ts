@@ -5,13 +5,20 @@
  */
 import { benchImport } from './import.ts';
 import { benchBuild } from './build.ts';
+import { benchIncremental } from './incremental.ts';
+import { benchExport } from './export.ts';
 import { benchRelated, type BenchRow } from './related.ts';
+import { benchStartup } from './startup.ts';
 
 /** The benchmark modules, in the order they run. */
 const BENCHES: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'import throughput', run: () => benchImport() },
   { name: 'related stories', run: () => benchRelated() },
   { name: 'site build against plain Eleventy', run: () => benchBuild() },
+  { name: 'command start-up', run: () => benchStartup() },
+  // Named without "build", so `--only build` leaves it out: `--only incremental` runs it.
+  { name: 'incremental', run: () => benchIncremental() },
+  { name: 'data export', run: () => benchExport() },
 ];
 
 /** The rows as an aligned text table. */

@@ -143,6 +143,7 @@ const pageTypes: [name: string, url: (site: ExpectedSite) => string][] = [
   ['timeline year', (site) => `/timeline/${[...site.years.keys()][0]}/`],
   ['search page', () => '/search/'],
   ['404 page', () => '/404.html'],
+  ['data page', () => '/data/'],
 ];
 
 describe('the built site in Chromium', () => {

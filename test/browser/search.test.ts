@@ -162,7 +162,7 @@ describe('the search index of the built fixture archive', () => {
   it('offers the filters tag, person, organization, year, outlet and month', async () => {
     await page.goto('/search/');
     const filters = await inPagefind<string[]>('return Object.keys(await pagefind.filters());');
-    // `month` is not shown: the date range asks for the months it holds (src/search/url-state.js).
+    // `month` is not shown: the date range asks for the months it holds (src/search/url-state.mjs).
     expect(filters.sort()).toEqual(['month', 'organization', 'outlet', 'person', 'tag', 'year']);
   });
 });

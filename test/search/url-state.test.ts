@@ -11,7 +11,7 @@ import {
   pagefindQuery,
   readState,
   writeState,
-} from '../../src/search/url-state.js';
+} from '../../src/search/url-state.mjs';
 
 describe('the search state in the address', () => {
   it('reads words, sort, range and filters, and writes them back in one order', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apaCitation, bibtexCitation, escapeBibtex, ACCESS_DATE_PLACEHOLDER } from '../../src/site/citation.ts';
+import { apaCitation, archiveCitations, bibtexCitation, escapeBibtex, ACCESS_DATE_PLACEHOLDER } from '../../src/site/citation.ts';
 import { makeArticle } from '../support/make-article.ts';
 
 const url = 'https://example.org/articles/2019/05/not-limited-to-cyberspace-nato-threatens-physical-response/';
@@ -51,5 +51,27 @@ describe('citations', () => {
     expect(escapeBibtex('50% of R&D {costs} #1 a_b $5 ~ ^ \\')).toBe(
       '50\\% of R\\&D \\{costs\\} \\#1 a\\_b \\$5 \\textasciitilde{} \\textasciicircum{} \\textbackslash{}',
     );
+  });
+});
+
+describe('a citation of the archive as a whole', () => {
+  it('names the version, the year of its newest article and the data page, never the clock', () => {
+    const work = {
+      name: 'Cyber Policy News Archive',
+      publisher: 'Cyber Policy News Archive',
+      version: '0.1.0',
+      newest: '2021-12-31',
+      url: 'https://archive.test/data/',
+    };
+    const cite = archiveCitations(work);
+    expect(cite.apa.text).toBe('Cyber Policy News Archive (Version 0.1.0) [Data set]. (2021). https://archive.test/data/');
+    expect(cite.apa.html).toContain('<i>Cyber Policy News Archive</i>');
+    expect(cite.bibtex.text).toBe(
+      '@misc{cyberpolicynewsarchive2021,\n  author = {{Cyber Policy News Archive}},\n  title = {{Cyber Policy News Archive}},\n  year = {2021},\n  version = {0.1.0},\n  howpublished = {Data set},\n  url = {https://archive.test/data/}\n}',
+    );
+    expect(archiveCitations({ ...work, publisher: 'Lab & Co.' }).apa.text).toBe(
+      'Lab & Co. (2021). Cyber Policy News Archive (Version 0.1.0) [Data set]. https://archive.test/data/',
+    );
+    expect(archiveCitations({ ...work, publisher: 'Lab & Co.' }).apa.html).toMatch(/^Lab &amp; Co\. \(2021\)/);
   });
 });

@@ -1,7 +1,8 @@
 /**
- * Builds a site for the tests in a child process, exactly as the command line
- * does (`node --import tsx`), so Eleventy runs outside the test runner's
- * module system and a crash cannot take the runner with it.
+ * Builds a site for the tests in a child process, from the TypeScript sources
+ * (`node --import tsx`; the command line runs the same code compiled into
+ * dist/), so Eleventy runs outside the test runner's module system and a
+ * crash cannot take the runner with it.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

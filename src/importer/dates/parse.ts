@@ -30,7 +30,8 @@ const MONTHS: Record<string, number> = {
 const MONTH_WORD =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 
-function monthNumber(word: string): number {
+/** The number of a month's name or abbreviation ("Sept.", "september", "Sep"); 0 for anything else. */
+export function monthNumber(word: string): number {
   const key = word.toLowerCase().replace(/\.$/, '');
   return MONTHS[key.slice(0, 4) === 'sept' ? 'sept' : key.slice(0, 3)] ?? 0;
 }

@@ -203,6 +203,7 @@ describe('the built fixture archive', () => {
       ['/timeline/', ['/']],
       [`/timeline/${article.year}/`, ['/', '/timeline/']],
       ['/search/', ['/']],
+      ['/data/', ['/']],
     ];
     for (const [url, trail] of cases) {
       const page = await readPage(outDir, url);

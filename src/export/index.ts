@@ -1,0 +1,74 @@
+/**
+ * The data export: the archive's records, and the files the build writes
+ * under `/data/` and `archive export` prints (`articles.csv`, `articles.json`,
+ * `entities.json`, `datapackage.json`). Pure but for reading the version from
+ * package.json once (docs/data.md).
+ */
+import { createRequire } from 'node:module';
+import type { Article } from '../content/article.ts';
+import type { RegistryEntry } from '../content/registry.ts';
+import type { EntityIndex, EntityKind } from '../collections/entities.ts';
+import { absoluteUrl, type SiteSettings } from '../site/settings.ts';
+import { toCsv } from './csv.ts';
+import { DATA_FILES, dataPackage } from './datapackage.ts';
+import { ARTICLE_COLUMNS, articleRecords, entityRecords, type ArticleRecord, type EntityRecord } from './records.ts';
+
+/** The archive's version, as package.json states it: the data package's `version`. */
+export const ARCHIVE_VERSION: string = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+
+/** Where the data page and the export's files are. */
+export const DATA_URL = '/data/';
+
+/** Everything the export holds. */
+export interface ArchiveExport {
+  articles: ArticleRecord[];
+  entities: EntityRecord[];
+  package: Record<string, unknown>;
+}
+
+/** The export of an archive's published articles, grouped by `indexes` with `registries` in force (src/collections/indexes.ts). */
+export function archiveExport(
+  articles: readonly Article[],
+  indexes: ReadonlyMap<EntityKind, EntityIndex>,
+  registries: Partial<Record<EntityKind, readonly RegistryEntry[]>>,
+  settings: SiteSettings,
+  version = ARCHIVE_VERSION,
+): ArchiveExport {
+  const records = articleRecords(articles, indexes, settings);
+  const entities = entityRecords(articles, indexes, registries, settings);
+  return {
+    articles: records,
+    entities,
+    package: dataPackage({
+      settings,
+      version,
+      newest: records.at(-1)?.date,
+      homepage: absoluteUrl(settings, DATA_URL),
+      articles: records.length,
+      entities: entities.length,
+    }),
+  };
+}
+
+/** A JSON array with one record a line: readable, diffable, and parsed by any JSON reader. */
+export function jsonLines(records: readonly object[], asArray: boolean): string {
+  const lines = records.map((record) => JSON.stringify(record));
+  if (!asArray) return lines.length ? `${lines.join('\n')}\n` : '';
+  return lines.length ? `[\n${lines.join(',\n')}\n]\n` : '[]\n';
+}
+
+/** The article records in one of the command's formats. */
+export function formatArticles(records: readonly ArticleRecord[], format: 'csv' | 'json' | 'jsonl'): string {
+  if (format === 'csv') return toCsv(records, ARTICLE_COLUMNS);
+  return jsonLines(records, format === 'json');
+}
+
+/** The files under `/data/`, each made when it is written (RawFile in src/archive/archive-data.ts). */
+export function exportFiles(data: () => ArchiveExport): { url: string; render(): string }[] {
+  return [
+    { url: `${DATA_URL}${DATA_FILES.csv}`, render: () => formatArticles(data().articles, 'csv') },
+    { url: `${DATA_URL}${DATA_FILES.json}`, render: () => formatArticles(data().articles, 'json') },
+    { url: `${DATA_URL}${DATA_FILES.entities}`, render: () => jsonLines(data().entities, true) },
+    { url: `${DATA_URL}${DATA_FILES.package}`, render: () => `${JSON.stringify(data().package, null, 2)}\n` },
+  ];
+}

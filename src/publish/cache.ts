@@ -1,0 +1,201 @@
+/**
+ * The build cache of incremental builds (docs/incremental.md). Touches the
+ * file system.
+ *
+ * Beside the output folder, `.archive-cache/<output folder's name>/manifest.json`
+ * describes the site the last build published there: for every file, its
+ * SHA-256, size, inode and modification time, and for a page, the fingerprint
+ * of what it was rendered from (src/archive/fingerprint.ts); for the search
+ * index, the fingerprint of the article pages it indexed. It is valid only
+ * for the same key: the cache's format, the code, templates, assets and
+ * lockfile of the project (`projectHash`), the site settings, the search
+ * shard size and the output folder. The search index is recorded per shard. A missing, unreadable or mismatched
+ * manifest is no cache: the build renders everything.
+ *
+ * The manifest is deleted before a build publishes and written after, so a
+ * build killed between the two leaves no manifest, and the next build is a
+ * full one. A file is reused only if, hard-linked (or copied) from the
+ * output folder into the staging folder, it is still the file the manifest
+ * describes: same inode, size and time, or else the same SHA-256.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { sha256 } from '../archive/fingerprint.ts';
+
+/** Bumped whenever what the manifest means changes. */
+export const CACHE_FORMAT = 2;
+
+/** The cache folder of the output folder `outDir`. */
+export function cacheFolder(outDir: string): string {
+  const out = path.resolve(outDir);
+  return path.join(path.dirname(out), '.archive-cache', path.basename(out));
+}
+
+/** What the manifest knows of one file of the site (path relative to the site, forward slashes). */
+export interface FileRecord {
+  sha: string;
+  size: number;
+  ino: number;
+  mtimeMs: number;
+  /** For a page made one per item: its URL and the fingerprint it was rendered from. */
+  url?: string;
+  fingerprint?: string;
+}
+
+/** The search index a build wrote, shard by shard: what each indexed (a fingerprint of its pages) and its files. */
+export interface SearchRecord {
+  shards: { fingerprint: string; files: string[] }[];
+}
+
+export interface Manifest {
+  format: number;
+  key: string;
+  outDir: string;
+  files: Record<string, FileRecord>;
+  search?: SearchRecord;
+}
+
+/** Every file under `dir` (a file or folder of the project) with its path relative to `root`, sorted. */
+function projectFiles(root: string, entries: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const entry of entries) {
+    const full = path.join(root, entry);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(full);
+    } catch {
+      continue;
+    }
+    if (stat.isFile()) out.push(entry);
+    else if (stat.isDirectory())
+      for (const name of fs.readdirSync(full, { recursive: true }) as string[]) {
+        const rel = path.join(entry, name);
+        if (fs.statSync(path.join(root, rel)).isFile()) out.push(rel.split(path.sep).join('/'));
+      }
+  }
+  return out.sort();
+}
+
+let projectHashMemo: string | undefined;
+
+/**
+ * A hash of everything of the project that decides a page's bytes besides
+ * its data: the code (`src/`), the templates and assets (`layouts/`),
+ * Eleventy's configuration, and the package and lockfile (the project's
+ * version and every dependency's).
+ */
+export function projectHash(repoRoot: string): string {
+  if (projectHashMemo) return projectHashMemo;
+  const hash = [];
+  for (const file of projectFiles(repoRoot, ['package.json', 'package-lock.json', '.eleventy.js', 'src', 'layouts'])) {
+    hash.push(`${file}\n${sha256(fs.readFileSync(path.join(repoRoot, file)))}`);
+  }
+  projectHashMemo = sha256(hash.join('\n'));
+  return projectHashMemo;
+}
+
+/** Why the cache of `outDir` cannot be used, or its manifest. */
+export function readManifest(outDir: string, key: string): { manifest: Manifest } | { reason: string } {
+  const file = path.join(cacheFolder(outDir), 'manifest.json');
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return { reason: 'no cache' };
+  }
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(text) as Manifest;
+  } catch {
+    return { reason: 'the cache is corrupt' };
+  }
+  if (
+    !manifest ||
+    typeof manifest !== 'object' ||
+    manifest.format !== CACHE_FORMAT ||
+    typeof manifest.files !== 'object' ||
+    !manifest.files
+  )
+    return { reason: 'the cache is of another format' };
+  if (manifest.outDir !== path.resolve(outDir)) return { reason: 'the cache is of another output folder' };
+  if (manifest.key !== key) return { reason: 'the code, templates, settings or dependencies changed' };
+  if (!fs.existsSync(path.join(path.resolve(outDir), 'index.html'))) return { reason: 'the output folder holds no site' };
+  return { manifest };
+}
+
+/** Deletes the manifest of `outDir`: done before a build publishes, so a build killed then leaves no cache. */
+export function removeManifest(outDir: string): void {
+  fs.rmSync(path.join(cacheFolder(outDir), 'manifest.json'), { force: true });
+}
+
+/** Writes the manifest of `outDir` whole (a temporary file renamed into place). */
+export function writeManifest(outDir: string, manifest: Manifest): void {
+  const folder = cacheFolder(outDir);
+  fs.mkdirSync(folder, { recursive: true });
+  const temporary = path.join(folder, `manifest.json.${process.pid}.tmp`);
+  fs.writeFileSync(temporary, JSON.stringify(manifest));
+  fs.renameSync(temporary, path.join(folder, 'manifest.json'));
+}
+
+/** The file `rel` of a site as a path under `root`, refusing one that would leave it. */
+export function sitePath(root: string, rel: string): string {
+  const target = path.join(root, ...rel.split('/'));
+  if (!target.startsWith(root + path.sep)) throw new Error(`archive: a file of the site leaves its folder: ${rel}`);
+  return target;
+}
+
+/**
+ * Puts the previous site's file `rel` into `staging` (a hard link, else a
+ * copy) and checks that it is the file `record` describes; true when it is,
+ * else removes it and returns false.
+ */
+export function reuseFile(outDir: string, staging: string, rel: string, record: FileRecord, made: Set<string>): boolean {
+  const from = sitePath(outDir, rel);
+  const to = sitePath(staging, rel);
+  try {
+    if (!fs.lstatSync(from).isFile()) return false;
+    const folder = path.dirname(to);
+    if (!made.has(folder)) {
+      fs.mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    try {
+      fs.linkSync(from, to);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      fs.copyFileSync(from, to);
+    }
+    const stat = fs.lstatSync(to);
+    if (stat.isFile() && stat.ino === record.ino && stat.size === record.size && stat.mtimeMs === record.mtimeMs) return true;
+    if (stat.isFile() && stat.size === record.size && sha256(fs.readFileSync(to)) === record.sha) return true;
+  } catch {
+    // Gone, unreadable, or not linkable: not reused.
+  }
+  fs.rmSync(to, { force: true });
+  return false;
+}
+
+/**
+ * The records of every file under `site`, with the SHA-256 of those in
+ * `known` taken from there (with the page they are) and of the others read.
+ */
+export function recordFiles(
+  site: string,
+  known: ReadonlyMap<string, Omit<FileRecord, 'size' | 'ino' | 'mtimeMs'>>,
+): Record<string, FileRecord> {
+  const files: Record<string, FileRecord> = {};
+  for (const entry of fs.readdirSync(site, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    const rel = path.relative(site, full).split(path.sep).join('/');
+    const stat = fs.lstatSync(full);
+    const record = known.get(rel);
+    files[rel] = {
+      ...(record ?? { sha: sha256(fs.readFileSync(full)) }),
+      size: stat.size,
+      ino: stat.ino,
+      mtimeMs: stat.mtimeMs,
+    };
+  }
+  return files;
+}

@@ -1,0 +1,208 @@
+/**
+ * Benchmark of incremental builds (issue 13). For each size it writes a
+ * synthetic archive, builds it clean with an empty cache, then applies one
+ * change after another, each followed by an incremental build from the cache
+ * of the build before: add one article, edit one article's body, edit one
+ * article's tags, delete one. Last, a build that renders every page, as a
+ * template edit causes (a template is part of the cache's key, so its edit
+ * starts a full build; measured with the cache turned off, into a folder of
+ * its own), whose output is compared with the incremental site byte for byte.
+ * Every build runs in a child process of its own.
+ *
+ * `npm run bench -- --only incremental --incremental-sizes 10000,30000`
+ * (default 10000).
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildHeapMb } from '../../bin/heap.js';
+import { readArticleText, writeArticleText } from '../../src/content/frontmatter.ts';
+import type { BenchRow } from './related.ts';
+import { newArticle, writeSyntheticArchive } from './synthetic.ts';
+
+const THIS_FILE = fileURLToPath(import.meta.url);
+
+/** The bars of issue 13: an added article or an edited body rebuilds in this share of a clean build's time. */
+export const BUDGET = { ratio: 0.1 } as const;
+
+/** Sizes asked for with `--incremental-sizes 10000,30000`, else 10,000. */
+export function incrementalSizes(argv: readonly string[]): number[] {
+  const at = argv.indexOf('--incremental-sizes');
+  const given = at >= 0 ? argv[at + 1] : undefined;
+  if (!given) return [10_000];
+  const sizes = given.split(',').map((value) => Number(value.replace(/_/g, '')));
+  for (const size of sizes) if (!Number.isInteger(size) || size <= 0) throw new Error(`--incremental-sizes: not a whole number: ${size}`);
+  return sizes;
+}
+
+/** What one build measured in its child. */
+interface Figures {
+  seconds: number;
+  written: number;
+  reused: number;
+  pages: number;
+  fullBuild?: string;
+  maxRssBytes: number;
+}
+
+/** In the child: one build of `contentDir` into `outDir`. */
+async function buildOnce(contentDir: string, outDir: string, mode: string): Promise<Figures> {
+  const { build } = await import('../../src/eleventy/run.ts');
+  const start = performance.now();
+  const report = await build({ contentDir, outDir, quiet: true, ...(mode === 'no-cache' ? { cache: false } : {}) });
+  return {
+    seconds: (performance.now() - start) / 1000,
+    written: report.written,
+    reused: report.reused,
+    pages: report.pages,
+    ...(report.fullBuild ? { fullBuild: report.fullBuild } : {}),
+    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+  };
+}
+
+async function buildInChild(contentDir: string, outDir: string, articles: number, mode: 'cache' | 'no-cache'): Promise<Figures> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', `--max-old-space-size=${buildHeapMb(articles)}`, THIS_FILE, 'build', contentDir, outDir, mode],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-8000)));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`build failed (exit ${code}):\n${stderr.slice(-4000)}`);
+  return JSON.parse(stdout.trim().split('\n').pop()!) as Figures;
+}
+
+/** Files of the two folders that differ, or are in one only. */
+function differing(a: string, b: string): string[] {
+  const list = (dir: string) =>
+    (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+      .sort();
+  const left = list(a);
+  const right = new Set(list(b));
+  const out = [...left.filter((file) => !right.has(file)), ...[...right].filter((file) => !left.includes(file))];
+  for (const file of left)
+    if (right.has(file) && !readFileSync(path.join(a, file)).equals(readFileSync(path.join(b, file)))) out.push(file);
+  return out;
+}
+
+/** The article files of the archive, sorted. */
+function articleFiles(contentDir: string): string[] {
+  return (readdirSync(path.join(contentDir, 'articles'), { recursive: true }) as string[])
+    .filter((file) => file.endsWith('.md'))
+    .map((file) => path.join(contentDir, 'articles', file))
+    .sort();
+}
+
+function rewrite(file: string, change: (data: Record<string, unknown>, body: string) => [Record<string, unknown>, string]): void {
+  const read = readArticleText(readFileSync(file, 'utf8'), file);
+  if (!read.ok) throw new Error(`${file} does not parse`);
+  const [data, body] = change(read.data as Record<string, unknown>, read.body);
+  writeFileSync(file, writeArticleText(data as Parameters<typeof writeArticleText>[0], body));
+}
+
+const seconds = (value: number): string => `${value.toFixed(1)} s`;
+
+/** Measures every size, prints each build as it ends, and returns the rows for the table. */
+export async function benchIncremental(sizes: readonly number[] = incrementalSizes(process.argv.slice(2))): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const work = mkdtempSync(path.join(tmpdir(), 'archive-bench-incremental-'));
+  try {
+    for (const count of sizes) {
+      console.log(
+        `incremental ${count}: load average ${loadavg()
+          .map((load) => load.toFixed(1))
+          .join(' ')}`,
+      );
+      const contentDir = path.join(work, `content-${count}`);
+      const outDir = path.join(work, `site-${count}`);
+      writeSyntheticArchive(contentDir, count);
+      const clean = await buildInChild(contentDir, outDir, count, 'cache');
+      console.log(`incremental ${count}: clean build, empty cache: ${seconds(clean.seconds)}, ${clean.written} files written`);
+      rows.push({ name: `incremental ${count}: clean build (empty cache)`, value: `${seconds(clean.seconds)}, ${clean.written} files` });
+      const files = articleFiles(contentDir);
+      const middle = (share: number) => files[Math.floor(files.length * share)]!;
+      const changes: { name: string; judged: boolean; apply: () => void }[] = [
+        {
+          name: 'add one article',
+          judged: true,
+          apply: () => {
+            const article = newArticle();
+            mkdirSync(path.dirname(path.join(contentDir, article.file)), { recursive: true });
+            writeFileSync(path.join(contentDir, article.file), article.text);
+          },
+        },
+        {
+          name: "edit one article's body",
+          judged: true,
+          apply: () => rewrite(middle(0.5), (data, body) => [data, `${body}\n\nA paragraph added by an editor.`]),
+        },
+        {
+          name: "edit one article's tags",
+          judged: false,
+          apply: () => rewrite(middle(0.25), (data, body) => [{ ...data, tags: [...((data.tags as string[]) ?? []), 'bench tag'] }, body]),
+        },
+        { name: 'delete one article', judged: false, apply: () => rmSync(middle(0.75)) },
+      ];
+      for (const change of changes) {
+        change.apply();
+        const figures = await buildInChild(contentDir, outDir, count, 'cache');
+        const ratio = figures.seconds / clean.seconds;
+        console.log(
+          `incremental ${count}: ${change.name}: ${seconds(figures.seconds)}, ${figures.written} files written, ${figures.reused} unchanged` +
+            `${figures.fullBuild ? ` (full build: ${figures.fullBuild})` : ''}; ${(ratio * 100).toFixed(1)} % of the clean build`,
+        );
+        rows.push({
+          name: `incremental ${count}: ${change.name}`,
+          value: `${seconds(figures.seconds)}, ${figures.written} files written, ${(ratio * 100).toFixed(1)} % of clean`,
+          ...(change.judged ? { budget: `≤ ${BUDGET.ratio * 100} %`, met: ratio <= BUDGET.ratio } : {}),
+        });
+      }
+      // A template is part of the cache's key: its edit renders every page, as a build without the cache does.
+      const wholeDir = path.join(work, `whole-${count}`);
+      const whole = await buildInChild(contentDir, wholeDir, count, 'no-cache');
+      const ratio = whole.seconds / clean.seconds;
+      console.log(
+        `incremental ${count}: edit a template (every page rendered; measured as a build without the cache): ${seconds(whole.seconds)}, ${whole.written} files written; ${(ratio * 100).toFixed(1)} % of the clean build`,
+      );
+      rows.push({
+        name: `incremental ${count}: edit a template (every page rendered)`,
+        value: `${seconds(whole.seconds)}, ${whole.written} files written, ${(ratio * 100).toFixed(1)} % of clean`,
+      });
+      rows.push({
+        name: `incremental ${count}: clean build with an empty cache / without the cache`,
+        value: `${(clean.seconds / whole.seconds).toFixed(2)}×`,
+        budget: '≤ 1.05×',
+        met: clean.seconds / whole.seconds <= 1.05,
+      });
+      const differ = differing(outDir, wholeDir);
+      console.log(
+        `incremental ${count}: after the four changes, the incremental site and a whole build ${differ.length ? `differ in ${differ.length} files, such as ${differ.slice(0, 3).join(', ')}` : 'are the same, byte for byte'}`,
+      );
+      rows.push({
+        name: `incremental ${count}: incremental site = whole build`,
+        value: differ.length ? `${differ.length} files differ` : 'byte for byte',
+        budget: 'equal',
+        met: differ.length === 0,
+      });
+      rmSync(contentDir, { recursive: true, force: true });
+      rmSync(outDir, { recursive: true, force: true });
+      rmSync(wholeDir, { recursive: true, force: true });
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [mode, input, output, cache] = process.argv.slice(2);
+  if (mode === 'build' && input && output) console.log(JSON.stringify(await buildOnce(input, output, cache ?? 'cache')));
+  else for (const row of await benchIncremental()) console.log(`${row.name}\t${row.value}\t${row.budget ?? ''}`);
+}

@@ -1,0 +1,63 @@
+/** The data export in the built fixture site: the files under /data/, the page that explains them, and the footer link to it. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectedSite, TAXONOMIES, type ExpectedSite } from '../../support/expected-site.ts';
+import { loadArchive } from '../../support/fixture-archive.ts';
+import { builtSite, linkPaths, readPage } from './site.ts';
+
+let outDir: string;
+let expected: ExpectedSite;
+
+beforeAll(async () => {
+  const site = builtSite();
+  outDir = site.outDir;
+  expected = expectedSite(await loadArchive(site.contentDir));
+});
+
+const read = (file: string) => readFile(path.join(outDir, 'data', file), 'utf8');
+
+describe('the data export of the built site', () => {
+  it('holds one CSV row and one JSON record per article, the same articles as the site', async () => {
+    const rows = parse(await read('articles.csv'), { columns: true }) as Record<string, string>[];
+    const records = JSON.parse(await read('articles.json')) as { url: string }[];
+    const urls = expected.articles.map((article) => article.url).sort();
+    expect(rows.map((row) => new URL(row.url!).pathname).sort()).toEqual(urls);
+    expect(records.map((record) => new URL(record.url).pathname).sort()).toEqual(urls);
+  });
+
+  it('lists every tag, person, organization and place with its page', async () => {
+    const entities = JSON.parse(await read('entities.json')) as { kind: string; url: string; article_count: number }[];
+    for (const kind of TAXONOMIES) {
+      const pages = entities.filter((entity) => entity.kind === kind).map((entity) => new URL(entity.url).pathname);
+      expect(pages.sort(), kind).toEqual([...expected.groups[kind].keys()].map((slug) => `/${kind}/${slug}/`).sort());
+    }
+  });
+
+  it('describes the files in a data package whose paths all exist', async () => {
+    const pkg = JSON.parse(await read('datapackage.json')) as { version: string; created: string; resources: { path: string }[] };
+    const newest = expected.articles
+      .map((article) => article.date)
+      .sort()
+      .at(-1);
+    expect(pkg.created).toBe(`${newest}T00:00:00Z`);
+    for (const resource of pkg.resources) await expect(read(resource.path)).resolves.toBeTruthy();
+  });
+
+  it('explains the files on /data/ and links to each', async () => {
+    const page = await readPage(outDir, '/data/');
+    expect(page.querySelector('h1')?.textContent).toBe('The archive as data');
+    const links = linkPaths(page.querySelector('main')!, '/data/');
+    for (const file of ['articles.csv', 'articles.json', 'entities.json', 'datapackage.json']) expect(links).toContain(`/data/${file}`);
+    expect(page.querySelectorAll('.data-fields tbody tr').length).toBeGreaterThanOrEqual(14);
+    expect(page.querySelector('a[rel="license"]')?.getAttribute('href')).toMatch(/^https:\/\//);
+  });
+
+  it('is linked from the footer of every page', async () => {
+    for (const url of ['/', expected.articles[0]!.url, '/tags/', '/search/']) {
+      const footer = (await readPage(outDir, url)).querySelector('.site-footer')!;
+      expect(linkPaths(footer, url), url).toContain('/data/');
+    }
+  });
+});

@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sha256 } from '../../src/archive/fingerprint.ts';
+import {
+  CACHE_FORMAT,
+  cacheFolder,
+  type Manifest,
+  readManifest,
+  recordFiles,
+  removeManifest,
+  reuseFile,
+  writeManifest,
+} from '../../src/publish/cache.ts';
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'archive-cache-test-'));
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+function site(name: string, files: Record<string, string>): string {
+  const dir = path.join(root, name);
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+  return dir;
+}
+
+describe('the build cache', () => {
+  const out = site('_site', { 'index.html': 'home', 'a/index.html': 'page a' });
+  const manifest = (): Manifest => ({ format: CACHE_FORMAT, key: 'k', outDir: out, files: recordFiles(out, new Map()) });
+
+  it('lives beside the output folder, named after it', () => {
+    expect(cacheFolder(out)).toBe(path.join(root, '.archive-cache', '_site'));
+  });
+
+  it('is used only when whole and made for the same key and output folder; anything else is a full build, with the reason', () => {
+    expect(readManifest(out, 'k')).toEqual({ reason: 'no cache' });
+    writeManifest(out, manifest());
+    expect('manifest' in readManifest(out, 'k')).toBe(true);
+    expect(readManifest(out, 'other')).toEqual({ reason: 'the code, templates, settings or dependencies changed' });
+    writeManifest(out, { ...manifest(), outDir: path.join(root, 'elsewhere') });
+    expect(readManifest(out, 'k')).toEqual({ reason: 'the cache is of another output folder' });
+    writeManifest(out, { ...manifest(), format: CACHE_FORMAT + 1 });
+    expect(readManifest(out, 'k')).toEqual({ reason: 'the cache is of another format' });
+    fs.writeFileSync(path.join(cacheFolder(out), 'manifest.json'), '{"format": 1, "files": {');
+    expect(readManifest(out, 'k')).toEqual({ reason: 'the cache is corrupt' });
+    removeManifest(out);
+    expect(readManifest(out, 'k')).toEqual({ reason: 'no cache' });
+  });
+
+  it('reuses a file only if it is still the one recorded: same inode and time, or else the same bytes', () => {
+    const recorded = manifest();
+    const staging = path.join(root, 'staging');
+    fs.mkdirSync(staging);
+    const made = new Set<string>();
+    expect(reuseFile(out, staging, 'a/index.html', recorded.files['a/index.html']!, made)).toBe(true);
+    expect(fs.readFileSync(path.join(staging, 'a/index.html'), 'utf8')).toBe('page a');
+    // Rewritten with other bytes of the same length: not reused, and not left in the staging folder.
+    fs.writeFileSync(path.join(out, 'index.html'), 'HOME');
+    expect(reuseFile(out, staging, 'index.html', recorded.files['index.html']!, made)).toBe(false);
+    expect(fs.existsSync(path.join(staging, 'index.html'))).toBe(false);
+    // Written anew with the same bytes (a restored cache in CI): reused, by its hash.
+    fs.writeFileSync(path.join(out, 'index.html'), 'home');
+    expect(recorded.files['index.html']!.sha).toBe(sha256('home'));
+    expect(reuseFile(out, staging, 'index.html', recorded.files['index.html']!, made)).toBe(true);
+    // Gone: not reused.
+    expect(reuseFile(out, staging, 'gone.html', recorded.files['index.html']!, made)).toBe(false);
+  });
+});
