@@ -117,7 +117,9 @@ describe('a content folder holding every file Eleventy could read as code or dat
   });
 
   it('writes nothing outside the output folder', () => {
-    expect(fs.readdirSync(root).sort()).toEqual(['_site', 'content']);
+    // Beside the output folder stands only its build cache (docs/incremental.md), for that folder alone.
+    expect(fs.readdirSync(root).sort()).toEqual(['.archive-cache', '_site', 'content']);
+    expect(fs.readdirSync(path.join(root, '.archive-cache'))).toEqual(['_site']);
     expect(fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith('escaped-'))).toEqual([]);
     expect(fs.existsSync(path.join(repoRoot, '..', 'escaped-content-json'))).toBe(false);
   });
