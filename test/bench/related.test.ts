@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticArchive } from '../bench/related.ts';
+import { syntheticArchive } from './related.ts';
 
 describe('syntheticArchive (the benchmark archive)', () => {
   it('gives the same articles for the same seed and others for another seed', () => {
