@@ -2,18 +2,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectedSite, type ExpectedSite } from '../../support/expected-site.ts';
-import { loadArchive } from '../../support/fixture-archive.ts';
+import type { ExpectedSite } from '../../support/expected-site.ts';
 import { readEmbeddedMetadata } from '../../support/zotero-embedded.ts';
-import { builtSite, linkPaths, readPage } from './site.ts';
+import { builtAndExpected, linkPaths, readPage } from './site.ts';
 
 let outDir: string;
 let expected: ExpectedSite;
 
 beforeAll(async () => {
-  const site = builtSite();
-  outDir = site.outDir;
-  expected = expectedSite(await loadArchive(site.contentDir));
+  ({ outDir, expected } = await builtAndExpected());
 });
 
 describe('citations in the built site', () => {

@@ -3,17 +3,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectedSite, TAXONOMIES, type ExpectedSite } from '../../support/expected-site.ts';
-import { loadArchive } from '../../support/fixture-archive.ts';
-import { builtSite, linkPaths, readPage } from './site.ts';
+import { TAXONOMIES, type ExpectedSite } from '../../support/expected-site.ts';
+import { builtAndExpected, linkPaths, readPage } from './site.ts';
 
 let outDir: string;
 let expected: ExpectedSite;
 
 beforeAll(async () => {
-  const site = builtSite();
-  outDir = site.outDir;
-  expected = expectedSite(await loadArchive(site.contentDir));
+  ({ outDir, expected } = await builtAndExpected());
 });
 
 const read = (file: string) => readFile(path.join(outDir, 'data', file), 'utf8');

@@ -2,24 +2,15 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/content/article.ts';
-import { expectedFeedUrls, expectedPageUrls, expectedSite, TAXONOMIES, type ExpectedSite } from '../../support/expected-site.ts';
-import {
-  BUSY_TAG,
-  FILE_LINKING,
-  fixtureArticleFiles,
-  GENERATED_COUNT,
-  HOSTILE_MARKERS,
-  loadArchive,
-} from '../../support/fixture-archive.ts';
-import { builtSite, hasUrl, linkPaths, readPage } from './site.ts';
+import { expectedFeedUrls, expectedPageUrls, TAXONOMIES, type ExpectedSite } from '../../support/expected-site.ts';
+import { BUSY_TAG, FILE_LINKING, fixtureArticleFiles, GENERATED_COUNT, HOSTILE_MARKERS } from '../../support/fixture-archive.ts';
+import { builtAndExpected, hasUrl, linkPaths, readPage } from './site.ts';
 
 let outDir: string;
 let expected: ExpectedSite;
 
 beforeAll(async () => {
-  const site = builtSite();
-  outDir = site.outDir;
-  expected = expectedSite(await loadArchive(site.contentDir));
+  ({ outDir, expected } = await builtAndExpected());
 });
 
 const missing = (urls: string[]) => urls.filter((url) => !hasUrl(outDir, url));

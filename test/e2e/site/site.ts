@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parseHTML } from 'linkedom';
 import { inject } from 'vitest';
-import { fileOfUrl } from '../../support/expected-site.ts';
+import { type ExpectedSite, expectedSite, fileOfUrl } from '../../support/expected-site.ts';
+import { loadArchive } from '../../support/fixture-archive.ts';
 
 /** Where the global setup put the fixture archive and its build. */
 export interface BuiltSite {
@@ -30,6 +31,12 @@ export function builtSite(): BuiltSite {
   const site = inject('site');
   if (site.error) throw new Error(site.error);
   return site;
+}
+
+/** The built fixture archive's output folder and the site its articles should make (test/support/expected-site.ts). */
+export async function builtAndExpected(): Promise<{ outDir: string; expected: ExpectedSite }> {
+  const site = builtSite();
+  return { outDir: site.outDir, expected: expectedSite(await loadArchive(site.contentDir)) };
 }
 
 /** Whether the built site has a page or file at `url`. */
