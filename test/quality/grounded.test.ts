@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { devIds, evalDir, importForScoring } from './metrics.ts';
+import { measureGrounding } from './metrics.ts';
 
 /**
  * Grounding, as score-grounded.mjs measures it on the body pages: of the
@@ -9,32 +7,7 @@ import { devIds, evalDir, importForScoring } from './metrics.ts';
  * article itself (the benchmark's gold body) never names.
  */
 function ungrounded(mode: 'html' | 'text'): number {
-  const dir = evalDir('body');
-  const fold = (s: string): string =>
-    s
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
-  let names = 0;
-  const bad: string[] = [];
-  for (const id of devIds('body')) {
-    const got = importForScoring(path.join(dir, mode, `${id}.${mode === 'html' ? 'html' : 'txt'}`));
-    if (!got.written) continue;
-    const words = new Set(
-      fold((JSON.parse(readFileSync(path.join(dir, 'gold', `${id}.json`), 'utf8')) as { body: string }).body).split(' '),
-    );
-    for (const kind of ['people', 'organizations', 'places']) {
-      for (const name of (got.data[kind] as string[] | undefined) ?? []) {
-        names++;
-        const parts = fold(name)
-          .split(' ')
-          .filter((w) => w.length >= 2);
-        if (parts.length === 0 || !parts.every((w) => words.has(w))) bad.push(`${kind}: ${name}`);
-      }
-    }
-  }
+  const { names, ungrounded: bad } = measureGrounding(mode);
   console.log(`ungrounded (${mode}): ${bad.length} of ${names} (${((100 * bad.length) / names).toFixed(1)} %): ${bad.join('; ')}`);
   return bad.length / names;
 }

@@ -67,3 +67,53 @@ export function importForScoring(file: string): Imported {
   const written = result.status === 'article';
   return parsed.ok ? { data: parsed.parsed.data, body: parsed.parsed.body, written } : { data: {}, body: '', written };
 }
+
+/** What score-grounded.mjs counts on the body pages in one form: names written, those the gold body never names, ungrounded tags. */
+export interface Grounding {
+  /** Pages the importer wrote. */
+  imported: number;
+  /** People, organizations and places written. */
+  names: number;
+  /** Those the article itself never names, as `kind: name`. */
+  ungrounded: string[];
+  /** Tags the article itself never names. */
+  ungroundedTags: string[];
+}
+
+/**
+ * Grounding, as score-grounded.mjs measures it: a name is grounded when each
+ * of its words of two letters or more (accents, case and punctuation folded)
+ * stands in the benchmark's gold body of the page.
+ */
+export function measureGrounding(mode: 'html' | 'text'): Grounding {
+  const dir = evalDir('body');
+  const fold = (s: string): string =>
+    s
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  const out: Grounding = { imported: 0, names: 0, ungrounded: [], ungroundedTags: [] };
+  for (const id of devIds('body')) {
+    const got = importForScoring(path.join(dir, mode, `${id}.${mode === 'html' ? 'html' : 'txt'}`));
+    if (!got.written) continue;
+    out.imported++;
+    const gold = JSON.parse(readFileSync(path.join(dir, 'gold', `${id}.json`), 'utf8')) as { body: string };
+    const words = new Set(fold(gold.body).split(' '));
+    const grounded = (name: string): boolean => {
+      const parts = fold(name)
+        .split(' ')
+        .filter((w) => w.length >= 2);
+      return parts.length > 0 && parts.every((w) => words.has(w));
+    };
+    for (const kind of ['people', 'organizations', 'places']) {
+      for (const name of (got.data[kind] as string[] | undefined) ?? []) {
+        out.names++;
+        if (!grounded(name)) out.ungrounded.push(`${kind}: ${name}`);
+      }
+    }
+    for (const tag of (got.data.tags as string[] | undefined) ?? []) if (!grounded(tag)) out.ungroundedTags.push(tag);
+  }
+  return out;
+}

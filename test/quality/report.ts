@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { bodyScorer, devIds, evalDir, importForScoring, normTitle } from './metrics.ts';
+import { bodyScorer, devIds, evalDir, importForScoring, measureGrounding, normTitle } from './metrics.ts';
 
 const args = process.argv.slice(2);
 const show = args.includes('--show');
@@ -141,45 +141,12 @@ async function entities(): Promise<void> {
 }
 
 function grounded(mode: 'html' | 'text'): void {
-  const dir = evalDir('body');
-  const fold = (s: string): string =>
-    s
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
-  let n = 0;
-  let bad = 0;
-  let imported = 0;
-  const examples: string[] = [];
-  const tags: string[] = [];
-  for (const id of devIds('body')) {
-    const got = importForScoring(path.join(dir, mode, `${id}.${mode === 'html' ? 'html' : 'txt'}`));
-    if (!got.written) continue;
-    imported++;
-    const words = new Set(fold(readJson<{ body: string }>(path.join(dir, 'gold', `${id}.json`)).body).split(' '));
-    const ok = (name: string): boolean => {
-      const parts = fold(name)
-        .split(' ')
-        .filter((w) => w.length >= 2);
-      return parts.length > 0 && parts.every((w) => words.has(w));
-    };
-    for (const kind of ['people', 'organizations', 'places']) {
-      for (const name of (got.data[kind] as string[] | undefined) ?? []) {
-        n++;
-        if (!ok(name)) {
-          bad++;
-          examples.push(`${kind.slice(0, 3)}:${name}`);
-        }
-      }
-    }
-    for (const tag of (got.data.tags as string[] | undefined) ?? []) if (!ok(tag)) tags.push(tag);
-  }
-  console.log(`grounded ${mode}: ungrounded ${(bad / Math.max(1, n)).toFixed(3)} (${bad} of ${n}; pages ${imported})`);
+  const { imported, names, ungrounded, ungroundedTags } = measureGrounding(mode);
+  const bad = ungrounded.length;
+  console.log(`grounded ${mode}: ungrounded ${(bad / Math.max(1, names)).toFixed(3)} (${bad} of ${names}; pages ${imported})`);
   if (show) {
-    console.log(`  ${examples.join(' | ')}`);
-    console.log(`  tags: ${tags.join(' | ')}`);
+    console.log(`  ${ungrounded.join(' | ')}`);
+    console.log(`  tags: ${ungroundedTags.join(' | ')}`);
   }
 }
 
