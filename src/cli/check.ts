@@ -13,7 +13,7 @@ import { isIsoDay } from '../content/dates.ts';
 import { formatIssue } from '../content/schema.ts';
 import { LINK_SKIPPED, listContent, STRAY_FILE, walk } from '../store/content-folder.ts';
 import { displayPath as display, NOT_UTF8, readUtf8 } from '../store/read.ts';
-import { loadRegistries } from '../store/registries.ts';
+import { loadOutlets, loadRegistries } from '../store/registries.ts';
 import { writeFileAtomic } from '../store/temporary.ts';
 import { UsageError } from './errors.ts';
 import { localToday } from './today.ts';
@@ -111,7 +111,10 @@ function readArchive(
   // The registries the build reads, read the same way (src/store/registries.ts): every problem is an error here as it stops the build there.
   const loaded = loadRegistries(content);
   const registries: CheckRegistries = { tags: loaded.registries.tags, people: loaded.registries.people };
-  const registryIssues: CheckIssue[] = loaded.issues.map((issue) => ({ ...issue, severity: 'error' as const }));
+  const registryIssues: CheckIssue[] = [...loaded.issues, ...loadOutlets(content).issues].map((issue) => ({
+    ...issue,
+    severity: 'error' as const,
+  }));
   const only = paths.length > 0 ? new Set(given) : undefined;
   // Checking the whole archive: no other file may sit in the content folder, and no link is followed.
   const folderIssues: CheckIssue[] = only

@@ -17,8 +17,9 @@ import { articleFilesIn, LINK_SKIPPED, walk } from '../store/content-folder.ts';
 import { readUtf8 } from '../store/read.ts';
 import { pageUrlOf } from '../content/article.ts';
 import type { Registry } from '../content/registry.ts';
+import type { OutletRegistry } from '../content/outlets.ts';
 import { acquireLock, createExclusive, removeDeadTemporaries, writeFileAtomic } from '../store/temporary.ts';
-import { requireRegistry } from '../store/registries.ts';
+import { requireOutlets, requireRegistry } from '../store/registries.ts';
 import { UsageError } from './errors.ts';
 import { isIsoDay } from '../content/dates.ts';
 import { localToday } from './today.ts';
@@ -51,7 +52,7 @@ export async function runImport(inputs: string[], options: ImportCliOptions): Pr
   if (options.stdout && files.length !== 1) {
     throw new UsageError(`--stdout takes exactly one input file (${files.length} found)`);
   }
-  const registry = requireRegistry('content', 'people');
+  const registry = { people: requireRegistry('content', 'people'), outlets: requireOutlets('content') };
   const today = localToday();
 
   if (options.stdout) {
@@ -104,7 +105,7 @@ export async function runImport(inputs: string[], options: ImportCliOptions): Pr
 function importFile(
   file: string,
   options: ImportCliOptions,
-  registry: Registry,
+  registry: { people: Registry; outlets: OutletRegistry },
   today: string,
 ): ImportResult | { file: string; status: 'skipped'; reason: string } {
   try {
@@ -113,7 +114,14 @@ function importFile(
     const bytes = fs.readFileSync(file);
     const notAPage = nonPageReason(file, bytes);
     if (notAPage) return { file, status: 'skipped', reason: notAPage };
-    return importPage(bytes, { fileName: path.basename(file), date: options.date, profiles: options.profiles, registry, today });
+    return importPage(bytes, {
+      fileName: path.basename(file),
+      date: options.date,
+      profiles: options.profiles,
+      registry: registry.people,
+      outlets: registry.outlets,
+      today,
+    });
   } catch (error) {
     // An extractor bug must not stop the rest of the folder; the reason names it.
     return { status: 'failed', reason: `could not be imported: ${(error as Error).message.split('\n')[0]}` };

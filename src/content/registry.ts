@@ -56,6 +56,31 @@ export const EMPTY_REGISTRY: Registry = createRegistry([]);
  * by two people is an error, since the lookup could not tell them apart.
  */
 export function parseRegistry(text: string, file: string): { ok: true; registry: Registry } | { ok: false; issues: ContentIssue[] } {
+  const parsed = parseEntryList(text, file, RegistryEntrySchema, (entry) =>
+    [entry.name, ...(entry.aliases ?? [])].map((n) => ({ field: n === entry.name ? 'name' : 'aliases', value: n, key: personKey(n) })),
+  );
+  return parsed.ok ? { ok: true, registry: parsed.entries.length ? createRegistry(parsed.entries) : EMPTY_REGISTRY } : parsed;
+}
+
+/** A value an entry claims for itself alone (a name, an alias, a web domain): the field it is in, as written, and as compared. */
+export interface Claim {
+  field: string;
+  value: string;
+  key: string;
+}
+
+/**
+ * Parses and validates a YAML list of entries with `schema`: the one reader of
+ * every registry in `content/_data`. Every issue names the file and the line
+ * (of the field, where there is one); a value two entries claim (`claims`,
+ * compared by key) is an error naming the entry that has it first.
+ */
+export function parseEntryList<T extends { name: string }>(
+  text: string,
+  file: string,
+  schema: z.ZodType<T>,
+  claims: (entry: T) => Claim[],
+): { ok: true; entries: T[] } | { ok: false; issues: ContentIssue[] } {
   // Issues name the entry as `people[2]`, `tags[0]`, ... after the file's own name.
   const kind = /([a-z]+)\.ya?ml$/i.exec(file)?.[1] ?? 'entries';
   const lineCounter = new LineCounter();
@@ -69,7 +94,7 @@ export function parseRegistry(text: string, file: string): { ok: true; registry:
   if (issues.length > 0) return { ok: false, issues };
 
   const root = doc.contents;
-  if (root === null || root === undefined) return { ok: true, registry: EMPTY_REGISTRY };
+  if (root === null || root === undefined) return { ok: true, entries: [] };
   if (!isSeq(root)) {
     return { ok: false, issues: [{ file, line: lineOfNode(root as Node), message: `must be a list of ${kind}: "- name: ..." entries` }] };
   }
@@ -80,44 +105,57 @@ export function parseRegistry(text: string, file: string): { ok: true; registry:
     return { ok: false, issues: [{ file, line: 1, message: `cannot be read: ${(e as Error).message}` }] };
   }
   const items = data as unknown[];
-  const entries: RegistryEntry[] = [];
+  const entries: T[] = [];
   const owner = new Map<string, { name: string; index: number }>();
   items.forEach((item, index) => {
     const node = root.items[index] as Node | undefined;
-    const fieldLine = (field: string | number | undefined): number | undefined => {
-      if (field !== undefined && isMap(node)) {
-        const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === field);
-        if (pair) return lineOfNode(pair.key as Node);
+    // The line of a field of this entry, or of a nested one (`labels.0.url`), else of the entry.
+    const fieldLine = (path: readonly PropertyKey[]): number | undefined => {
+      let at: unknown = node;
+      let line = lineOfNode(node);
+      for (const step of path) {
+        if (isMap(at)) {
+          const pair = at.items.find((p) => (p.key as { value?: unknown } | null)?.value === step);
+          if (!pair) break;
+          line = lineOfNode(pair.key as Node) ?? line;
+          at = pair.value;
+        } else if (isSeq(at) && typeof step === 'number' && at.items[step]) {
+          at = at.items[step];
+          line = lineOfNode(at as Node) ?? line;
+        } else break;
       }
-      return lineOfNode(node);
+      return line;
     };
-    const parsed = RegistryEntrySchema.safeParse(item);
+    const parsed = schema.safeParse(item);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = issue.path.length > 0 ? `${kind}[${index}].${issue.path.join('.')}` : `${kind}[${index}]`;
-        const top = issue.path[0] as string | undefined;
         const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
-        issues.push({ file, line: fieldLine(unknownKey ?? top), field, message: issue.message });
+        issues.push({
+          file,
+          line: fieldLine(unknownKey === undefined ? issue.path : [...issue.path, unknownKey]),
+          field,
+          message: issue.message,
+        });
       }
       return;
     }
     const entry = parsed.data;
-    for (const n of [entry.name, ...(entry.aliases ?? [])]) {
-      const k = personKey(n);
-      const prior = owner.get(k);
+    for (const claim of claims(entry)) {
+      const prior = owner.get(claim.key);
       if (prior !== undefined && prior.index !== index) {
         issues.push({
           file,
-          line: fieldLine(n === entry.name ? 'name' : 'aliases'),
+          line: fieldLine([claim.field]),
           field: `${kind}[${index}]`,
-          message: `"${n}" already names ${prior.name} (entry ${prior.index + 1})`,
+          message: `"${claim.value}" already names ${prior.name} (entry ${prior.index + 1})`,
         });
       } else if (prior === undefined) {
-        owner.set(k, { name: entry.name, index });
+        owner.set(claim.key, { name: entry.name, index });
       }
     }
     entries.push(entry);
   });
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, registry: createRegistry(entries) };
+  return { ok: true, entries };
 }

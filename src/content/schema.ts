@@ -64,7 +64,8 @@ const longText = z
   .refine(noControl, controlMessage);
 const nameList = z.array(text).max(500, 'has more than 500 items');
 
-const isoDay = z
+/** A real day written YYYY-MM-DD. */
+export const isoDay = z
   .string({ error: 'must be a day written YYYY-MM-DD' })
   .refine(isIsoDay, { message: 'must be a real day written YYYY-MM-DD (e.g. 2019-05-23)' });
 
@@ -72,7 +73,8 @@ const time = z
   .string({ error: 'must be a time such as "14:05" or "14:05+03:00"' })
   .regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?(Z|[+-](0\d|1[0-4]):[0-5]\d)?$/, 'must be a time such as "14:05" or "14:05+03:00"');
 
-const webUrl = z
+/** An http or https URL. */
+export const webUrl = z
   .string()
   .trim()
   .max(2000)

@@ -8,6 +8,7 @@ import { readArticleText, writeArticleText } from '../content/frontmatter.ts';
 import { articlePath } from '../content/article.ts';
 import { validateFrontMatter, formatIssue, type FrontMatter } from '../content/schema.ts';
 import type { Registry } from '../content/registry.ts';
+import { findOutlet, type OutletRegistry } from '../content/outlets.ts';
 import { nextDay } from '../content/dates.ts';
 import { decodeBytes, decodePage } from './decode.ts';
 import { extractFromHtml } from './html/index.ts';
@@ -34,6 +35,8 @@ export interface ImportOptions {
   /** Site profiles on top of the generic rules (default on). */
   profiles?: boolean;
   registry?: Registry;
+  /** The outlets registry: a page of a known outlet (by the domain of its URL, else its name) is recorded under the registry's name. */
+  outlets?: OutletRegistry;
   /** Today, `YYYY-MM-DD`: a page dated after tomorrow is refused like an undated one. No check without it. */
   today?: string;
 }
@@ -175,6 +178,8 @@ export function toFrontMatter(
   peopleText = extracted.body,
 ): Partial<FrontMatter> {
   const names = namesOf(extracted, options.registry, peopleText);
+  const source = { name: clean(extracted.source.name), url: extracted.source.url };
+  const outlet = options.outlets ? findOutlet(source, options.outlets) : undefined;
   const data: Partial<FrontMatter> = {
     title: clean(extracted.title),
     date: extracted.date ?? options.date,
@@ -187,8 +192,8 @@ export function toFrontMatter(
     section: clean(extracted.section),
     summary: clean(articleSummary(extracted.summary, extracted)),
     source: {
-      name: clean(extracted.source.name),
-      url: extracted.source.url,
+      name: outlet?.name ?? source.name,
+      url: source.url,
       file: options.fileName,
       sha256: hash,
       retrieved: extracted.source.retrieved,

@@ -11,9 +11,10 @@ import type { EntityKind } from '../collections/entities.ts';
 import { resolveSettings, type SiteSettings } from '../site/settings.ts';
 import { listContent } from './content-folder.ts';
 import { displayPath, NOT_UTF8, readOptional, readUtf8 } from './read.ts';
-import { loadRegistries as readRegistries } from './registries.ts';
+import { loadOutlets as readOutlets, loadRegistries as readRegistries } from './registries.ts';
 import { ContentError } from '../archive/errors.ts';
 import type { RegistryEntry } from '../content/registry.ts';
+import type { OutletRegistry } from '../content/outlets.ts';
 
 /** Everything the site is built from. */
 export interface LoadedContent {
@@ -22,6 +23,8 @@ export interface LoadedContent {
   /** How many drafts were left out. */
   drafts: number;
   registries: Partial<Record<EntityKind, RegistryEntry[]>>;
+  /** The outlets registry (`_data/outlets.yaml`); none is an empty one. */
+  outlets?: OutletRegistry;
   settings: SiteSettings;
   /** Symbolic links in the content folder, as shown to the reader: never followed, so left out. */
   skipped?: string[];
@@ -81,6 +84,13 @@ export async function loadRegistries(contentDir: string): Promise<Partial<Record
   return Object.fromEntries(Object.entries(registries).map(([kind, loaded]) => [kind, [...loaded.registry.entries]]));
 }
 
+/** Reads `_data/outlets.yaml` where it exists; a broken one stops the build with its file and line. */
+export function loadOutlets(contentDir: string): OutletRegistry {
+  const { registry, issues } = readOutlets(contentDir);
+  if (issues.length) throw new ContentError('The outlets registry is not valid:', issues.map(formatIssue));
+  return registry;
+}
+
 /** Reads `_data/site.yaml` (if any) and applies the environment and overrides. */
 export async function loadSettings(
   contentDir: string,
@@ -105,5 +115,12 @@ export async function loadContent(contentDir: string, overrides: { baseUrl?: str
     loadRegistries(contentDir),
     loadSettings(contentDir, process.env, overrides),
   ]);
-  return { articles, drafts, registries, settings, skipped: listing.links.map((file) => displayPath(path.join(contentDir, file))) };
+  return {
+    articles,
+    drafts,
+    registries,
+    outlets: loadOutlets(contentDir),
+    settings,
+    skipped: listing.links.map((file) => displayPath(path.join(contentDir, file))),
+  };
 }

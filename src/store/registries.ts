@@ -1,10 +1,12 @@
 /**
- * The registries of a content folder (`_data/{tags,people,organizations,places}.yaml`),
- * read one way for the build, `check`, `import` and `new`, and parsed by the
- * one registry parser (src/content/registry.ts). Touches the file system.
+ * The registries of a content folder (`_data/{tags,people,organizations,places}.yaml`
+ * and `_data/outlets.yaml`), read one way for the build, `check`, `import` and
+ * `new`, and parsed by the one registry parser (src/content/registry.ts).
+ * Touches the file system.
  */
 import path from 'node:path';
 import { EMPTY_REGISTRY, parseRegistry, type Registry } from '../content/registry.ts';
+import { EMPTY_OUTLETS, parseOutlets, type OutletRegistry } from '../content/outlets.ts';
 import { type ContentIssue, formatIssue } from '../content/schema.ts';
 import { displayPath, readOptional } from './read.ts';
 
@@ -29,18 +31,41 @@ export function loadRegistries(
   const registries: Partial<Record<RegistryKind, LoadedRegistry>> = {};
   const issues: ContentIssue[] = [];
   for (const kind of kinds) {
-    for (const ext of ['yaml', 'yml']) {
-      const full = path.join(contentDir, '_data', `${kind}.${ext}`);
-      const text = readOptional(full);
-      if (text === undefined) continue;
-      const file = displayPath(full);
-      const parsed = parseRegistry(text, file);
-      if (parsed.ok) registries[kind] = { file, registry: parsed.registry };
-      else issues.push(...parsed.issues);
-      break;
-    }
+    const read = readDataFile(contentDir, kind, parseRegistry);
+    if (read?.registry) registries[kind] = { file: read.file, registry: read.registry };
+    issues.push(...(read?.issues ?? []));
   }
   return { registries, issues };
+}
+
+/** `_data/NAME.yaml` (else `.yml`) of `contentDir` parsed, or undefined when there is neither. */
+function readDataFile<R>(
+  contentDir: string,
+  name: string,
+  parse: (text: string, file: string) => { ok: true; registry: R } | { ok: false; issues: ContentIssue[] },
+): { file: string; registry?: R; issues: ContentIssue[] } | undefined {
+  for (const ext of ['yaml', 'yml']) {
+    const full = path.join(contentDir, '_data', `${name}.${ext}`);
+    const text = readOptional(full);
+    if (text === undefined) continue;
+    const file = displayPath(full);
+    const parsed = parse(text, file);
+    return parsed.ok ? { file, registry: parsed.registry, issues: [] } : { file, issues: parsed.issues };
+  }
+  return undefined;
+}
+
+/** The outlets registry of `contentDir` (`_data/outlets.yaml`): empty when there is none, and every problem of one that does not parse. */
+export function loadOutlets(contentDir: string): { registry: OutletRegistry; issues: ContentIssue[] } {
+  const read = readDataFile(contentDir, 'outlets', parseOutlets);
+  return { registry: read?.registry ?? EMPTY_OUTLETS, issues: read?.issues ?? [] };
+}
+
+/** The outlets registry for a command that cannot go on without it whole (import): an error with every problem, file and line. */
+export function requireOutlets(contentDir: string): OutletRegistry {
+  const { registry, issues } = loadOutlets(contentDir);
+  if (issues.length) throw new Error(`the outlets registry has problems:\n${issues.map(formatIssue).join('\n')}`);
+  return registry;
 }
 
 /**

@@ -11,7 +11,7 @@ const repoRoot = path.resolve(import.meta.dirname, '../..');
 const fixture = path.join(repoRoot, 'test/fixtures/bad-articles/content');
 const articleProblems = fs.readFileSync(path.join(fixture, '../expected.txt'), 'utf8').trim().split('\n');
 const STRAY =
-  'is neither an article (articles/YYYY/YYYY-MM-DD-slug.md) nor a registry (_data/site.yaml, tags.yaml, people.yaml, organizations.yaml, places.yaml): nothing reads it, and no other file may sit in the content folder; move it elsewhere or delete it';
+  'is neither an article (articles/YYYY/YYYY-MM-DD-slug.md) nor a registry (_data/site.yaml, tags.yaml, people.yaml, organizations.yaml, places.yaml, outlets.yaml): nothing reads it, and no other file may sit in the content folder; move it elsewhere or delete it';
 // The whole-archive check also names the two files of the fixture that are neither articles nor registries.
 const expected = [`archive-home.11tydata.json: ${STRAY}`, ...articleProblems, `articles/2019/notes.txt: ${STRAY}`];
 const seed = fs.readFileSync(
@@ -131,6 +131,16 @@ describe('archive check', () => {
     await expect(runCheck([], {})).rejects.toThrow(UsageError);
     await expect(runCheck(['no-such-file.md'], {})).rejects.toThrow('no-such-file.md: no such file or folder');
     await expect(runCheck([], { content: fixture, now: '2019-02-30' })).rejects.toThrow('--now must be a real day');
+  });
+
+  it('names the file and line of a bad outlets registry entry as an error', async () => {
+    workIn({
+      'content/_data/outlets.yaml':
+        '- name: Sputnik International\n  domains: [sputniknews.com]\n- name: Other\n  domains: [https://sputniknews.com/]\n',
+      'content/articles/2019/2019-05-23-seed.md': seed,
+    });
+    expect(await runCheck([], { now: '2026-11-25' })).toBe(1);
+    expect(out[0]).toMatch(/^content\/_data\/outlets\.yaml:4: outlets\[1\]\.domains\.0: must be a web domain/);
   });
 
   it('fixes tag spellings and key order with --fix, lists what it changed, and a second run reports nothing', async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadRegistries, requireRegistry } from '../../src/store/registries.ts';
+import { loadOutlets, loadRegistries, requireOutlets, requireRegistry } from '../../src/store/registries.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -37,5 +37,18 @@ describe('the registries of a content folder', () => {
 
   it('gives the empty registry when there is none', () => {
     expect(requireRegistry(dir, 'people').entries).toEqual([]);
+  });
+
+  it('reads the bundled outlets registry, and an empty one when there is none', () => {
+    const { registry, issues } = loadOutlets('content');
+    expect(issues).toEqual([]);
+    expect(registry.byHost('sputniknews.com')?.name).toBe('Sputnik International');
+    expect(requireOutlets(dir).entries).toEqual([]);
+  });
+
+  it('gives every problem of a broken outlets registry with its file and line, and import stops', () => {
+    fs.writeFileSync(path.join(dir, '_data', 'outlets.yml'), '- name: A\n  domains: [a.example]\n- name: B\n  domains: [a.example]\n');
+    expect(loadOutlets(dir).issues).toMatchObject([{ file: expect.stringMatching(/_data\/outlets\.yml$/), line: 4 }]);
+    expect(() => requireOutlets(dir)).toThrow(/the outlets registry has problems:\n.*outlets\.yml:4: /);
   });
 });
