@@ -11,7 +11,8 @@ describe('contentKind', () => {
   it('calls only articles and the known registries content', () => {
     expect(contentKind('articles/2019/2019-05-23-x.md')).toBe('article');
     expect(contentKind('articles/hostile/2019-05-23-X.MD')).toBe('article');
-    for (const name of ['site', 'tags', 'people', 'organizations', 'places', 'outlets']) expect(contentKind(`_data/${name}.yaml`)).toBe('registry');
+    for (const name of ['site', 'tags', 'people', 'organizations', 'places', 'outlets'])
+      expect(contentKind(`_data/${name}.yaml`)).toBe('registry');
     expect(contentKind('_data/people.yml')).toBe('registry');
     for (const stray of [
       'articles/2019/.2019-05-23-x.md',
