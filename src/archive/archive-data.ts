@@ -26,7 +26,8 @@ import { archiveCitations, bibtexKey, citations, type Citations } from '../site/
 import { highwireTags, type MetaTag } from '../site/highwire.ts';
 import { cslJson, risCitation } from '../site/references.ts';
 import { atomFeed, jsonFeed, type FeedEntry, type FeedMeta } from '../site/feeds.ts';
-import { jsonLd, newsArticle } from '../site/json-ld.ts';
+import { collectionPage, jsonLd, newsArticle } from '../site/json-ld.ts';
+import { wikidataUrl } from '../content/registry.ts';
 import { absoluteUrl, type SiteSettings } from '../site/settings.ts';
 import { searchBundles } from '../search/plan.ts';
 import { aliasHtml, aliasPages } from '../site/redirects.ts';
@@ -102,6 +103,10 @@ export interface EntityListingPage extends EntityPage {
   periods: ChartPeriods;
   /** On the first page, when there are two periods or more: the same as an SVG bar chart. */
   chart?: string;
+  /** The entity's Wikidata page, when the registry gives its id. */
+  wikidataUrl?: string;
+  /** The page's schema.org CollectionPage about the entity (src/site/json-ld.ts), ready for its script element. */
+  jsonLd: string;
 }
 
 /**
@@ -279,6 +284,7 @@ export async function buildArchiveData(
     >;
     const canonical = abs(article.url);
     const names = (kind: EntityKind) => links[kind].map((l) => l.name);
+    const mentions = (kind: EntityKind) => links[kind].map((l) => ({ name: l.name, wikidata: indexes.get(kind)!.get(l.name)?.wikidata }));
     return {
       article,
       html: html.get(article.url)!,
@@ -294,9 +300,9 @@ export async function buildArchiveData(
       citeFiles: { ris: `${article.url}cite.ris`, csl: `${article.url}cite.json` },
       jsonLd: jsonLd(
         newsArticle(article, settings, canonical, {
-          people: names('people'),
-          organizations: names('organizations'),
-          places: names('places'),
+          people: mentions('people'),
+          organizations: mentions('organizations'),
+          places: mentions('places'),
           tags: names('tags'),
         }),
       ),
@@ -358,6 +364,8 @@ export async function buildArchiveData(
         plural,
         feeds,
         periods: periods!,
+        ...(page.entity.wikidata ? { wikidataUrl: wikidataUrl(page.entity.wikidata) } : {}),
+        jsonLd: jsonLd(collectionPage(page.entity, settings, abs(page.url))),
         ...(first
           ? {
               namedWith: {

@@ -34,6 +34,8 @@ export interface Entity {
   url: string;
   description?: string;
   role?: string;
+  /** The registry's Wikidata item id (`Q42`). */
+  wikidata?: string;
   count: number;
   /** Newest first. */
   articles: Article[];
@@ -89,6 +91,7 @@ export function groupEntities(articles: readonly Article[], kind: EntityKind, re
       url: `/${kind}/${slug}/`,
       description: resolver.description(name),
       role: resolver.role(name),
+      wikidata: resolver.wikidata(name),
       count: list.length,
       articles: list,
       years: countByYear(list),

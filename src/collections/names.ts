@@ -52,6 +52,8 @@ export interface NameResolver {
   description(canonical: string): string | undefined;
   /** The registry's role for a canonical name, if any. */
   role(canonical: string): string | undefined;
+  /** The registry's Wikidata item id for a canonical name, if any. */
+  wikidata(canonical: string): string | undefined;
 }
 
 /**
@@ -82,11 +84,11 @@ export function resolveNames(usages: readonly (readonly string[])[], registry: r
     const best = [...spellings].sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0]))[0]!;
     chosen.set(group, best[0]);
   }
-  const descriptions = new Map<string, string>();
-  const roles = new Map<string, string>();
+  // The first entry of a name holds its details, as the first holds its spellings.
+  const details = new Map<string, RegistryEntry>();
   for (const entry of registry) {
-    if (entry.description) descriptions.set(cleanName(entry.name), entry.description);
-    if (entry.role) roles.set(cleanName(entry.name), entry.role);
+    const name = cleanName(entry.name);
+    if (!details.has(name)) details.set(name, entry);
   }
   return {
     canonical(name) {
@@ -95,7 +97,8 @@ export function resolveNames(usages: readonly (readonly string[])[], registry: r
       const group = groupOf(spelling);
       return chosen.get(group) ?? registered.get(group)?.name ?? spelling;
     },
-    description: (canonical) => descriptions.get(canonical),
-    role: (canonical) => roles.get(canonical),
+    description: (canonical) => details.get(canonical)?.description,
+    role: (canonical) => details.get(canonical)?.role,
+    wikidata: (canonical) => details.get(canonical)?.wikidata,
   };
 }

@@ -11,15 +11,27 @@ import { personKey } from './fold.ts';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
-/** One person of the registry. */
+/** A Wikidata item id: `Q` and a number without leading zeros (`Q42`, not `Q042` or `q42`). */
+export const WIKIDATA_ID = /^Q[1-9][0-9]*$/;
+
+/** The page of a Wikidata item, as entity pages link to it and JSON-LD's `sameAs` names it. */
+export function wikidataUrl(id: string): string {
+  return `https://www.wikidata.org/wiki/${id}`;
+}
+
+/** One entry of a registry: a person, organization, place or tag. */
 export const RegistryEntrySchema = z.strictObject({
   name: nonEmpty,
   aliases: z.array(nonEmpty).optional(),
   description: nonEmpty.optional(),
   role: nonEmpty.optional(),
+  wikidata: z
+    .string({ error: 'must be a Wikidata item id such as Q42' })
+    .regex(WIKIDATA_ID, 'must be a Wikidata item id: Q and digits, no leading zero, such as Q42')
+    .optional(),
 });
 
-/** One person of the registry, as validated. */
+/** One entry of a registry, as validated. */
 export type RegistryEntry = z.infer<typeof RegistryEntrySchema>;
 
 /** A loaded registry: its entries and an alias-folding lookup. */

@@ -37,6 +37,8 @@ export interface EntityRecord {
   aliases: string[];
   description: string | null;
   role: string | null;
+  /** The Wikidata item id (`Q7184`), from the registry. */
+  wikidata: string | null;
   article_count: number;
 }
 
@@ -93,6 +95,12 @@ export const ENTITY_COLUMNS: readonly Column<EntityRecord>[] = [
   },
   { name: 'description', type: 'string', description: 'A description, from the registry.' },
   { name: 'role', type: 'string', description: 'A role (for people), from the registry.' },
+  {
+    name: 'wikidata',
+    type: 'string',
+    description:
+      'Its Wikidata item id (Q and digits, such as Q7184), from the registry; its page is https://www.wikidata.org/wiki/ and the id.',
+  },
   { name: 'article_count', type: 'integer', required: true, description: 'How many articles name it.' },
 ];
 
@@ -179,6 +187,7 @@ export function entityRecords(
         aliases: [...(aliases.get(entity.name) ?? [])].sort(compareCodePoints),
         description: entity.description ?? null,
         role: entity.role ?? null,
+        wikidata: entity.wikidata ?? null,
         article_count: entity.count,
       });
     }

@@ -60,6 +60,19 @@ describe('names', () => {
     expect(names.role('Jens Stoltenberg')).toBe('Secretary General of NATO');
   });
 
+  it("keeps the registry's Wikidata id, and the first entry's details when a derived entry of the same name follows", () => {
+    const names = resolveNames(
+      [['NATO'], ['Nato']],
+      [
+        { name: 'NATO', description: 'The alliance.', wikidata: 'Q7184' },
+        { name: 'NATO', aliases: ['the Alliance'] },
+      ],
+    );
+    expect(names.wikidata('NATO')).toBe('Q7184');
+    expect(names.description('NATO')).toBe('The alliance.');
+    expect(names.wikidata('EU')).toBeUndefined();
+  });
+
   it('orders by code point, the same in every locale', () => {
     expect(['b', 'B', 'a', 'é'].sort(compareCodePoints)).toEqual(['B', 'a', 'b', 'é']);
   });

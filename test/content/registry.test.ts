@@ -19,6 +19,31 @@ describe('parseRegistry', () => {
     expect(readFileSync(path.join(repoRoot, 'content/_data/people.yaml'), 'utf8')).toMatch(/^# People registry/);
   });
 
+  it('accepts a Wikidata item id: Q and digits, no leading zero', () => {
+    const result = parseRegistry('- name: NATO\n  wikidata: Q7184\n', 'organizations.yaml');
+    expect(result.ok && result.registry.entries[0]).toEqual({ name: 'NATO', wikidata: 'Q7184' });
+  });
+
+  it.each(['Q042', 'q42', 'Q', 'Q12a', 'P31', ' Q42', '42', 'Q0'])(
+    'refuses the Wikidata id %j with the file, line and the form it wants',
+    (id) => {
+      const result = parseRegistry(`- name: NATO\n  description: The alliance.\n  wikidata: ${JSON.stringify(id)}\n`, 'organizations.yaml');
+      expect(result.ok).toBe(false);
+      if (!result.ok)
+        expect(result.issues[0]).toMatchObject({
+          file: 'organizations.yaml',
+          line: 3,
+          field: 'organizations[0].wikidata',
+          message: expect.stringContaining('Q42'),
+        });
+    },
+  );
+
+  it('refuses a Wikidata id written as a number', () => {
+    const result = parseRegistry('- name: NATO\n  wikidata: 7184\n', 'organizations.yaml');
+    expect(result.ok || result.issues[0]).toMatchObject({ line: 2, message: expect.stringContaining('Wikidata') });
+  });
+
   it('accepts an empty file as an empty registry', () => {
     const result = parseRegistry('# nobody yet\n', 'people.yaml');
     expect(result.ok && result.registry.entries).toEqual([]);

@@ -73,6 +73,7 @@ describe('article records', () => {
       aliases: ['nato'],
       description: null,
       role: null,
+      wikidata: null,
       article_count: 2,
     });
     expect(entities.find((e) => e.name === 'Jens Stoltenberg')?.aliases).toEqual(['Stoltenberg']);

@@ -13,6 +13,9 @@ beforeAll(async () => {
   ({ outDir, expected } = await builtAndExpected());
 });
 
+/** Every JSON-LD object of a page, parsed. */
+const structuredData = (page: Document): Record<string, unknown>[] =>
+  [...page.querySelectorAll('script[type="application/ld+json"]')].map((script) => JSON.parse(script.textContent!));
 const missing = (urls: string[]) => urls.filter((url) => !hasUrl(outDir, url));
 const byUrl = (articles: Article[]) => articles.map((article) => article.url).sort();
 
@@ -209,6 +212,60 @@ describe('the built fixture archive', () => {
       expect(items.at(-1)!.querySelector('[aria-current="page"]')?.textContent?.trim(), url).toBeTruthy();
     }
     expect((await readPage(outDir, '/')).querySelector('nav[aria-label="Breadcrumb"]')).toBeNull();
+  });
+
+  it('gives every page with breadcrumbs a schema.org BreadcrumbList of the same names, positions from 1 and absolute URLs ending at the page', async () => {
+    const wrong: string[] = [];
+    for (const url of expectedPageUrls(expected)) {
+      const page = await readPage(outDir, url);
+      const nav = page.querySelector('nav[aria-label="Breadcrumb"]');
+      const lists = structuredData(page).filter((data) => data['@type'] === 'BreadcrumbList');
+      if (!nav) {
+        if (lists.length) wrong.push(`${url}: a BreadcrumbList without breadcrumbs`);
+        continue;
+      }
+      if (lists.length !== 1) {
+        wrong.push(`${url}: ${lists.length} BreadcrumbLists`);
+        continue;
+      }
+      const list = lists[0]!;
+      const canonical = page.querySelector('link[rel="canonical"]')!.getAttribute('href')!;
+      const shown = [...nav.querySelectorAll('li')].map((li, i, all) => ({
+        '@type': 'ListItem',
+        position: i + 1,
+        name: li.textContent!.trim(),
+        item: i === all.length - 1 ? canonical : new URL(li.querySelector('a')!.getAttribute('href')!, canonical).href,
+      }));
+      expect(list['@context'], url).toBe('https://schema.org');
+      expect(Object.keys(list).sort(), url).toEqual(['@context', '@type', 'itemListElement']);
+      if (JSON.stringify(list.itemListElement) !== JSON.stringify(shown)) wrong.push(`${url}: ${JSON.stringify(list.itemListElement)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("shows a registry entry's description and its Wikidata link on the entity page, and says the same in its JSON-LD", async () => {
+    const page = await readPage(outDir, '/organizations/nato/');
+    const link = page.querySelector('main .same-as a');
+    expect(link?.getAttribute('href')).toBe('https://www.wikidata.org/wiki/Q7184');
+    expect(link?.textContent).toBe('NATO on Wikidata');
+    expect(page.querySelector('main')!.textContent).toContain('the military alliance of 32 European and North American states');
+    const [collection] = structuredData(page).filter((data) => data['@type'] === 'CollectionPage');
+    expect(collection).toMatchObject({
+      name: 'NATO',
+      url: page.querySelector('link[rel="canonical"]')!.getAttribute('href'),
+      about: {
+        '@type': 'Organization',
+        name: 'NATO',
+        sameAs: 'https://www.wikidata.org/wiki/Q7184',
+        description: expect.stringMatching(/alliance/),
+      },
+    });
+    const article = expected.articles.find((a) => a.organizations.includes('NATO'))!;
+    const [news] = structuredData(await readPage(outDir, article.url)).filter((data) => data['@type'] === 'NewsArticle');
+    expect(news!.mentions).toContainEqual({ '@type': 'Organization', name: 'NATO', sameAs: 'https://www.wikidata.org/wiki/Q7184' });
+    const plain = await readPage(outDir, `/people/${[...expected.groups.people.keys()][0]}/`);
+    expect(plain.querySelector('main .same-as')).toBeNull();
+    expect(structuredData(plain).find((data) => data['@type'] === 'CollectionPage')?.about).not.toHaveProperty('sameAs');
   });
 
   it('groups each index page A to Z, with a jump to each letter and every name once, with its count', async () => {
