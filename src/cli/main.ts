@@ -11,6 +11,16 @@ import { Command, CommanderError, Option } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './errors.ts';
+import type { BuildReport } from '../eleventy/run.ts';
+
+/** The line `archive build` and `archive serve` print after a build into `out`. */
+function buildSummary(result: BuildReport, out: string, seconds: number): string {
+  const drafts = result.drafts ? `; ${result.drafts} draft${result.drafts === 1 ? '' : 's'} left out` : '';
+  const how = result.fullBuild
+    ? `full build: ${result.fullBuild}`
+    : `incremental: ${result.written} files written, ${result.reused} unchanged`;
+  return `Built ${result.articles} article${result.articles === 1 ? '' : 's'} into ${result.pages} pages in ${out} (${seconds.toFixed(1)} s; ${how})${drafts}.`;
+}
 
 /** Runs the command line and resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -41,13 +51,7 @@ export async function main(argv: string[]): Promise<number> {
       await checkBaseUrl(contentDir, Boolean(options.allowExampleUrl));
       const started = Date.now();
       const result = await build({ contentDir, outDir, pathPrefix, quiet: options.quiet, clean: options.clean });
-      const drafts = result.drafts ? `; ${result.drafts} draft${result.drafts === 1 ? '' : 's'} left out` : '';
-      const how = result.fullBuild
-        ? `full build: ${result.fullBuild}`
-        : `incremental: ${result.written} files written, ${result.reused} unchanged`;
-      console.log(
-        `Built ${result.articles} article${result.articles === 1 ? '' : 's'} into ${result.pages} pages in ${options.out} (${((Date.now() - started) / 1000).toFixed(1)} s; ${how})${drafts}.`,
-      );
+      console.log(buildSummary(result, options.out, (Date.now() - started) / 1000));
     });
 
   program
@@ -66,7 +70,13 @@ export async function main(argv: string[]): Promise<number> {
         );
       }
       // Resolves once the server listens; the open server keeps the process alive.
-      const server = await serve({ contentDir, outDir: path.resolve(options.out), host: options.host, port: options.port });
+      const server = await serve({
+        contentDir,
+        outDir: path.resolve(options.out),
+        host: options.host,
+        port: options.port,
+        onBuild: (result, seconds) => console.log(buildSummary(result, options.out, seconds)),
+      });
       console.log(`Serving ${options.out} at ${server.url} (Ctrl-C stops)`);
     });
 

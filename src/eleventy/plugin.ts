@@ -29,8 +29,9 @@
  *   they are built.
  * - Filters: file name = export name = filter name (src/filters/), registered in one loop.
  * - Every internal link goes through Eleventy's `url` filter, so the site works under a path prefix.
- * - `archive serve` is Eleventy's watch and the project's own server (src/preview/server.ts),
- *   which asks `options.preview.render` for a new article's page until the rebuild has written it.
+ * - `archive serve` runs `archive build`'s incremental build after each change and serves the result
+ *   with the project's own server (src/preview/server.ts), which asks `options.preview.render` for a
+ *   new article's page until the build has written it.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -69,8 +70,6 @@ interface EleventyConfig {
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
   getFilter(name: string): unknown;
   addPassthroughCopy(map: Record<string, string>): void;
-  addWatchTarget(target: string): void;
-  setWatchJavaScriptDependencies(watch: boolean): void;
   setDataFileSuffixes(suffixes: string[]): void;
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
   on(event: string, callback: (...args: unknown[]) => unknown): void;
@@ -88,9 +87,9 @@ export interface ArchivePluginOptions {
   /** The content folder (default `content`). */
   contentDir?: string;
   /**
-   * Content already read and validated (`archive serve` reads it first, so a
-   * content error stops it before Eleventy starts), used by the first run so
-   * each article is read once.
+   * Content already read and validated, so each article is read once: with
+   * `plan`, the content the plan was computed from (the preview renders a new
+   * article's page against it); without, the content of the first run.
    */
   preloaded?: LoadedContent;
   /**
@@ -99,7 +98,7 @@ export interface ArchivePluginOptions {
    * ends, so a large archive is written in several runs to bound memory.
    */
   plan?: { data: ArchiveData; batch: BuildBatch };
-  /** Filled by the plugin for `archive serve`: renders a new article's page until the rebuild has written it. */
+  /** Filled by the plugin for `archive serve`: renders a new article's page until the next build has written it. */
   preview?: { render?: (url: string) => Promise<string | undefined> };
 }
 
@@ -140,7 +139,7 @@ export default function archivePlugin(eleventyConfig: EleventyConfig, options: A
   const archive = (): Promise<ArchiveData> => {
     current ??= (async () => {
       if (options.plan) {
-        lastContent = undefined;
+        lastContent = options.preloaded;
         return batchOf(options.plan.data, options.plan.batch);
       }
       const ready = preloaded;
@@ -153,10 +152,6 @@ export default function archivePlugin(eleventyConfig: EleventyConfig, options: A
     })();
     return current;
   };
-  // A rebuild (in `archive serve`) reads the content again.
-  eleventyConfig.on('eleventy.before', () => {
-    current = undefined;
-  });
   eleventyConfig.addGlobalData('archive', () => archive());
   eleventyConfig.addGlobalData('site', async () => (await archive()).site);
   const assets = () => ({ css: integrity('site.css'), js: integrity('cite.js') });
@@ -165,14 +160,6 @@ export default function archivePlugin(eleventyConfig: EleventyConfig, options: A
   eleventyConfig.addPassthroughCopy({ [path.join(LAYOUTS_DIR, 'assets')]: 'assets' });
   // The search page's state in its address: a pure module (tested in test/search/url-state.test.ts) the page's script imports.
   eleventyConfig.addPassthroughCopy({ [SEARCH_STATE]: 'assets/search-state.js' });
-
-  // `archive serve`: Eleventy's dependency scan cannot parse TypeScript, and articles are not
-  // templates, so the watcher is told what to watch: articles, registries, settings, templates.
-  eleventyConfig.setWatchJavaScriptDependencies(false);
-  const input = contentDir.split(path.sep).join('/');
-  eleventyConfig.addWatchTarget(path.posix.join(input, 'articles/**/*.md'));
-  eleventyConfig.addWatchTarget(path.posix.join(input, '_data/*.{yaml,yml}'));
-  eleventyConfig.addWatchTarget(LAYOUTS_DIR);
 
   // Each page is wrapped in base.njk by a Nunjucks include rather than an Eleventy layout, so the
   // preview (below) renders a page from the very source the build uses.

@@ -13,14 +13,15 @@ import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import { articlesWithoutOnePage, type WrittenPage } from '../archive/completeness.ts';
 import { ContentError, findContentError } from '../archive/errors.ts';
-import { displayPath, loadContent, type LoadedContent } from '../store/load.ts';
+import { displayPath, loadContent, loadSettings, type LoadedContent } from '../store/load.ts';
 import { planBatches } from '../archive/archive-data.ts';
-import archivePlugin, { INPUT_DIR, type ArchivePluginOptions } from './plugin.ts';
+import archivePlugin, { INPUT_DIR, LAYOUTS_DIR, type ArchivePluginOptions } from './plugin.ts';
 import { computeArchive } from '../archive/compute.ts';
 import { incompleteIndex, SearchIndexer } from '../search/indexer.ts';
 import { bundleFolder, SHARD_PAGES, searchShards } from '../search/plan.ts';
 import { discardStaging, emptyFiles, prepareStaging, publishStaging, unsafeOutput } from '../publish/staging.ts';
 import { startPreview, type PreviewServer } from '../preview/server.ts';
+import { oneAtATime, watchFolders } from '../preview/watch.ts';
 import { LINK_SKIPPED } from '../store/content-folder.ts';
 import { pageFingerprints, restrictTo, sha256, type PageFingerprint } from '../archive/fingerprint.ts';
 import {
@@ -76,23 +77,15 @@ async function readContent(options: { contentDir: string; pathPrefix?: string })
 }
 
 /** An Eleventy that writes `outDir` with the archive plugin given `plugin` as its options. */
-function createEleventy(
-  outDir: string,
-  content: LoadedContent,
-  runMode: 'build' | 'watch',
-  plugin: ArchivePluginOptions,
-  quiet?: boolean,
-  config?: (eleventyConfig: { on(event: string, callback: () => unknown): void }) => void,
-) {
+function createEleventy(outDir: string, content: LoadedContent, plugin: ArchivePluginOptions, quiet?: boolean) {
   return new Eleventy(INPUT_DIR, outDir, {
     configPath: CONFIG_PATH,
     quietMode: quiet ?? false,
     pathPrefix: content.settings.pathPrefix,
-    runMode,
+    runMode: 'build',
     // Runs before .eleventy.js: the plugin added here, with this run's options, is the one that counts.
-    config: (eleventyConfig: { addPlugin(plugin: unknown, options: unknown): void; on(event: string, callback: () => unknown): void }) => {
+    config: (eleventyConfig: { addPlugin(plugin: unknown, options: unknown): void }) => {
       eleventyConfig.addPlugin(archivePlugin, plugin);
-      config?.(eleventyConfig);
     },
   });
 }
@@ -181,7 +174,14 @@ const pageFile = (url: string): string => (url.endsWith('/') ? `${url.slice(1)}i
  * site, and writes a new cache once the new site is published.
  */
 export async function build(
-  options: BuildOptions & { pagesPerRun?: number; searchShardPages?: number; clean?: boolean; cache?: boolean },
+  options: BuildOptions & {
+    pagesPerRun?: number;
+    searchShardPages?: number;
+    clean?: boolean;
+    cache?: boolean;
+    /** `archive serve`'s hook, filled with the renderer of a page the build has not written (src/preview/page.ts). */
+    preview?: ArchivePluginOptions['preview'];
+  },
 ): Promise<BuildReport> {
   const outDir = path.resolve(options.outDir);
   const unsafe = unsafeOutput(outDir, { contentDir: path.resolve(options.contentDir), repoRoot: REPO_ROOT });
@@ -277,8 +277,7 @@ export async function build(
         const eleventy = createEleventy(
           staging,
           content,
-          'build',
-          { contentDir: options.contentDir, plan: { data: plan, batch } },
+          { contentDir: options.contentDir, plan: { data: plan, batch }, preloaded: content, preview: options.preview },
           options.quiet,
         );
         let results: (WrittenPage & { content?: unknown })[];
@@ -399,45 +398,66 @@ export interface ServeOptions {
   host?: string;
   /** Default 8080; 0 takes a free port. */
   port?: number;
+  /** Told of each build (the first one, then one after each burst of changes) and how long it took. */
+  onBuild?: (report: BuildReport, seconds: number) => void;
+  /** Told of a rebuild that failed (a content error, say): the previous site goes on being served. */
+  onError?: (error: unknown) => void;
 }
 
 /**
- * Builds into `outDir`, then serves it (src/preview/server.ts) and rebuilds
- * on changes to the content or the templates, reloading open pages. Resolves
- * to the running server once it listens.
+ * Builds into `outDir` as `archive build` does (incrementally, with the
+ * cache beside `outDir`), then serves it (src/preview/server.ts) and, after
+ * each burst of changes to the content folder or the templates, builds
+ * again the same way and reloads open pages. Until a build has written a
+ * new article's page, the server renders it on request (src/preview/page.ts).
+ * Rejects when the first build fails; resolves to the running server once it
+ * listens.
  */
 export async function serve(options: ServeOptions): Promise<PreviewServer> {
-  const content = await readContent(options);
-  const plugin: ArchivePluginOptions = { contentDir: options.contentDir, preloaded: content, preview: {} };
-  let server: PreviewServer | undefined;
-  const eleventy = createEleventy(path.resolve(options.outDir), content, 'watch', plugin, false, (eleventyConfig) =>
-    eleventyConfig.on('eleventy.after', () => server?.reload()),
-  );
-  try {
-    await eleventy.init();
-    await eleventy.watch();
-  } catch (error) {
-    await eleventy.stopWatch();
-    throw findContentError(error) ?? error;
-  }
+  const outDir = path.resolve(options.outDir);
+  const preview: NonNullable<ArchivePluginOptions['preview']> = {};
+  const once = async () => {
+    const started = performance.now();
+    const report = await build({ contentDir: options.contentDir, outDir, quiet: true, preview });
+    options.onBuild?.(report, (performance.now() - started) / 1000);
+  };
+  await once();
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? 8080;
+  let server: PreviewServer;
   try {
     server = await startPreview({
-      root: options.outDir,
+      root: outDir,
       host,
       port,
-      pathPrefix: content.settings.pathPrefix,
-      render: (url) => plugin.preview?.render?.(url) ?? Promise.resolve(undefined),
+      pathPrefix: (await loadSettings(path.resolve(options.contentDir))).pathPrefix,
+      render: (url) => preview.render?.(url) ?? Promise.resolve(undefined),
       liveReload: true,
     });
   } catch (error) {
-    await eleventy.stopWatch();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
       throw new Error(`port ${port} on ${host} is in use: pass --port with another number`);
     throw error;
   }
-  return server;
+  const onError = options.onError ?? ((error) => console.error(`archive: ${error instanceof Error ? error.message : String(error)}`));
+  const rebuild = oneAtATime(async () => {
+    try {
+      await once();
+      server.reload();
+    } catch (error) {
+      onError(error);
+    }
+  });
+  const watching = watchFolders([options.contentDir, LAYOUTS_DIR], () => void rebuild.run());
+  return {
+    url: server.url,
+    reload: () => server.reload(),
+    close: async () => {
+      watching.close();
+      await rebuild.idle();
+      await server.close();
+    },
+  };
 }
 
 export { ContentError };

@@ -1,9 +1,10 @@
 /**
- * The local preview's fast path for a new article: Eleventy rebuilds the
- * whole site when an article file changes (a minute at 10,000 articles), so
- * until that rebuild has written the page, `archive serve` renders the page
- * of a new article on request from its file alone. This file reads the file
- * system; the page is made by the same templates as the build's.
+ * The local preview's fast path for a new article: `archive serve` builds
+ * again after each change, incrementally, but that still reads the whole
+ * archive and indexes search (many seconds at 10,000 articles), so until
+ * that build has written the page, it renders the page of a new article on
+ * request from its file alone. This file reads the file system; the page is
+ * made by the same templates as the build's.
  */
 import path from 'node:path';
 import { articleFilesIn } from '../store/content-folder.ts';

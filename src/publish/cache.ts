@@ -76,22 +76,20 @@ function projectFiles(root: string, entries: readonly string[]): string[] {
   return out.sort();
 }
 
-let projectHashMemo: string | undefined;
-
 /**
  * A hash of everything of the project that decides a page's bytes besides
  * its data: the code (`src/`), the templates and assets (`layouts/`),
  * Eleventy's configuration, and the package and lockfile (the project's
- * version and every dependency's).
+ * version and every dependency's). Read anew for every build, never
+ * remembered: `archive serve` builds again in the same process after a
+ * template is edited.
  */
 export function projectHash(repoRoot: string): string {
-  if (projectHashMemo) return projectHashMemo;
   const hash = [];
   for (const file of projectFiles(repoRoot, ['package.json', 'package-lock.json', '.eleventy.js', 'src', 'layouts'])) {
     hash.push(`${file}\n${sha256(fs.readFileSync(path.join(repoRoot, file)))}`);
   }
-  projectHashMemo = sha256(hash.join('\n'));
-  return projectHashMemo;
+  return sha256(hash.join('\n'));
 }
 
 /** Why the cache of `outDir` cannot be used, or its manifest. */

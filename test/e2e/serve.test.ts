@@ -11,6 +11,9 @@ import { writeArticleText } from '../../src/content/frontmatter.ts';
 import { repoRoot } from '../support/build.ts';
 import { rawRequest } from '../support/raw-request.ts';
 
+/** A limit on a busy machine, not a speed requirement: the bundled archive rebuilds in about 2 s. */
+const LISTED_WITHIN_MS = 30_000;
+
 let root: string;
 let content: string;
 const children: ChildProcess[] = [];
@@ -26,8 +29,11 @@ afterAll(async () => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-/** Starts `archive serve` with `args`; resolves once it prints a line matching `until`, with everything it printed. */
-function startServe(args: string[], until: RegExp): Promise<{ child: ChildProcess; output: string; match: RegExpExecArray }> {
+/** Starts `archive serve` with `args`; resolves once it prints a line matching `until`, with everything it printed then and `printed()`, all it has printed so far. */
+function startServe(
+  args: string[],
+  until: RegExp,
+): Promise<{ child: ChildProcess; output: string; match: RegExpExecArray; printed: () => string }> {
   const child = spawn(
     process.execPath,
     ['bin/archive.js', 'serve', '--content', content, '--out', path.join(root, '_site'), '--port', '0', ...args],
@@ -42,7 +48,7 @@ function startServe(args: string[], until: RegExp): Promise<{ child: ChildProces
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const match = until.exec(output);
-      if (match) resolve({ child, output, match });
+      if (match) resolve({ child, output, match, printed: () => output });
     };
     child.stdout!.on('data', read);
     child.stderr!.on('data', read);
@@ -53,11 +59,13 @@ function startServe(args: string[], until: RegExp): Promise<{ child: ChildProces
 describe('archive serve', () => {
   let base: string;
   let child: ChildProcess;
+  let printed: () => string;
 
   beforeAll(async () => {
     const started = await startServe([], /Serving \S+ at (http:\/\/\S+\/) /);
     base = started.match[1]!;
     child = started.child;
+    printed = started.printed;
   }, 120_000);
 
   it('listens on 127.0.0.1 by default', () => {
@@ -90,8 +98,51 @@ describe('archive serve', () => {
     expect(linked.body).not.toContain('Not in the content folder.');
   });
 
+  it(
+    'lists a new article on its tag, person, timeline and home pages within seconds, through the incremental build',
+    async () => {
+      const started = performance.now();
+      fs.writeFileSync(
+        path.join(content, 'articles', '2019', '2019-06-04-listed-at-once.md'),
+        writeArticleText(
+          { title: 'Listed at once', date: '2019-06-04', tags: ['preview listing'], people: ['Jen Easterly'] },
+          'Its tag page must list it.',
+        ),
+      );
+      const pages = ['/tags/preview-listing/', '/people/jen-easterly/', '/timeline/2019/', '/'];
+      const listed = new Set<string>();
+      while (listed.size < pages.length && performance.now() - started < LISTED_WITHIN_MS) {
+        for (const page of pages) if ((await rawRequest(base, page)).body.includes('Listed at once')) listed.add(page);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect([...listed].sort()).toEqual([...pages].sort());
+      console.log(
+        `archive serve: a new article listed on ${pages.join(', ')} after ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
+      // The preview's build is `archive build`'s: incremental, from the cache beside its output folder.
+      expect(printed()).toMatch(/Built \d+ articles into \d+ pages in \S+ \([\d.]+ s; incremental: \d+ files written, \d+ unchanged\)/);
+    },
+    LISTED_WITHIN_MS + 10_000,
+  );
+
+  it(
+    'says what is wrong with an article saved broken, and goes on serving the last site',
+    async () => {
+      const broken = path.join(content, 'articles', '2019', '2019-06-05-broken.md');
+      fs.writeFileSync(broken, '---\ntitle: Broken\ndate: 2019-13-45\n---\nA date no calendar has.\n');
+      const started = performance.now();
+      while (!printed().includes('2019-06-05-broken.md:') && performance.now() - started < LISTED_WITHIN_MS)
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(printed()).toMatch(/2019-06-05-broken\.md:\d+: date: /);
+      expect((await rawRequest(base, '/tags/preview-listing/')).body).toContain('Listed at once');
+      expect(child.exitCode).toBeNull();
+      fs.rmSync(broken);
+    },
+    LISTED_WITHIN_MS + 10_000,
+  );
+
   it('warns when told to listen on another address', async () => {
-    const other = await startServe(['--host', '0.0.0.0'], /listens on 0\.0\.0\.0/);
+    const other = await startServe(['--host', '0.0.0.0', '--out', path.join(root, '_site-other')], /listens on 0\.0\.0\.0/);
     expect(other.output).toContain(
       'archive: warning: the preview listens on 0.0.0.0: anyone who can reach this machine there can read the site',
     );
