@@ -12,17 +12,20 @@ import { checkLinks } from './links.ts';
 import { loadArticle, stringAt, type LoadedArticle } from './load.ts';
 import { checkKeyOrder } from './order.ts';
 import { checkFoldedPeople, checkPeople } from './people.ts';
+import { proposeRegistryEntries, type RegistryProposal } from './proposals.ts';
 import { checkTags } from './tags.ts';
 import type { CheckInput, CheckIssue } from './types.ts';
 
 export type { CheckInput, CheckIssue, CheckRegistries, SourceText } from './types.ts';
 export type { FileFix, SkippedFix } from './fix.ts';
+export type { RegistryProposal } from './proposals.ts';
 
-/** What one run found: the issues, sorted by file and line, and the fixes it could apply. */
+/** What one run found: the issues, sorted by file and line, the fixes it could apply, and the registry entries it proposes. */
 export interface CheckReport {
   issues: CheckIssue[];
   fixes: FileFix[];
   skipped: SkippedFix[];
+  proposals: RegistryProposal[];
 }
 
 /** Checks the archive; reports only files in `input.only` when given, comparing them against every article. */
@@ -58,7 +61,9 @@ export function checkArchive(input: CheckInput): CheckReport {
     ...checkLinks(scoped, { urls, slugs, files }),
   ].filter((issue) => inScope(issue.file));
   const { fixes, skipped } = planFixes(scoped, tags.renames);
-  return { issues: sortIssues(issues), fixes, skipped };
+  const proposals =
+    input.proposals && !input.only ? proposeRegistryEntries(all, input.registries ?? {}, input.proposals.files, input.proposals.min) : [];
+  return { issues: sortIssues(issues), fixes, skipped, proposals };
 }
 
 /** A body with no text (an `archive new` skeleton not yet written): the page would show a headline and nothing under it. */

@@ -18,6 +18,7 @@ export interface CheckIssue extends ContentIssue {
 export interface CheckRegistries {
   tags?: { file: string; registry: Registry };
   people?: { file: string; registry: Registry };
+  organizations?: { file: string; registry: Registry };
 }
 
 /** Everything one `check` run needs; the clock is passed in so tests fix the day. */
@@ -29,4 +30,10 @@ export interface CheckInput {
   registries?: CheckRegistries;
   /** Today, `YYYY-MM-DD`: later dates are in the future. */
   today: string;
+  /**
+   * Propose registry entries for the people and organizations named in at
+   * least `min` articles that their registry lacks (src/check/proposals.ts),
+   * into `files` where there is no registry yet; only for a whole-archive check.
+   */
+  proposals?: { min: number; files: { people: string; organizations: string } };
 }

@@ -8,12 +8,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { proposalLines } from '../check/proposals.ts';
 import { checkArchive, sortIssues, type CheckInput, type CheckIssue, type CheckRegistries, type SourceText } from '../check/index.ts';
 import { isIsoDay } from '../content/dates.ts';
 import { formatIssue } from '../content/schema.ts';
 import { LINK_SKIPPED, listContent, STRAY_FILE, walk } from '../store/content-folder.ts';
 import { displayPath as display, NOT_UTF8, readUtf8 } from '../store/read.ts';
 import { loadOutlets, loadRegistries } from '../store/registries.ts';
+import { loadSettings } from '../store/load.ts';
+import { ContentError } from '../archive/errors.ts';
+import { DEFAULT_SETTINGS } from '../site/settings.ts';
 import { writeFileAtomic } from '../store/temporary.ts';
 import { UsageError } from './errors.ts';
 import { localToday } from './today.ts';
@@ -34,7 +38,7 @@ export interface CheckCliOptions {
 export async function runCheck(paths: string[], options: CheckCliOptions): Promise<number> {
   const today = options.now ?? localToday();
   if (!isIsoDay(today)) throw new UsageError(`--now must be a real day written YYYY-MM-DD, not "${today}"`);
-  const { input, readIssues, articleCount } = readArchive(paths, options.content ?? 'content', today);
+  const { input, readIssues, articleCount } = await readArchive(paths, options.content ?? 'content', today);
   let report = checkArchive(input);
   const log = options.json ? (line: string) => console.error(line) : (line: string) => console.log(line);
 
@@ -62,18 +66,20 @@ export async function runCheck(paths: string[], options: CheckCliOptions): Promi
     );
   } else {
     for (const issue of issues) console.log(formatIssue(issue));
-    console.log(summary(issues, articleCount));
   }
+  // Notices, not problems: they never change the exit code (with --json they go to stderr with the other notes).
+  for (const proposal of report.proposals) for (const line of proposalLines(proposal, input.proposals!.min)) log(line);
+  if (!options.json) console.log(summary(issues, articleCount));
   const failing = options.strict ? issues : issues.filter((issue) => issue.severity === 'error');
   return failing.length > 0 ? 1 : 0;
 }
 
-/** Reads the articles to check, the archive around them, and the registries. */
-function readArchive(
+/** Reads the articles to check, the archive around them, the registries and the site settings. */
+async function readArchive(
   paths: string[],
   content: string,
   today: string,
-): { input: CheckInput; readIssues: () => CheckIssue[]; articleCount: number } {
+): Promise<{ input: CheckInput; readIssues: () => CheckIssue[]; articleCount: number }> {
   const articlesDir = path.join(content, 'articles');
   const hasArchive = fs.existsSync(articlesDir) && fs.statSync(articlesDir).isDirectory();
   if (paths.length === 0 && !hasArchive) {
@@ -110,11 +116,28 @@ function readArchive(
 
   // The registries the build reads, read the same way (src/store/registries.ts): every problem is an error here as it stops the build there.
   const loaded = loadRegistries(content);
-  const registries: CheckRegistries = { tags: loaded.registries.tags, people: loaded.registries.people };
+  const registries: CheckRegistries = {
+    tags: loaded.registries.tags,
+    people: loaded.registries.people,
+    organizations: loaded.registries.organizations,
+  };
   const registryIssues: CheckIssue[] = [...loaded.issues, ...loadOutlets(content).issues].map((issue) => ({
     ...issue,
     severity: 'error' as const,
   }));
+  // The settings the build reads; settings it would refuse are an error here too.
+  const settingsIssues: CheckIssue[] = [];
+  let proposalMin = DEFAULT_SETTINGS.registryProposalMin;
+  try {
+    proposalMin = (await loadSettings(content)).registryProposalMin;
+  } catch (error) {
+    const file = display(path.join(content, '_data', 'site.yaml'));
+    const message =
+      error instanceof ContentError ? error.problems.map((p) => p.replace(`${file}: `, '')).join('; ') : (error as Error).message;
+    settingsIssues.push({ file, message, severity: 'error' });
+  }
+  const registryFile = (kind: string) => display(path.join(content, '_data', `${kind}.yaml`));
+  const proposals = { min: proposalMin, files: { people: registryFile('people'), organizations: registryFile('organizations') } };
   const only = paths.length > 0 ? new Set(given) : undefined;
   // Checking the whole archive: no other file may sit in the content folder, and no link is followed.
   const folderIssues: CheckIssue[] = only
@@ -131,8 +154,8 @@ function readArchive(
           severity: 'error' as const,
         })),
       ];
-  const readIssues = () => [...registryIssues, ...folderIssues, ...notUtf8.values()];
-  return { input: { articles, only, registries, today }, readIssues, articleCount: only ? only.size : files.length };
+  const readIssues = () => [...registryIssues, ...settingsIssues, ...folderIssues, ...notUtf8.values()];
+  return { input: { articles, only, registries, today, proposals }, readIssues, articleCount: only ? only.size : files.length };
 }
 
 /** Every `.md` file below a folder, as display names, sorted; dot-files (such as an interrupted write's temporary) and links are skipped. */

@@ -1,7 +1,7 @@
 /**
  * Site settings: name, description, base URL, path prefix, language,
- * publisher, the fewest articles for a tag's or person's own feeds, the data
- * export's licence. Read from `content/_data/site.yaml`; a deployer overrides the
+ * publisher, the fewest articles for a tag's or person's own feeds and for
+ * `check` to propose a registry entry, the data export's licence. Read from `content/_data/site.yaml`; a deployer overrides the
  * base URL and path prefix with ARCHIVE_BASE_URL and ARCHIVE_PATH_PREFIX, and
  * a build option beats both.
  */
@@ -23,6 +23,12 @@ export interface SiteSettings {
    * made most of a site's bytes (issue 15).
    */
   entityFeedMin: number;
+  /**
+   * The fewest articles a person or organization missing from its registry
+   * must be named in for `archive check` to propose an entry for it
+   * (src/check/proposals.ts).
+   */
+  registryProposalMin: number;
   /** The licence of the archive's data export (src/export/): an SPDX identifier, its title and the URL of its text. */
   dataLicense: DataLicense;
 }
@@ -43,6 +49,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   language: 'en',
   publisher: 'Cyber Policy News Archive',
   entityFeedMin: 5,
+  registryProposalMin: 3,
   dataLicense: {
     name: 'CC-BY-4.0',
     title: 'Creative Commons Attribution 4.0 International',
@@ -61,6 +68,11 @@ const settingsSchema = z
     entityFeedMin: z
       .number({ error: 'must be a whole number of articles, such as 5' })
       .int('must be a whole number of articles, such as 5')
+      .min(1)
+      .max(1_000_000),
+    registryProposalMin: z
+      .number({ error: 'must be a whole number of articles, such as 3' })
+      .int('must be a whole number of articles, such as 3')
       .min(1)
       .max(1_000_000),
     dataLicense: z.strictObject({

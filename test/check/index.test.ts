@@ -111,7 +111,7 @@ describe('checkArchive', () => {
       file: source.file,
       text: first.fixes.find((fix) => fix.file === source.file)?.text ?? source.text,
     }));
-    expect(checkArchive({ articles: fixed, today: '2026-11-25' })).toEqual({ issues: [], fixes: [], skipped: [] });
+    expect(checkArchive({ articles: fixed, today: '2026-11-25' })).toEqual({ issues: [], fixes: [], skipped: [], proposals: [] });
   });
 
   it('reports a surname the build files under the one person of that name, and two copies of one story', () => {

@@ -172,6 +172,56 @@ describe('archive check', () => {
   });
 });
 
+describe('archive check proposes registry entries', () => {
+  const named = (n: number, people: string) =>
+    `---\ntitle: Story ${n}\ndate: 2019-05-2${n}\npeople:\n${people
+      .split(', ')
+      .map((name) => `  - ${name}\n`)
+      .join('')}organizations:\n  - GCHQ\n---\n\nStory ${n}.\n`;
+  const archive = {
+    'content/_data/people.yaml': '# People registry\n- name: Jens Stoltenberg\n',
+    'content/_data/site.yaml': 'registryProposalMin: 3\n',
+    'content/articles/2019/2019-05-21-story-1.md': named(1, 'Theresa May, Jens Stoltenberg'),
+    'content/articles/2019/2019-05-22-story-2.md': named(2, 'theresa may'),
+    'content/articles/2019/2019-05-23-story-3.md': named(3, 'Theresa May, Ciaran Martin'),
+  };
+
+  it('prints the people and organizations named in registryProposalMin articles and missing from the registries as a notice with YAML to paste, and never fails for it', async () => {
+    workIn(archive);
+    expect(await runCheck([], { now: '2026-11-25', strict: true })).toBe(0);
+    expect(out).toEqual([
+      'notice: 1 person named in 3 or more articles is not in content/_data/people.yaml; to give it a page with a description, role or Wikidata id, paste into it (this never fails check):',
+      '- name: Theresa May # 3 articles',
+      'notice: 1 organization named in 3 or more articles is not in content/_data/organizations.yaml; to give it a page with a description, role or Wikidata id, paste into it (this never fails check):',
+      '- name: GCHQ # 3 articles',
+      'checked 3 articles: no problems',
+    ]);
+
+    // Pasted as printed, the entries are valid and the notice is gone; a higher threshold says nothing either.
+    fs.appendFileSync('content/_data/people.yaml', `${out[1]}\n`);
+    fs.writeFileSync('content/_data/organizations.yaml', `${out[3]}\n`);
+    out = [];
+    expect(await runCheck([], { now: '2026-11-25' })).toBe(0);
+    expect(out).toEqual(['checked 3 articles: no problems']);
+  });
+
+  it('keeps --json output to the problems, the notice going to stderr, and says nothing when checking some files only', async () => {
+    workIn({ ...archive, 'content/_data/site.yaml': '' });
+    expect(await runCheck([], { now: '2026-11-25', json: true })).toBe(0);
+    expect(JSON.parse(out.join('\n'))).toEqual([]);
+    expect(err).toContain('- name: Theresa May # 3 articles');
+    out = [];
+    expect(await runCheck(['content/articles/2019/2019-05-21-story-1.md'], { now: '2026-11-25' })).toBe(0);
+    expect(out).toEqual(['checked 1 article: no problems']);
+  });
+
+  it('refuses a registryProposalMin that is not a whole number, naming the settings file', async () => {
+    workIn({ ...archive, 'content/_data/site.yaml': 'registryProposalMin: three\n' });
+    expect(await runCheck([], { now: '2026-11-25' })).toBe(1);
+    expect(out[0]).toBe('content/_data/site.yaml: site settings: registryProposalMin: must be a whole number of articles, such as 3');
+  });
+});
+
 describe('archive new', () => {
   it('writes a draft skeleton at content/articles/YYYY/YYYY-MM-DD-SLUG.md, prints its path, and check only warns that its body is empty', async () => {
     workIn({ 'content/articles/2019/2019-05-23-seed.md': seed });

@@ -27,6 +27,9 @@ describe('site settings', () => {
   });
 
   it('gives tags and people feeds from 5 articles unless told another whole number', () => {
+    expect(resolveSettings(undefined).registryProposalMin).toBe(3);
+    expect(resolveSettings({ registryProposalMin: 10 }).registryProposalMin).toBe(10);
+    expect(() => resolveSettings({ registryProposalMin: 0 })).toThrow(/^site settings: registryProposalMin: /);
     expect(resolveSettings(undefined).entityFeedMin).toBe(5);
     expect(resolveSettings({ entityFeedMin: 1 }).entityFeedMin).toBe(1);
     for (const entityFeedMin of [0, 2.5, '5', -1])
