@@ -75,7 +75,10 @@ export async function main(argv: string[]): Promise<number> {
         outDir: path.resolve(options.out),
         host: options.host,
         port: options.port,
-        onBuild: (result, seconds) => console.log(buildSummary(result, options.out, seconds)),
+        onBuild: (result, seconds) => {
+          console.log(buildSummary(result, options.out, seconds));
+          for (const url of result.draftUrls) console.log(`Draft, shown only by this preview under a "draft" banner: ${url}`);
+        },
       });
       console.log(`Serving ${options.out} at ${server.url} (Ctrl-C stops)`);
     });

@@ -175,7 +175,8 @@ export default function archivePlugin(eleventyConfig: EleventyConfig, options: A
     options.preview.render = async (url) => {
       const content = lastContent;
       if (!nunjucks || !content) return undefined;
-      const article = await findArticle(contentDir, url);
+      // The preview shows drafts (under a banner the article template adds); the build never renders them.
+      const article = await findArticle(contentDir, url, { drafts: true });
       if (!article) return undefined;
       const context = { ...(await previewContext(content, article)), assets: assets() };
       const environment = nunjucks;

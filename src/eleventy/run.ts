@@ -150,6 +150,8 @@ export interface BuildReport {
   pages: number;
   articles: number;
   drafts: number;
+  /** The page addresses of the drafts, which the site leaves out and `archive serve` shows on request. */
+  draftUrls: string[];
   /** Files of the new site written by this build (rendered, copied or indexed). */
   written: number;
   /** Files of the new site taken unchanged from the previous one (incremental builds). */
@@ -372,6 +374,7 @@ export async function build(
       pages,
       articles: content.articles.length,
       drafts: content.drafts,
+      draftUrls: content.draftUrls ?? [],
       written: useCache ? total - reused : written.length + data.files.length,
       reused,
       ...('reason' in opened ? { fullBuild: opened.reason } : {}),

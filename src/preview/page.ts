@@ -3,7 +3,8 @@
  * again after each change, incrementally, but that still reads the whole
  * archive and indexes search (many seconds at 10,000 articles), so until
  * that build has written the page, it renders the page of a new article on
- * request from its file alone. This file reads the file system; the page is
+ * request from its file alone. Drafts, which no build writes, it renders
+ * the same way, under a "draft" banner. This file reads the file system; the page is
  * made by the same templates as the build's.
  */
 import path from 'node:path';
@@ -21,10 +22,11 @@ const ARTICLE_URL = /^\/articles\/(\d{4})\/(\d{2})\/([a-z0-9]+(?:-[a-z0-9]+)*)\/
 
 /**
  * The published article whose page is `url` (`/articles/YYYY/MM/SLUG/`), read
- * from `contentDir`, or undefined. Reads only the files of that month, the
- * file named for the slug first.
+ * from `contentDir`, or undefined; with `drafts`, a draft too (the preview
+ * shows drafts, which the build leaves out). Reads only the files of that
+ * month, the file named for the slug first.
  */
-export async function findArticle(contentDir: string, url: string): Promise<Article | undefined> {
+export async function findArticle(contentDir: string, url: string, { drafts = false } = {}): Promise<Article | undefined> {
   const match = ARTICLE_URL.exec(url);
   if (!match) return undefined;
   const [, year, month, slug] = match as unknown as [string, string, string, string];
@@ -37,7 +39,7 @@ export async function findArticle(contentDir: string, url: string): Promise<Arti
     const text = readUtf8(path.join(contentDir, file));
     if (text === undefined) continue;
     const result = parseArticle(text, file);
-    if (result.ok && !result.article.draft && result.article.url === url) return { ...result.article, file };
+    if (result.ok && (drafts || !result.article.draft) && result.article.url === url) return { ...result.article, file };
   }
   return undefined;
 }
@@ -66,5 +68,7 @@ export async function previewContext(content: LoadedContent, article: Article): 
     description: article.summary ?? article.title,
     pageType: 'article',
     page: { url: article.url },
+    // A draft's page is for its editor alone: never indexed, should it be seen from elsewhere.
+    ...(article.draft ? { robots: 'noindex' } : {}),
   };
 }

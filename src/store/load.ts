@@ -22,6 +22,8 @@ export interface LoadedContent {
   articles: Article[];
   /** How many drafts were left out. */
   drafts: number;
+  /** The page addresses the drafts would have, oldest file first, for the preview to name (`archive serve` shows them, the build never). */
+  draftUrls?: string[];
   registries: Partial<Record<EntityKind, RegistryEntry[]>>;
   /** The outlets registry (`_data/outlets.yaml`); none is an empty one. */
   outlets?: OutletRegistry;
@@ -40,7 +42,7 @@ export { displayPath };
 export async function loadArticles(
   contentDir: string,
   articleFiles = listContent(contentDir).articles,
-): Promise<{ articles: Article[]; drafts: number }> {
+): Promise<{ articles: Article[]; drafts: number; draftUrls: string[] }> {
   const files = articleFiles.map((file) => path.join(contentDir, file));
   const problems: string[] = [];
   const articles: Article[] = [];
@@ -74,7 +76,8 @@ export async function loadArticles(
       clashes.map(([url, list]) => `${url}: ${list.map((a) => displayPath(path.join(contentDir, a.file))).join(' and ')}`),
     );
   }
-  return { articles: published, drafts: articles.length - published.length };
+  const draftUrls = articles.filter((a) => a.draft).map((a) => a.url);
+  return { articles: published, drafts: draftUrls.length, draftUrls };
 }
 
 /** Reads `_data/{tags,people,organizations,places}.yaml` where they exist (src/store/registries.ts); a broken one stops the build with its file and line. */
@@ -110,7 +113,7 @@ export async function loadSettings(
 /** Everything under `contentDir` the site needs. */
 export async function loadContent(contentDir: string, overrides: { baseUrl?: string; pathPrefix?: string } = {}): Promise<LoadedContent> {
   const listing = listContent(contentDir);
-  const [{ articles, drafts }, registries, settings] = await Promise.all([
+  const [{ articles, drafts, draftUrls }, registries, settings] = await Promise.all([
     loadArticles(contentDir, listing.articles),
     loadRegistries(contentDir),
     loadSettings(contentDir, process.env, overrides),
@@ -118,6 +121,7 @@ export async function loadContent(contentDir: string, overrides: { baseUrl?: str
   return {
     articles,
     drafts,
+    draftUrls,
     registries,
     outlets: loadOutlets(contentDir),
     settings,

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeArticleText } from '../../src/content/frontmatter.ts';
 import { repoRoot } from '../support/build.ts';
 import { rawRequest } from '../support/raw-request.ts';
+import { parseHTML } from 'linkedom';
 
 /** A limit on a busy machine, not a speed requirement: the bundled archive rebuilds in about 2 s. */
 const LISTED_WITHIN_MS = 30_000;
@@ -123,6 +124,52 @@ describe('archive serve', () => {
       expect(printed()).toMatch(/Built \d+ articles into \d+ pages in \S+ \([\d.]+ s; incremental: \d+ files written, \d+ unchanged\)/);
     },
     LISTED_WITHIN_MS + 10_000,
+  );
+
+  it(
+    'shows a draft at its address under a visible "draft" banner and names it in its log, while the site it builds leaves the draft out',
+    async () => {
+      const file = path.join(content, 'articles', '2019', '2019-06-06-work-in-progress.md');
+      fs.writeFileSync(
+        file,
+        writeArticleText({ title: 'Work in progress', date: '2019-06-06', tags: ['preview listing'], draft: true }, 'Half a story.'),
+      );
+      const url = '/articles/2019/06/work-in-progress/';
+      const started = performance.now();
+      while (
+        !printed().includes(`Draft, shown only by this preview under a "draft" banner: ${url}`) &&
+        performance.now() - started < LISTED_WITHIN_MS
+      )
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(printed()).toContain(`Draft, shown only by this preview under a "draft" banner: ${url}`);
+      const page = await rawRequest(base, url);
+      expect(page.status).toBe(200);
+      const { document } = parseHTML(page.body);
+      const banner = document.querySelector('main .draft-banner');
+      expect(banner?.textContent).toMatch(/^Draft: only this preview shows this article/);
+      expect(document.querySelector('h1')?.textContent).toBe('Work in progress');
+      expect(document.querySelector('.article-body')?.textContent).toContain('Half a story.');
+      expect(document.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+      // The built site, which `archive build` would publish, holds no page of it and lists it nowhere.
+      expect(fs.existsSync(path.join(root, '_site', 'articles', '2019', '06', 'work-in-progress'))).toBe(false);
+      for (const listing of ['/', '/tags/preview-listing/', '/timeline/2019/'])
+        expect((await rawRequest(base, listing)).body, listing).not.toContain('Work in progress');
+      // Published, it is an article like any other, without the banner.
+      fs.writeFileSync(
+        file,
+        writeArticleText({ title: 'Work in progress', date: '2019-06-06', tags: ['preview listing'] }, 'Half a story.'),
+      );
+      while (
+        !(await rawRequest(base, '/tags/preview-listing/')).body.includes('Work in progress') &&
+        performance.now() - started < 2 * LISTED_WITHIN_MS
+      )
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      const published = await rawRequest(base, url);
+      expect(published.body).toContain('Half a story.');
+      expect(published.body).not.toContain('draft-banner');
+      expect(fs.existsSync(path.join(root, '_site', 'articles', '2019', '06', 'work-in-progress', 'index.html'))).toBe(true);
+    },
+    3 * LISTED_WITHIN_MS,
   );
 
   it(

@@ -39,8 +39,12 @@ describe('findArticle', () => {
     expect((await findArticle(contentDir, '/articles/2019/05/renamed-by-an-editor/'))?.title).toBe('A different title');
   });
 
-  it('never shows a draft', async () => {
+  it('finds a draft only when asked to, as the preview asks and nothing else does', async () => {
     expect(await findArticle(contentDir, '/articles/2019/05/still-a-draft/')).toBeUndefined();
+    expect(await findArticle(contentDir, '/articles/2019/05/still-a-draft/', { drafts: true })).toMatchObject({
+      title: 'Still a draft',
+      draft: true,
+    });
   });
 
   it('finds nothing for a URL that is not an article page or names a missing one', async () => {
