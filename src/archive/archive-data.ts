@@ -38,7 +38,8 @@ import { DATA_FILES } from '../export/datapackage.ts';
 import { ARTICLE_COLUMNS, ENTITY_COLUMNS, type Column } from '../export/records.ts';
 import type { DataLicense } from '../site/settings.ts';
 import { archiveIndexes } from '../collections/indexes.ts';
-import { sameStoryGroups, storyPrint } from '../content/same-story.ts';
+import { incidentIndex, incidentLinks, type Incident, type IncidentIndex, type IncidentLink } from '../collections/incidents.ts';
+import { storylineIndex, storylineSummary, wireStoryGroups, type Storyline, type StorylineSummary } from '../collections/storylines.ts';
 
 /** Articles a listing page shows. */
 export const PAGE_SIZE = 20;
@@ -69,6 +70,10 @@ export interface ArticlePage {
   related: RelatedStory[];
   /** The same story in the archive from other pages or outlets (content/same-story.ts), oldest first. */
   sameStory: Article[];
+  /** The incident records the article names, with their pages and records. */
+  incidents: IncidentLink[];
+  /** The storyline the article is in, if any (src/collections/storylines.ts). */
+  storyline?: StorylineSummary;
   headlines: OutletHeadline[];
   previous?: Article;
   next?: Article;
@@ -166,6 +171,14 @@ export interface ArchiveData {
   /** Search bundles besides `pagefind/` that the search page merges (`searchBundles` in src/search/plan.ts). */
   searchBundles: string[];
   data: DataPage;
+  /** `/incidents/`: every incident, system by system. */
+  incidentIndex: Pick<IncidentIndex, 'systems'> & { count: number };
+  /** One page per incident, written in the last run. */
+  incidentPages: Incident[];
+  /** `/storylines/`: every storyline, newest first. */
+  storylines: Storyline[];
+  /** One page per storyline, written in the last run. */
+  storylinePages: Storyline[];
 }
 
 /**
@@ -205,6 +218,8 @@ export function batchOf(data: ArchiveData, batch: BuildBatch): ArchiveData {
     indexes: batch.rest ? data.indexes : [],
     timeline: batch.rest ? data.timeline : [],
     yearPages: batch.rest ? data.yearPages : [],
+    incidentPages: batch.rest ? data.incidentPages : [],
+    storylinePages: batch.rest ? data.storylinePages : [],
     files: batch.rest ? data.files : [],
     rest: batch.rest,
     once: batch.rest ? [1] : [],
@@ -221,13 +236,14 @@ export function relatedReason(link: RelatedLink): string {
     .join(', ')}`;
 }
 
-/** For each article that shares its story with others, those others, oldest first. */
-export function sameStoryOf(articles: readonly Article[]): Map<string, Article[]> {
+/** For each article that shares its story with others, those others, oldest first; `groups` are the wire-story groups, when computed already. */
+export function sameStoryOf(
+  articles: readonly Article[],
+  groups: readonly (readonly string[])[] = wireStoryGroups(articles),
+): Map<string, Article[]> {
   const byUrl = new Map(articles.map((a) => [a.url, a]));
   const out = new Map<string, Article[]>();
-  for (const group of sameStoryGroups(
-    articles.map((a) => ({ key: a.url, print: storyPrint(a.body), headline: { day: a.date, title: a.title } })),
-  )) {
+  for (const group of groups) {
     const members = group.map((url) => byUrl.get(url)!).sort((a, b) => a.date.localeCompare(b.date) || a.url.localeCompare(b.url));
     for (const member of members)
       out.set(
@@ -255,7 +271,10 @@ export async function buildArchiveData(
   // ("Sofacy", "Fancy Bear") count as the one entity they name. On a large
   // archive a worker thread does part of the work while this thread renders.
   // Copies of one story are linked as that story on each other's pages, never listed as each other's related stories.
-  const sameStory = sameStoryOf(articles);
+  const wire = wireStoryGroups(articles);
+  const sameStory = sameStoryOf(articles, wire);
+  const incidents = incidentIndex(articles, content.incidentSystems ?? []);
+  const storylines = storylineIndex(articles, wire);
   const canonical = articles.map((article) => {
     const same = sameStory.get(article.url);
     return {
@@ -292,6 +311,8 @@ export async function buildArchiveData(
       links,
       related: relatedFor(article.url),
       sameStory: sameStory.get(article.url) ?? [],
+      incidents: incidentLinks(incidents, article),
+      ...(storylines.byArticle.has(article.url) ? { storyline: storylineSummary(storylines.byArticle.get(article.url)!) } : {}),
       headlines: article.related_headlines.map((text, i) => ({ text, url: headlineLinks.get(article.url)?.[i] })),
       previous: around.get(article.url)?.previous,
       next: around.get(article.url)?.next,
@@ -397,7 +418,7 @@ export async function buildArchiveData(
   }
 
   // The data export (src/export/): its files under /data/, and the data page that explains them.
-  const exported = archiveExport(articles, indexes, registries, settings);
+  const exported = archiveExport(articles, indexes, registries, settings, undefined, storylines);
   files.push(...exportFiles(() => exported));
   const dataPage: DataPage = {
     url: DATA_URL,
@@ -437,6 +458,10 @@ export async function buildArchiveData(
     ...years.map((y) => y.url),
     '/search/',
     DATA_URL,
+    '/incidents/',
+    ...incidents.incidents.map((incident) => incident.url),
+    '/storylines/',
+    ...storylines.storylines.map((storyline) => storyline.url),
   ];
   const lastmod = new Map(articles.map((a) => [a.url, a.date]));
   const sitemapEntries: SitemapEntry[] = pageUrls.map((url) => ({ url: abs(url), lastmod: lastmod.get(url) }));
@@ -468,5 +493,9 @@ export async function buildArchiveData(
     once: [1],
     searchBundles: searchBundles(articles.length, searchShardPages).slice(1),
     data: dataPage,
+    incidentIndex: { systems: incidents.systems, count: incidents.incidents.length },
+    incidentPages: incidents.incidents,
+    storylines: storylines.storylines,
+    storylinePages: storylines.storylines,
   };
 }

@@ -3,7 +3,7 @@
  * (src/publish/cache.ts, docs/incremental.md). Pure.
  *
  * A page made one per item (an article page, an entity page, an index of
- * entities, a year of the timeline) is rendered from its item and from what
+ * entities, a year of the timeline, an incident, a storyline) is rendered from its item and from what
  * every page shares (the site settings, the templates, the assets, the code):
  * its fingerprint is a hash of its item, whole, and what it shares goes into
  * the cache's key instead, so a change there starts a full build. Nothing is
@@ -20,7 +20,7 @@ import type { Article } from '../content/article.ts';
 import type { ArchiveData } from './archive-data.ts';
 
 /** The kinds of pages made one per item, with the list of the archive each comes from. */
-export const PAGED_KINDS = ['article', 'entity', 'entity-index', 'timeline-year'] as const;
+export const PAGED_KINDS = ['article', 'entity', 'entity-index', 'timeline-year', 'incident', 'storyline'] as const;
 export type PagedKind = (typeof PAGED_KINDS)[number];
 
 /** One page of a paginated list: its URL and the hash of what it is made from. */
@@ -69,7 +69,7 @@ function plain(_key: string, value: unknown): unknown {
 
 /** The fingerprint of every page the archive makes one per item, keyed by URL. */
 export function pageFingerprints(
-  data: Pick<ArchiveData, 'articles' | 'entityPages' | 'indexes' | 'yearPages'>,
+  data: Pick<ArchiveData, 'articles' | 'entityPages' | 'indexes' | 'yearPages' | 'incidentPages' | 'storylinePages'>,
 ): Map<string, PageFingerprint> {
   const articles = new Set<Article>();
   for (const page of data.articles) articles.add(page.article);
@@ -83,6 +83,8 @@ export function pageFingerprints(
   for (const page of data.entityPages) add('entity', page.url, page);
   for (const page of data.indexes) add('entity-index', page.url, page);
   for (const page of data.yearPages) add('timeline-year', page.url, page);
+  for (const page of data.incidentPages) add('incident', page.url, page);
+  for (const page of data.storylinePages) add('storyline', page.url, page);
   return out;
 }
 
@@ -99,6 +101,8 @@ export function restrictTo(data: ArchiveData, render: ReadonlySet<string>): Arch
     entityPages: data.entityPages.filter((page) => render.has(page.url)),
     indexes: data.indexes.filter((page) => render.has(page.url)),
     yearPages: data.yearPages.filter((page) => render.has(page.url)),
+    incidentPages: data.incidentPages.filter((page) => render.has(page.url)),
+    storylinePages: data.storylinePages.filter((page) => render.has(page.url)),
     files: [],
   };
 }

@@ -14,6 +14,7 @@ import { checkKeyOrder } from './order.ts';
 import { checkFoldedPeople, checkPeople } from './people.ts';
 import { proposeRegistryEntries, type RegistryProposal } from './proposals.ts';
 import { checkTags } from './tags.ts';
+import { unknownIncidents } from '../content/incidents.ts';
 import type { CheckInput, CheckIssue } from './types.ts';
 
 export type { CheckInput, CheckIssue, CheckRegistries, SourceText } from './types.ts';
@@ -54,6 +55,7 @@ export function checkArchive(input: CheckInput): CheckReport {
     ...scoped.flatMap((article) => checkFuture(article, input.today)),
     ...scoped.flatMap(checkEmptyBody),
     ...scoped.flatMap(checkKeyOrder),
+    ...scoped.flatMap((article) => checkIncidents(article, input.incidentSystems)),
     ...tags.issues,
     ...checkPeople(scoped, input.registries?.people),
     ...checkFoldedPeople(all, scoped, input.registries?.people),
@@ -64,6 +66,16 @@ export function checkArchive(input: CheckInput): CheckReport {
   const proposals =
     input.proposals && !input.only ? proposeRegistryEntries(all, input.registries ?? {}, input.proposals.files, input.proposals.min) : [];
   return { issues: sortIssues(issues), fixes, skipped, proposals };
+}
+
+/** Incident identifiers whose prefix no record system has: the build refuses them with the same words. */
+function checkIncidents(article: LoadedArticle, registry: CheckInput['incidentSystems']): CheckIssue[] {
+  if (!article.valid?.incidents?.length) return [];
+  const { file, systems } = registry ?? { file: 'content/_data/incident-systems.yaml', systems: [] };
+  return unknownIncidents(article.valid.incidents, systems, article.file, file, article.lineOf).map((issue) => ({
+    ...issue,
+    severity: 'error' as const,
+  }));
 }
 
 /** A body with no text (an `archive new` skeleton not yet written): the page would show a headline and nothing under it. */

@@ -1,6 +1,7 @@
 /** The shapes `archive check` works on: plain texts in, issues and fixes out. */
 import type { ContentIssue } from '../content/schema.ts';
 import type { Registry } from '../content/registry.ts';
+import type { IncidentSystem } from '../content/incidents.ts';
 
 /** One article file as read from disk: its display name and its whole text. */
 export interface SourceText {
@@ -28,6 +29,8 @@ export interface CheckInput {
   /** Report issues for these files only (default: all of `articles`). */
   only?: ReadonlySet<string>;
   registries?: CheckRegistries;
+  /** The record systems incident identifiers resolve through, and the file they come from (named even when it does not exist). */
+  incidentSystems?: { file: string; systems: readonly IncidentSystem[] };
   /** Today, `YYYY-MM-DD`: later dates are in the future. */
   today: string;
   /**

@@ -14,7 +14,7 @@ import { isIsoDay } from '../content/dates.ts';
 import { formatIssue } from '../content/schema.ts';
 import { LINK_SKIPPED, listContent, STRAY_FILE, walk } from '../store/content-folder.ts';
 import { displayPath as display, NOT_UTF8, readUtf8 } from '../store/read.ts';
-import { loadOutlets, loadRegistries } from '../store/registries.ts';
+import { loadIncidentSystems, loadOutlets, loadRegistries } from '../store/registries.ts';
 import { loadSettings } from '../store/load.ts';
 import { ContentError } from '../archive/errors.ts';
 import { DEFAULT_SETTINGS } from '../site/settings.ts';
@@ -121,7 +121,8 @@ async function readArchive(
     people: loaded.registries.people,
     organizations: loaded.registries.organizations,
   };
-  const registryIssues: CheckIssue[] = [...loaded.issues, ...loadOutlets(content).issues].map((issue) => ({
+  const incidents = loadIncidentSystems(content);
+  const registryIssues: CheckIssue[] = [...loaded.issues, ...loadOutlets(content).issues, ...incidents.issues].map((issue) => ({
     ...issue,
     severity: 'error' as const,
   }));
@@ -155,7 +156,12 @@ async function readArchive(
         })),
       ];
   const readIssues = () => [...registryIssues, ...settingsIssues, ...folderIssues, ...notUtf8.values()];
-  return { input: { articles, only, registries, today, proposals }, readIssues, articleCount: only ? only.size : files.length };
+  const incidentSystems = { file: incidents.file, systems: incidents.systems };
+  return {
+    input: { articles, only, registries, incidentSystems, today, proposals },
+    readIssues,
+    articleCount: only ? only.size : files.length,
+  };
 }
 
 /** Every `.md` file below a folder, as display names, sorted; dot-files (such as an interrupted write's temporary) and links are skipped. */

@@ -26,6 +26,10 @@ export interface Article {
   people: string[];
   organizations: string[];
   places: string[];
+  /** Identifiers of incident records (`eurepoc:1234`), each once, as written. */
+  incidents: string[];
+  /** The editor's storyline key, when given. */
+  story?: string;
   section?: string;
   summary?: string;
   source?: FrontMatter['source'];
@@ -85,6 +89,8 @@ export function toArticle(file: string, data: FrontMatter, body: string): Articl
     people: data.people ?? [],
     organizations: data.organizations ?? [],
     places: data.places ?? [],
+    incidents: [...new Set(data.incidents ?? [])],
+    story: data.story,
     section: data.section,
     summary: data.summary,
     source: data.source,
@@ -96,9 +102,12 @@ export function toArticle(file: string, data: FrontMatter, body: string): Articl
   };
 }
 
-/** Parses, validates and converts one article file's text. */
-export function parseArticle(text: string, file: string): { ok: true; article: Article } | { ok: false; issues: ContentIssue[] } {
+/** Parses, validates and converts one article file's text; `lineOf` gives the line of a key or list item (`incidents.2`). */
+export function parseArticle(
+  text: string,
+  file: string,
+): { ok: true; article: Article; lineOf: (path: string) => number | undefined } | { ok: false; issues: ContentIssue[] } {
   const read = readArticleText(text, file);
   if (!read.ok) return read;
-  return { ok: true, article: toArticle(file, read.data, read.body) };
+  return { ok: true, article: toArticle(file, read.data, read.body), lineOf: read.lineOf };
 }

@@ -5,7 +5,7 @@
  * duplicate keys), and nothing in it is ever evaluated. Writing puts keys in
  * the content model's order so the same article always gives the same bytes.
  */
-import { LineCounter, Document, isMap, isPair, isScalar, parseDocument, type Node } from 'yaml';
+import { LineCounter, Document, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import {
   IMAGE_KEY_ORDER,
   KEY_ORDER,
@@ -163,6 +163,12 @@ function keyLines(
     const range = item.key.range;
     if (range) out.set(key, offset + counter.linePos(range[0]).line);
     if (item.value && isMap(item.value)) keyLines(item.value as Node, counter, offset, `${key}.`, out);
+    // A list's items by index (`incidents.2`), so a problem with one item names its own line.
+    else if (item.value && isSeq(item.value))
+      item.value.items.forEach((entry, index) => {
+        const at = (entry as Node | null)?.range;
+        if (at) out.set(`${key}.${index}`, offset + counter.linePos(at[0]).line);
+      });
   }
   return out;
 }

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { isIsoDay } from './dates.ts';
+import { INCIDENT_ID_MESSAGE, parseIncidentId } from './incidents.ts';
+import { isDeviceName } from './slug.ts';
 
 /** Front-matter keys in the order a writer puts them. */
 export const KEY_ORDER = [
@@ -16,6 +18,8 @@ export const KEY_ORDER = [
   'people',
   'organizations',
   'places',
+  'incidents',
+  'story',
   'section',
   'summary',
   'source',
@@ -95,6 +99,21 @@ const retrieved = z
   )
   .refine((value) => isIsoDay(value.slice(0, 10)), 'names a day that does not exist');
 
+const incidentId = z.string({ error: INCIDENT_ID_MESSAGE }).refine((value) => parseIncidentId(value) !== undefined, INCIDENT_ID_MESSAGE);
+
+/**
+ * An editor's storyline key: it becomes the storyline's address
+ * (`/storylines/KEY/`). It starts with a letter, so it never meets a key the
+ * archive makes itself from a report's day (`2019-05-23-...`).
+ */
+const STORY_MESSAGE =
+  'must be a storyline key: lowercase letters, digits and single hyphens, starting with a letter (e.g. "nato-cyber-doctrine")';
+const storyKey = z
+  .string({ error: STORY_MESSAGE })
+  .max(80, 'is longer than 80 characters')
+  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, STORY_MESSAGE)
+  .refine((value) => !isDeviceName(value), 'is a name no folder may have on Windows (con, nul, ...): choose another');
+
 export const sourceSchema = z.strictObject({
   name: text.optional(),
   url: webUrl.optional(),
@@ -127,6 +146,10 @@ export const frontMatterSchema = z.strictObject({
   people: nameList.optional(),
   organizations: nameList.optional(),
   places: nameList.optional(),
+  /** Identifiers of public incident records (`eurepoc:1234`), resolved by content/_data/incident-systems.yaml. */
+  incidents: z.array(incidentId).max(50, 'has more than 50 items').optional(),
+  /** The editor's storyline key: reports with one key are one storyline. */
+  story: storyKey.optional(),
   section: text.optional(),
   summary: longText.optional(),
   source: sourceSchema.optional(),
@@ -218,6 +241,7 @@ const EXPECTED: Record<string, string> = {
   people: 'a list, one "- item" per line',
   organizations: 'a list, one "- item" per line',
   places: 'a list, one "- item" per line',
+  incidents: 'a list, one "- prefix:id" per line',
   related_headlines: 'a list, one "- item" per line',
   source: 'a group of keys indented under it',
   image: 'a group of keys indented under it',

@@ -221,6 +221,18 @@ export default function archivePlugin(eleventyConfig: EleventyConfig, options: A
     permalink: (data: { year: { url: string } }) => data.year.url,
     eleventyComputed: { title: (data: { year: { year: number } }) => `${data.year.year} in the archive` },
   });
+  page('incidents', { ...once('/incidents/'), title: 'Incidents' });
+  page('incident', {
+    ...each('archive.incidentPages', 'incident'),
+    permalink: (data: { incident: { url: string } }) => data.incident.url,
+    eleventyComputed: { title: (data: { incident: { id: string } }) => `Incident ${data.incident.id}` },
+  });
+  page('storylines', { ...once('/storylines/'), title: 'Storylines' });
+  page('storyline', {
+    ...each('archive.storylinePages', 'storyline'),
+    permalink: (data: { storyline: { url: string } }) => data.storyline.url,
+    eleventyComputed: { title: (data: { storyline: { title: string } }) => `Storyline: ${data.storyline.title}` },
+  });
   page('search', { ...once('/search/'), title: 'Search' });
   page('data', { ...once('/data/'), title: 'Data', description: 'The archive’s metadata as CSV and JSON, with its schema and licence.' });
   page('404', { ...once('/404.html'), title: 'Page not found', robots: 'noindex' });

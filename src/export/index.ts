@@ -9,6 +9,7 @@ import type { Article } from '../content/article.ts';
 import type { RegistryEntry } from '../content/registry.ts';
 import type { EntityIndex, EntityKind } from '../collections/entities.ts';
 import { absoluteUrl, type SiteSettings } from '../site/settings.ts';
+import { storylineIndex, type StorylineIndex } from '../collections/storylines.ts';
 import { toCsv } from './csv.ts';
 import { DATA_FILES, dataPackage } from './datapackage.ts';
 import { ARTICLE_COLUMNS, articleRecords, entityRecords, type ArticleRecord, type EntityRecord } from './records.ts';
@@ -33,8 +34,9 @@ export function archiveExport(
   registries: Partial<Record<EntityKind, readonly RegistryEntry[]>>,
   settings: SiteSettings,
   version = ARCHIVE_VERSION,
+  storylines: Pick<StorylineIndex, 'byArticle'> = storylineIndex(articles),
 ): ArchiveExport {
-  const records = articleRecords(articles, indexes, settings);
+  const records = articleRecords(articles, indexes, settings, (url) => storylines.byArticle.get(url)?.key);
   const entities = entityRecords(articles, indexes, registries, settings);
   return {
     articles: records,

@@ -69,9 +69,15 @@ export const ARTICLE_COLUMNS: readonly Column<ArticleRecord>[] = [
     name: 'incidents',
     type: 'string',
     list: true,
-    description: 'Identifiers of public incident records the story reports on (none recorded yet).',
+    description:
+      'Identifiers of public incident records the story reports on, PREFIX:ID (eurepoc:1234); the data page and content/_data/incident-systems.yaml name each system.',
   },
-  { name: 'storyline', type: 'string', description: 'The storyline the story belongs to (none recorded yet).' },
+  {
+    name: 'storyline',
+    type: 'string',
+    description:
+      'The key of the storyline the story is in (its page is /storylines/KEY/): reports of one incident, one wire story or one editor’s story key.',
+  },
   { name: 'source_url', type: 'string', format: 'uri', description: 'The original page at the outlet, where known.' },
   {
     name: 'word_count',
@@ -129,6 +135,7 @@ export function articleRecords(
   articles: readonly Article[],
   indexes: ReadonlyMap<EntityKind, EntityIndex>,
   settings: Pick<SiteSettings, 'baseUrl' | 'pathPrefix'>,
+  storylineOf: (url: string) => string | undefined = () => undefined,
 ): ArticleRecord[] {
   const names = (article: Article, kind: EntityKind) => entityLinks(indexes.get(kind)!, article[kind]).map((link) => link.name);
   return (
@@ -145,8 +152,8 @@ export function articleRecords(
         people: names(article, 'people'),
         organizations: names(article, 'organizations'),
         places: names(article, 'places'),
-        incidents: [],
-        storyline: null,
+        incidents: [...article.incidents],
+        storyline: storylineOf(article.url) ?? null,
         source_url: article.source?.url ?? null,
         word_count: wordCount(article.body),
         summary: article.summary ?? null,

@@ -4,7 +4,7 @@
  * (directory entries only, never a file's text).
  *
  * Only two kinds of file are content: articles (`articles/**\/*.md`) and the
- * registries and settings (`_data/{site,tags,people,organizations,places,outlets}.yaml`).
+ * registries and settings (`_data/{site,tags,people,organizations,places,outlets,incident-systems}.yaml`).
  * Anything else in the folder (a `.njk`, a `*.11tydata.mjs`, a note) is a
  * stray: nothing reads it, and `archive check` names it. Symbolic links are
  * never followed: each one is reported and skipped, so no file outside the
@@ -15,7 +15,7 @@ import path from 'node:path';
 import { isLiveTemporary } from './temporary.ts';
 
 /** The registry and settings files the archive reads from `_data/`. */
-export const REGISTRY_NAMES = ['site', 'tags', 'people', 'organizations', 'places', 'outlets'] as const;
+export const REGISTRY_NAMES = ['site', 'tags', 'people', 'organizations', 'places', 'outlets', 'incident-systems'] as const;
 
 /** Every file and link under a content folder, as paths relative to it with forward slashes, sorted. */
 export interface ContentListing {
@@ -106,4 +106,4 @@ export const LINK_SKIPPED = 'is a symbolic link: skipped (the archive follows no
 
 /** The message for a file of the content folder that is neither an article nor a registry. */
 export const STRAY_FILE =
-  'is neither an article (articles/YYYY/YYYY-MM-DD-slug.md) nor a registry (_data/site.yaml, tags.yaml, people.yaml, organizations.yaml, places.yaml, outlets.yaml): nothing reads it, and no other file may sit in the content folder; move it elsewhere or delete it';
+  'is neither an article (articles/YYYY/YYYY-MM-DD-slug.md) nor a registry (_data/site.yaml, tags.yaml, people.yaml, organizations.yaml, places.yaml, outlets.yaml, incident-systems.yaml): nothing reads it, and no other file may sit in the content folder; move it elsewhere or delete it';

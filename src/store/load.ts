@@ -11,7 +11,8 @@ import type { EntityKind } from '../collections/entities.ts';
 import { resolveSettings, type SiteSettings } from '../site/settings.ts';
 import { listContent } from './content-folder.ts';
 import { displayPath, NOT_UTF8, readOptional, readUtf8 } from './read.ts';
-import { loadOutlets as readOutlets, loadRegistries as readRegistries } from './registries.ts';
+import { loadIncidentSystems, loadOutlets as readOutlets, loadRegistries as readRegistries } from './registries.ts';
+import { unknownIncidents, type IncidentSystem } from '../content/incidents.ts';
 import { ContentError } from '../archive/errors.ts';
 import type { RegistryEntry } from '../content/registry.ts';
 import type { OutletRegistry } from '../content/outlets.ts';
@@ -27,6 +28,8 @@ export interface LoadedContent {
   registries: Partial<Record<EntityKind, RegistryEntry[]>>;
   /** The outlets registry (`_data/outlets.yaml`); none is an empty one. */
   outlets?: OutletRegistry;
+  /** The record systems incident identifiers resolve through (`_data/incident-systems.yaml`); none when absent. */
+  incidentSystems?: IncidentSystem[];
   settings: SiteSettings;
   /** Symbolic links in the content folder, as shown to the reader: never followed, so left out. */
   skipped?: string[];
@@ -37,11 +40,13 @@ export { displayPath };
 /**
  * Reads and validates every `articles/**\/*.md` under `contentDir`. Throws a
  * ContentError listing every problem (`file:line: field: message`) and every
- * pair of articles that would be written to the same URL.
+ * pair of articles that would be written to the same URL. With `incidents`,
+ * an incident identifier whose prefix no record system has is a problem too.
  */
 export async function loadArticles(
   contentDir: string,
   articleFiles = listContent(contentDir).articles,
+  incidents?: { file: string; systems: readonly IncidentSystem[] },
 ): Promise<{ articles: Article[]; drafts: number; draftUrls: string[] }> {
   const files = articleFiles.map((file) => path.join(contentDir, file));
   const problems: string[] = [];
@@ -58,6 +63,13 @@ export async function loadArticles(
     if (!result.ok) {
       problems.push(...result.issues.map(formatIssue));
       continue;
+    }
+    if (incidents && result.article.incidents.length) {
+      const unknown = unknownIncidents(result.article.incidents, incidents.systems, shown, incidents.file, result.lineOf);
+      if (unknown.length) {
+        problems.push(...unknown.map(formatIssue));
+        continue;
+      }
     }
     articles.push({ ...result.article, file: path.relative(contentDir, full).split(path.sep).join('/') });
   }
@@ -113,8 +125,11 @@ export async function loadSettings(
 /** Everything under `contentDir` the site needs. */
 export async function loadContent(contentDir: string, overrides: { baseUrl?: string; pathPrefix?: string } = {}): Promise<LoadedContent> {
   const listing = listContent(contentDir);
+  const incidents = loadIncidentSystems(contentDir);
+  if (incidents.issues.length)
+    throw new ContentError('The registry of incident record systems is not valid:', incidents.issues.map(formatIssue));
   const [{ articles, drafts, draftUrls }, registries, settings] = await Promise.all([
-    loadArticles(contentDir, listing.articles),
+    loadArticles(contentDir, listing.articles, incidents),
     loadRegistries(contentDir),
     loadSettings(contentDir, process.env, overrides),
   ]);
@@ -124,6 +139,7 @@ export async function loadContent(contentDir: string, overrides: { baseUrl?: str
     draftUrls,
     registries,
     outlets: loadOutlets(contentDir),
+    incidentSystems: incidents.systems,
     settings,
     skipped: listing.links.map((file) => displayPath(path.join(contentDir, file))),
   };

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { EMPTY_REGISTRY, parseRegistry, type Registry } from '../content/registry.ts';
 import { EMPTY_OUTLETS, parseOutlets, type OutletRegistry } from '../content/outlets.ts';
+import { parseIncidentSystems, type IncidentSystem } from '../content/incidents.ts';
 import { type ContentIssue, formatIssue } from '../content/schema.ts';
 import { displayPath, readOptional } from './read.ts';
 
@@ -53,6 +54,26 @@ function readDataFile<R>(
     return parsed.ok ? { file, registry: parsed.registry, issues: [] } : { file, issues: parsed.issues };
   }
   return undefined;
+}
+
+/** Where the registry of incident record systems is, in a content folder's `_data/`. */
+export const INCIDENT_SYSTEMS = 'incident-systems';
+
+/**
+ * The record systems of `contentDir/_data/incident-systems.yaml` (or `.yml`):
+ * none when the file does not exist, every problem when it does not parse.
+ * `file` is the name messages give it, whether or not it exists.
+ */
+export function loadIncidentSystems(contentDir: string): { file: string; systems: IncidentSystem[]; issues: ContentIssue[] } {
+  const read = readDataFile(contentDir, INCIDENT_SYSTEMS, (text, file) => {
+    const parsed = parseIncidentSystems(text, file);
+    return parsed.ok ? { ok: true, registry: parsed.systems } : parsed;
+  });
+  return {
+    file: read?.file ?? displayPath(path.join(contentDir, '_data', `${INCIDENT_SYSTEMS}.yaml`)),
+    systems: read?.registry ?? [],
+    issues: read?.issues ?? [],
+  };
 }
 
 /** The outlets registry of `contentDir` (`_data/outlets.yaml`): empty when there is none, and every problem of one that does not parse. */

@@ -158,3 +158,66 @@ describe('planBatches', () => {
     ]);
   });
 });
+
+describe('incidents and storylines in the archive data', async () => {
+  const wire = Array.from(
+    { length: 12 },
+    (_, i) => `Line ${i} of the agency wire copy says ministers met on cyber defence and agreed on new steps.`,
+  ).join(' ');
+  const original = makeArticle({
+    title: 'Ministers agree steps',
+    date: '2019-05-01',
+    incidents: ['cfr:grid'],
+    body: wire,
+    source: { name: 'AP' },
+  });
+  const copy = makeArticle({
+    title: 'Ministers agree on steps',
+    date: '2019-05-02',
+    body: wire,
+    tags: ['NATO'],
+    source: { name: 'Euractiv' },
+  });
+  const later = makeArticle({ title: 'Grid follow-up', date: '2019-06-01', incidents: ['cfr:grid'], source: { name: 'Reuters' } });
+  const systems = [{ prefix: 'cfr', name: 'CFR tracker', url: 'https://www.cfr.org/cyber-operations/{id}' }];
+  const built = await buildArchiveData(
+    { articles: [original, copy, later], drafts: 0, registries: {}, incidentSystems: systems, settings: DEFAULT_SETTINGS },
+    (body) => `<p>${body.length}</p>`,
+  );
+  const page = (article: typeof original) => built.articles.find((p) => p.article === article)!;
+
+  it('links an article page to its incidents’ pages and records', () => {
+    expect(page(later).incidents).toEqual([
+      { id: 'cfr:grid', url: '/incidents/cfr/grid/', recordUrl: 'https://www.cfr.org/cyber-operations/grid', systemName: 'CFR tracker' },
+    ]);
+    expect(page(copy).incidents).toEqual([]);
+  });
+
+  it('names each article’s storyline, one for the incident and the wire copy together', () => {
+    const key = `2019-05-01-${original.slug}`;
+    for (const article of [original, copy, later])
+      expect(page(article).storyline).toEqual({ key, url: `/storylines/${key}/`, title: 'Ministers agree steps', reports: 3, outlets: 3 });
+    expect(built.storylinePages.map((s) => s.url)).toEqual([`/storylines/${key}/`]);
+  });
+
+  it('never lists a copy of the same report among related stories', () => {
+    expect(page(original).sameStory).toEqual([copy]);
+    expect(page(original).related.map((r) => r.article)).not.toContain(copy);
+    expect(page(copy).related.map((r) => r.article)).not.toContain(original);
+  });
+
+  it('has the incident and storyline pages and their indexes in the sitemap, and the export carries both fields', () => {
+    expect(built.pageUrls).toEqual(
+      expect.arrayContaining(['/incidents/', '/incidents/cfr/grid/', '/storylines/', built.storylinePages[0]!.url]),
+    );
+    const records = JSON.parse(built.files.find((f) => f.url === '/data/articles.json')!.render()) as {
+      incidents: string[];
+      storyline: string;
+    }[];
+    expect(records.map((r) => [r.incidents, r.storyline])).toEqual([
+      [['cfr:grid'], built.storylinePages[0]!.key],
+      [[], built.storylinePages[0]!.key],
+      [['cfr:grid'], built.storylinePages[0]!.key],
+    ]);
+  });
+});

@@ -191,6 +191,7 @@ export function syntheticArchive(count: number, options: SyntheticOptions = {}):
       year: Number(date.slice(0, 4)),
       month: Number(date.slice(5, 7)),
       authors: [],
+      incidents: [],
       tags: pick('tags', 5, 1),
       people: pick('people', 4),
       organizations: pick('organizations', 3),

@@ -5,7 +5,8 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedSite, type ExpectedSite } from '../support/expected-site.ts';
-import { loadArchive } from '../support/fixture-archive.ts';
+import { FIXTURE_INCIDENTS, FIXTURE_STORY, loadArchive } from '../support/fixture-archive.ts';
+import { incidentPageUrl } from '../../src/content/incidents.ts';
 import { CHROMIUM_ARGS, requireChromium } from '../support/chromium.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 import { builtSite } from '../e2e/site/site.ts';
@@ -144,6 +145,14 @@ const pageTypes: [name: string, url: (site: ExpectedSite) => string][] = [
   ['search page', () => '/search/'],
   ['404 page', () => '/404.html'],
   ['data page', () => '/data/'],
+  ['incident index', () => '/incidents/'],
+  ['incident page', () => incidentPageUrl(FIXTURE_INCIDENTS[1]![0]!)],
+  [
+    'article page with incidents and a storyline',
+    (site) => site.articles.find((article) => article.incidents.length && article.story === undefined)!.url,
+  ],
+  ['storyline index', () => '/storylines/'],
+  ['storyline page', () => `/storylines/${FIXTURE_STORY.key}/`],
 ];
 
 describe('the built site in Chromium', () => {

@@ -139,6 +139,27 @@ describe('checkArchive', () => {
   });
 });
 
+describe('incident identifiers in check', () => {
+  const systems = {
+    file: 'content/_data/incident-systems.yaml',
+    systems: [{ prefix: 'eurepoc', name: 'EuRepoC', url: 'https://e.example/{id}' }],
+  };
+  const front = 'title: Grid attack\ndate: 2019-05-23\nincidents:\n  - eurepoc:12\n  - eurepocc:12';
+
+  it('calls an unknown prefix an error at the identifier’s own line, as the build refuses it', () => {
+    const { issues } = checkArchive({ articles: [article('articles/2019/a.md', front)], today: '2020-01-01', incidentSystems: systems });
+    expect(issues.map(formatIssue)).toEqual([
+      'articles/2019/a.md:6: incidents.1: "eurepocc" is not a record system of content/_data/incident-systems.yaml (it has eurepoc): fix the prefix or add the system there',
+    ]);
+    expect(issues[0]!.severity).toBe('error');
+  });
+
+  it('passes identifiers of known systems', () => {
+    const ok = article('articles/2019/a.md', 'title: Grid attack\ndate: 2019-05-23\nincidents:\n  - eurepoc:12');
+    expect(checkArchive({ articles: [ok], today: '2020-01-01', incidentSystems: systems }).issues).toEqual([]);
+  });
+});
+
 describe('tagKey', () => {
   it('folds case, hyphens, spaces and a plural s', () => {
     const keys = ['cyberattack', 'cyber-attack', 'Cyberattacks', 'Cyber Attack', 'CYBER ATTACKS'].map(tagKey);

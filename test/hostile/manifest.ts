@@ -87,7 +87,7 @@ export const ARTICLE_CASES: HostileCase[] = [
   {
     file: '2019-06-02-markup-in-every-field.md',
     covers:
-      'markup in every front-matter field that reaches a page: title, tags, people, organizations, places, section, summary, source, caption, credit, related headlines',
+      'markup in every front-matter field that reaches a page: title, tags, people, organizations, places, incidents, story, section, summary, source, caption, credit, related headlines',
     expect: inert(
       `${SCRIPT} Markup in every field <img src=x onerror=alert(1)>`,
       '<img src=x onerror="window.__pwned = true">',

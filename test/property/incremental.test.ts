@@ -28,6 +28,8 @@ const ARTICLES = 14;
 
 const TAGS = ['ransomware', 'espionage', 'sanctions', 'Cyber Norms', 'cyberattack', 'cyber attack', 'data protection'];
 const PEOPLE = ['Jens Stoltenberg', 'Stoltenberg', 'Jen Easterly', 'Brad Smith', 'Věra Jourová'];
+const INCIDENTS = ['eurepoc:1234', 'eurepoc:99', 'cfr:compromise-of-a-power-grid-in-eastern-ukraine'];
+const STORIES = ['alpha-talks', 'beta-talks'];
 const WORDS = ['NATO', 'agreed', 'ransomware', 'sanctions', 'the', 'cyber', 'attack', 'on', 'Estonia', 'policy', 'vote', 'report'];
 
 /** One change to the content folder. */
@@ -39,7 +41,10 @@ type Change =
   | { kind: 'rename'; which: number; words: number[] }
   | { kind: 'delete'; which: number }
   | { kind: 'draft'; which: number }
+  | { kind: 'incidents'; which: number; incidents: number[] }
+  | { kind: 'story'; which: number; story: number }
   | { kind: 'registry'; words: number[] }
+  | { kind: 'systems'; words: number[] }
   | { kind: 'settings'; words: number[] };
 
 const index = fc.nat({ max: 1000 });
@@ -68,7 +73,18 @@ const change: fc.Arbitrary<Change> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('rename' as const), which: index, words }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), which: index }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('draft' as const), which: index }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('incidents' as const),
+      which: index,
+      incidents: fc.array(fc.nat({ max: INCIDENTS.length - 1 }), { maxLength: 2 }),
+    }),
+  },
+  // A story key, or none (the last number), so storylines form, grow, merge and fall apart.
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('story' as const), which: index, story: fc.nat({ max: STORIES.length }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('registry' as const), words }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('systems' as const), words }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('settings' as const), words }) },
 );
 
@@ -101,6 +117,12 @@ let added = 0;
 function apply(step: Change): void {
   const files = articleFiles();
   const pick = (which: number) => files[which % files.length]!;
+  /** Rewrites the article `which` picks: its front matter through `change`, its body through `rebody`. */
+  const edit = (which: number, change: (data: FrontMatter) => FrontMatter, rebody = (body: string) => body) => {
+    const file = pick(which);
+    const { data, body } = readArticle(file);
+    writeArticle(file, change(data), rebody(body));
+  };
   switch (step.kind) {
     case 'add': {
       const day = new Date(Date.UTC(2016, 0, 1) + step.day * 86_400_000).toISOString().slice(0, 10);
@@ -113,24 +135,21 @@ function apply(step: Change): void {
       );
       return;
     }
-    case 'body': {
-      const file = pick(step.which);
-      const { data, body } = readArticle(file);
-      writeArticle(file, data, `${body}\n\n${sentence(step.words)}.`);
+    case 'body':
+      edit(
+        step.which,
+        (data) => data,
+        (body) => `${body}
+
+${sentence(step.words)}.`,
+      );
       return;
-    }
-    case 'tags': {
-      const file = pick(step.which);
-      const { data, body } = readArticle(file);
-      writeArticle(file, { ...data, tags: [...new Set(step.tags.map((i) => TAGS[i]!))] }, body);
+    case 'tags':
+      edit(step.which, (data) => ({ ...data, tags: [...new Set(step.tags.map((i) => TAGS[i]!))] }));
       return;
-    }
-    case 'title': {
-      const file = pick(step.which);
-      const { data, body } = readArticle(file);
-      writeArticle(file, { ...data, title: `${data.title} ${sentence(step.words)}` }, body);
+    case 'title':
+      edit(step.which, (data) => ({ ...data, title: `${data.title} ${sentence(step.words)}` }));
       return;
-    }
     case 'rename': {
       const file = pick(step.which);
       const { data } = readArticle(file);
@@ -141,10 +160,21 @@ function apply(step: Change): void {
     case 'delete':
       if (files.length > 2) rmSync(path.join(contentDir, pick(step.which)));
       return;
-    case 'draft': {
-      const file = pick(step.which);
-      const { data, body } = readArticle(file);
-      writeArticle(file, { ...data, draft: !data.draft }, body);
+    case 'draft':
+      edit(step.which, (data) => ({ ...data, draft: !data.draft }));
+      return;
+    case 'incidents':
+      edit(step.which, (data) => ({ ...data, incidents: [...new Set(step.incidents.map((i) => INCIDENTS[i]!))] }));
+      return;
+    case 'story':
+      edit(step.which, (data) => ({ ...data, story: STORIES[step.story] }));
+      return;
+    case 'systems': {
+      const file = path.join(contentDir, '_data', 'incident-systems.yaml');
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace(/^( {2}name: European Repository of Cyber Incidents).*$/m, `$1 ${sentence(step.words)}`),
+      );
       return;
     }
     case 'registry': {

@@ -63,6 +63,12 @@ export function expectedPageUrls(site: ExpectedSite): string[] {
   urls.push(...site.articles.map((article) => article.url));
   for (const taxonomy of TAXONOMIES) urls.push(...[...site.groups[taxonomy].keys()].map((slug) => `/${taxonomy}/${slug}/`));
   urls.push(...[...site.years.keys()].map((year) => `/timeline/${year}/`));
+  // An incident's page is /incidents/PREFIX/ID/ (docs/pages.md), for each identifier any article names.
+  urls.push(
+    '/incidents/',
+    '/storylines/',
+    ...site.articles.flatMap((article) => article.incidents.map((id) => `/incidents/${id.replace(':', '/')}/`)),
+  );
   return [...new Set(urls)].sort();
 }
 

@@ -21,6 +21,21 @@ export const BUSY_TAG = 'cybersecurity';
 /** The generated article whose body links to the first one by its file (`../2016/2016-01-01-x.md`). */
 export const FILE_LINKING = 11;
 
+/**
+ * Incident records the fixture's articles name, by article number: one
+ * incident reported by three outlets (articles 1, 2 and 7), a second named
+ * beside it (2), and one with a single report (8), so no storyline.
+ */
+export const FIXTURE_INCIDENTS: Record<number, string[]> = {
+  1: ['eurepoc:1234'],
+  2: ['eurepoc:1234', 'cfr:compromise-of-a-power-grid-in-eastern-ukraine'],
+  7: ['eurepoc:1234'],
+  8: ['cfr:estonian-denial-of-service-incident'],
+};
+
+/** Articles 6 and 12 carry one editor's story key: a storyline of two reports that share no incident. */
+export const FIXTURE_STORY = { key: 'cyber-norms-talks', articles: [6, 12] };
+
 /** Marker the tests look for: scraped text that must stay text, never markup or template code. */
 export const HOSTILE_MARKERS = {
   script: 'window.__fixturePwned = true',
@@ -155,6 +170,8 @@ export function fixtureArticleFiles(): FixtureFile[] {
       },
     };
     // The day after New Year in Moscow is still New Year's Eve in UTC: the page must keep the stated day.
+    if (FIXTURE_INCIDENTS[i]) data.incidents = FIXTURE_INCIDENTS[i];
+    if (FIXTURE_STORY.articles.includes(i)) data.story = FIXTURE_STORY.key;
     if (i === 4) data.time = '00:30+03:00';
     if (i === 3) data.time = '23:45-05:00';
     if (i % 8 === 2) data.image = { caption: `A photo for article ${i}`, credit: '© Fixture Photo Agency' };

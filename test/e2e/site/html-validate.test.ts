@@ -12,7 +12,12 @@ const PAGE_TYPES: [name: string, test: (file: string) => boolean][] = [
   ['organization pages', (file) => file.startsWith('organizations/')],
   ['place pages', (file) => file.startsWith('places/')],
   ['timeline pages', (file) => file.startsWith('timeline/')],
-  ['home page, the 404 page and any other page', (file) => !/^(articles|tags|people|organizations|places|timeline)\//.test(file)],
+  ['incident pages', (file) => file.startsWith('incidents/')],
+  ['storyline pages', (file) => file.startsWith('storylines/')],
+  [
+    'home page, the 404 page and any other page',
+    (file) => !/^(articles|tags|people|organizations|places|timeline|incidents|storylines)\//.test(file),
+  ],
 ];
 
 let outDir: string;
