@@ -10,6 +10,7 @@ import { formatIssue } from '../../src/content/schema.ts';
 import { archiveIndexes } from '../../src/collections/indexes.ts';
 import { entityLinks, ENTITY_KINDS } from '../../src/collections/entities.ts';
 import { parseCell } from '../../src/export/csv.ts';
+import { storylineIndex } from '../../src/collections/storylines.ts';
 import { archiveExport, formatArticles } from '../../src/export/index.ts';
 import { ARTICLE_COLUMNS, type ArticleRecord } from '../../src/export/records.ts';
 import { absoluteUrl, DEFAULT_SETTINGS } from '../../src/site/settings.ts';
@@ -39,6 +40,7 @@ const articles = [...fixture, ...hostile];
 const settings = { ...DEFAULT_SETTINGS, baseUrl: 'https://archive.test' };
 const { indexes, registries } = archiveIndexes(articles, {});
 const exported = archiveExport(articles, indexes, registries, settings, '9.9.9');
+const storylines = storylineIndex(articles);
 
 /** The records as a reader of the CSV gets them back. */
 function fromCsv(csv: string): ArticleRecord[] {
@@ -73,6 +75,8 @@ describe('the export round trip', () => {
         outlet: record!.outlet,
         source_url: record!.source_url,
         summary: record!.summary,
+        incidents: record!.incidents,
+        storyline: record!.storyline,
         ...Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, record![kind]])),
       }).toEqual({
         title: article.title,
@@ -81,9 +85,18 @@ describe('the export round trip', () => {
         outlet: article.source?.name ?? null,
         source_url: article.source?.url ?? null,
         summary: article.summary ?? null,
+        incidents: article.incidents,
+        storyline: storylines.byArticle.get(article.url)?.key ?? null,
         ...Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, entityLinks(indexes.get(kind)!, article[kind]).map((l) => l.name)])),
       });
     }
+  });
+
+  it('carries the fixture’s incidents and storylines, keyed by an editor’s key or the first report', () => {
+    expect(exported.articles.filter((record) => record.incidents.length)).toHaveLength(4);
+    const keys = new Set(exported.articles.flatMap((record) => record.storyline ?? []));
+    expect(keys).toContain('cyber-norms-talks');
+    expect([...keys].filter((key) => key !== 'cyber-norms-talks').every((key) => /^\d{4}-\d{2}-\d{2}-[a-z0-9-]+$/.test(key))).toBe(true);
   });
 
   it('keeps hostile cells as text: no cell of the CSV starts a formula', () => {
