@@ -15,6 +15,7 @@ import { checkFoldedPeople, checkPeople } from './people.ts';
 import { proposeRegistryEntries, type RegistryProposal } from './proposals.ts';
 import { checkTags } from './tags.ts';
 import { unknownIncidents } from '../content/incidents.ts';
+import { checkStoryKeys } from './storylines.ts';
 import type { CheckInput, CheckIssue } from './types.ts';
 
 export type { CheckInput, CheckIssue, CheckRegistries, SourceText } from './types.ts';
@@ -60,6 +61,7 @@ export function checkArchive(input: CheckInput): CheckReport {
     ...checkPeople(scoped, input.registries?.people),
     ...checkFoldedPeople(all, scoped, input.registries?.people),
     ...checkDuplicates(all, urlOf),
+    ...checkStoryKeys(all),
     ...checkLinks(scoped, { urls, slugs, files }),
   ].filter((issue) => inScope(issue.file));
   const { fixes, skipped } = planFixes(scoped, tags.renames);

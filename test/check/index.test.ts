@@ -160,6 +160,30 @@ describe('incident identifiers in check', () => {
   });
 });
 
+describe('story keys in check', () => {
+  it('warns at the story line of a key a shared incident overrules, naming the storyline’s key', () => {
+    const articles = [
+      article('articles/2019/2019-05-01-a.md', 'title: A\ndate: 2019-05-01\nincidents:\n  - cfr:grid\nstory: grid-attack'),
+      article('articles/2019/2019-05-02-b.md', 'title: B\ndate: 2019-05-02\nstory: grid-attack'),
+      article('articles/2019/2019-05-03-c.md', 'title: C\ndate: 2019-05-03\nincidents:\n  - cfr:grid\nstory: power-cut'),
+    ];
+    const systems = { file: 'incident-systems.yaml', systems: [{ prefix: 'cfr', name: 'CFR', url: 'https://cfr.example/{id}' }] };
+    const { issues } = checkArchive({ articles, today: '2020-01-01', incidentSystems: systems });
+    expect(issues.map(formatIssue)).toEqual([
+      'articles/2019/2019-05-03-c.md:6: story: "power-cut" is overruled: a shared incident or wire story joins this report to the storyline "grid-attack", whose key most of its reports carry; write story: grid-attack, or remove what joins them',
+    ]);
+    expect(issues[0]!.severity).toBe('warning');
+  });
+
+  it('says nothing of keys that stay apart', () => {
+    const articles = [
+      article('articles/2019/2019-05-01-a.md', 'title: A\ndate: 2019-05-01\nstory: one'),
+      article('articles/2019/2019-05-02-b.md', 'title: B\ndate: 2019-05-02\nstory: two'),
+    ];
+    expect(checkArchive({ articles, today: '2020-01-01' }).issues).toEqual([]);
+  });
+});
+
 describe('tagKey', () => {
   it('folds case, hyphens, spaces and a plural s', () => {
     const keys = ['cyberattack', 'cyber-attack', 'Cyberattacks', 'Cyber Attack', 'CYBER ATTACKS'].map(tagKey);
