@@ -8,15 +8,16 @@ import {
   ENTITY_KINDS,
   KIND_LABELS,
   entityLinks,
-  entityPages,
   mostUsed,
+  BY_COUNT,
   type Entity,
   type EntityKind,
   type EntityLink,
-  type EntityPage,
 } from '../collections/entities.ts';
+import { listViews, type ListControls, type ListSort } from '../collections/list-views.ts';
+import { paginate, type PageSlice } from '../collections/paginate.ts';
 import { byInitial, type LetterGroup } from '../collections/alphabet.ts';
-import { namedWith, type NamedWith } from '../collections/named-with.ts';
+import { namedWith, namedWithAll, type NamedWith } from '../collections/named-with.ts';
 import { neighbours } from '../collections/neighbours.ts';
 import { countByYear, newestFirst } from '../collections/order.ts';
 import { computeRelatedParallel, linkRelatedHeadlines, SIMILAR_TEXT, type RelatedLink } from '../related/index.ts';
@@ -45,6 +46,15 @@ import { storylineIndex, storylineSummary, wireStoryGroups, type Storyline, type
 export const PAGE_SIZE = 20;
 /** Entries in the whole-archive feeds. */
 export const ARCHIVE_FEED_SIZE = 50;
+/** Fewest articles for an entity's list to have an oldest-first view (list-views.ts). */
+export const OLDEST_VIEW_MIN = 2;
+/** The kinds of names listed as "named with" facets, in the order pages show them (the outlets join them once they have pages). */
+export const FACET_KINDS: readonly EntityKind[] = ['people', 'organizations', 'places', 'tags'];
+/** Names of each kind an article page lists as named alongside its own. */
+export const ARTICLE_FACET_NAMES = 5;
+/** Links to the years of the article's names an article page lists at most. */
+export const ARTICLE_FACET_YEARS = 6;
+
 /** Entries in each tag's and person's feeds, the newest (only entities with `site.entityFeedMin` articles or more have feeds). */
 export const ENTITY_FEED_SIZE = 50;
 
@@ -83,7 +93,30 @@ export interface ArticlePage {
   /** Site-relative URLs of the article's RIS and CSL-JSON files. */
   citeFiles: { ris: string; csl: string };
   jsonLd: string;
+  /** Beside the article on wide screens, below it on narrow ones. */
+  facets: ArticleFacets;
 }
+
+/** An article page's facets: its year, and the names most often named with its own. */
+export interface ArticleFacets {
+  /** The article's year in the archive, then its names' lists of that year where they have one. */
+  years: { label: string; url: string }[];
+  /** Per kind with any: the names most often named with the article's names (`namedWithAll`). */
+  named: FacetGroup<EntityLink>[];
+}
+
+/** One kind of name in a facet, with its heading. */
+export interface FacetGroup<T> {
+  kind: EntityKind;
+  label: string;
+  names: T[];
+}
+
+/** A name as an index lists it. */
+export type IndexEntry = Pick<Entity, 'name' | 'url' | 'count'>;
+
+/** The order of an index: by name, A to Z, or by number of articles, most first. */
+export type IndexSort = 'name' | 'count';
 
 /** One of `/tags/`, `/people/`, `/organizations/`, `/places/`. */
 export interface EntityIndexPage {
@@ -91,19 +124,33 @@ export interface EntityIndexPage {
   title: string;
   singular: string;
   url: string;
-  entities: Entity[];
-  /** The entities by initial, for the page's A–Z (src/collections/alphabet.ts). */
-  letters: LetterGroup<Entity>[];
+  sort: IndexSort;
+  /** In the page's order. */
+  entities: IndexEntry[];
+  /** By name: the entities by initial, for the page's A–Z (src/collections/alphabet.ts); by count: none. */
+  letters: LetterGroup<IndexEntry>[];
+  /** The page's heading and title: "Tags", "Tags by number of articles". */
+  heading: string;
+  /** The first page of each order: `/tags/` and `/tags/by-count/`. */
+  orders: Record<IndexSort, string>;
 }
 
-/** One page of one entity, with what its heading and feeds need. */
-export interface EntityListingPage extends EntityPage {
+/** One page of one view (an order or a year, list-views.ts) of one entity, with what its heading and feeds need. */
+export interface EntityListingPage extends PageSlice<Article> {
+  /** The entity without its articles: the page lists its own slice (`items`), and its fingerprint hashes only what it shows. */
+  entity: Omit<Entity, 'articles'>;
+  /** The page's title: "NATO", "NATO, oldest first", "NATO in 2019", with "(page 2 of 3)" after page 1. */
+  title: string;
+  /** Which view of the entity's list this page is: its order, its year if any, its name in links, its first page and its articles. */
+  view: { sort: ListSort; year?: number; name: string; url: string; count: number };
+  /** Where every view of the entity's list starts: newest first at the entity's URL, oldest first, each year. */
+  controls: ListControls & { newest: string };
   singular: string;
   plural: string;
   /** Site-relative feed URLs, for tags and people. */
   feeds?: { atom: string; json: string };
-  /** On the first page: the people and organizations named most often with this entity. */
-  namedWith?: { people: NamedWith[]; organizations: NamedWith[] };
+  /** On the first page: the people, organizations, places and tags named most often with this entity (kinds with none left out). */
+  namedWith?: FacetGroup<NamedWith>[];
   /** The entity's articles per year, or per month when its span is short (`chartPeriods`); every page lists the periods with articles. */
   periods: ChartPeriods;
   /** On the first page, when there are two periods or more: the same as an SVG bar chart. */
@@ -295,12 +342,54 @@ export async function buildArchiveData(
     });
   const around = neighbours(articles);
   const abs = (url: string) => absoluteUrl(settings, url);
+  // Each article's links to its names, made once: its page, the names named together and the facets all read them.
+  const linksOf = new Map(
+    articles.map((article) => [
+      article,
+      Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, entityLinks(indexes.get(kind)!, article[kind])])) as Record<
+        EntityKind,
+        EntityLink[]
+      >,
+    ]),
+  );
+  // Per entity: the names of each facet kind named most often with it, and the views of its list (list-views.ts).
+  const namedWithOf = new Map<string, Record<EntityKind, NamedWith[]>>();
+  const viewsOf = new Map<string, ReturnType<typeof listViews>>();
+  const yearViewOf = new Map<string, Map<number, string>>();
+  for (const kind of ENTITY_KINDS) {
+    for (const entity of indexes.get(kind)!.entities) {
+      namedWithOf.set(
+        entity.url,
+        Object.fromEntries(
+          FACET_KINDS.map((other) => [other, namedWith(entity, indexes.get(other)!, 8, (article) => linksOf.get(article)![other])]),
+        ) as Record<EntityKind, NamedWith[]>,
+      );
+      const views = listViews(entity.url, entity.articles, { pageSize: PAGE_SIZE, oldestMin: OLDEST_VIEW_MIN });
+      viewsOf.set(entity.url, views);
+      if (views.controls.years.length) yearViewOf.set(entity.url, new Map(views.controls.years.map((y) => [y.year, y.url])));
+    }
+  }
+  const articleFacets = (article: Article, links: Record<EntityKind, EntityLink[]>): ArticleFacets => {
+    const years = [{ label: `${article.year} in the archive`, url: `/timeline/${article.year}/` }];
+    const own = ENTITY_KINDS.flatMap((kind) => links[kind]);
+    for (const link of own) {
+      const url = yearViewOf.get(link.url)?.get(article.year);
+      if (url && years.length <= ARTICLE_FACET_YEARS) years.push({ label: `${link.name} in ${article.year}`, url });
+    }
+    const named = FACET_KINDS.map((kind) => ({
+      kind,
+      label: KIND_LABELS[kind].plural,
+      names: namedWithAll(
+        own.map((link) => namedWithOf.get(link.url)![kind]),
+        links[kind],
+        ARTICLE_FACET_NAMES,
+      ),
+    })).filter((group) => group.names.length);
+    return { years, named };
+  };
 
   const articlePages: ArticlePage[] = articles.map((article) => {
-    const links = Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, entityLinks(indexes.get(kind)!, article[kind])])) as Record<
-      EntityKind,
-      EntityLink[]
-    >;
+    const links = linksOf.get(article)!;
     const canonical = abs(article.url);
     const names = (kind: EntityKind) => links[kind].map((l) => l.name);
     const mentions = (kind: EntityKind) => links[kind].map((l) => ({ name: l.name, wikidata: indexes.get(kind)!.get(l.name)?.wikidata }));
@@ -327,6 +416,7 @@ export async function buildArchiveData(
           tags: names('tags'),
         }),
       ),
+      facets: articleFacets(article, links),
     };
   });
 
@@ -373,30 +463,70 @@ export async function buildArchiveData(
   for (const kind of ENTITY_KINDS) {
     const index = indexes.get(kind)!;
     const { singular, plural } = KIND_LABELS[kind];
-    indexPages.push({ kind, title: plural, singular, url: `/${kind}/`, entities: index.entities, letters: byInitial(index.entities) });
-    let periods: ChartPeriods | undefined;
-    for (const page of entityPages(index, PAGE_SIZE)) {
-      const feeds = hasFeeds(kind, page.entity) ? { atom: `${page.entity.url}feed.xml`, json: `${page.entity.url}feed.json` } : undefined;
-      const first = page.number === 1;
-      if (first) periods = chartPeriods(page.entity.articles);
-      listing.push({
-        ...page,
-        singular,
-        plural,
-        feeds,
-        periods: periods!,
-        ...(page.entity.wikidata ? { wikidataUrl: wikidataUrl(page.entity.wikidata) } : {}),
-        jsonLd: jsonLd(collectionPage(page.entity, settings, abs(page.url))),
-        ...(first
-          ? {
-              namedWith: {
-                people: namedWith(page.entity, indexes.get('people')!),
-                organizations: namedWith(page.entity, indexes.get('organizations')!),
-              },
-              chart: periods!.bars.length > 1 ? barChart(periods!, 'entity-chart-title') : undefined,
-            }
-          : {}),
-      });
+    const orders: Record<IndexSort, string> = { name: `/${kind}/`, count: `/${kind}/${BY_COUNT}/` };
+    const entry = ({ name, url, count }: Entity): IndexEntry => ({ name, url, count });
+    const byName = index.entities.map(entry);
+    indexPages.push({
+      kind,
+      title: plural,
+      heading: plural,
+      singular,
+      url: orders.name,
+      sort: 'name',
+      entities: byName,
+      letters: byInitial(byName),
+      orders,
+    });
+    indexPages.push({
+      kind,
+      title: plural,
+      heading: `${plural} by number of articles`,
+      singular,
+      url: orders.count,
+      sort: 'count',
+      entities: mostUsed(index, index.entities.length).map(entry),
+      letters: [],
+      orders,
+    });
+    for (const entity of index.entities) {
+      const feeds = hasFeeds(kind, entity) ? { atom: `${entity.url}feed.xml`, json: `${entity.url}feed.json` } : undefined;
+      const periods = chartPeriods(entity.articles);
+      const { articles: _listed, ...shown } = entity;
+      const { views, controls } = viewsOf.get(entity.url)!;
+      for (const view of views) {
+        const name = view.year ? String(view.year) : view.sort === 'oldest' ? 'Oldest first' : 'Newest first';
+        const heading = view.year
+          ? `${entity.name} in ${view.year}`
+          : view.sort === 'oldest'
+            ? `${entity.name}, oldest first`
+            : entity.name;
+        for (const page of paginate(view.articles, view.url, PAGE_SIZE)) {
+          const first = page.number === 1 && view === views[0];
+          listing.push({
+            ...page,
+            entity: shown,
+            title: page.number > 1 ? `${heading} (page ${page.number} of ${page.total})` : heading,
+            view: { sort: view.sort, ...(view.year ? { year: view.year } : {}), name, url: view.url, count: view.articles.length },
+            controls: { ...controls, newest: entity.url },
+            singular,
+            plural,
+            feeds,
+            periods,
+            ...(entity.wikidata ? { wikidataUrl: wikidataUrl(entity.wikidata) } : {}),
+            jsonLd: jsonLd(collectionPage(entity, settings, abs(page.url))),
+            ...(first
+              ? {
+                  namedWith: FACET_KINDS.map((other) => ({
+                    kind: other,
+                    label: KIND_LABELS[other].plural,
+                    names: namedWithOf.get(entity.url)![other],
+                  })).filter((group) => group.names.length),
+                  chart: periods.bars.length > 1 ? barChart(periods, 'entity-chart-title') : undefined,
+                }
+              : {}),
+          });
+        }
+      }
     }
     // Alias URLs ("/people/stoltenberg/") lead on to the canonical page; they are not in the sitemap.
     const prefixed = (url: string) => `${settings.pathPrefix.replace(/\/$/, '')}${url}`;

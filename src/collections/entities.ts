@@ -1,13 +1,13 @@
 /**
  * Tags, people, organizations and places: each grouped once over the whole
- * archive, so no page ever scans the collection, then cut into pages of 20
- * as a flat list of (entity, page) pairs (11ty/eleventy issue 332).
+ * archive, so no page ever scans the collection (their pages are cut by
+ * src/archive/archive-data.ts as a flat list of (entity, view, page) items,
+ * 11ty/eleventy issue 332).
  */
 import type { Article } from '../content/article.ts';
 import { slugify } from '../content/slug.ts';
 import { compareCodePoints, resolveNames } from './names.ts';
 import { countByYear, newestFirst } from './order.ts';
-import { paginate, type PageSlice } from './paginate.ts';
 import { foldKey } from '../content/fold.ts';
 import type { RegistryEntry } from '../content/registry.ts';
 
@@ -24,6 +24,9 @@ export const KIND_LABELS: Record<EntityKind, { singular: string; plural: string 
   organizations: { singular: 'Organization', plural: 'Organizations' },
   places: { singular: 'Place', plural: 'Places' },
 };
+
+/** The URL segment of an index in order of articles (`/tags/by-count/`): no entity takes it as its slug. */
+export const BY_COUNT = 'by-count';
 
 /** One tag, person, organization or place and every article that names it. */
 export interface Entity {
@@ -78,7 +81,8 @@ export function groupEntities(articles: readonly Article[], kind: EntityKind, re
     }
   }
   const names = [...members.keys()].sort((a, b) => compareCodePoints(foldKey(a), foldKey(b)) || compareCodePoints(a, b));
-  const taken = new Set<string>();
+  // An entity named "By count" is `by-count-2`: `/tags/by-count/` is the index in order of articles.
+  const taken = new Set<string>([BY_COUNT]);
   const entities: Entity[] = [];
   const byName = new Map<string, Entity>();
   for (const name of names) {
@@ -128,16 +132,6 @@ export function entityLinks(index: EntityIndex, names: readonly string[]): Entit
     links.push({ name: entity.name, url: entity.url });
   }
   return links;
-}
-
-/** One page of one entity's articles. */
-export interface EntityPage extends PageSlice<Article> {
-  entity: Entity;
-}
-
-/** Every page of every entity in `index`, `size` articles a page, newest first. */
-export function entityPages(index: EntityIndex, size = 20): EntityPage[] {
-  return index.entities.flatMap((entity) => paginate(entity.articles, entity.url, size).map((page) => ({ ...page, entity })));
 }
 
 /** The most used entities, ties by name, for the home page. */

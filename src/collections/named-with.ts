@@ -1,4 +1,5 @@
-/** The people and organizations named most often alongside one entity. */
+/** The names most often named alongside one entity, and alongside the names of one article. */
+import type { Article } from '../content/article.ts';
 import type { Entity, EntityIndex, EntityLink } from './entities.ts';
 import { entityLinks } from './entities.ts';
 
@@ -7,22 +8,54 @@ export interface NamedWith extends EntityLink {
   count: number;
 }
 
+/** More shared articles first, then the order of the names' UTF-16 code units, so every build lists them the same way. */
+const byCountThenName = (a: NamedWith, b: NamedWith): number => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
 /**
- * Counts, over the entity's own articles only, each person or organization
+ * Counts, over the entity's own articles only, each name of `index`'s kind
  * they name (in its canonical spelling), leaves out the entity itself, and
- * keeps the `limit` most frequent: more shared articles first, then Unicode
- * order of the name, so every build lists them the same way. The work is the
- * names of the entity's articles, never a scan of the whole archive.
+ * keeps the `limit` most frequent, more shared articles first, then by name. The work is the names of the entity's articles, never a scan of the
+ * whole archive; `linksOf` gives an article's links of that kind when the
+ * caller has them already.
  */
-export function namedWith(entity: Entity, index: EntityIndex, limit = 8): NamedWith[] {
+export function namedWith(
+  entity: Entity,
+  index: EntityIndex,
+  limit = 8,
+  linksOf: (article: Article) => readonly EntityLink[] = (article) => entityLinks(index, article[index.kind]),
+): NamedWith[] {
   const counts = new Map<string, NamedWith>();
   for (const article of entity.articles) {
-    for (const link of entityLinks(index, article[index.kind])) {
+    for (const link of linksOf(article)) {
       if (link.url === entity.url) continue;
       const seen = counts.get(link.url);
       if (seen) seen.count++;
-      else counts.set(link.url, { ...link, count: 1 });
+      else counts.set(link.url, { name: link.name, url: link.url, count: 1 });
     }
   }
-  return [...counts.values()].sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).slice(0, limit);
+  return [...counts.values()].sort(byCountThenName).slice(0, limit);
+}
+
+/**
+ * The names of one kind most often named with an article's own names: the
+ * lists of `namedWith` of each of its names added up, the article's own names
+ * left out, the `limit` most frequent kept (then by name). Without
+ * counts: the page shows the names, and an article page need not change
+ * whenever a count elsewhere does.
+ */
+export function namedWithAll(lists: readonly (readonly NamedWith[])[], own: readonly EntityLink[], limit = 5): EntityLink[] {
+  const skip = new Set(own.map((link) => link.url));
+  const counts = new Map<string, NamedWith>();
+  for (const list of lists) {
+    for (const other of list) {
+      if (skip.has(other.url)) continue;
+      const seen = counts.get(other.url);
+      if (seen) seen.count += other.count;
+      else counts.set(other.url, { ...other });
+    }
+  }
+  return [...counts.values()]
+    .sort(byCountThenName)
+    .slice(0, limit)
+    .map(({ name, url }) => ({ name, url }));
 }

@@ -203,17 +203,12 @@ export default function archivePlugin(eleventyConfig: EleventyConfig, options: A
   page('entity-index', {
     ...each('archive.indexes', 'index'),
     permalink: (data: { index: { url: string } }) => data.index.url,
-    eleventyComputed: { title: (data: { index: { title: string } }) => data.index.title },
+    eleventyComputed: { title: (data: { index: { heading: string } }) => data.index.heading },
   });
   page('entity', {
     ...each('archive.entityPages', 'listing'),
     permalink: (data: { listing: { url: string } }) => data.listing.url,
-    eleventyComputed: {
-      title: (data: { listing: { entity: { name: string }; number: number; total: number } }) =>
-        data.listing.number > 1
-          ? `${data.listing.entity.name} (page ${data.listing.number} of ${data.listing.total})`
-          : data.listing.entity.name,
-    },
+    eleventyComputed: { title: (data: { listing: { title: string } }) => data.listing.title },
   });
   page('timeline', { ...once('/timeline/'), title: 'Timeline' });
   page('timeline-year', {

@@ -105,10 +105,14 @@ describe('the archive data', () => {
     expect(data.drafts).toBe(1);
   });
 
-  it('names on a first entity page the people and organizations most often named with it', () => {
+  it('names on a first entity page the people, organizations, places and tags most often named with it', () => {
     const page = data.entityPages.find((p) => p.url === '/tags/nato/')!;
-    expect(page.namedWith?.people.map((n) => n.name)).toEqual(['Jens Stoltenberg']);
-    expect(page.namedWith?.organizations.map((n) => n.name)).toEqual(['European Union']);
+    expect(page.namedWith?.map((group) => [group.label, group.names.map((n) => n.name)])).toEqual([
+      ['People', ['Jens Stoltenberg']],
+      ['Organizations', ['European Union']],
+      ['Places', ['United Kingdom']],
+      ['Tags', ['sanctions']],
+    ]);
     expect(page.chart).toContain('<svg');
   });
 

@@ -32,17 +32,27 @@ export const BUDGET = {
   bytesPerArticle: 150 * 1024,
 } as const;
 
-/** What a built site weighs: every file's bytes, and those of the feeds (`feed.xml`, `feed.json`) among them. */
-export function siteBytes(dir: string): { total: number; feeds: number } {
-  let total = 0;
-  let feeds = 0;
+/** The pages of an entity's other views (oldest first, a year) and of an index by count (docs/pages.md), by their path in the site. */
+const LIST_VIEW = /^(tags|people|organizations|places)\/([^/]+\/(oldest|\d{4})|by-count)\//;
+
+/**
+ * What a built site weighs: every file's bytes, and among them those of the
+ * feeds (`feed.xml`, `feed.json`), of the search index (`pagefind*` folders)
+ * and of the lists' other orders and years (`LIST_VIEW`).
+ */
+export function siteBytes(dir: string): { total: number; feeds: number; search: number; views: number } {
+  const weight = { total: 0, feeds: 0, search: 0, views: 0 };
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
-    const size = statSync(path.join(entry.parentPath, entry.name)).size;
-    total += size;
-    if (entry.name === 'feed.xml' || entry.name === 'feed.json') feeds += size;
+    const file = path.join(entry.parentPath, entry.name);
+    const rel = path.relative(dir, file).split(path.sep).join('/');
+    const size = statSync(file).size;
+    weight.total += size;
+    if (entry.name === 'feed.xml' || entry.name === 'feed.json') weight.feeds += size;
+    else if (rel.startsWith('pagefind')) weight.search += size;
+    else if (LIST_VIEW.test(rel)) weight.views += size;
   }
-  return { total, feeds };
+  return weight;
 }
 
 /** The size the preview is measured on. */
@@ -240,6 +250,7 @@ export interface SizeFigures {
 }
 
 const mib = (bytes: number): string => `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
+const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
 const seconds = (value: number): string => `${value.toFixed(1)} s`;
 
 /** Measures every size, prints each as it ends, and returns the rows for the table. */
@@ -278,8 +289,8 @@ export async function benchBuild(sizes: readonly number[] = parseSizes(process.a
         { name: `build ${count}: project time`, value: `${seconds(project.seconds)} (CPU ${seconds(project.cpuSeconds)})` },
         { name: `build ${count}: project pages`, value: String(project.pages) },
         {
-          name: `build ${count}: site bytes per article (search index included; feeds)`,
-          value: `${(weight.total / count / 1024).toFixed(1)} KiB (feeds ${(weight.feeds / count / 1024).toFixed(1)} KiB)`,
+          name: `build ${count}: site bytes per article (search index included; feeds, search index, other orders and years of lists)`,
+          value: `${kib(weight.total / count)} (feeds ${kib(weight.feeds / count)}, search ${kib(weight.search / count)}, views ${kib(weight.views / count)})`,
           ...(judged ? { budget: `≤ ${BUDGET.bytesPerArticle / 1024} KiB`, met: weight.total / count <= BUDGET.bytesPerArticle } : {}),
         },
         { name: `build ${count}: project max RSS (the build's process)`, value: mib(project.maxRssBytes) },

@@ -18,6 +18,8 @@ const TIMELINE = /^\/timeline\/$/;
 const YEAR = /^\/timeline\/\d{4}\/$/;
 
 let server: StaticServer;
+/** The tag with the most articles, and those articles. */
+const busiestTag = () => [...expected.groups.tags].sort((a, b) => b[1].length - a[1].length)[0]!;
 let expected: ExpectedSite;
 const opened: { context: BrowserContext; profile: string }[] = [];
 /** Everything that went wrong in a page: dialogs, script errors, console errors, failed requests. */
@@ -135,7 +137,10 @@ const pageTypes: [name: string, url: (site: ExpectedSite) => string][] = [
       (site.articles.find((article) => article.image && article.source?.url && article.related_headlines.length) ?? site.articles[0]!).url,
   ],
   ['tag index', () => '/tags/'],
-  ['tag page', (site) => `/tags/${[...site.groups.tags].sort((a, b) => b[1].length - a[1].length)[0]![0]}/`],
+  ['people index by number of articles', () => '/people/by-count/'],
+  ['tag page', () => `/tags/${busiestTag()[0]}/`],
+  ['tag page, oldest first, page 2', () => `/tags/${busiestTag()[0]}/oldest/2/`],
+  ['tag page of one year', () => `/tags/${busiestTag()[0]}/${busiestTag()[1][0]!.year}/`],
   ['person index', () => '/people/'],
   ['person page', (site) => `/people/${[...site.groups.people.keys()][0]}/`],
   ['organization page', (site) => `/organizations/${[...site.groups.organizations.keys()][0]}/`],
@@ -175,23 +180,29 @@ describe('the built site in Chromium', () => {
     });
   }
 
-  it('puts an entity’s facets beside its list on a wide screen and below it on a phone', async () => {
-    const tag = `/tags/${[...expected.groups.tags].sort((a, b) => b[1].length - a[1].length)[0]![0]}/`;
-    await page.goto(tag);
-    const list = (await page.locator('.with-facets > section').boundingBox())!;
-    const facets = (await page.locator('.with-facets > .facets').boundingBox())!;
-    expect(facets.x).toBeGreaterThanOrEqual(list.x + list.width);
-    expect(facets.y).toBeLessThan(list.y + list.height);
-    await page.setViewportSize({ width: 390, height: 844 });
-    try {
-      const narrowList = (await page.locator('.with-facets > section').boundingBox())!;
-      const narrowFacets = (await page.locator('.with-facets > .facets').boundingBox())!;
-      expect(narrowFacets.y).toBeGreaterThanOrEqual(narrowList.y + narrowList.height);
-    } finally {
-      await page.setViewportSize({ width: 1280, height: 720 });
-    }
-    expect(takeProblems()).toEqual([]);
-  });
+  for (const [name, url] of [
+    ['an entity’s facets beside its list', () => `/tags/${busiestTag()[0]}/`],
+    ['an article’s facets beside the article', (site: ExpectedSite) => site.articles[0]!.url],
+  ] as const) {
+    it(`puts ${name} on a wide screen and below it on a phone`, async () => {
+      await page.goto(url(expected));
+      const list = (await page.locator('.with-facets > :first-child').boundingBox())!;
+      const facets = (await page.locator('.with-facets > .facets').boundingBox())!;
+      expect(facets.x).toBeGreaterThanOrEqual(list.x + list.width);
+      expect(facets.y).toBeLessThan(list.y + list.height);
+      expect(await page.locator('.with-facets > .facets a').count()).toBeGreaterThan(1);
+      await page.setViewportSize({ width: 390, height: 844 });
+      try {
+        const narrowList = (await page.locator('.with-facets > :first-child').boundingBox())!;
+        const narrowFacets = (await page.locator('.with-facets > .facets').boundingBox())!;
+        expect(narrowFacets.y).toBeGreaterThanOrEqual(narrowList.y + narrowList.height);
+        expect(narrowFacets.x).toBe(narrowList.x);
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 720 });
+      }
+      expect(takeProblems()).toEqual([]);
+    });
+  }
 
   it('never runs script from scraped text', async () => {
     const hostile = expected.articles.find((article) => article.body.includes('<script>'))!;
@@ -229,6 +240,27 @@ describe('the built site in Chromium with a dark colour scheme', () => {
 });
 
 describe('the built site in Chromium with JavaScript turned off', () => {
+  it('sorts a tag oldest first and narrows it to one year by following links', async () => {
+    const page = await openBrowser(false);
+    const [slug, articles] = busiestTag();
+    const days = articles.map((article) => article.date).sort();
+    const listed = () => page.$$eval('main .article-list time', (times) => times.map((time) => time.getAttribute('datetime')));
+    const views = page.getByRole('navigation', { name: 'Order and years of the articles' });
+    await page.goto(`/tags/${slug}/`);
+    expect(await listed()).toEqual([...days].reverse().slice(0, 20));
+    await views.getByRole('link', { name: 'Oldest first' }).click();
+    await page.waitForURL(`**/tags/${slug}/oldest/`);
+    expect(await listed()).toEqual(days.slice(0, 20));
+    const year = articles[0]!.year;
+    await views.getByRole('link', { name: String(year), exact: true }).click();
+    await page.waitForURL(`**/tags/${slug}/${year}/`);
+    const ofYear = days.filter((day) => day.startsWith(`${year}-`)).reverse();
+    expect(await listed()).toEqual(ofYear.slice(0, 20));
+    expect(await page.locator('h1').textContent()).toMatch(new RegExp(` in ${year}$`));
+    expect(await views.locator('[aria-current]').allTextContents()).toEqual([String(year)]);
+    expect(takeProblems()).toEqual([]);
+  });
+
   it('can still be walked home → article → tag → article → person → timeline → year', async () => {
     const page = await openBrowser(false);
     expect(await walk(page)).toHaveLength(7);

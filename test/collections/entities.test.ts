@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entityLinks, entityPages, groupEntities, mostUsed } from '../../src/collections/entities.ts';
+import { entityLinks, groupEntities, mostUsed } from '../../src/collections/entities.ts';
 import { makeArticle } from '../support/make-article.ts';
 
 describe('entities', () => {
@@ -45,22 +45,6 @@ describe('entities', () => {
       { name: 'NATO', url: '/organizations/nato/' },
       { name: 'EU', url: '/organizations/eu/' },
     ]);
-  });
-
-  it('cuts an entity into pages of 20 at /SLUG/, /SLUG/2/, ...', () => {
-    const articles = Array.from({ length: 45 }, (_, i) =>
-      makeArticle({ date: `2019-01-${String((i % 28) + 1).padStart(2, '0')}`, tags: ['ransomware'] }),
-    );
-    const pages = entityPages(groupEntities(articles, 'tags'), 20);
-    expect(pages.map((p) => [p.url, p.items.length, p.number, p.total])).toEqual([
-      ['/tags/ransomware/', 20, 1, 3],
-      ['/tags/ransomware/2/', 20, 2, 3],
-      ['/tags/ransomware/3/', 5, 3, 3],
-    ]);
-    expect(pages.map((p) => p.start)).toEqual([1, 21, 41]);
-    expect(pages[0]!.nextUrl).toBe('/tags/ransomware/2/');
-    expect(pages[1]!.previousUrl).toBe('/tags/ransomware/');
-    expect(pages.flatMap((p) => p.items)).toEqual(pages[0]!.entity.articles);
   });
 
   it('ranks the most used first, ties by name', () => {

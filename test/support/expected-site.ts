@@ -57,9 +57,29 @@ export function expectedSite(all: Article[]): ExpectedSite {
   return { articles, groups, years };
 }
 
+/**
+ * The first pages of the other views of an entity's list (docs/pages.md,
+ * "Sorting and filtering lists"): oldest first from 2 articles, each year
+ * when the list takes more than one page of 20 and spans more than one year.
+ */
+export function expectedListViews(base: string, articles: readonly Article[]): { oldest?: string; years: Map<number, string> } {
+  const years = new Set(articles.map((article) => article.year));
+  return {
+    oldest: articles.length >= 2 ? `${base}oldest/` : undefined,
+    years: new Map(articles.length > 20 && years.size > 1 ? [...years].sort().map((year) => [year, `${base}${year}/`]) : []),
+  };
+}
+
 /** Every HTML page URL the site must have, sorted. */
 export function expectedPageUrls(site: ExpectedSite): string[] {
   const urls = ['/', '/tags/', '/people/', '/organizations/', '/places/', '/timeline/'];
+  urls.push(...TAXONOMIES.map((taxonomy) => `/${taxonomy}/by-count/`));
+  for (const taxonomy of TAXONOMIES) {
+    for (const [slug, articles] of site.groups[taxonomy]) {
+      const views = expectedListViews(`/${taxonomy}/${slug}/`, articles);
+      urls.push(...(views.oldest ? [views.oldest] : []), ...views.years.values());
+    }
+  }
   urls.push(...site.articles.map((article) => article.url));
   for (const taxonomy of TAXONOMIES) urls.push(...[...site.groups[taxonomy].keys()].map((slug) => `/${taxonomy}/${slug}/`));
   urls.push(...[...site.years.keys()].map((year) => `/timeline/${year}/`));

@@ -2,7 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/content/article.ts';
-import { expectedFeedUrls, expectedPageUrls, TAXONOMIES, type ExpectedSite } from '../../support/expected-site.ts';
+import { expectedFeedUrls, expectedListViews, expectedPageUrls, TAXONOMIES, type ExpectedSite } from '../../support/expected-site.ts';
 import { BUSY_TAG, FILE_LINKING, fixtureArticleFiles, GENERATED_COUNT, HOSTILE_MARKERS } from '../../support/fixture-archive.ts';
 import { builtAndExpected, hasUrl, linkPaths, readPage } from './site.ts';
 
@@ -33,6 +33,17 @@ async function listedArticles(baseUrl: string): Promise<string[]> {
       if (/^\/articles\/\d{4}\/\d{2}\/[^/]+\/$/.test(link)) found.add(link);
   }
   return [...found].sort();
+}
+
+/** The days of the articles a list shows, page after page as its "next" links lead: `/tags/x/`, `/tags/x/2/`, ... */
+async function listedDays(firstUrl: string): Promise<string[]> {
+  const days: string[] = [];
+  for (let url: string | undefined = firstUrl; url; ) {
+    const page = await readPage(outDir, url);
+    days.push(...[...page.querySelectorAll('main .article-list time')].map((time) => time.getAttribute('datetime')!));
+    url = page.querySelector('.pager a[rel="next"]')?.getAttribute('href') ?? undefined;
+  }
+  return days;
 }
 
 describe('the built fixture archive', () => {
@@ -114,6 +125,75 @@ describe('the built fixture archive', () => {
     );
     expect(onFirst.size).toBeGreaterThan(0);
     expect(onFirst.size).toBeLessThanOrEqual(20);
+  });
+
+  it('lists every entity newest first and oldest first across its pages, and a long list year by year, each year alone', async () => {
+    let oldest = 0;
+    let years = 0;
+    for (const taxonomy of TAXONOMIES) {
+      for (const [slug, articles] of expected.groups[taxonomy]) {
+        const base = `/${taxonomy}/${slug}/`;
+        const days = articles.map((article) => article.date).sort();
+        expect(await listedDays(base), base).toEqual([...days].reverse());
+        const views = expectedListViews(base, articles);
+        if (views.oldest) {
+          oldest++;
+          expect(await listedDays(views.oldest), views.oldest).toEqual(days);
+        } else expect(hasUrl(outDir, `${base}oldest/`), base).toBe(false);
+        for (const [year, url] of views.years) {
+          years++;
+          expect(await listedDays(url), url).toEqual(days.filter((day) => day.startsWith(`${year}-`)).reverse());
+        }
+        const controls = (await readPage(outDir, base)).querySelector('nav.list-views');
+        expect(controls ? linkPaths(controls, base) : [], base).toEqual([...(views.oldest ? [views.oldest] : []), ...views.years.values()]);
+      }
+    }
+    expect(oldest).toBeGreaterThan(10);
+    expect(years).toBeGreaterThan(2);
+  });
+
+  it('lists each index by number of articles too, most first, every name once with its count', async () => {
+    for (const kind of TAXONOMIES) {
+      const page = await readPage(outDir, `/${kind}/by-count/`);
+      const rows = [...page.querySelectorAll('main ol.ranking li')].map(
+        (li) => [li.querySelector('a')!.getAttribute('href')!.split('/').at(-2)!, Number(li.querySelector('.count')!.textContent)] as const,
+      );
+      expect(rows.map(([slug]) => slug).sort(), kind).toEqual([...expected.groups[kind].keys()].sort());
+      for (const [slug, count] of rows) expect(count, `${kind} ${slug}`).toBe(expected.groups[kind].get(slug)!.length);
+      const counts = rows.map(([, count]) => count);
+      expect(counts, kind).toEqual([...counts].sort((a, b) => b - a));
+      expect(linkPaths((await readPage(outDir, `/${kind}/`)).querySelector('nav.list-views')!), kind).toEqual([`/${kind}/by-count/`]);
+      expect(linkPaths(page.querySelector('nav.list-views')!), kind).toEqual([`/${kind}/`]);
+    }
+  });
+
+  it('gives an entity page facets for the people, organizations, places and tags named with it', async () => {
+    const page = await readPage(outDir, `/tags/${BUSY_TAG}/`);
+    const facets = page.querySelector('.facets section[aria-labelledby="named-with-heading"]')!;
+    expect([...facets.querySelectorAll('h3')].map((h3) => h3.textContent)).toEqual(['People', 'Organizations', 'Places', 'Tags']);
+    expect(linkPaths(facets)).not.toContain(`/tags/${BUSY_TAG}/`);
+  });
+
+  it('gives every article page facets: its year, its names in that year, and names often named with its own but not its own', async () => {
+    const kinds = new Set<string>();
+    let yearsOfNames = 0;
+    for (const article of expected.articles) {
+      const page = await readPage(outDir, article.url);
+      const own = linkPaths(page.querySelector('.filed-under')!, article.url);
+      const [year, ...ofNames] = linkPaths(page.querySelector('.facets section[aria-labelledby="in-time-heading"]')!, article.url);
+      expect(year, article.url).toBe(`/timeline/${article.year}/`);
+      for (const url of ofNames) expect(own, `${article.url}: ${url}`).toContain(url.replace(/\d{4}\/$/, ''));
+      for (const url of ofNames) expect(url, article.url).toMatch(new RegExp(`/${article.year}/$`));
+      yearsOfNames += ofNames.length;
+      const named = page.querySelector('.facets section[aria-labelledby="named-with-heading"]');
+      for (const h3 of named?.querySelectorAll('h3') ?? []) kinds.add(h3.textContent!);
+      for (const url of named ? linkPaths(named, article.url) : []) {
+        expect(url, article.url).toMatch(/^\/(tags|people|organizations|places)\/[^/]+\/$/);
+        expect(own, article.url).not.toContain(url);
+      }
+    }
+    expect([...kinds].sort()).toEqual(['Organizations', 'People', 'Places', 'Tags']);
+    expect(yearsOfNames).toBeGreaterThan(0);
   });
 
   it('gives tags that differ only in case one page', async () => {
