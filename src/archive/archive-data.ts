@@ -34,7 +34,9 @@ import { searchBundles } from '../search/plan.ts';
 import { aliasHtml, aliasPages } from '../site/redirects.ts';
 import { robots, sitemap, type SitemapEntry } from '../site/sitemap.ts';
 import type { LoadedContent } from '../store/load.ts';
-import { archiveExport, DATA_URL, exportFiles } from '../export/index.ts';
+import { ARCHIVE_VERSION, archiveExport, DATA_URL, exportFiles } from '../export/index.ts';
+import { releaseIndex } from '../release/record.ts';
+import { releaseState, type ReleasePage, type ReleaseState } from '../release/pages.ts';
 import { DATA_FILES } from '../export/datapackage.ts';
 import { ARTICLE_COLUMNS, ENTITY_COLUMNS, type Column } from '../export/records.ts';
 import type { DataLicense } from '../site/settings.ts';
@@ -188,6 +190,8 @@ export interface DataPage {
   entityColumns: readonly Column<unknown>[];
   /** How to cite the archive as a whole, this version. */
   cite: Citations;
+  /** The releases (src/release/pages.ts): the newest, whether the site is it, and every one's page. */
+  releases: ReleaseState;
 }
 
 /** The global `archive` data. */
@@ -226,6 +230,8 @@ export interface ArchiveData {
   storylines: Storyline[];
   /** One page per storyline, written in the last run. */
   storylinePages: Storyline[];
+  /** The page of each release, newest first (in a batched build, written in its last run). */
+  releasePages: ReleasePage[];
 }
 
 /**
@@ -268,6 +274,7 @@ export function batchOf(data: ArchiveData, batch: BuildBatch): ArchiveData {
     incidentPages: batch.rest ? data.incidentPages : [],
     storylinePages: batch.rest ? data.storylinePages : [],
     files: batch.rest ? data.files : [],
+    releasePages: batch.rest ? data.releasePages : [],
     rest: batch.rest,
     once: batch.rest ? [1] : [],
   };
@@ -548,8 +555,27 @@ export async function buildArchiveData(
   }
 
   // The data export (src/export/): its files under /data/, and the data page that explains them.
-  const exported = archiveExport(articles, indexes, registries, settings, undefined, storylines);
+  // The version the data states is the newest release's when the site is that release (src/release/pages.ts).
+  let releases: ReleaseState | undefined;
+  const exported = archiveExport(
+    articles,
+    indexes,
+    registries,
+    settings,
+    (records) => {
+      const recorded = content.releases ?? [];
+      releases = releaseState(
+        recorded,
+        recorded.length ? releaseIndex(records, articles, settings) : [],
+        ARCHIVE_VERSION,
+        settings.releasesUrl,
+      );
+      return releases.version;
+    },
+    storylines,
+  );
   files.push(...exportFiles(() => exported));
+  const release = releases!.newest?.current ? releases!.newest : undefined;
   const dataPage: DataPage = {
     url: DATA_URL,
     version: String(exported.package.version),
@@ -573,9 +599,11 @@ export async function buildArchiveData(
       name: settings.name,
       publisher: settings.publisher,
       version: String(exported.package.version),
-      newest: exported.articles.at(-1)?.date,
+      // A release is dated by its day; the site between releases by its newest article.
+      newest: release?.date ?? exported.articles.at(-1)?.date,
       url: abs(DATA_URL),
     }),
+    releases: releases!,
   };
 
   const years = timeline(articles);
@@ -592,6 +620,7 @@ export async function buildArchiveData(
     ...incidents.incidents.map((incident) => incident.url),
     '/storylines/',
     ...storylines.storylines.map((storyline) => storyline.url),
+    ...releases!.pages.map((page) => page.url),
   ];
   const lastmod = new Map(articles.map((a) => [a.url, a.date]));
   const sitemapEntries: SitemapEntry[] = pageUrls.map((url) => ({ url: abs(url), lastmod: lastmod.get(url) }));
@@ -627,5 +656,6 @@ export async function buildArchiveData(
     incidentPages: incidents.incidents,
     storylines: storylines.storylines,
     storylinePages: storylines.storylines,
+    releasePages: releases!.pages,
   };
 }

@@ -138,6 +138,25 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = await runExport({ ...options, content: requireContentFolder(options.content) });
     });
 
+  program
+    .command('release')
+    .description(
+      'Make a numbered release: record it in the content folder, set CITATION.cff, and write the site and its data package as archives with a changelog.',
+    )
+    .argument('<version>', 'a semantic version higher than every release so far, such as 1.2.0')
+    .option('--content <dir>', 'content folder', 'content')
+    .option('--out <dir>', 'where the release folder VERSION/ with its archives is written', '_release')
+    .option('--citation <file>', 'the CITATION.cff to update', 'CITATION.cff')
+    .option('--date <day>', 'the day of the release (YYYY-MM-DD; default today)')
+    .option('--rebuild', "write a recorded release's archives again from its record (on its tag; the release workflow)")
+    .option('--allow-example-url', 'release with the example base URL (https://example.org) even in CI')
+    .action(async (version: string, options: ReleaseFlags) => {
+      const contentDir = requireContentFolder(options.content);
+      await checkBaseUrl(contentDir, Boolean(options.allowExampleUrl));
+      const { runRelease } = await import('./release.ts');
+      exitCode = await runRelease(version, { ...options, content: contentDir });
+    });
+
   try {
     await program.parseAsync(argv);
   } catch (error) {
@@ -154,6 +173,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   return exitCode;
 }
+
+/** The options of `archive release`. */
+type ReleaseFlags = { content: string; out: string; citation: string; date?: string; rebuild?: boolean; allowExampleUrl?: boolean };
 
 /** The options of `archive build`. */
 type BuildFlags = { content: string; out: string; pathPrefix?: string; allowExampleUrl?: boolean; quiet?: boolean; clean?: boolean };

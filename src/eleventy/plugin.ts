@@ -230,6 +230,15 @@ export default function archivePlugin(eleventyConfig: EleventyConfig, options: A
   });
   page('search', { ...once('/search/'), title: 'Search' });
   page('data', { ...once('/data/'), title: 'Data', description: 'The archive’s metadata as CSV and JSON, with its schema and licence.' });
+  page('release', {
+    ...each('archive.releasePages', 'release'),
+    permalink: (data: { release: { url: string } }) => data.release.url,
+    eleventyComputed: {
+      title: (data: { release: { version: string } }) => `Release ${data.release.version}`,
+      description: (data: { release: { version: string } }) =>
+        `What release ${data.release.version} of the archive added, changed and removed.`,
+    },
+  });
   page('404', { ...once('/404.html'), title: 'Page not found', robots: 'noindex' });
   // Feeds, the sitemap, robots.txt and alias pages are not Eleventy pages: each is made and written
   // on its own once Eleventy's (last) run has written the pages, so they are never all in memory.

@@ -183,12 +183,14 @@ export async function build(
     cache?: boolean;
     /** `archive serve`'s hook, filled with the renderer of a page the build has not written (src/preview/page.ts). */
     preview?: ArchivePluginOptions['preview'];
+    /** The content, already read (`archive release` adds the release it is making): else read from `contentDir`. */
+    content?: LoadedContent;
   },
 ): Promise<BuildReport> {
   const outDir = path.resolve(options.outDir);
   const unsafe = unsafeOutput(outDir, { contentDir: path.resolve(options.contentDir), repoRoot: REPO_ROOT });
   if (unsafe) throw new Error(unsafe);
-  const content = await readContent(options);
+  const content = options.content ?? (await readContent(options));
   memoryAt('content read');
   const data = await computeArchive(content, options.quiet, options.searchShardPages);
   memoryAt('archive computed');
@@ -198,6 +200,8 @@ export async function build(
       format: CACHE_FORMAT,
       project: projectHash(REPO_ROOT),
       settings: content.settings,
+      // The release records: the data page, the citation and the release pages show them (docs/incremental.md).
+      releases: sha256(JSON.stringify(content.releases ?? [])),
       searchShardPages: options.searchShardPages ?? null,
       outDir,
     }),

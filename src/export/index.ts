@@ -27,13 +27,17 @@ export interface ArchiveExport {
   package: Record<string, unknown>;
 }
 
-/** The export of an archive's published articles, grouped by `indexes` with `registries` in force (src/collections/indexes.ts). */
+/**
+ * The export of an archive's published articles, grouped by `indexes` with
+ * `registries` in force (src/collections/indexes.ts). `version` is the
+ * package's, or made from the records (the release a site is, src/release/pages.ts).
+ */
 export function archiveExport(
   articles: readonly Article[],
   indexes: ReadonlyMap<EntityKind, EntityIndex>,
   registries: Partial<Record<EntityKind, readonly RegistryEntry[]>>,
   settings: SiteSettings,
-  version = ARCHIVE_VERSION,
+  version: string | ((records: ArticleRecord[]) => string) = ARCHIVE_VERSION,
   storylines: Pick<StorylineIndex, 'byArticle'> = storylineIndex(articles),
 ): ArchiveExport {
   const records = articleRecords(articles, indexes, settings, (url) => storylines.byArticle.get(url)?.key);
@@ -43,7 +47,7 @@ export function archiveExport(
     entities,
     package: dataPackage({
       settings,
-      version,
+      version: typeof version === 'function' ? version(records) : version,
       newest: records.at(-1)?.date,
       homepage: absoluteUrl(settings, DATA_URL),
       articles: records.length,

@@ -8,8 +8,8 @@
  * of what it was rendered from (src/archive/fingerprint.ts); for the search
  * index, the fingerprint of the article pages it indexed. It is valid only
  * for the same key: the cache's format, the code, templates, assets and
- * lockfile of the project (`projectHash`), the site settings, the search
- * shard size and the output folder. The search index is recorded per shard. A missing, unreadable or mismatched
+ * lockfile of the project (`projectHash`), the site settings, the release
+ * records, the search shard size and the output folder. The search index is recorded per shard. A missing, unreadable or mismatched
  * manifest is no cache: the build renders everything.
  *
  * The manifest is deleted before a build publishes and written after, so a
@@ -116,7 +116,7 @@ export function readManifest(outDir: string, key: string): { manifest: Manifest 
   )
     return { reason: 'the cache is of another format' };
   if (manifest.outDir !== path.resolve(outDir)) return { reason: 'the cache is of another output folder' };
-  if (manifest.key !== key) return { reason: 'the code, templates, settings or dependencies changed' };
+  if (manifest.key !== key) return { reason: 'the code, templates, settings, releases or dependencies changed' };
   if (!fs.existsSync(path.join(path.resolve(outDir), 'index.html'))) return { reason: 'the output folder holds no site' };
   return { manifest };
 }

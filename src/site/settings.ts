@@ -1,9 +1,11 @@
 /**
  * Site settings: name, description, base URL, path prefix, language,
  * publisher, the fewest articles for a tag's or person's own feeds and for
- * `check` to propose a registry entry, the data export's licence. Read from `content/_data/site.yaml`; a deployer overrides the
- * base URL and path prefix with ARCHIVE_BASE_URL and ARCHIVE_PATH_PREFIX, and
- * a build option beats both.
+ * `check` to propose a registry entry, the data export's licence, where
+ * releases are downloaded. Read from `content/_data/site.yaml`; a deployer
+ * overrides the base URL, path prefix and releases address with
+ * ARCHIVE_BASE_URL, ARCHIVE_PATH_PREFIX and ARCHIVE_RELEASES_URL, and a
+ * build option beats the first two.
  */
 import { z } from 'zod';
 
@@ -31,6 +33,12 @@ export interface SiteSettings {
   registryProposalMin: number;
   /** The licence of the archive's data export (src/export/): an SPDX identifier, its title and the URL of its text. */
   dataLicense: DataLicense;
+  /**
+   * The repository's releases (`https://github.com/OWNER/REPO/releases`), whose
+   * assets hold each release's archives (docs/data.md#releases); unset, the
+   * site lists releases without download links.
+   */
+  releasesUrl?: string;
 }
 
 /** A licence as a Frictionless data package names it. */
@@ -80,6 +88,7 @@ const settingsSchema = z
       title: z.string().trim().min(1).max(200),
       path: z.url({ protocol: /^https?$/ }),
     }),
+    releasesUrl: z.url({ protocol: /^https?$/ }),
   })
   .partial();
 
@@ -119,7 +128,15 @@ export function resolveSettings(
   const merged = { ...DEFAULT_SETTINGS, ...parsed.data };
   const baseUrl = overrides.baseUrl ?? env.ARCHIVE_BASE_URL ?? merged.baseUrl;
   const pathPrefix = overrides.pathPrefix ?? env.ARCHIVE_PATH_PREFIX ?? merged.pathPrefix;
-  return { ...merged, baseUrl: normalizeBaseUrl(baseUrl), pathPrefix: normalizePathPrefix(pathPrefix) };
+  const releasesUrl = env.ARCHIVE_RELEASES_URL || merged.releasesUrl;
+  if (releasesUrl !== undefined && !/^https?:\/\/[^\s"<>]+$/.test(releasesUrl))
+    throw new Error(`releasesUrl "${releasesUrl}" is not an http(s) address such as https://github.com/OWNER/REPO/releases`);
+  return {
+    ...merged,
+    baseUrl: normalizeBaseUrl(baseUrl),
+    pathPrefix: normalizePathPrefix(pathPrefix),
+    ...(releasesUrl ? { releasesUrl: releasesUrl.replace(/\/+$/, '') } : {}),
+  };
 }
 
 /** The absolute URL of a site-relative path (`/tags/nato/`), with base URL and path prefix. */

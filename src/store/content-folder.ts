@@ -3,8 +3,9 @@
  * `new` and the preview agree on what an article is. Reads the file system
  * (directory entries only, never a file's text).
  *
- * Only two kinds of file are content: articles (`articles/**\/*.md`) and the
- * registries and settings (`_data/{site,tags,people,organizations,places,outlets,incident-systems}.yaml`).
+ * Only three kinds of file are content: articles (`articles/**\/*.md`), the
+ * registries and settings (`_data/{site,tags,people,organizations,places,outlets,incident-systems}.yaml`)
+ * and the records of releases (`releases/VERSION.json`, src/release/record.ts).
  * Anything else in the folder (a `.njk`, a `*.11tydata.mjs`, a note) is a
  * stray: nothing reads it, and `archive check` names it. Symbolic links are
  * never followed: each one is reported and skipped, so no file outside the
@@ -23,6 +24,8 @@ export interface ContentListing {
   articles: string[];
   /** `_data/<registry>.yaml` (or `.yml`) that exist. */
   registries: string[];
+  /** `releases/*.json`: the records of releases (`archive release`). */
+  releases: string[];
   /** Symbolic links anywhere in the folder: never followed. */
   links: string[];
   /** Files that are neither: nothing reads them. */
@@ -30,7 +33,7 @@ export interface ContentListing {
 }
 
 /** What kind of content a file at `relative` (forward slashes, relative to the content folder) is. */
-export function contentKind(relative: string): 'article' | 'registry' | 'stray' {
+export function contentKind(relative: string): 'article' | 'registry' | 'release' | 'stray' {
   const parts = relative.split('/');
   const name = parts.at(-1)!;
   if (parts[0] === 'articles' && parts.length > 1 && !name.startsWith('.') && /\.md$/i.test(name)) return 'article';
@@ -40,6 +43,7 @@ export function contentKind(relative: string): 'article' | 'registry' | 'stray' 
     REGISTRY_NAMES.some((registry) => name === `${registry}.yaml` || name === `${registry}.yml`)
   )
     return 'registry';
+  if (parts.length === 2 && parts[0] === 'releases' && !name.startsWith('.') && name.endsWith('.json')) return 'release';
   return 'stray';
 }
 
@@ -74,14 +78,15 @@ export function walk(dir: string): { files: string[]; links: string[]; others: s
  * temporary files of a write still under way (an import, a fix) are left out.
  */
 export function listContent(contentDir: string): ContentListing {
-  if (!fs.existsSync(contentDir)) return { articles: [], registries: [], links: [], strays: [] };
+  if (!fs.existsSync(contentDir)) return { articles: [], registries: [], releases: [], links: [], strays: [] };
   const { files, links, others } = walk(contentDir);
-  const listing: ContentListing = { articles: [], registries: [], links, strays: [...others] };
+  const listing: ContentListing = { articles: [], registries: [], releases: [], links, strays: [...others] };
   for (const file of files) {
     if (isLiveTemporary(path.join(contentDir, file))) continue;
     const kind = contentKind(file);
     if (kind === 'article') listing.articles.push(file);
     else if (kind === 'registry') listing.registries.push(file);
+    else if (kind === 'release') listing.releases.push(file);
     else listing.strays.push(file);
   }
   listing.strays.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -106,4 +111,4 @@ export const LINK_SKIPPED = 'is a symbolic link: skipped (the archive follows no
 
 /** The message for a file of the content folder that is neither an article nor a registry. */
 export const STRAY_FILE =
-  'is neither an article (articles/YYYY/YYYY-MM-DD-slug.md) nor a registry (_data/site.yaml, tags.yaml, people.yaml, organizations.yaml, places.yaml, outlets.yaml, incident-systems.yaml): nothing reads it, and no other file may sit in the content folder; move it elsewhere or delete it';
+  'is neither an article (articles/YYYY/YYYY-MM-DD-slug.md) nor a registry (_data/site.yaml, tags.yaml, people.yaml, organizations.yaml, places.yaml, outlets.yaml, incident-systems.yaml) nor a release record (releases/VERSION.json): nothing reads it, and no other file may sit in the content folder; move it elsewhere or delete it';

@@ -16,6 +16,8 @@ import { unknownIncidents, type IncidentSystem } from '../content/incidents.ts';
 import { ContentError } from '../archive/errors.ts';
 import type { RegistryEntry } from '../content/registry.ts';
 import type { OutletRegistry } from '../content/outlets.ts';
+import type { ReleaseRecord } from '../release/record.ts';
+import { loadReleases } from './releases.ts';
 
 /** Everything the site is built from. */
 export interface LoadedContent {
@@ -31,6 +33,8 @@ export interface LoadedContent {
   /** The record systems incident identifiers resolve through (`_data/incident-systems.yaml`); none when absent. */
   incidentSystems?: IncidentSystem[];
   settings: SiteSettings;
+  /** The release records (`releases/VERSION.json`), oldest first; none when left out. */
+  releases?: ReleaseRecord[];
   /** Symbolic links in the content folder, as shown to the reader: never followed, so left out. */
   skipped?: string[];
 }
@@ -133,6 +137,7 @@ export async function loadContent(contentDir: string, overrides: { baseUrl?: str
     loadRegistries(contentDir),
     loadSettings(contentDir, process.env, overrides),
   ]);
+  const releases = loadReleases(contentDir, listing.releases);
   return {
     articles,
     drafts,
@@ -141,6 +146,7 @@ export async function loadContent(contentDir: string, overrides: { baseUrl?: str
     outlets: loadOutlets(contentDir),
     incidentSystems: incidents.systems,
     settings,
+    releases,
     skipped: listing.links.map((file) => displayPath(path.join(contentDir, file))),
   };
 }

@@ -15,9 +15,9 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** The writers that leave temporaries, each with its own prefix. */
-export type Writer = 'import' | 'check' | 'new';
+export type Writer = 'import' | 'check' | 'new' | 'release';
 
-const TEMPORARY = /^\.(import|check|new)-tmp-(\d+)-/;
+const TEMPORARY = /^\.(import|check|new|release)-tmp-(\d+)-/;
 
 /** The lock file `archive import` holds in its output folder. */
 export const LOCK_NAME = '.archive-import.lock';

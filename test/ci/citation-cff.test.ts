@@ -1,8 +1,9 @@
-/** CITATION.cff at the repository root: Citation File Format 1.2.0, the version package.json states. */
+/** CITATION.cff at the repository root: Citation File Format 1.2.0, the newest release's version and day (else package.json's version). */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { loadReleases } from '../../src/store/releases.ts';
 import { repoRoot } from '../support/build.ts';
 
 const read = (file: string) => readFileSync(new URL(file, `file://${repoRoot}`), 'utf8');
@@ -18,12 +19,19 @@ const cff = z.strictObject({
   abstract: z.string().min(1).optional(),
   authors: z.array(z.union([person, entity])).min(1),
   version: z.string().min(1),
+  'date-released': z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   keywords: z.array(z.string().min(1)).min(1).optional(),
 });
 
 describe('CITATION.cff', () => {
-  it('is valid Citation File Format 1.2.0 with the version of package.json', () => {
+  it("is valid Citation File Format 1.2.0 with the newest release's version and day, or before any release package.json's version", () => {
     const data = cff.parse(parse(read('CITATION.cff')));
-    expect(data.version).toBe((JSON.parse(read('package.json')) as { version: string }).version);
+    const newest = loadReleases(`${repoRoot}content`).at(-1);
+    if (newest) expect([data.version, data['date-released']]).toEqual([newest.version, newest.date]);
+    else
+      expect([data.version, data['date-released']]).toEqual([(JSON.parse(read('package.json')) as { version: string }).version, undefined]);
   });
 });

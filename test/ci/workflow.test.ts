@@ -2,10 +2,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { releaseFiles } from '../../src/release/files.ts';
 import { repoRoot } from '../support/build.ts';
 
 interface Step {
   name?: string;
+  env?: Record<string, string>;
   uses?: string;
   run?: string;
   if?: string;
@@ -24,10 +26,12 @@ interface Workflow {
 }
 
 let workflow: Workflow;
+let releaseWorkflow: Workflow;
 let readme: string;
 
 beforeAll(async () => {
   workflow = parse(await readFile(path.join(repoRoot, '.github/workflows/site.yml'), 'utf8')) as Workflow;
+  releaseWorkflow = parse(await readFile(path.join(repoRoot, '.github/workflows/release.yml'), 'utf8')) as Workflow;
   readme = await readFile(path.join(repoRoot, 'README.md'), 'utf8');
 });
 
@@ -92,5 +96,47 @@ describe('the GitHub Actions workflow', () => {
   it('uploads the folder the build writes', () => {
     const upload = workflow.jobs.build!.steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact@'));
     expect(upload?.with?.path).toBe('_site');
+  });
+});
+
+describe('the release workflow', () => {
+  const job = () => releaseWorkflow.jobs.release!;
+  const step = (name: string) => job().steps.find((s) => s.name === name)!;
+  const expr = (inner: string) => ['${{', inner, '}}'].join(' ');
+  // The shell's "the tag without its v".
+  const tagVersion = ['$', '{TAG#v}'].join('');
+
+  it('runs on version tags only, and may write releases', () => {
+    expect(releaseWorkflow.on).toEqual({ push: { tags: ['v*'] } });
+    expect(releaseWorkflow.permissions).toEqual({ contents: 'write', pages: 'read' });
+  });
+
+  it("installs, then rebuilds the tag's recorded release for the Pages address, with links to the repository's releases", () => {
+    expect(commands(job())).toEqual(['npm ci', `npx archive release "${tagVersion}" --rebuild`]);
+    const make = step("Make the release's archives");
+    expect(make.env).toEqual({
+      TAG: expr('github.ref_name'),
+      PAGES_ORIGIN: expr('steps.pages.outputs.origin'),
+      PAGES_BASE_PATH: expr('steps.pages.outputs.base_path'),
+      ARCHIVE_RELEASES_URL: `${expr('github.server_url')}/${expr('github.repository')}/releases`,
+    });
+    expect(make.run).toMatch(/export ARCHIVE_BASE_URL="\$PAGES_ORIGIN" ARCHIVE_PATH_PREFIX="\$\{PAGES_BASE_PATH%\/\}\/"\n/);
+    expect(uses(job())).toEqual(['actions/checkout', 'actions/setup-node', 'actions/configure-pages']);
+  });
+
+  it('attaches the files `archive release` writes to the GitHub release, the changelog as its notes', () => {
+    const files = releaseFiles('1.2.0');
+    const dir = '_release/1.2.0';
+    const script = step('Attach them to the GitHub release').run!.replaceAll(tagVersion, '1.2.0');
+    expect(script).toContain(`dir="${dir}"`);
+    expect(script).toContain(`notes="$dir/${files.changelog}"`);
+    expect(script).toMatch(/gh release create "\$TAG" "\$dir"\/\* --verify-tag --title "Release 1\.2\.0" --notes-file "\$notes"/);
+    expect(script).toMatch(/gh release upload "\$TAG" "\$dir"\/\* --clobber/);
+    expect(step('Attach them to the GitHub release').env?.GH_TOKEN).toBe(expr('github.token'));
+  });
+
+  it('gives the published site the address of the releases too', () => {
+    const build = workflow.jobs.build!.steps.find((s) => s.name === 'Build')!;
+    expect(build.env?.ARCHIVE_RELEASES_URL).toBe(`${expr('github.server_url')}/${expr('github.repository')}/releases`);
   });
 });

@@ -38,7 +38,7 @@ describe('the build cache', () => {
     expect(readManifest(out, 'k')).toEqual({ reason: 'no cache' });
     writeManifest(out, manifest());
     expect('manifest' in readManifest(out, 'k')).toBe(true);
-    expect(readManifest(out, 'other')).toEqual({ reason: 'the code, templates, settings or dependencies changed' });
+    expect(readManifest(out, 'other')).toEqual({ reason: 'the code, templates, settings, releases or dependencies changed' });
     writeManifest(out, { ...manifest(), outDir: path.join(root, 'elsewhere') });
     expect(readManifest(out, 'k')).toEqual({ reason: 'the cache is of another output folder' });
     writeManifest(out, { ...manifest(), format: CACHE_FORMAT + 1 });

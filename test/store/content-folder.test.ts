@@ -8,12 +8,13 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), 'archive-content-folder-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 describe('contentKind', () => {
-  it('calls only articles and the known registries content', () => {
+  it('calls only articles, the known registries and release records content', () => {
     expect(contentKind('articles/2019/2019-05-23-x.md')).toBe('article');
     expect(contentKind('articles/hostile/2019-05-23-X.MD')).toBe('article');
     for (const name of ['site', 'tags', 'people', 'organizations', 'places', 'outlets'])
       expect(contentKind(`_data/${name}.yaml`)).toBe('registry');
     expect(contentKind('_data/people.yml')).toBe('registry');
+    expect(contentKind('releases/1.2.0.json')).toBe('release');
     for (const stray of [
       'articles/2019/.2019-05-23-x.md',
       'articles/2019/notes.txt',
@@ -23,6 +24,9 @@ describe('contentKind', () => {
       'archive-home.11tydata.mjs',
       'articles/articles.11tydata.json',
       'index.njk',
+      'releases/1.2.0.yaml',
+      'releases/old/1.0.0.json',
+      'releases/.1.2.0.json',
     ]) {
       expect(contentKind(stray), stray).toBe('stray');
     }
@@ -40,6 +44,7 @@ describe('listContent', () => {
       'articles/2019/b.md',
       'articles/2019/a.md',
       '_data/tags.yaml',
+      'releases/1.0.0.json',
       'articles/2019/archive-article.11tydata.cjs',
       `articles/2019/.import-tmp-${process.pid}-c.md`,
     ])
@@ -50,9 +55,10 @@ describe('listContent', () => {
     expect(listContent(content)).toEqual({
       articles: ['articles/2019/a.md', 'articles/2019/b.md'],
       registries: ['_data/tags.yaml'],
+      releases: ['releases/1.0.0.json'],
       links: ['articles/2019/linked.md', 'articles/linked-folder'],
       strays: ['articles/2019/archive-article.11tydata.cjs'],
     });
-    expect(listContent(path.join(root, 'missing'))).toEqual({ articles: [], registries: [], links: [], strays: [] });
+    expect(listContent(path.join(root, 'missing'))).toEqual({ articles: [], registries: [], releases: [], links: [], strays: [] });
   });
 });
