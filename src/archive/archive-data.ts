@@ -174,6 +174,12 @@ export interface RawFile {
   /** Site-relative URL of the file: `/tags/nato/feed.xml`. */
   url: string;
   render(): string;
+  /**
+   * A hash of everything `render` reads, when it is cheaper to tell than the
+   * text itself: an incremental build keeps the previous file while its key
+   * is the recorded one, without rendering it (src/publish/incremental.ts).
+   */
+  key?: string;
 }
 
 /** What the data page (`/data/`) shows: the export's files, fields, licence and version. */

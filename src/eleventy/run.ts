@@ -7,7 +7,6 @@
  * page, every search bundle is whole, no file is empty) and only then swapped
  * in for the output folder.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
@@ -18,23 +17,14 @@ import { planBatches } from '../archive/archive-data.ts';
 import archivePlugin, { INPUT_DIR, LAYOUTS_DIR, type ArchivePluginOptions } from './plugin.ts';
 import { computeArchive } from '../archive/compute.ts';
 import { incompleteIndex, SearchIndexer } from '../search/indexer.ts';
-import { bundleFolder, SHARD_PAGES, searchShards } from '../search/plan.ts';
+import { SHARD_PAGES } from '../search/plan.ts';
 import { discardStaging, emptyFiles, prepareStaging, publishStaging, unsafeOutput } from '../publish/staging.ts';
 import { startPreview, type PreviewServer } from '../preview/server.ts';
 import { oneAtATime, watchFolders } from '../preview/watch.ts';
 import { LINK_SKIPPED } from '../store/content-folder.ts';
-import { pageFingerprints, restrictTo, sha256, type PageFingerprint } from '../archive/fingerprint.ts';
-import {
-  CACHE_FORMAT,
-  projectHash,
-  readManifest,
-  recordFiles,
-  removeManifest,
-  reuseFile,
-  sitePath,
-  writeManifest,
-  type FileRecord,
-} from '../publish/cache.ts';
+import { pageFingerprints, restrictTo, type PageFingerprint } from '../archive/fingerprint.ts';
+import { cacheKey, readManifest, sitePath } from '../publish/cache.ts';
+import { checkPrevious, pageFile, SiteUpdate } from '../publish/incremental.ts';
 
 /** The repository: the archive's code, which no output folder may hold (two folders up from src/eleventy/ and dist/eleventy/ alike). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -160,9 +150,6 @@ export interface BuildReport {
   fullBuild?: string;
 }
 
-/** The site-relative file of a page at `url` (`/a/` → `a/index.html`). */
-const pageFile = (url: string): string => (url.endsWith('/') ? `${url.slice(1)}index.html` : url.slice(1));
-
 /**
  * Builds the site from `contentDir` into `outDir`: how many HTML pages were
  * written, how many articles published and how many drafts left out. Rejects
@@ -192,91 +179,41 @@ export async function build(
   if (unsafe) throw new Error(unsafe);
   const content = options.content ?? (await readContent(options));
   memoryAt('content read');
+  const useCache = options.cache !== false;
+  const key = cacheKey(REPO_ROOT, outDir, content, options.searchShardPages);
+  const opened = !useCache ? { reason: 'no cache asked for' } : options.clean ? { reason: '--clean' } : readManifest(outDir, key);
+  // The previous site's files are checked against the manifest while the archive is computed.
+  const checking = 'manifest' in opened ? checkPrevious(outDir, opened.manifest) : undefined;
+  checking?.catch(() => undefined);
   const data = await computeArchive(content, options.quiet, options.searchShardPages);
   memoryAt('archive computed');
-  const useCache = options.cache !== false;
-  const key = sha256(
-    JSON.stringify({
-      format: CACHE_FORMAT,
-      project: projectHash(REPO_ROOT),
-      settings: content.settings,
-      // The release records: the data page, the citation and the release pages show them (docs/incremental.md).
-      releases: sha256(JSON.stringify(content.releases ?? [])),
-      searchShardPages: options.searchShardPages ?? null,
-      outDir,
-    }),
-  );
-  const opened = !useCache ? { reason: 'no cache asked for' } : options.clean ? { reason: '--clean' } : readManifest(outDir, key);
-  const previous = 'manifest' in opened ? opened.manifest : undefined;
   const fingerprints = useCache ? pageFingerprints(data) : new Map<string, PageFingerprint>();
   memoryAt('fingerprints computed');
+  const previous = 'manifest' in opened ? { manifest: opened.manifest, checked: await checking! } : undefined;
+  memoryAt('previous site checked');
   return withStaging(outDir, async (staging, onStop) => {
     // Only what the checks below need of each result: Eleventy's results hold every page's HTML.
     const written: WrittenPage[] = [];
-    // What the new cache records of each file: its hash, and the page it is.
-    const known = new Map<string, Omit<FileRecord, 'size' | 'ino' | 'mtimeMs'>>();
-    const made = new Set<string>();
-    let reused = 0;
-    // The pages of the previous site whose fingerprint is unchanged go into the staging folder as they are.
-    const render = new Set<string>();
-    const byUrl = new Map<string, [string, FileRecord]>();
-    for (const [rel, record] of Object.entries(previous?.files ?? {})) if (record.url) byUrl.set(record.url, [rel, record]);
-    for (const page of fingerprints.values()) {
-      const before = byUrl.get(page.url);
-      if (before && before[1].fingerprint === page.fingerprint && reuseFile(outDir, staging, before[0], before[1], made)) {
-        written.push({ url: page.url, outputPath: sitePath(staging, before[0]) });
-        known.set(before[0], { sha: before[1].sha, url: page.url, fingerprint: page.fingerprint });
-        reused++;
-      } else render.add(page.url);
-    }
-    // The search index, shard by shard (searchShards: oldest pages first): a shard whose pages are the
-    // very same as the previous build's shard at its place is reused, the others are indexed anew.
-    const shardPages = options.searchShardPages ?? SHARD_PAGES;
-    const shards = searchShards(
-      data.articles.map((page) => page.article.url),
-      shardPages,
-    );
-    const shardFingerprints = shards.map((urls, index) =>
-      sha256(JSON.stringify([shardPages, index, urls.map((url) => [url, fingerprints.get(url)?.fingerprint ?? null])])),
-    );
-    // Pagefind (a process of its own) indexes each shard once its pages are in the staging folder, on the
-    // second core while the next runs are written; `serve` makes no index (search there is of the last build, if any).
-    const indexer = await SearchIndexer.create(staging, options.searchShardPages ? { shardPages: options.searchShardPages } : {});
+    // Pagefind (a process of its own) indexes each shard once its pages are written, on the second core while the next runs are.
+    const indexer = await SearchIndexer.create(staging, {
+      ...(options.searchShardPages ? { shardPages: options.searchShardPages } : {}),
+      ...(previous ? { from: [staging, outDir] } : {}),
+    });
     onStop(() => indexer.stop());
-    // Pages each shard still waits for; a shard is queued for indexing when none is left.
-    const waiting = shards.map((urls) => new Set(urls));
-    const shardOf = new Map<string, number>();
-    shards.forEach((urls, index) => {
-      for (const url of urls) shardOf.set(url, index);
+    const site = new SiteUpdate({
+      outDir,
+      staging,
+      key,
+      ...(previous ? { previous } : {}),
+      articleUrls: data.articles.map((page) => page.article.url),
+      shardPages: options.searchShardPages ?? SHARD_PAGES,
+      index: (shard, pages) => indexer.indexShard(shard, pages),
     });
-    const queued = new Set<number>();
-    const queue = (index: number) => {
-      if (queued.has(index)) return;
-      queued.add(index);
-      indexer.indexShard(
-        index,
-        shards[index]!.map((url) => pageFile(url)),
-      );
-    };
-    shards.forEach((_, index) => {
-      const before = previous?.search?.shards?.[index];
-      if (!before || before.fingerprint !== shardFingerprints[index]) return;
-      if (before.files.every((rel) => previous!.files[rel] && reuseFile(outDir, staging, rel, previous!.files[rel]!, made))) {
-        queued.add(index);
-        for (const rel of before.files) known.set(rel, { sha: previous!.files[rel]!.sha });
-        reused += before.files.length;
-      } else rmSync(sitePath(staging, bundleFolder(index)), { recursive: true, force: true });
-    });
-    const arrived = (url: string | undefined) => {
-      const index = url === undefined ? undefined : shardOf.get(url);
-      if (index === undefined) return;
-      waiting[index]!.delete(url!);
-      if (waiting[index]!.size === 0) queue(index);
-    };
-    for (const page of written) arrived(page.url);
-    shards.forEach((urls, index) => {
-      if (urls.length === 0) queue(index);
-    });
+    // Pages whose fingerprint is unchanged stay as they are; the others are rendered.
+    const render = site.keepPages(fingerprints.values());
+    for (const page of fingerprints.values())
+      if (!render.has(page.url)) written.push({ url: page.url, outputPath: sitePath(outDir, pageFile(page.url)) });
+    site.start();
     const plan = useCache ? restrictTo(data, render) : data;
     try {
       for (const batch of planBatches(plan, options.pagesPerRun ?? PAGES_PER_RUN)) {
@@ -295,29 +232,20 @@ export async function build(
         for (const result of results.flat()) {
           if (!result?.outputPath) continue;
           written.push({ url: result.url, outputPath: result.outputPath });
-          arrived(result.url);
-          if (useCache && typeof result.content === 'string') {
-            const rel = path.relative(staging, String(result.outputPath)).split(path.sep).join('/');
-            const page = result.url ? fingerprints.get(result.url) : undefined;
-            known.set(rel, { sha: sha256(result.content), ...(page ? { url: page.url, fingerprint: page.fingerprint } : {}) });
-          }
+          if (useCache)
+            site.written(
+              String(result.outputPath),
+              result.url,
+              result.content,
+              result.url ? fingerprints.get(result.url)?.fingerprint : undefined,
+            );
         }
         memoryAt(
           `run of ${batch.articles[1] - batch.articles[0]} article and ${batch.entityPages[1] - batch.entityPages[0]} entity pages${batch.rest ? ' and the rest' : ''}`,
         );
       }
-      // Feeds, the sitemap, robots.txt and alias pages: each made, and written unless the previous site has it as it is.
-      if (useCache) {
-        for (const file of data.files) {
-          const text = file.render();
-          const rel = pageFile(file.url);
-          const sha = sha256(text);
-          const before = previous?.files[rel];
-          if (before && before.sha === sha && reuseFile(outDir, staging, rel, before, made)) reused++;
-          else writeRawFile(staging, file.url, text, made);
-          known.set(rel, { sha });
-        }
-      }
+      // Feeds, the sitemap, robots.txt, alias pages, citations and the data export (without the cache, the last run wrote them).
+      if (useCache) site.rawFiles(data.files);
     } catch (error) {
       // A failed run must not leave Pagefind running.
       await indexer.settle();
@@ -331,12 +259,11 @@ export async function build(
         lost.map((file) => displayPath(path.join(path.resolve(options.contentDir), file))),
       );
     }
-    // Every shard is queued by now, unless a page is missing, which the check above has refused.
-    shards.forEach((_, index) => {
-      queue(index);
-    });
+    // Without the cache, pages arrive unseen by `site`: every shard starts now.
+    site.finishShards();
     await indexer.settled();
-    const bundles = shards.map((_, index) => `${bundleFolder(index)}/`);
+    const folders = site.bundleFolders();
+    const bundles = folders.map((folder) => `${path.basename(folder)}/`);
     // The search page names the bundles before they exist: a search missing part of the archive would be a silent loss.
     if (bundles.slice(1).join(' ') !== data.searchBundles.join(' ')) {
       throw new Error(
@@ -344,33 +271,17 @@ export async function build(
       );
     }
     memoryAt('search indexed');
-    const incomplete = incompleteIndex(staging, bundles, content.articles.length);
+    const incomplete = incompleteIndex(folders, content.articles.length);
     if (incomplete) throw new Error(`Search index: ${incomplete}; the previous site is left as it was`);
     const empty = emptyFiles(staging);
     if (empty.length)
       throw new Error(
         `${empty.length} file${empty.length === 1 ? '' : 's'} of the new site came out empty (a full disk?), such as ${empty[0]}; the previous site is left as it was`,
       );
-    // No cache describes the site while it is swapped: a build killed now leaves none, and the next one is full.
-    if (useCache) removeManifest(outDir);
-    publishStaging(staging, outDir);
-    let total = 0;
-    if (useCache) {
-      const files = recordFiles(outDir, known);
-      total = Object.keys(files).length;
-      writeManifest(outDir, {
-        format: CACHE_FORMAT,
-        key,
-        outDir,
-        files,
-        search: {
-          shards: bundles.map((bundle, index) => ({
-            fingerprint: shardFingerprints[index]!,
-            files: Object.keys(files).filter((rel) => rel.startsWith(bundle)),
-          })),
-        },
-      });
-    }
+    // Without the cache, the staging folder is swapped in whole and no manifest is written.
+    const published = useCache ? site.publish() : undefined;
+    if (!useCache) publishStaging(staging, outDir);
+    memoryAt('published');
     // Alias pages are HTML written beside Eleventy's pages, by the last run (plugin.ts) or here.
     const rawPages = data.files.filter((file) => file.url.endsWith('.html')).length;
     const pages = written.filter((r) => String(r.outputPath).endsWith('.html')).length + rawPages;
@@ -379,22 +290,11 @@ export async function build(
       articles: content.articles.length,
       drafts: content.drafts,
       draftUrls: content.draftUrls ?? [],
-      written: useCache ? total - reused : written.length + data.files.length,
-      reused,
+      written: published ? published.written : written.length + data.files.length,
+      reused: published ? published.kept : 0,
       ...('reason' in opened ? { fullBuild: opened.reason } : {}),
     };
   });
-}
-
-/** Writes one raw file's text into the site folder `root`. */
-function writeRawFile(root: string, url: string, text: string, made: Set<string>): void {
-  const target = sitePath(root, pageFile(url));
-  const folder = path.dirname(target);
-  if (!made.has(folder)) {
-    mkdirSync(folder, { recursive: true });
-    made.add(folder);
-  }
-  writeFileSync(target, text);
 }
 
 /** Options of the preview. */

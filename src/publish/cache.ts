@@ -4,26 +4,25 @@
  *
  * Beside the output folder, `.archive-cache/<output folder's name>/manifest.json`
  * describes the site the last build published there: for every file, its
- * SHA-256, size, inode and modification time, and for a page, the fingerprint
- * of what it was rendered from (src/archive/fingerprint.ts); for the search
- * index, the fingerprint of the article pages it indexed. It is valid only
- * for the same key: the cache's format, the code, templates, assets and
- * lockfile of the project (`projectHash`), the site settings, the release
- * records, the search shard size and the output folder. The search index is recorded per shard. A missing, unreadable or mismatched
- * manifest is no cache: the build renders everything.
+ * SHA-256, size, inode and modification time; for a page, the fingerprint
+ * of what it was rendered from (src/archive/fingerprint.ts); for a raw file,
+ * the key of what it is made from; for the search index, shard by shard, the
+ * fingerprint of what Pagefind read. It is valid only for the same key: the
+ * cache's format, the code, templates, assets and lockfile of the project
+ * (`projectHash`), the site settings, the release records, the search shard
+ * size and the output folder. A missing, unreadable or mismatched manifest is no cache: the
+ * build renders everything.
  *
  * The manifest is deleted before a build publishes and written after, so a
  * build killed between the two leaves no manifest, and the next build is a
- * full one. A file is reused only if, hard-linked (or copied) from the
- * output folder into the staging folder, it is still the file the manifest
- * describes: same inode, size and time, or else the same SHA-256.
+ * full one. What a build does with it is in incremental.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { sha256 } from '../archive/fingerprint.ts';
 
 /** Bumped whenever what the manifest means changes. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 /** The cache folder of the output folder `outDir`. */
 export function cacheFolder(outDir: string): string {
@@ -40,6 +39,10 @@ export interface FileRecord {
   /** For a page made one per item: its URL and the fingerprint it was rendered from. */
   url?: string;
   fingerprint?: string;
+  /** For an article page: the SHA-256 of what Pagefind reads of it (src/search/view.ts). */
+  search?: string;
+  /** For a raw file (a feed, a citation, an alias page...): the hash of what it is made from. */
+  key?: string;
 }
 
 /** The search index a build wrote, shard by shard: what each indexed (a fingerprint of its pages) and its files. */
@@ -92,6 +95,30 @@ export function projectHash(repoRoot: string): string {
   return sha256(hash.join('\n'));
 }
 
+/**
+ * The key a manifest is valid for: the cache's format, the project
+ * (`projectHash`), the site settings, the release records, the search shard
+ * size and the output folder.
+ */
+export function cacheKey(
+  repoRoot: string,
+  outDir: string,
+  content: { settings: unknown; releases?: unknown },
+  searchShardPages: number | undefined,
+): string {
+  return sha256(
+    JSON.stringify({
+      format: CACHE_FORMAT,
+      project: projectHash(repoRoot),
+      settings: content.settings,
+      // The release records: the data page, the citation and the release pages show them (docs/incremental.md).
+      releases: sha256(JSON.stringify(content.releases ?? [])),
+      searchShardPages: searchShardPages ?? null,
+      outDir,
+    }),
+  );
+}
+
 /** Why the cache of `outDir` cannot be used, or its manifest. */
 export function readManifest(outDir: string, key: string): { manifest: Manifest } | { reason: string } {
   const file = path.join(cacheFolder(outDir), 'manifest.json');
@@ -140,37 +167,6 @@ export function sitePath(root: string, rel: string): string {
   const target = path.join(root, ...rel.split('/'));
   if (!target.startsWith(root + path.sep)) throw new Error(`archive: a file of the site leaves its folder: ${rel}`);
   return target;
-}
-
-/**
- * Puts the previous site's file `rel` into `staging` (a hard link, else a
- * copy) and checks that it is the file `record` describes; true when it is,
- * else removes it and returns false.
- */
-export function reuseFile(outDir: string, staging: string, rel: string, record: FileRecord, made: Set<string>): boolean {
-  const from = sitePath(outDir, rel);
-  const to = sitePath(staging, rel);
-  try {
-    if (!fs.lstatSync(from).isFile()) return false;
-    const folder = path.dirname(to);
-    if (!made.has(folder)) {
-      fs.mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    try {
-      fs.linkSync(from, to);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-      fs.copyFileSync(from, to);
-    }
-    const stat = fs.lstatSync(to);
-    if (stat.isFile() && stat.ino === record.ino && stat.size === record.size && stat.mtimeMs === record.mtimeMs) return true;
-    if (stat.isFile() && stat.size === record.size && sha256(fs.readFileSync(to)) === record.sha) return true;
-  } catch {
-    // Gone, unreadable, or not linkable: not reused.
-  }
-  fs.rmSync(to, { force: true });
-  return false;
 }
 
 /**

@@ -59,26 +59,32 @@ async function articlePages(site: string): Promise<string[]> {
 export class SearchIndexer {
   readonly #site: string;
   readonly #shardPages: number;
+  readonly #from: readonly string[] | undefined;
   #waiting: string[] = [];
   #bundles: string[] = [];
   #pages = 0;
   #chain: Promise<void> = Promise.resolve();
   #running = new Set<ChildProcess>();
 
-  private constructor(site: string, shardPages: number) {
+  private constructor(site: string, shardPages: number, from: readonly string[] | undefined) {
     this.#site = site;
     this.#shardPages = shardPages;
+    this.#from = from;
   }
 
-  /** An indexer for the site in `outDir`, whose earlier bundles it deletes first. */
-  static async create(outDir: string, options: { shardPages?: number } = {}): Promise<SearchIndexer> {
+  /**
+   * An indexer for the site in `outDir`, whose earlier bundles it deletes
+   * first; it reads each page from the first folder of `from` that has it
+   * (default: `outDir`), for a build that writes only the pages that changed.
+   */
+  static async create(outDir: string, options: { shardPages?: number; from?: readonly string[] } = {}): Promise<SearchIndexer> {
     const site = path.resolve(outDir);
     await mkdir(site, { recursive: true });
     // Pagefind names its files by content hash and never deletes: a rebuild into the same folder
     // would otherwise keep every earlier index (and earlier shards) beside the new one.
     for (const entry of await readdir(site))
       if (/^pagefind(-\d+)?$/.test(entry)) await rm(path.join(site, entry), { recursive: true, force: true });
-    return new SearchIndexer(site, Math.max(1, options.shardPages ?? SHARD_PAGES));
+    return new SearchIndexer(site, Math.max(1, options.shardPages ?? SHARD_PAGES), options.from);
   }
 
   /** Queues article pages (paths relative to the site) that are written; full shards start indexing at once. */
@@ -110,7 +116,7 @@ export class SearchIndexer {
   }
 
   #queue(folder: string, shard: string[]): void {
-    const run = this.#chain.then(() => runPagefind(this.#site, folder, shard, this.#running));
+    const run = this.#chain.then(() => runPagefind(this.#site, folder, shard, this.#running, this.#from));
     this.#chain = run.then((count) => {
       this.#pages += count;
     });
@@ -166,7 +172,13 @@ const CHILD = fileURLToPath(new URL('./pagefind-child.mjs', import.meta.url));
  * into a fresh bundle at `<site>/<folder>/`. Resolves to the pages indexed;
  * rejects with one line saying what failed and why (Pagefind's own words).
  */
-function runPagefind(site: string, folder: string, pages: readonly string[], running: Set<ChildProcess>): Promise<number> {
+function runPagefind(
+  site: string,
+  folder: string,
+  pages: readonly string[],
+  running: Set<ChildProcess>,
+  from?: readonly string[],
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = fork(CHILD, [], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], execArgv: [] });
     running.add(child);
@@ -188,7 +200,7 @@ function runPagefind(site: string, folder: string, pages: readonly string[], run
       const said = answer?.error ?? `stopped (${signal ?? `exit code ${code}`})`;
       reject(searchError(`failed on ${folder}/`, [said, pagefindSaid(stderr)].filter(Boolean)));
     });
-    child.send({ site, folder, pages });
+    child.send({ site, folder, pages, ...(from ? { from } : {}) });
   });
 }
 
@@ -206,15 +218,15 @@ function searchError(what: string, errors: string[]): Error {
 }
 
 /**
- * Why the bundles under `site` are not a complete search index of
- * `articlePages` article pages, or undefined when they are: each bundle named
+ * Why the bundles in `folders` are not a complete search index of
+ * `articlePages` article pages, or undefined when they are: each bundle
  * must hold its entry file and its script, and together they must count
  * every article page. (The build also refuses any empty file of the site.)
  */
-export function incompleteIndex(site: string, bundles: readonly string[], articlePages: number): string | undefined {
+export function incompleteIndex(folders: readonly string[], articlePages: number): string | undefined {
   let pages = 0;
-  for (const bundle of bundles) {
-    const folder = path.join(site, bundle);
+  for (const folder of folders) {
+    const bundle = `${path.basename(folder)}/`;
     let entry: { languages?: Record<string, { page_count?: number }> };
     try {
       entry = JSON.parse(readFileSync(path.join(folder, 'pagefind-entry.json'), 'utf8')) as typeof entry;

@@ -1,7 +1,8 @@
 // @ts-check
 // One Pagefind run in a process of its own, started by src/search/indexer.ts:
-// it receives { site, folder, pages } on its IPC channel, indexes those pages of the
-// built site, writes the bundle to <site>/<folder>/ and answers { pages } or { error }.
+// it receives { site, folder, pages, from } on its IPC channel, indexes those pages of the
+// built site (each read from the first folder of `from` that has it, else from <site>),
+// writes the bundle to <site>/<folder>/ and answers { pages } or { error }.
 // Plain JavaScript, so it starts at once (no TypeScript loader).
 //
 // Why a process of its own: when Pagefind's service (a binary) dies, for instance of a
@@ -47,21 +48,40 @@ function stop() {
 process.on('SIGTERM', stop);
 process.on('disconnect', stop);
 
-process.once('message', async (/** @type {{ site: string, folder: string, pages: string[] }} */ { site, folder, pages }) => {
-  try {
-    const { errors, index } = await pagefind.createIndex({});
-    if (!index) throw new Error(`could not start: ${errors.join('; ') || 'no reason given'}`);
-    for (const sourcePath of pages) {
-      const added = await index.addHTMLFile({ sourcePath, content: await readFile(path.join(site, sourcePath), 'utf8') });
-      if (added.errors.length) throw new Error(`could not read ${sourcePath}: ${added.errors.join('; ')}`);
+/**
+ * The text of the page `sourcePath`, from the first of `folders` that has it.
+ * @param {string[]} folders
+ * @param {string} sourcePath
+ */
+async function readPage(folders, sourcePath) {
+  for (const [at, folder] of folders.entries()) {
+    try {
+      return await readFile(path.join(folder, sourcePath), 'utf8');
+    } catch (error) {
+      if (at === folders.length - 1 || /** @type {NodeJS.ErrnoException} */ (error).code !== 'ENOENT') throw error;
     }
-    const written = await index.writeFiles({ outputPath: path.join(site, folder) });
-    if (written.errors.length) throw new Error(`could not write the index: ${written.errors.join('; ')}`);
-    finished = true;
-    service?.removeAllListeners('exit');
-    await pagefind.close();
-    process.send?.({ pages: pages.length }, () => process.exit(0));
-  } catch (error) {
-    fail(error instanceof Error ? error.message : String(error));
   }
-});
+  throw new Error(`no folder to read ${sourcePath} from`);
+}
+
+process.once(
+  'message',
+  async (/** @type {{ site: string, folder: string, pages: string[], from?: string[] }} */ { site, folder, pages, from }) => {
+    try {
+      const { errors, index } = await pagefind.createIndex({});
+      if (!index) throw new Error(`could not start: ${errors.join('; ') || 'no reason given'}`);
+      for (const sourcePath of pages) {
+        const added = await index.addHTMLFile({ sourcePath, content: await readPage(from ?? [site], sourcePath) });
+        if (added.errors.length) throw new Error(`could not read ${sourcePath}: ${added.errors.join('; ')}`);
+      }
+      const written = await index.writeFiles({ outputPath: path.join(site, folder) });
+      if (written.errors.length) throw new Error(`could not write the index: ${written.errors.join('; ')}`);
+      finished = true;
+      service?.removeAllListeners('exit');
+      await pagefind.close();
+      process.send?.({ pages: pages.length }, () => process.exit(0));
+    } catch (error) {
+      fail(error instanceof Error ? error.message : String(error));
+    }
+  },
+);

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sha256 } from '../../src/archive/fingerprint.ts';
 import {
   CACHE_FORMAT,
   cacheFolder,
@@ -10,7 +9,6 @@ import {
   readManifest,
   recordFiles,
   removeManifest,
-  reuseFile,
   writeManifest,
 } from '../../src/publish/cache.ts';
 
@@ -47,24 +45,5 @@ describe('the build cache', () => {
     expect(readManifest(out, 'k')).toEqual({ reason: 'the cache is corrupt' });
     removeManifest(out);
     expect(readManifest(out, 'k')).toEqual({ reason: 'no cache' });
-  });
-
-  it('reuses a file only if it is still the one recorded: same inode and time, or else the same bytes', () => {
-    const recorded = manifest();
-    const staging = path.join(root, 'staging');
-    fs.mkdirSync(staging);
-    const made = new Set<string>();
-    expect(reuseFile(out, staging, 'a/index.html', recorded.files['a/index.html']!, made)).toBe(true);
-    expect(fs.readFileSync(path.join(staging, 'a/index.html'), 'utf8')).toBe('page a');
-    // Rewritten with other bytes of the same length: not reused, and not left in the staging folder.
-    fs.writeFileSync(path.join(out, 'index.html'), 'HOME');
-    expect(reuseFile(out, staging, 'index.html', recorded.files['index.html']!, made)).toBe(false);
-    expect(fs.existsSync(path.join(staging, 'index.html'))).toBe(false);
-    // Written anew with the same bytes (a restored cache in CI): reused, by its hash.
-    fs.writeFileSync(path.join(out, 'index.html'), 'home');
-    expect(recorded.files['index.html']!.sha).toBe(sha256('home'));
-    expect(reuseFile(out, staging, 'index.html', recorded.files['index.html']!, made)).toBe(true);
-    // Gone: not reused.
-    expect(reuseFile(out, staging, 'gone.html', recorded.files['index.html']!, made)).toBe(false);
   });
 });

@@ -1,0 +1,362 @@
+/**
+ * One build's use of the build cache (docs/incremental.md): which files of
+ * the previous site are still what the manifest says, which pages and search
+ * shards are made anew, and how the new site reaches the output folder.
+ * Touches the file system; `archive build` (src/eleventy/run.ts) drives it.
+ *
+ * Without a usable cache (`previous` undefined) the whole site is written to
+ * the staging folder and swapped in whole (src/publish/staging.ts). With one,
+ * only the files that change are written to the staging folder; once every
+ * one of them is written and the checks have passed, each is renamed into
+ * the output folder over its old version, and the files the new site no
+ * longer has are deleted. Unchanged files are never touched.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { sha256 } from '../archive/fingerprint.ts';
+import type { RawFile } from '../archive/archive-data.ts';
+import { searchView } from '../search/view.ts';
+import { bundleFolder, searchShards } from '../search/plan.ts';
+import { CACHE_FORMAT, recordFiles, removeManifest, sitePath, writeManifest, type FileRecord, type Manifest } from './cache.ts';
+import { publishStaging } from './staging.ts';
+
+/** What the new manifest records of a file besides its size, inode and time. */
+export type FileFacts = Omit<FileRecord, 'size' | 'ino' | 'mtimeMs'>;
+
+/** The site-relative file of a page at `url` (`/a/` → `a/index.html`). */
+export const pageFile = (url: string): string => (url.endsWith('/') ? `${url.slice(1)}index.html` : url.slice(1));
+
+/** The files of the previous site that are still the ones its manifest describes, and those it does not list. */
+export interface CheckedSite {
+  /** Site-relative path → its record, with the file's current inode and time. */
+  trusted: Map<string, FileRecord>;
+  /** Files and links in the output folder that the manifest does not list: a clean build would not have them. */
+  strays: string[];
+}
+
+const relative = (root: string, full: string): string => path.relative(root, full).split(path.sep).join('/');
+
+/**
+ * Checks every file of the output folder against the manifest: the same
+ * inode, size and time, or else the same size and SHA-256 (files restored
+ * in CI have new inodes). Asynchronous, so the file system works while the
+ * build computes the archive.
+ */
+export async function checkPrevious(outDir: string, manifest: Manifest): Promise<CheckedSite> {
+  const trusted = new Map<string, FileRecord>();
+  const strays: string[] = [];
+  let entries: fs.Dirent[];
+  try {
+    entries = await fs.promises.readdir(outDir, { recursive: true, withFileTypes: true });
+  } catch {
+    return { trusted, strays };
+  }
+  await Promise.all(
+    entries.map(async (entry) => {
+      if (entry.isDirectory()) return;
+      const full = path.join(entry.parentPath, entry.name);
+      const rel = relative(outDir, full);
+      const record = manifest.files[rel];
+      if (!record || !entry.isFile()) {
+        strays.push(rel);
+        return;
+      }
+      try {
+        const stat = await fs.promises.lstat(full);
+        if (!stat.isFile() || stat.size !== record.size) return;
+        const same =
+          (stat.ino === record.ino && stat.mtimeMs === record.mtimeMs) || sha256(await fs.promises.readFile(full)) === record.sha;
+        if (same) trusted.set(rel, { ...record, ino: stat.ino, mtimeMs: stat.mtimeMs });
+      } catch {
+        // Gone or unreadable: not trusted, so made anew.
+      }
+    }),
+  );
+  return { trusted, strays };
+}
+
+/** One page of the site made one per item: its URL and fingerprint (src/archive/fingerprint.ts). */
+interface Page {
+  url: string;
+  fingerprint: string;
+}
+
+/**
+ * The files of one build: what is taken from the previous site, what is
+ * written anew, which search shards are indexed, and the new manifest.
+ */
+export class SiteUpdate {
+  readonly #outDir: string;
+  readonly #staging: string;
+  readonly #previous: Manifest | undefined;
+  readonly #checked: CheckedSite;
+  readonly #key: string;
+  /** Every file of the new site known so far → what the manifest records of it. */
+  readonly #known = new Map<string, FileFacts>();
+  /** Files of the new site taken from the previous one as they are. */
+  readonly #kept = new Set<string>();
+  readonly #made = new Set<string>();
+  readonly #shards: string[][];
+  readonly #shardPages: number;
+  readonly #shardOf = new Map<string, number>();
+  readonly #waiting: Set<string>[];
+  readonly #shardState: ('waiting' | 'kept' | 'indexed')[];
+  readonly #searchOf = new Map<string, string>();
+  readonly #index: (shard: number, pages: string[]) => void;
+
+  /**
+   * `previous` and `checked` are the cache and its check (undefined for a
+   * full build); `articleUrls` the article pages newest first, which the
+   * search shards hold (`searchShards`); `index` starts indexing a shard.
+   */
+  constructor(options: {
+    outDir: string;
+    staging: string;
+    key: string;
+    previous?: { manifest: Manifest; checked: CheckedSite };
+    articleUrls: readonly string[];
+    shardPages: number;
+    index: (shard: number, pages: string[]) => void;
+  }) {
+    this.#outDir = options.outDir;
+    this.#staging = options.staging;
+    this.#key = options.key;
+    this.#previous = options.previous?.manifest;
+    this.#checked = options.previous?.checked ?? { trusted: new Map(), strays: [] };
+    this.#shardPages = options.shardPages;
+    this.#shards = searchShards(options.articleUrls, options.shardPages);
+    this.#shards.forEach((urls, index) => {
+      for (const url of urls) this.#shardOf.set(url, index);
+    });
+    this.#waiting = this.#shards.map((urls) => new Set(urls));
+    this.#shardState = this.#shards.map(() => 'waiting');
+    this.#index = options.index;
+  }
+
+  /** Whether the previous site's file `rel` may be kept: checked, and recorded as `match` says. */
+  #trusted(rel: string, match: (record: FileRecord) => boolean): boolean {
+    const record = this.#checked.trusted.get(rel);
+    return record !== undefined && match(record);
+  }
+
+  #keep(rel: string, facts?: Partial<FileFacts>): void {
+    const record = this.#checked.trusted.get(rel)!;
+    this.#kept.add(rel);
+    this.#known.set(rel, { ...factsOf(record), ...facts });
+  }
+
+  /** Whether this build is incremental (a checked cache) rather than full. */
+  get incremental(): boolean {
+    return this.#previous !== undefined;
+  }
+
+  /**
+   * Keeps each page whose fingerprint is the one its file was rendered from;
+   * returns the URLs of the pages to render.
+   */
+  keepPages(pages: Iterable<Page>): Set<string> {
+    const render = new Set<string>();
+    for (const page of pages) {
+      const rel = pageFile(page.url);
+      if (this.#trusted(rel, (record) => record.url === page.url && record.fingerprint === page.fingerprint)) {
+        this.#keep(rel);
+        this.#arrived(page.url);
+      } else render.add(page.url);
+    }
+    return render;
+  }
+
+  /** Starts, before any page is rendered, the shards that are complete already (and the empty one of an empty archive). */
+  start(): void {
+    this.#shards.forEach((urls, index) => {
+      if (urls.length === 0) this.#shardReady(index);
+    });
+  }
+
+  /** Records a file Eleventy wrote into the staging folder (`content` its text, when Eleventy gives it). */
+  written(outputPath: string, url: string | undefined, content: unknown, fingerprint: string | undefined): void {
+    const rel = relative(this.#staging, outputPath);
+    if (typeof content === 'string') {
+      const facts: FileFacts = { sha: sha256(content), ...(url && fingerprint ? { url, fingerprint } : {}) };
+      if (url && this.#shardOf.has(url)) facts.search = sha256(searchView(content));
+      this.#known.set(rel, facts);
+    }
+    if (url) this.#arrived(url);
+  }
+
+  /**
+   * Feeds, the sitemap, robots.txt, alias pages, citations and the data
+   * export: each kept when its key (a hash of what it is made from) is the
+   * recorded one, else made, and written unless the previous site has it as
+   * it is.
+   */
+  rawFiles(files: readonly RawFile[]): void {
+    for (const file of files) {
+      const rel = pageFile(file.url);
+      if (file.key !== undefined && this.#trusted(rel, (record) => record.key === file.key)) {
+        this.#keep(rel);
+        continue;
+      }
+      const text = file.render();
+      const sha = sha256(text);
+      const key = file.key === undefined ? {} : { key: file.key };
+      if (this.#trusted(rel, (record) => record.sha === sha)) this.#keep(rel, key);
+      else {
+        const target = sitePath(this.#staging, rel);
+        const folder = path.dirname(target);
+        if (!this.#made.has(folder)) {
+          fs.mkdirSync(folder, { recursive: true });
+          this.#made.add(folder);
+        }
+        fs.writeFileSync(target, text);
+        this.#known.set(rel, { sha, ...key });
+      }
+    }
+  }
+
+  #arrived(url: string): void {
+    const index = this.#shardOf.get(url);
+    if (index === undefined) return;
+    this.#waiting[index]!.delete(url);
+    if (this.#waiting[index]!.size === 0) this.#shardReady(index);
+  }
+
+  /** What decides shard `index`'s bundle: its place, its pages and what Pagefind reads of each. */
+  #shardFingerprint(index: number): string {
+    return sha256(
+      JSON.stringify([this.#shardPages, index, this.#shards[index]!.map((url) => [url, this.#known.get(pageFile(url))?.search ?? null])]),
+    );
+  }
+
+  /** A shard whose pages are all known: kept when it indexed the very same, else indexed anew. */
+  #shardReady(index: number): void {
+    if (this.#shardState[index] !== 'waiting') return;
+    const fingerprint = this.#shardFingerprint(index);
+    this.#searchOf.set(String(index), fingerprint);
+    const before = this.#previous?.search?.shards?.[index];
+    if (
+      before &&
+      before.fingerprint === fingerprint &&
+      before.files.length > 0 &&
+      before.files.every((rel) => rel.startsWith(`${bundleFolder(index)}/`) && this.#trusted(rel, () => true))
+    ) {
+      for (const rel of before.files) this.#keep(rel);
+      this.#shardState[index] = 'kept';
+      return;
+    }
+    this.#shardState[index] = 'indexed';
+    this.#index(
+      index,
+      this.#shards[index]!.map((url) => pageFile(url)),
+    );
+  }
+
+  /** Starts every shard not started yet: for after the last page is written (a missing page is refused before). */
+  finishShards(): void {
+    this.#shards.forEach((_, index) => {
+      this.#shardReady(index);
+    });
+  }
+
+  /** The folder of each bundle, the first first, where it is now: the staging folder's if indexed anew, else the output folder's. */
+  bundleFolders(): string[] {
+    return this.#shards.map((_, index) =>
+      path.join(this.#shardState[index] === 'kept' ? this.#outDir : this.#staging, bundleFolder(index)),
+    );
+  }
+
+  /** Where Pagefind reads the pages of a shard: a page rendered by this build is in the staging folder, any other in the output folder. */
+  get pageFolders(): string[] {
+    return this.incremental ? [this.#staging, this.#outDir] : [this.#staging];
+  }
+
+  /**
+   * Publishes the new site and writes its manifest; how many of its files
+   * were written and how many kept. A full build swaps the staging folder in
+   * whole. An incremental one moves each new file into place (skipping one
+   * whose bytes the kept file has already) and deletes the files the new site
+   * no longer has; the manifest is deleted first, so a build killed meanwhile
+   * leaves none and the next build is full.
+   */
+  publish(): { written: number; kept: number } {
+    removeManifest(this.#outDir);
+    let files: Record<string, FileRecord>;
+    let written = 0;
+    if (!this.#previous) {
+      publishStaging(this.#staging, this.#outDir);
+      files = recordFiles(this.#outDir, this.#known);
+      written = Object.keys(files).length;
+    } else {
+      files = {};
+      for (const rel of this.#kept) files[rel] = { ...this.#known.get(rel)!, ...statsOf(this.#checked.trusted.get(rel)!) };
+      const made = new Set<string>();
+      for (const entry of fs.readdirSync(this.#staging, { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile()) continue;
+        const from = path.join(entry.parentPath, entry.name);
+        const rel = relative(this.#staging, from);
+        const facts = this.#known.get(rel) ?? { sha: sha256(fs.readFileSync(from)) };
+        const before = this.#checked.trusted.get(rel);
+        if (before && before.sha === facts.sha) {
+          // The previous file has these bytes already: it stays, untouched.
+          files[rel] = { ...facts, ...statsOf(before) };
+          this.#kept.add(rel);
+          continue;
+        }
+        const to = sitePath(this.#outDir, rel);
+        const folder = path.dirname(to);
+        if (!made.has(folder)) {
+          fs.mkdirSync(folder, { recursive: true });
+          made.add(folder);
+        }
+        if (fs.lstatSync(to, { throwIfNoEntry: false })?.isDirectory()) fs.rmSync(to, { recursive: true, force: true });
+        fs.renameSync(from, to);
+        const stat = fs.lstatSync(to);
+        files[rel] = { ...facts, size: stat.size, ino: stat.ino, mtimeMs: stat.mtimeMs };
+        written++;
+      }
+      const gone = [...Object.keys(this.#previous.files), ...this.#checked.strays].filter((rel) => !(rel in files));
+      const folders = new Set<string>();
+      for (const rel of gone) {
+        const target = sitePath(this.#outDir, rel);
+        try {
+          if (!fs.lstatSync(target).isDirectory()) fs.rmSync(target, { force: true });
+        } catch {
+          // Gone already.
+        }
+        for (let folder = path.dirname(target); folder.startsWith(this.#outDir + path.sep); folder = path.dirname(folder))
+          folders.add(folder);
+      }
+      // Folders left empty, deepest first.
+      for (const folder of [...folders].sort((a, b) => b.length - a.length)) {
+        try {
+          fs.rmdirSync(folder);
+        } catch {
+          // Not empty, or gone.
+        }
+      }
+      fs.rmSync(this.#staging, { recursive: true, force: true });
+    }
+    writeManifest(this.#outDir, {
+      format: CACHE_FORMAT,
+      key: this.#key,
+      outDir: this.#outDir,
+      files,
+      search: {
+        shards: this.#shards.map((_, index) => ({
+          fingerprint: this.#searchOf.get(String(index)) ?? this.#shardFingerprint(index),
+          files: Object.keys(files).filter((rel) => rel.startsWith(`${bundleFolder(index)}/`)),
+        })),
+      },
+    });
+    return { written, kept: this.incremental ? Object.keys(files).length - written : 0 };
+  }
+}
+
+function factsOf(record: FileRecord): FileFacts {
+  const { size: _size, ino: _ino, mtimeMs: _mtime, ...facts } = record;
+  return facts;
+}
+
+function statsOf(record: FileRecord): Pick<FileRecord, 'size' | 'ino' | 'mtimeMs'> {
+  return { size: record.size, ino: record.ino, mtimeMs: record.mtimeMs };
+}

@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sha256 } from '../../src/archive/fingerprint.ts';
+import { CACHE_FORMAT, readManifest, recordFiles, type Manifest, writeManifest } from '../../src/publish/cache.ts';
+import { checkPrevious, SiteUpdate } from '../../src/publish/incremental.ts';
+import { listFiles } from '../support/files.ts';
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'archive-incremental-unit-'));
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+function write(dir: string, files: Record<string, string>): void {
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+}
+
+/** A published site of two pages and a stylesheet, with its manifest. */
+function published(name: string): { out: string; manifest: Manifest } {
+  const out = path.join(root, name);
+  write(out, { 'index.html': 'home', 'a/index.html': 'page a', 'b/index.html': 'page b', 'assets/site.css': 'css' });
+  const files = recordFiles(out, new Map());
+  files['a/index.html'] = { ...files['a/index.html']!, url: '/a/', fingerprint: 'fa' };
+  files['b/index.html'] = { ...files['b/index.html']!, url: '/b/', fingerprint: 'fb' };
+  const manifest: Manifest = { format: CACHE_FORMAT, key: 'k', outDir: out, files };
+  writeManifest(out, manifest);
+  return { out, manifest };
+}
+
+describe('checkPrevious', () => {
+  it('trusts a file as recorded (same inode and time, or else the same bytes) and names the files the manifest does not list', async () => {
+    const { out, manifest } = published('checked');
+    fs.writeFileSync(path.join(out, 'index.html'), 'HOME');
+    fs.rmSync(path.join(out, 'b/index.html'));
+    fs.writeFileSync(path.join(out, 'b/index.html'), 'page b');
+    fs.writeFileSync(path.join(out, 'dropped.html'), 'not ours');
+    const checked = await checkPrevious(out, manifest);
+    expect([...checked.trusted.keys()].sort()).toEqual(['a/index.html', 'assets/site.css', 'b/index.html']);
+    expect(checked.trusted.get('b/index.html')!.ino).toBe(fs.statSync(path.join(out, 'b/index.html')).ino);
+    expect(checked.strays).toEqual(['dropped.html']);
+  });
+});
+
+describe('an incremental SiteUpdate', () => {
+  it('leaves unchanged files untouched, moves changed ones in, deletes what the new site lacks, and records it all', async () => {
+    const { out, manifest } = published('site');
+    write(out, { 'stray.html': 'left by hand' });
+    const staging = path.join(root, '.site.building');
+    fs.mkdirSync(staging);
+    const inodeOf = (rel: string) => fs.statSync(path.join(out, rel)).ino;
+    const before = { a: inodeOf('a/index.html'), css: inodeOf('assets/site.css') };
+    const site = new SiteUpdate({
+      outDir: out,
+      staging,
+      key: 'k2',
+      previous: { manifest, checked: await checkPrevious(out, manifest) },
+      articleUrls: [],
+      shardPages: 10,
+      index: () => undefined,
+    });
+    // Page a is unchanged; page b is gone; the home page and the stylesheet are written again, one of them with new bytes.
+    expect(site.keepPages([{ url: '/a/', fingerprint: 'fa' }])).toEqual(new Set());
+    write(staging, { 'index.html': 'new home', 'assets/site.css': 'css' });
+    site.written(path.join(staging, 'index.html'), '/', 'new home', undefined);
+    site.written(path.join(staging, 'assets/site.css'), undefined, 'css', undefined);
+    site.rawFiles([{ url: '/feed.xml', key: 'feed-1', render: () => '<feed/>' }]);
+    expect(site.publish()).toEqual({ written: 2, kept: 2 });
+    expect(listFiles(out)).toEqual(['a/index.html', 'assets/site.css', 'feed.xml', 'index.html']);
+    expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('new home');
+    expect([inodeOf('a/index.html'), inodeOf('assets/site.css')]).toEqual([before.a, before.css]);
+    expect(fs.existsSync(path.join(out, 'b'))).toBe(false);
+    expect(fs.existsSync(staging)).toBe(false);
+    const next = readManifest(out, 'k2');
+    if (!('manifest' in next)) throw new Error(next.reason);
+    expect(next.manifest.files['feed.xml']).toMatchObject({ sha: sha256('<feed/>'), key: 'feed-1' });
+    expect(next.manifest.files['index.html']).toMatchObject({ sha: sha256('new home'), ino: inodeOf('index.html') });
+  });
+
+  it('keeps a raw file whose key is the recorded one without making it', async () => {
+    const { out, manifest } = published('keyed');
+    write(out, { 'feed.xml': '<feed/>' });
+    const feed = { ...recordFiles(out, new Map())['feed.xml']!, key: 'feed-1' };
+    const withFeed = { ...manifest, files: { ...manifest.files, 'feed.xml': feed } };
+    const staging = path.join(root, '.keyed.building');
+    fs.mkdirSync(staging);
+    const site = new SiteUpdate({
+      outDir: out,
+      staging,
+      key: 'k',
+      previous: { manifest: withFeed, checked: await checkPrevious(out, withFeed) },
+      articleUrls: [],
+      shardPages: 10,
+      index: () => undefined,
+    });
+    site.rawFiles([
+      {
+        url: '/feed.xml',
+        key: 'feed-1',
+        render: () => {
+          throw new Error('made though its key is unchanged');
+        },
+      },
+    ]);
+    expect(fs.existsSync(path.join(staging, 'feed.xml'))).toBe(false);
+  });
+});
