@@ -43,6 +43,7 @@ import type { DataLicense } from '../site/settings.ts';
 import { archiveIndexes } from '../collections/indexes.ts';
 import { incidentIndex, incidentLinks, type Incident, type IncidentIndex, type IncidentLink } from '../collections/incidents.ts';
 import { storylineIndex, storylineSummary, wireStoryGroups, type Storyline, type StorylineSummary } from '../collections/storylines.ts';
+import { storyPrint } from '../content/same-story.ts';
 
 /** Articles a listing page shows. */
 export const PAGE_SIZE = 20;
@@ -331,7 +332,8 @@ export async function buildArchiveData(
   // ("Sofacy", "Fancy Bear") count as the one entity they name. On a large
   // archive a worker thread does part of the work while this thread renders.
   // Copies of one story are linked as that story on each other's pages, never listed as each other's related stories.
-  const wire = wireStoryGroups(articles);
+  const { derived } = content;
+  const wire = wireStoryGroups(articles, derived ? (a) => derived(a, 'storyPrint', () => storyPrint(a.body)) : undefined);
   const sameStory = sameStoryOf(articles, wire);
   const incidents = incidentIndex(articles, content.incidentSystems ?? []);
   const storylines = storylineIndex(articles, wire);

@@ -59,9 +59,16 @@ export interface StorylineIndex {
   byArticle: Map<string, Storyline>;
 }
 
-/** The groups of one wire story (src/content/same-story.ts), as article URLs: what the build and the export share. */
-export function wireStoryGroups(articles: readonly Article[]): string[][] {
-  return sameStoryGroups(articles.map((a) => ({ key: a.url, print: storyPrint(a.body), headline: { day: a.date, title: a.title } })));
+/**
+ * The groups of one wire story (src/content/same-story.ts), as article URLs:
+ * what the build and the export share. `print` gives an article's story
+ * print (a build remembers them across builds: LoadedContent['derived']).
+ */
+export function wireStoryGroups(
+  articles: readonly Article[],
+  print: (article: Article) => Uint32Array = (a) => storyPrint(a.body),
+): string[][] {
+  return sameStoryGroups(articles.map((a) => ({ key: a.url, print: print(a), headline: { day: a.date, title: a.title } })));
 }
 
 /** Groups `articles` into storylines; `sameStory` are the wire-story groups (`wireStoryGroups`), computed once by the caller. */

@@ -22,8 +22,9 @@ import { discardStaging, emptyFiles, prepareStaging, publishStaging, unsafeOutpu
 import { startPreview, type PreviewServer } from '../preview/server.ts';
 import { oneAtATime, watchFolders } from '../preview/watch.ts';
 import { LINK_SKIPPED } from '../store/content-folder.ts';
-import { pageFingerprints, restrictTo, type PageFingerprint } from '../archive/fingerprint.ts';
-import { cacheKey, readManifest, sitePath } from '../publish/cache.ts';
+import { pageFingerprints, restrictTo, sha256, type PageFingerprint } from '../archive/fingerprint.ts';
+import { CACHE_FORMAT, cacheFolder, cacheKey, projectHash, readManifest, sitePath } from '../publish/cache.ts';
+import { ParseCache } from '../store/parse-cache.ts';
 import { checkPrevious, pageFile, SiteUpdate } from '../publish/incremental.ts';
 
 /** The repository: the archive's code, which no output folder may hold (two folders up from src/eleventy/ and dist/eleventy/ alike). */
@@ -60,8 +61,8 @@ function memoryAt(stage: string): void {
 }
 
 /** Reads and validates the content before Eleventy starts: a content error then stops the build with our message alone, not wrapped in Eleventy's stack traces. */
-async function readContent(options: { contentDir: string; pathPrefix?: string }): Promise<LoadedContent> {
-  const content = await loadContent(path.resolve(options.contentDir), options.pathPrefix ? { pathPrefix: options.pathPrefix } : {});
+async function readContent(options: { contentDir: string; pathPrefix?: string }, cache?: ParseCache): Promise<LoadedContent> {
+  const content = await loadContent(path.resolve(options.contentDir), options.pathPrefix ? { pathPrefix: options.pathPrefix } : {}, cache);
   for (const link of content.skipped ?? []) console.error(`archive: warning: ${link} ${LINK_SKIPPED}`);
   return content;
 }
@@ -177,10 +178,14 @@ export async function build(
   const outDir = path.resolve(options.outDir);
   const unsafe = unsafeOutput(outDir, { contentDir: path.resolve(options.contentDir), repoRoot: REPO_ROOT });
   if (unsafe) throw new Error(unsafe);
-  const content = options.content ?? (await readContent(options));
-  memoryAt('content read');
   const useCache = options.cache !== false;
-  const key = cacheKey(REPO_ROOT, outDir, content, options.searchShardPages);
+  const project = useCache ? projectHash(REPO_ROOT) : '';
+  // Unchanged article files are not parsed again (src/store/parse-cache.ts); --clean starts it empty.
+  const parsed =
+    useCache && !options.content ? ParseCache.open(cacheFolder(outDir), sha256(`${CACHE_FORMAT}\n${project}`), options.clean) : undefined;
+  const content = options.content ?? (await readContent(options, parsed));
+  memoryAt('content read');
+  const key = cacheKey(project, outDir, content, options.searchShardPages);
   const opened = !useCache ? { reason: 'no cache asked for' } : options.clean ? { reason: '--clean' } : readManifest(outDir, key);
   // The previous site's files are checked against the manifest while the archive is computed.
   const checking = 'manifest' in opened ? checkPrevious(outDir, opened.manifest) : undefined;
@@ -280,6 +285,7 @@ export async function build(
       );
     // Without the cache, the staging folder is swapped in whole and no manifest is written.
     const published = useCache ? site.publish() : undefined;
+    parsed?.save();
     if (!useCache) publishStaging(staging, outDir);
     memoryAt('published');
     // Alias pages are HTML written beside Eleventy's pages, by the last run (plugin.ts) or here.

@@ -97,11 +97,11 @@ export function projectHash(repoRoot: string): string {
 
 /**
  * The key a manifest is valid for: the cache's format, the project
- * (`projectHash`), the site settings, the release records, the search shard
- * size and the output folder.
+ * (`projectHash`, given), the site settings, the release records, the search
+ * shard size and the output folder.
  */
 export function cacheKey(
-  repoRoot: string,
+  project: string,
   outDir: string,
   content: { settings: unknown; releases?: unknown },
   searchShardPages: number | undefined,
@@ -109,7 +109,7 @@ export function cacheKey(
   return sha256(
     JSON.stringify({
       format: CACHE_FORMAT,
-      project: projectHash(repoRoot),
+      project,
       settings: content.settings,
       // The release records: the data page, the citation and the release pages show them (docs/incremental.md).
       releases: sha256(JSON.stringify(content.releases ?? [])),

@@ -5,7 +5,10 @@
  */
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { parseArticle, type Article } from '../content/article.ts';
+import { toArticle, type Article } from '../content/article.ts';
+import { readArticleText } from '../content/frontmatter.ts';
+import { sha256 } from '../archive/fingerprint.ts';
+import type { ParseCache } from './parse-cache.ts';
 import { formatIssue } from '../content/schema.ts';
 import type { EntityKind } from '../collections/entities.ts';
 import { resolveSettings, type SiteSettings } from '../site/settings.ts';
@@ -37,6 +40,12 @@ export interface LoadedContent {
   releases?: ReleaseRecord[];
   /** Symbolic links in the content folder, as shown to the reader: never followed, so left out. */
   skipped?: string[];
+  /**
+   * A value derived from an article's text alone (its story print), made by
+   * `make` or remembered from the last build (the parse cache); absent when
+   * the build keeps no cache.
+   */
+  derived?: <T>(article: Article, name: string, make: () => T) => T;
 }
 
 export { displayPath };
@@ -46,11 +55,15 @@ export { displayPath };
  * ContentError listing every problem (`file:line: field: message`) and every
  * pair of articles that would be written to the same URL. With `incidents`,
  * an incident identifier whose prefix no record system has is a problem too.
+ * With `cache`, a file whose text is the one the last build parsed is taken
+ * from there (unless it names incidents, which are checked against the
+ * record systems with the lines a parse gives).
  */
 export async function loadArticles(
   contentDir: string,
   articleFiles = listContent(contentDir).articles,
   incidents?: { file: string; systems: readonly IncidentSystem[] },
+  cache?: ParseCache,
 ): Promise<{ articles: Article[]; drafts: number; draftUrls: string[] }> {
   const files = articleFiles.map((file) => path.join(contentDir, file));
   const problems: string[] = [];
@@ -63,19 +76,31 @@ export async function loadArticles(
       problems.push(formatIssue({ file: shown, line: 1, message: NOT_UTF8 }));
       continue;
     }
-    const result = parseArticle(text, shown);
+    const file = path.relative(contentDir, full).split(path.sep).join('/');
+    const sha = cache ? sha256(text) : '';
+    const known = cache?.lookup(file, sha);
+    if (known) {
+      const article = toArticle(shown, known.data, text.slice(known.bodyStart));
+      if (!incidents || !article.incidents.length) {
+        articles.push({ ...article, file });
+        continue;
+      }
+    }
+    const result = readArticleText(text, shown);
     if (!result.ok) {
       problems.push(...result.issues.map(formatIssue));
       continue;
     }
-    if (incidents && result.article.incidents.length) {
-      const unknown = unknownIncidents(result.article.incidents, incidents.systems, shown, incidents.file, result.lineOf);
+    const article = toArticle(shown, result.data, result.body);
+    if (incidents && article.incidents.length) {
+      const unknown = unknownIncidents(article.incidents, incidents.systems, shown, incidents.file, result.lineOf);
       if (unknown.length) {
         problems.push(...unknown.map(formatIssue));
         continue;
       }
     }
-    articles.push({ ...result.article, file: path.relative(contentDir, full).split(path.sep).join('/') });
+    cache?.store(file, sha, result.data, text.length - result.body.length);
+    articles.push({ ...article, file });
   }
   if (problems.length)
     throw new ContentError(
@@ -126,14 +151,18 @@ export async function loadSettings(
   }
 }
 
-/** Everything under `contentDir` the site needs. */
-export async function loadContent(contentDir: string, overrides: { baseUrl?: string; pathPrefix?: string } = {}): Promise<LoadedContent> {
+/** Everything under `contentDir` the site needs; with `cache`, unchanged article files are taken from the parse cache. */
+export async function loadContent(
+  contentDir: string,
+  overrides: { baseUrl?: string; pathPrefix?: string } = {},
+  cache?: ParseCache,
+): Promise<LoadedContent> {
   const listing = listContent(contentDir);
   const incidents = loadIncidentSystems(contentDir);
   if (incidents.issues.length)
     throw new ContentError('The registry of incident record systems is not valid:', incidents.issues.map(formatIssue));
   const [{ articles, drafts, draftUrls }, registries, settings] = await Promise.all([
-    loadArticles(contentDir, listing.articles, incidents),
+    loadArticles(contentDir, listing.articles, incidents, cache),
     loadRegistries(contentDir),
     loadSettings(contentDir, process.env, overrides),
   ]);
@@ -148,5 +177,6 @@ export async function loadContent(contentDir: string, overrides: { baseUrl?: str
     settings,
     releases,
     skipped: listing.links.map((file) => displayPath(path.join(contentDir, file))),
+    ...(cache ? { derived: <T>(article: Article, name: string, make: () => T) => cache.derived(article.file, name, make) } : {}),
   };
 }

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { storyPrint } from '../../src/content/same-story.ts';
+import { loadContent } from '../../src/store/load.ts';
+import { ParseCache } from '../../src/store/parse-cache.ts';
+import { repoRoot } from '../support/build.ts';
+import { fixtureArticleFiles } from '../support/fixture-archive.ts';
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'archive-parse-cache-'));
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+/** The bundled content with the fixture archive's articles that a build accepts. */
+function contentFolder(): string {
+  const dir = path.join(root, 'content');
+  fs.cpSync(path.join(repoRoot, 'content'), dir, { recursive: true });
+  for (const file of fixtureArticleFiles().filter((f) => !f.path.includes('hostile'))) {
+    fs.mkdirSync(path.dirname(path.join(dir, file.path)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file.path), file.text);
+  }
+  return dir;
+}
+
+describe('the parse cache', () => {
+  const content = contentFolder();
+  const cacheDir = path.join(root, 'cache');
+
+  it('gives the very articles a fresh parse gives, undefined keys and all, and parses a changed file anew', async () => {
+    const fresh = await loadContent(content);
+    const first = ParseCache.open(cacheDir, 'k');
+    expect((await loadContent(content, {}, first)).articles).toStrictEqual(fresh.articles);
+    first.save();
+    const again = ParseCache.open(cacheDir, 'k');
+    const fromCache = await loadContent(content, {}, again);
+    expect(fromCache.articles).toStrictEqual(fresh.articles);
+    expect(fresh.articles.length).toBeGreaterThan(50);
+    // Every file came from the cache: a lookup with the same text finds its entry.
+    const [one] = fresh.articles;
+    const file = path.join(content, one!.file);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: A title changed by an editor'));
+    const changed = await loadContent(content, {}, ParseCache.open(cacheDir, 'k'));
+    expect(changed.articles.find((a) => a.file === one!.file)!.title).toBe('A title changed by an editor');
+  });
+
+  it('remembers what is derived from a text, and only for the key it was made under', async () => {
+    const cache = ParseCache.open(cacheDir, 'k2');
+    const loaded = await loadContent(content, {}, cache);
+    const article = loaded.articles[3]!;
+    expect(loaded.derived!(article, 'storyPrint', () => storyPrint(article.body))).toEqual(storyPrint(article.body));
+    cache.save();
+    const next = await loadContent(content, {}, ParseCache.open(cacheDir, 'k2'));
+    const remembered = next.derived!(next.articles[3]!, 'storyPrint', () => {
+      throw new Error('made again');
+    });
+    expect(remembered).toEqual(storyPrint(article.body));
+    expect(remembered).toBeInstanceOf(Uint32Array);
+    // Another key (other code): nothing is taken from the cache.
+    const other = await loadContent(content, {}, ParseCache.open(cacheDir, 'other'));
+    expect(other.derived!(other.articles[3]!, 'storyPrint', () => 'made')).toBe('made');
+  });
+});
