@@ -44,6 +44,7 @@ import { archiveIndexes } from '../collections/indexes.ts';
 import { incidentIndex, incidentLinks, type Incident, type IncidentIndex, type IncidentLink } from '../collections/incidents.ts';
 import { storylineIndex, storylineSummary, wireStoryGroups, type Storyline, type StorylineSummary } from '../collections/storylines.ts';
 import { storyPrint } from '../content/same-story.ts';
+import { articleHash, sha256 } from './fingerprint.ts';
 
 /** Articles a listing page shows. */
 export const PAGE_SIZE = 20;
@@ -180,7 +181,7 @@ export interface RawFile {
    * text itself: an incremental build keeps the previous file while its key
    * is the recorded one, without rendering it (src/publish/incremental.ts).
    */
-  key?: string;
+  key?(): string;
 }
 
 /** What the data page (`/data/`) shows: the export's files, fields, licence and version. */
@@ -346,7 +347,12 @@ export async function buildArchiveData(
     };
   });
   const relatedDone = computeRelatedParallel(canonical);
-  const html = new Map(articles.map((a) => [a.url, render(a.body, a.file)]));
+  // A body's HTML depends on its text, its file and the path prefix, unless it may link to another
+  // article's file (a ".md" link, or an entity that could spell one): then on the other files too, and it is
+  // not remembered across builds.
+  const renderBody = (a: Article): string =>
+    derived && !/\.md|&/i.test(a.body) ? derived(a, `html ${settings.pathPrefix}`, () => render(a.body, a.file)) : render(a.body, a.file);
+  const html = new Map(articles.map((a) => [a.url, renderBody(a)]));
   const related = await relatedDone;
   const headlineLinks = linkRelatedHeadlines(articles);
   const byUrl = new Map(articles.map((a) => [a.url, a]));
@@ -441,6 +447,17 @@ export async function buildArchiveData(
     html: html.get(article.url)!,
     tags: entityLinks(indexes.get('tags')!, article.tags).map((l) => l.name),
   });
+  // Raw files' keys (RawFile.key): a hash of everything their render reads, so an incremental build keeps an unchanged one unmade.
+  const htmlHashes = new Map<string, string>();
+  const htmlHash = (url: string): string => {
+    let hash = htmlHashes.get(url);
+    if (hash === undefined) {
+      hash = sha256(html.get(url)!);
+      htmlHashes.set(url, hash);
+    }
+    return hash;
+  };
+  const rawKey = (...parts: unknown[]): string => sha256(JSON.stringify(parts));
   const feedFiles = (pageUrl: string, title: string, description: string, list: readonly Article[]): RawFile[] => {
     const meta: FeedMeta = {
       title,
@@ -451,9 +468,15 @@ export async function buildArchiveData(
       atomUrl: abs(`${pageUrl}feed.xml`),
       jsonUrl: abs(`${pageUrl}feed.json`),
     };
+    // Each entry as the feed shows it: the article whole, its HTML, its address and its tags as the tags index folds them.
+    const entries = () =>
+      list.map((article) => {
+        const entry = feedEntry(article);
+        return [articleHash(article), htmlHash(article.url), entry.url, entry.tags];
+      });
     return [
-      { url: `${pageUrl}feed.xml`, render: () => atomFeed(meta, list.map(feedEntry)) },
-      { url: `${pageUrl}feed.json`, render: () => jsonFeed(meta, list.map(feedEntry)) },
+      { url: `${pageUrl}feed.xml`, render: () => atomFeed(meta, list.map(feedEntry)), key: () => rawKey('atom', meta, entries()) },
+      { url: `${pageUrl}feed.json`, render: () => jsonFeed(meta, list.map(feedEntry)), key: () => rawKey('json', meta, entries()) },
     ];
   };
 
@@ -469,8 +492,16 @@ export async function buildArchiveData(
       tags: page.links.tags.map((l) => l.name),
     };
     files.push(
-      { url: page.citeFiles.ris, render: () => risCitation(page.article, reference) },
-      { url: page.citeFiles.csl, render: () => cslJson(page.article, reference, bibtexKey(page.article)) },
+      {
+        url: page.citeFiles.ris,
+        render: () => risCitation(page.article, reference),
+        key: () => rawKey('ris', articleHash(page.article), reference),
+      },
+      {
+        url: page.citeFiles.csl,
+        render: () => cslJson(page.article, reference, bibtexKey(page.article)),
+        key: () => rawKey('csl', articleHash(page.article), reference),
+      },
     );
   }
   const listing: EntityListingPage[] = [];

@@ -32,6 +32,18 @@ export interface PageFingerprint {
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
+const articleHashes = new WeakMap<object, string>();
+
+/** The SHA-256 of an Article's JSON, its body included: made once per Article object. */
+export function articleHash(article: Article): string {
+  let hash = articleHashes.get(article);
+  if (hash === undefined) {
+    hash = sha256(JSON.stringify(article, plain));
+    articleHashes.set(article, hash);
+  }
+  return hash;
+}
+
 /**
  * A hasher of page items: JSON of the item, each Article object in it (known
  * by identity) replaced by the hash of its own JSON, computed once. Maps and
@@ -39,18 +51,9 @@ export const sha256 = (data: string | Uint8Array): string => createHash('sha256'
  */
 export function itemHasher(articles: Iterable<Article>): (kind: string, item: unknown) => string {
   const known = new Set<object>(articles);
-  const hashes = new WeakMap<object, string>();
-  const articleHash = (article: object): string => {
-    let hash = hashes.get(article);
-    if (hash === undefined) {
-      hash = sha256(JSON.stringify(article, plain));
-      hashes.set(article, hash);
-    }
-    return hash;
-  };
   const replacer = function (this: unknown, _key: string, value: unknown): unknown {
     if (value && typeof value === 'object') {
-      if (known.has(value)) return `article:${articleHash(value)}`;
+      if (known.has(value)) return `article:${articleHash(value as Article)}`;
       return plain(_key, value);
     }
     return plain(_key, value);

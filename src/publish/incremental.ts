@@ -193,13 +193,14 @@ export class SiteUpdate {
   rawFiles(files: readonly RawFile[]): void {
     for (const file of files) {
       const rel = pageFile(file.url);
-      if (file.key !== undefined && this.#trusted(rel, (record) => record.key === file.key)) {
+      const made = file.key?.();
+      if (made !== undefined && this.#trusted(rel, (record) => record.key === made)) {
         this.#keep(rel);
         continue;
       }
       const text = file.render();
       const sha = sha256(text);
-      const key = file.key === undefined ? {} : { key: file.key };
+      const key = made === undefined ? {} : { key: made };
       if (this.#trusted(rel, (record) => record.sha === sha)) this.#keep(rel, key);
       else {
         const target = sitePath(this.#staging, rel);

@@ -225,3 +225,26 @@ describe('incidents and storylines in the archive data', async () => {
     ]);
   });
 });
+
+describe('the keys of raw files', () => {
+  const keysOf = async (list: typeof articles, render = (body: string) => `<p>${body.length}</p>`) => {
+    const built = await buildArchiveData({ articles: list, drafts: 0, registries, settings: DEFAULT_SETTINGS }, render);
+    return new Map(built.files.filter((file) => file.key).map((file) => [file.url, file.key!()]));
+  };
+
+  it('give each feed and citation file a key that changes with what it shows, and only then', async () => {
+    const before = await keysOf(articles);
+    expect([...before.keys()]).toEqual(
+      expect.arrayContaining(['/feed.xml', '/feed.json', `${articles[0]!.url}cite.ris`, `${articles[0]!.url}cite.json`]),
+    );
+    expect(await keysOf(articles)).toEqual(before);
+    const retitled = await keysOf([{ ...articles[0]!, title: 'First, retitled' }, articles[1]!, articles[2]!]);
+    expect(retitled.get(`${articles[0]!.url}cite.ris`)).not.toBe(before.get(`${articles[0]!.url}cite.ris`));
+    expect(retitled.get('/feed.xml')).not.toBe(before.get('/feed.xml'));
+    expect(retitled.get(`${articles[1]!.url}cite.ris`)).toBe(before.get(`${articles[1]!.url}cite.ris`));
+    // The same articles with other HTML: the feeds, which carry it, change; the citations do not.
+    const rendered = await keysOf(articles, (body) => `<p>${body}</p>`);
+    expect(rendered.get('/feed.json')).not.toBe(before.get('/feed.json'));
+    expect(rendered.get(`${articles[1]!.url}cite.json`)).toBe(before.get(`${articles[1]!.url}cite.json`));
+  });
+});

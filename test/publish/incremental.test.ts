@@ -65,7 +65,7 @@ describe('an incremental SiteUpdate', () => {
     write(staging, { 'index.html': 'new home', 'assets/site.css': 'css' });
     site.written(path.join(staging, 'index.html'), '/', 'new home', undefined);
     site.written(path.join(staging, 'assets/site.css'), undefined, 'css', undefined);
-    site.rawFiles([{ url: '/feed.xml', key: 'feed-1', render: () => '<feed/>' }]);
+    site.rawFiles([{ url: '/feed.xml', key: () => 'feed-1', render: () => '<feed/>' }]);
     expect(site.publish()).toEqual({ written: 2, kept: 2 });
     expect(listFiles(out)).toEqual(['a/index.html', 'assets/site.css', 'feed.xml', 'index.html']);
     expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('new home');
@@ -97,7 +97,7 @@ describe('an incremental SiteUpdate', () => {
     site.rawFiles([
       {
         url: '/feed.xml',
-        key: 'feed-1',
+        key: () => 'feed-1',
         render: () => {
           throw new Error('made though its key is unchanged');
         },
