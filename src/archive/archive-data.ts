@@ -13,7 +13,9 @@ import {
   type Entity,
   type EntityKind,
   type EntityLink,
+  type PageKind,
 } from '../collections/entities.ts';
+import type { OutletEntry, OutletLabel } from '../content/outlets.ts';
 import { listViews, type ListControls, type ListSort } from '../collections/list-views.ts';
 import { paginate, type PageSlice } from '../collections/paginate.ts';
 import { byInitial, type LetterGroup } from '../collections/alphabet.ts';
@@ -75,12 +77,27 @@ export interface OutletHeadline {
   url?: string;
 }
 
+/** An article's outlet as its page shows it: its page, and the labels the outlets registry gives it with their sources. */
+export interface OutletLink extends EntityLink {
+  labels: OutletLabel[];
+}
+
+/** How to cite the archive as a whole, this version: the data page and every entity page show it (layouts/partials/cite-archive.njk). */
+export interface ArchiveCitation {
+  version: string;
+  /** The newest release, and whether the site is that release. */
+  release?: NonNullable<ReleaseState['newest']>;
+  cite: Citations;
+}
+
 /** Everything one article page shows. */
 export interface ArticlePage {
   article: Article;
   html: string;
   canonical: string;
   links: Record<EntityKind, EntityLink[]>;
+  /** The outlet (content/_data/outlets.yaml, else as the source names it). */
+  outlet?: OutletLink;
   related: RelatedStory[];
   /** The same story in the archive from other pages or outlets (content/same-story.ts), oldest first. */
   sameStory: Article[];
@@ -122,9 +139,9 @@ export type IndexEntry = Pick<Entity, 'name' | 'url' | 'count'>;
 /** The order of an index: by name, A to Z, or by number of articles, most first. */
 export type IndexSort = 'name' | 'count';
 
-/** One of `/tags/`, `/people/`, `/organizations/`, `/places/`. */
+/** One of `/tags/`, `/people/`, `/organizations/`, `/places/`, `/outlets/` (or its order by count). */
 export interface EntityIndexPage {
-  kind: EntityKind;
+  kind: PageKind;
   title: string;
   singular: string;
   url: string;
@@ -163,6 +180,10 @@ export interface EntityListingPage extends PageSlice<Article> {
   wikidataUrl?: string;
   /** The page's schema.org CollectionPage about the entity (src/site/json-ld.ts), ready for its script element. */
   jsonLd: string;
+  /** An outlet's entry in the outlets registry: country, kind, ownership, labels with their sources. */
+  outlet?: OutletEntry;
+  /** How to cite the archive as a whole. */
+  archive: ArchiveCitation;
 }
 
 /**
@@ -198,9 +219,14 @@ export interface DataPage {
   entityColumns: readonly Column<unknown>[];
   /** How to cite the archive as a whole, this version. */
   cite: Citations;
+  /** The same with the release it is, as every entity page shows it. */
+  archive: ArchiveCitation;
   /** The releases (src/release/pages.ts): the newest, whether the site is it, and every one's page. */
   releases: ReleaseState;
 }
+
+/** The kinds with pages, in the order the site lists them: the names an article lists, then outlets. */
+const PAGE_KINDS: readonly PageKind[] = [...ENTITY_KINDS, 'outlets'];
 
 /** The global `archive` data. */
 export interface ArchiveData {
@@ -317,7 +343,7 @@ export function sameStoryOf(
 }
 
 /** Which kinds get their own feeds. */
-const FEED_KINDS: ReadonlySet<EntityKind> = new Set(['tags', 'people']);
+const FEED_KINDS: ReadonlySet<PageKind> = new Set(['tags', 'people']);
 
 /** Builds every page list from the loaded content; `render` turns a Markdown body (of the article file `file`) into HTML. */
 export async function buildArchiveData(
@@ -328,7 +354,12 @@ export async function buildArchiveData(
   const { settings } = content;
   const articles = newestFirst(content.articles);
   // The registries, then the folds the archive itself shows (src/collections/indexes.ts).
-  const { registries, indexes } = archiveIndexes(articles, content.registries);
+  const { registries, indexes, outlets } = archiveIndexes(articles, content.registries, content.outlets);
+  const outletIndex = indexes.get('outlets')!;
+  const outletOf = (article: Article): OutletLink | undefined => {
+    const link = entityLinks(outletIndex, outletIndex.names(article))[0];
+    return link && { ...link, labels: outlets.get(link.name)?.labels ?? [] };
+  };
   // Related stories see each name in its canonical spelling, so aliases
   // ("Sofacy", "Fancy Bear") count as the one entity they name. On a large
   // archive a worker thread does part of the work while this thread renders.
@@ -336,8 +367,9 @@ export async function buildArchiveData(
   const { derived } = content;
   const wire = wireStoryGroups(articles, derived ? (a) => derived(a, 'storyPrint', () => storyPrint(a.body)) : undefined);
   const sameStory = sameStoryOf(articles, wire);
-  const incidents = incidentIndex(articles, content.incidentSystems ?? []);
-  const storylines = storylineIndex(articles, wire);
+  const outletName = (article: Article) => outletOf(article)?.name;
+  const incidents = incidentIndex(articles, content.incidentSystems ?? [], outletName);
+  const storylines = storylineIndex(articles, wire, outletName);
   const canonical = articles.map((article) => {
     const same = sameStory.get(article.url);
     return {
@@ -377,7 +409,7 @@ export async function buildArchiveData(
   const namedWithOf = new Map<string, Record<EntityKind, NamedWith[]>>();
   const viewsOf = new Map<string, ReturnType<typeof listViews>>();
   const yearViewOf = new Map<string, Map<number, string>>();
-  for (const kind of ENTITY_KINDS) {
+  for (const kind of PAGE_KINDS) {
     for (const entity of indexes.get(kind)!.entities) {
       namedWithOf.set(
         entity.url,
@@ -414,11 +446,13 @@ export async function buildArchiveData(
     const canonical = abs(article.url);
     const names = (kind: EntityKind) => links[kind].map((l) => l.name);
     const mentions = (kind: EntityKind) => links[kind].map((l) => ({ name: l.name, wikidata: indexes.get(kind)!.get(l.name)?.wikidata }));
+    const outlet = outletOf(article);
     return {
       article,
       html: html.get(article.url)!,
       canonical,
       links,
+      outlet,
       related: relatedFor(article.url),
       sameStory: sameStory.get(article.url) ?? [],
       incidents: incidentLinks(incidents, article),
@@ -427,7 +461,7 @@ export async function buildArchiveData(
       previous: around.get(article.url)?.previous,
       next: around.get(article.url)?.next,
       cite: citations(article, settings.name, canonical),
-      citationMeta: highwireTags(article, canonical, settings.language, names('tags')),
+      citationMeta: highwireTags(article, canonical, settings.language, names('tags'), outlet?.name),
       citeFiles: { ris: `${article.url}cite.ris`, csl: `${article.url}cite.json` },
       jsonLd: jsonLd(
         newsArticle(article, settings, canonical, {
@@ -481,7 +515,7 @@ export async function buildArchiveData(
   };
 
   // Feeds for the tags and people with enough articles to follow: most names appear once or twice.
-  const hasFeeds = (kind: EntityKind, entity: Entity) => FEED_KINDS.has(kind) && entity.count >= settings.entityFeedMin;
+  const hasFeeds = (kind: PageKind, entity: Entity) => FEED_KINDS.has(kind) && entity.count >= settings.entityFeedMin;
   const files: RawFile[] = [...feedFiles('/', settings.name, settings.description, articles.slice(0, ARCHIVE_FEED_SIZE))];
   // "Cite this" as files a reference manager imports, beside each article page.
   for (const page of articlePages) {
@@ -490,6 +524,7 @@ export async function buildArchiveData(
       archiveName: settings.name,
       language: settings.language,
       tags: page.links.tags.map((l) => l.name),
+      outlet: page.outlet?.name,
     };
     files.push(
       {
@@ -504,9 +539,44 @@ export async function buildArchiveData(
       },
     );
   }
+  // The data export (src/export/), made before the entity pages, which cite the archive as a whole.
+  // The version the data states is the newest release's when the site is that release (src/release/pages.ts).
+  let releases: ReleaseState | undefined;
+  const exported = archiveExport(
+    articles,
+    indexes,
+    registries,
+    settings,
+    (records) => {
+      const recorded = content.releases ?? [];
+      releases = releaseState(
+        recorded,
+        recorded.length ? releaseIndex(records, articles, settings) : [],
+        ARCHIVE_VERSION,
+        settings.releasesUrl,
+      );
+      return releases.version;
+    },
+    storylines,
+    outlets,
+  );
+  const version = String(exported.package.version);
+  const release = releases!.newest?.current ? releases!.newest : undefined;
+  const archiveCitation: ArchiveCitation = {
+    version,
+    ...(releases!.newest ? { release: releases!.newest } : {}),
+    cite: archiveCitations({
+      name: settings.name,
+      publisher: settings.publisher,
+      version,
+      // A release is dated by its day; the site between releases by its newest article.
+      newest: release?.date ?? exported.articles.at(-1)?.date,
+      url: abs(DATA_URL),
+    }),
+  };
   const listing: EntityListingPage[] = [];
   const indexPages: EntityIndexPage[] = [];
-  for (const kind of ENTITY_KINDS) {
+  for (const kind of PAGE_KINDS) {
     const index = indexes.get(kind)!;
     const { singular, plural } = KIND_LABELS[kind];
     const orders: Record<IndexSort, string> = { name: `/${kind}/`, count: `/${kind}/${BY_COUNT}/` };
@@ -560,6 +630,8 @@ export async function buildArchiveData(
             periods,
             ...(entity.wikidata ? { wikidataUrl: wikidataUrl(entity.wikidata) } : {}),
             jsonLd: jsonLd(collectionPage(entity, settings, abs(page.url))),
+            ...(kind === 'outlets' ? { outlet: outlets.get(entity.name) } : {}),
+            archive: archiveCitation,
             ...(first
               ? {
                   namedWith: FACET_KINDS.map((other) => ({
@@ -593,31 +665,11 @@ export async function buildArchiveData(
     }
   }
 
-  // The data export (src/export/): its files under /data/, and the data page that explains them.
-  // The version the data states is the newest release's when the site is that release (src/release/pages.ts).
-  let releases: ReleaseState | undefined;
-  const exported = archiveExport(
-    articles,
-    indexes,
-    registries,
-    settings,
-    (records) => {
-      const recorded = content.releases ?? [];
-      releases = releaseState(
-        recorded,
-        recorded.length ? releaseIndex(records, articles, settings) : [],
-        ARCHIVE_VERSION,
-        settings.releasesUrl,
-      );
-      return releases.version;
-    },
-    storylines,
-  );
+  // The data export's files under /data/, and the data page that explains them.
   files.push(...exportFiles(() => exported));
-  const release = releases!.newest?.current ? releases!.newest : undefined;
   const dataPage: DataPage = {
     url: DATA_URL,
-    version: String(exported.package.version),
+    version,
     newest: exported.articles.at(-1)?.date,
     articles: exported.articles.length,
     entities: exported.entities.length,
@@ -625,7 +677,11 @@ export async function buildArchiveData(
     files: [
       { url: `${DATA_URL}${DATA_FILES.csv}`, name: DATA_FILES.csv, what: 'every article, one a row (CSV)' },
       { url: `${DATA_URL}${DATA_FILES.json}`, name: DATA_FILES.json, what: 'the same records as JSON, lists as arrays' },
-      { url: `${DATA_URL}${DATA_FILES.entities}`, name: DATA_FILES.entities, what: 'every tag, person, organization and place (JSON)' },
+      {
+        url: `${DATA_URL}${DATA_FILES.entities}`,
+        name: DATA_FILES.entities,
+        what: 'every tag, person, organization, place and outlet (JSON)',
+      },
       {
         url: `${DATA_URL}${DATA_FILES.package}`,
         name: DATA_FILES.package,
@@ -634,14 +690,8 @@ export async function buildArchiveData(
     ],
     columns: ARTICLE_COLUMNS as readonly Column<unknown>[],
     entityColumns: ENTITY_COLUMNS as readonly Column<unknown>[],
-    cite: archiveCitations({
-      name: settings.name,
-      publisher: settings.publisher,
-      version: String(exported.package.version),
-      // A release is dated by its day; the site between releases by its newest article.
-      newest: release?.date ?? exported.articles.at(-1)?.date,
-      url: abs(DATA_URL),
-    }),
+    cite: archiveCitation.cite,
+    archive: archiveCitation,
     releases: releases!,
   };
 

@@ -19,8 +19,11 @@ export interface ExportCliOptions {
 /** Runs `archive export`; resolves to the exit code. */
 export async function runExport(options: ExportCliOptions): Promise<number> {
   const content = await loadContent(path.resolve(options.content));
-  const { indexes, registries } = archiveIndexes(content.articles, content.registries);
-  const text = formatArticles(archiveExport(content.articles, indexes, registries, content.settings).articles, options.format);
+  const { indexes, registries, outlets } = archiveIndexes(content.articles, content.registries, content.outlets);
+  const text = formatArticles(
+    archiveExport(content.articles, indexes, registries, content.settings, undefined, undefined, outlets).articles,
+    options.format,
+  );
   if (!options.out || options.out === '-') {
     process.stdout.write(text);
     return 0;

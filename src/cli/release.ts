@@ -94,7 +94,7 @@ export async function release(version: string, options: ReleaseCliOptions): Prom
     if (newest && date < newest.date) throw new Error(`--date ${date} is before release ${newest.version} of ${newest.date}`);
   }
   const content = await loadContent(contentDir);
-  const { indexes, registries } = archiveIndexes(content.articles, content.registries);
+  const { indexes, registries } = archiveIndexes(content.articles, content.registries, content.outlets);
   const records = archiveExport(content.articles, indexes, registries, content.settings).articles;
   const index = releaseIndex(records, content.articles, content.settings);
   const record: ReleaseRecord = options.rebuild ? recorded[at]! : { version, date, index };

@@ -1,5 +1,5 @@
 /**
- * Tags, people, organizations and places: each grouped once over the whole
+ * Tags, people, organizations, places and outlets: each grouped once over the whole
  * archive, so no page ever scans the collection (their pages are cut by
  * src/archive/archive-data.ts as a flat list of (entity, view, page) items,
  * 11ty/eleventy issue 332).
@@ -17,20 +17,24 @@ export type EntityKind = 'tags' | 'people' | 'organizations' | 'places';
 /** The kinds in the order pages and navigation show them. */
 export const ENTITY_KINDS: readonly EntityKind[] = ['tags', 'people', 'organizations', 'places'];
 
+/** Every kind of name with pages of its own: the four an article lists, and its outlet (src/content/outlets.ts). */
+export type PageKind = EntityKind | 'outlets';
+
 /** Words for each kind, as headings and labels use them. */
-export const KIND_LABELS: Record<EntityKind, { singular: string; plural: string }> = {
+export const KIND_LABELS: Record<PageKind, { singular: string; plural: string }> = {
   tags: { singular: 'Tag', plural: 'Tags' },
   people: { singular: 'Person', plural: 'People' },
   organizations: { singular: 'Organization', plural: 'Organizations' },
   places: { singular: 'Place', plural: 'Places' },
+  outlets: { singular: 'Outlet', plural: 'Outlets' },
 };
 
 /** The URL segment of an index in order of articles (`/tags/by-count/`): no entity takes it as its slug. */
 export const BY_COUNT = 'by-count';
 
-/** One tag, person, organization or place and every article that names it. */
+/** One tag, person, organization, place or outlet and every article that names it. */
 export interface Entity {
-  kind: EntityKind;
+  kind: PageKind;
   name: string;
   slug: string;
   /** `/tags/SLUG/` */
@@ -48,11 +52,13 @@ export interface Entity {
 
 /** Every entity of one kind, with a lookup from any spelling. */
 export interface EntityIndex {
-  kind: EntityKind;
+  kind: PageKind;
   /** Sorted by name in Unicode order. */
   entities: Entity[];
   /** The entity a name as written in an article belongs to. */
   get(name: string): Entity | undefined;
+  /** The names of this kind an article gives, as written (`article.tags`, its outlet). */
+  names(article: Article): readonly string[];
 }
 
 /** A link to an entity as an article page shows it. */
@@ -63,14 +69,21 @@ export interface EntityLink {
 
 /** Groups `articles` by the names of one kind, folding spellings to one name and one page. */
 export function groupEntities(articles: readonly Article[], kind: EntityKind, registry: readonly RegistryEntry[] = []): EntityIndex {
-  const resolver = resolveNames(
-    articles.map((article) => article[kind]),
-    registry,
-  );
+  return groupNames(articles, kind, (article) => article[kind], registry);
+}
+
+/** Groups `articles` by the names `namesOf` gives each, folding spellings to one name and one page at `/KIND/SLUG/`. */
+export function groupNames(
+  articles: readonly Article[],
+  kind: PageKind,
+  namesOf: (article: Article) => readonly string[],
+  registry: readonly RegistryEntry[] = [],
+): EntityIndex {
+  const resolver = resolveNames(articles.map(namesOf), registry);
   const members = new Map<string, Article[]>();
   for (const article of articles) {
     const names = new Set<string>();
-    for (const raw of article[kind]) {
+    for (const raw of namesOf(article)) {
       const name = resolver.canonical(raw);
       if (name) names.add(name);
     }
@@ -106,6 +119,7 @@ export function groupEntities(articles: readonly Article[], kind: EntityKind, re
   return {
     kind,
     entities,
+    names: namesOf,
     get(name) {
       const canonical = resolver.canonical(name);
       return canonical === undefined ? undefined : byName.get(canonical);

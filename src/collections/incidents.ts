@@ -5,7 +5,7 @@
  */
 import type { Article } from '../content/article.ts';
 import { incidentPageUrl, incidentRecordUrl, parseIncidentId, type IncidentSystem } from '../content/incidents.ts';
-import { outletOf } from '../export/records.ts';
+import { sourceOutlet } from '../content/outlets.ts';
 import { compareCodePoints } from './names.ts';
 import { compareOldestFirst } from './order.ts';
 
@@ -47,7 +47,11 @@ export interface IncidentIndex {
  * `systems` (the store refuses any other before the archive is computed), so
  * one that is not is a bug here, not a content error.
  */
-export function incidentIndex(articles: readonly Article[], systems: readonly IncidentSystem[]): IncidentIndex {
+export function incidentIndex(
+  articles: readonly Article[],
+  systems: readonly IncidentSystem[],
+  outletName: (article: Article) => string | undefined = sourceOutlet,
+): IncidentIndex {
   const systemOf = new Map(systems.map((system) => [system.prefix, system]));
   const byId = new Map<string, Incident>();
   for (const article of articles) {
@@ -73,7 +77,7 @@ export function incidentIndex(articles: readonly Article[], systems: readonly In
   }
   for (const incident of byId.values()) {
     incident.articles.sort(compareOldestFirst);
-    incident.outlets = [...new Set(incident.articles.flatMap((article) => outletOf(article) ?? []))];
+    incident.outlets = [...new Set(incident.articles.flatMap((article) => outletName(article) ?? []))];
   }
   const grouped = systems
     .map((system) => ({

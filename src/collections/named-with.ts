@@ -22,7 +22,7 @@ export function namedWith(
   entity: Entity,
   index: EntityIndex,
   limit = 8,
-  linksOf: (article: Article) => readonly EntityLink[] = (article) => entityLinks(index, article[index.kind]),
+  linksOf: (article: Article) => readonly EntityLink[] = (article) => entityLinks(index, index.names(article)),
 ): NamedWith[] {
   const counts = new Map<string, NamedWith>();
   for (const article of entity.articles) {

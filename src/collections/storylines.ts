@@ -16,7 +16,7 @@
 import type { Article } from '../content/article.ts';
 import { incidentPageUrl } from '../content/incidents.ts';
 import { sameStoryGroups, storyPrint } from '../content/same-story.ts';
-import { outletOf } from '../export/records.ts';
+import { sourceOutlet } from '../content/outlets.ts';
 import { compareCodePoints } from './names.ts';
 import { compareOldestFirst } from './order.ts';
 
@@ -75,6 +75,8 @@ export function wireStoryGroups(
 export function storylineIndex(
   articles: readonly Article[],
   sameStory: readonly (readonly string[])[] = wireStoryGroups(articles),
+  /** The outlet of an article, as the site names it (src/collections/indexes.ts). */
+  outletName: (article: Article) => string | undefined = sourceOutlet,
 ): StorylineIndex {
   const parent = new Map<string, string>();
   const root = (url: string): string => {
@@ -123,7 +125,7 @@ export function storylineIndex(
       url: `/storylines/${key}/`,
       title: first.title,
       reports,
-      outlets: [...new Set(reports.flatMap((a) => outletOf(a) ?? []))],
+      outlets: [...new Set(reports.flatMap((a) => outletName(a) ?? []))],
       incidents: [...new Set(reports.flatMap((a) => a.incidents))].sort(compareCodePoints).map((id) => ({ id, url: incidentPageUrl(id) })),
       links,
       first: first.date,

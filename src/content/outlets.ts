@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { cleanName, foldKey } from './fold.ts';
-import { parseEntryList } from './registry.ts';
+import { parseEntryList, RegistryEntrySchema } from './registry.ts';
 import { isoDay, webUrl, type ContentIssue, type FrontMatter } from './schema.ts';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
@@ -49,6 +49,8 @@ export const OutletEntrySchema = z.strictObject({
   /** Who owns it. */
   ownership: nonEmpty.optional(),
   description: nonEmpty.optional(),
+  /** Its Wikidata item id, as the other registries give it. */
+  wikidata: RegistryEntrySchema.shape.wikidata,
   labels: z.array(OutletLabelSchema).optional(),
 });
 
@@ -145,4 +147,9 @@ export function outletOf(source: FrontMatter['source'], registry: OutletRegistry
   if (name) return { name };
   const host = hostOf(source?.url)?.replace(/^www\./, '');
   return host ? { name: host } : undefined;
+}
+
+/** The outlet's name for a story as its source gives it, without a registry: `source.name`, else the host of `source.url`. */
+export function sourceOutlet(article: { source?: FrontMatter['source'] }): string | undefined {
+  return outletOf(article.source, EMPTY_OUTLETS)?.name;
 }

@@ -65,7 +65,7 @@ export function dataPackage(info: PackageInfo): Record<string, unknown> {
     profile: 'data-package',
     name: 'cyber-policy-news-archive',
     title: settings.name,
-    description: `${settings.description} One record per article, and every tag, person, organization and place.`,
+    description: `${settings.description} One record per article, and every tag, person, organization, place and outlet.`,
     homepage: info.homepage,
     version: info.version,
     ...(info.newest ? { created: `${info.newest}T00:00:00Z` } : {}),
@@ -99,7 +99,7 @@ export function dataPackage(info: PackageInfo): Record<string, unknown> {
       {
         profile: 'data-resource',
         name: 'entities',
-        title: 'Tags, people, organizations and places (JSON)',
+        title: 'Tags, people, organizations, places and outlets (JSON)',
         description: `${info.entities} names as a JSON array of objects, with their other spellings, descriptions and article counts.`,
         path: DATA_FILES.entities,
         format: 'json',

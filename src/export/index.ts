@@ -7,7 +7,8 @@
 import { createRequire } from 'node:module';
 import type { Article } from '../content/article.ts';
 import type { RegistryEntry } from '../content/registry.ts';
-import type { EntityIndex, EntityKind } from '../collections/entities.ts';
+import type { EntityIndex, PageKind } from '../collections/entities.ts';
+import type { OutletEntry } from '../content/outlets.ts';
 import { absoluteUrl, type SiteSettings } from '../site/settings.ts';
 import { storylineIndex, type StorylineIndex } from '../collections/storylines.ts';
 import { toCsv } from './csv.ts';
@@ -34,14 +35,15 @@ export interface ArchiveExport {
  */
 export function archiveExport(
   articles: readonly Article[],
-  indexes: ReadonlyMap<EntityKind, EntityIndex>,
-  registries: Partial<Record<EntityKind, readonly RegistryEntry[]>>,
+  indexes: ReadonlyMap<PageKind, EntityIndex>,
+  registries: Partial<Record<PageKind, readonly RegistryEntry[]>>,
   settings: SiteSettings,
   version: string | ((records: ArticleRecord[]) => string) = ARCHIVE_VERSION,
   storylines: Pick<StorylineIndex, 'byArticle'> = storylineIndex(articles),
+  outlets: ReadonlyMap<string, OutletEntry> = new Map(),
 ): ArchiveExport {
   const records = articleRecords(articles, indexes, settings, (url) => storylines.byArticle.get(url)?.key);
-  const entities = entityRecords(articles, indexes, registries, settings);
+  const entities = entityRecords(articles, indexes, registries, settings, outlets);
   return {
     articles: records,
     entities,

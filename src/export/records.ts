@@ -1,13 +1,14 @@
 /**
  * The archive as data: one record per article and one per tag, person,
- * organization and place, with the columns and their types that the CSV,
+ * organization, place and outlet, with the columns and their types that the CSV,
  * the JSON and the data package's schema all take from here. Pure: articles
  * and indexes in, plain records out (docs/data.md describes every field).
  */
 import type { Article } from '../content/article.ts';
 import { cleanName } from '../content/fold.ts';
 import type { RegistryEntry } from '../content/registry.ts';
-import { ENTITY_KINDS, entityLinks, type EntityIndex, type EntityKind } from '../collections/entities.ts';
+import { ENTITY_KINDS, entityLinks, type EntityIndex, type EntityKind, type PageKind } from '../collections/entities.ts';
+import type { OutletEntry, OutletLabel } from '../content/outlets.ts';
 import { compareCodePoints } from '../collections/names.ts';
 import { absoluteUrl, type SiteSettings } from '../site/settings.ts';
 
@@ -29,9 +30,9 @@ export interface ArticleRecord {
   summary: string | null;
 }
 
-/** One tag, person, organization or place as the export gives it. */
+/** One tag, person, organization, place or outlet as the export gives it. */
 export interface EntityRecord {
-  kind: EntityKind;
+  kind: PageKind;
   name: string;
   url: string;
   aliases: string[];
@@ -39,6 +40,9 @@ export interface EntityRecord {
   role: string | null;
   /** The Wikidata item id (`Q7184`), from the registry. */
   wikidata: string | null;
+  /** For an outlet of the registry: its country and labels. */
+  country: string | null;
+  labels: string[];
   article_count: number;
 }
 
@@ -59,7 +63,12 @@ export const ARTICLE_COLUMNS: readonly Column<ArticleRecord>[] = [
   { name: 'url', type: 'string', format: 'uri', required: true, description: 'The archived copy: the article page of this archive.' },
   { name: 'title', type: 'string', required: true, description: 'The headline as published.' },
   { name: 'date', type: 'date', required: true, description: 'The day the source states (YYYY-MM-DD), never shifted by a time zone.' },
-  { name: 'outlet', type: 'string', description: "The outlet that published the story, as the article's source names it." },
+  {
+    name: 'outlet',
+    type: 'string',
+    description:
+      "The outlet that published the story: the outlets registry's name (found by the source URL's domain, else by the source's name), else as the article's source names it.",
+  },
   { name: 'authors', type: 'string', list: true, description: "The byline's writers, where the page gives them." },
   { name: 'tags', type: 'string', list: true, description: 'Topics, spelled as the site spells them.' },
   { name: 'people', type: 'string', list: true, description: 'People named, folded onto one spelling (content/_data/people.yaml).' },
@@ -90,7 +99,7 @@ export const ARTICLE_COLUMNS: readonly Column<ArticleRecord>[] = [
 
 /** The columns of `entities.json`, in order. */
 export const ENTITY_COLUMNS: readonly Column<EntityRecord>[] = [
-  { name: 'kind', type: 'string', required: true, description: 'tags, people, organizations or places.' },
+  { name: 'kind', type: 'string', required: true, description: 'tags, people, organizations, places or outlets.' },
   { name: 'name', type: 'string', required: true, description: 'The name as the site spells it, as the article records do.' },
   { name: 'url', type: 'string', format: 'uri', required: true, description: 'Its page on the site.' },
   {
@@ -107,6 +116,13 @@ export const ENTITY_COLUMNS: readonly Column<EntityRecord>[] = [
     description:
       'Its Wikidata item id (Q and digits, such as Q7184), from the registry; its page is https://www.wikidata.org/wiki/ and the id.',
   },
+  { name: 'country', type: 'string', description: 'For an outlet: its country, from the outlets registry.' },
+  {
+    name: 'labels',
+    type: 'string',
+    list: true,
+    description: 'For an outlet: what public sources call it, each as "label (who says so: the source URL)", from the outlets registry.',
+  },
   { name: 'article_count', type: 'integer', required: true, description: 'How many articles name it.' },
 ];
 
@@ -119,25 +135,21 @@ export function wordCount(markdown: string): number {
   return text.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }
 
-/** The outlet as the article's source names it, else the source URL's host without `www.`. */
-export function outletOf(article: Pick<Article, 'source'>): string | null {
-  if (article.source?.name) return article.source.name;
-  if (!article.source?.url) return null;
-  try {
-    return new URL(article.source.url).hostname.replace(/^www\./, '') || null;
-  } catch {
-    return null;
-  }
+/** A label as the export writes it: "state-affiliated media (Some Platform: https://...)". */
+export function labelText(label: OutletLabel): string {
+  return `${label.label} (${label.by}: ${label.url})`;
 }
 
 /** One record per article, oldest first (then by URL): the same order every build. */
 export function articleRecords(
   articles: readonly Article[],
-  indexes: ReadonlyMap<EntityKind, EntityIndex>,
+  indexes: ReadonlyMap<PageKind, EntityIndex>,
   settings: Pick<SiteSettings, 'baseUrl' | 'pathPrefix'>,
   storylineOf: (url: string) => string | undefined = () => undefined,
 ): ArticleRecord[] {
   const names = (article: Article, kind: EntityKind) => entityLinks(indexes.get(kind)!, article[kind]).map((link) => link.name);
+  const outlets = indexes.get('outlets');
+  const outletOf = (article: Article) => (outlets ? (entityLinks(outlets, outlets.names(article))[0]?.name ?? null) : null);
   return (
     [...articles]
       // URLs are ASCII slugs: plain comparison is code-point order, without compareCodePoints' cost at 30,000 articles.
@@ -162,20 +174,22 @@ export function articleRecords(
 }
 
 /**
- * One record per tag, person, organization and place, kind by kind in the
- * site's order, names in the site's order. Aliases are the registry's
+ * One record per tag, person, organization, place and outlet, kind by kind
+ * in the site's order, names in the site's order. Aliases are the registry's
  * (including the folds the archive derives) and every other spelling an
  * article uses for the name.
  */
 export function entityRecords(
   articles: readonly Article[],
-  indexes: ReadonlyMap<EntityKind, EntityIndex>,
-  registries: Partial<Record<EntityKind, readonly RegistryEntry[]>>,
+  indexes: ReadonlyMap<PageKind, EntityIndex>,
+  registries: Partial<Record<PageKind, readonly RegistryEntry[]>>,
   settings: Pick<SiteSettings, 'baseUrl' | 'pathPrefix'>,
+  outlets: ReadonlyMap<string, OutletEntry> = new Map(),
 ): EntityRecord[] {
   const records: EntityRecord[] = [];
-  for (const kind of ENTITY_KINDS) {
-    const index = indexes.get(kind)!;
+  for (const kind of [...ENTITY_KINDS, 'outlets'] as const) {
+    const index = indexes.get(kind);
+    if (!index) continue;
     const aliases = new Map<string, Set<string>>();
     const add = (raw: string) => {
       const entity = index.get(raw);
@@ -185,8 +199,9 @@ export function entityRecords(
     };
     // A registry alias resolves to its entity as any spelling does; entries of names no article uses have no record.
     for (const entry of registries[kind] ?? []) for (const alias of entry.aliases ?? []) add(alias);
-    for (const article of articles) for (const raw of article[kind]) add(raw);
+    for (const article of articles) for (const raw of index.names(article)) add(raw);
     for (const entity of index.entities) {
+      const outlet = kind === 'outlets' ? outlets.get(entity.name) : undefined;
       records.push({
         kind,
         name: entity.name,
@@ -195,6 +210,8 @@ export function entityRecords(
         description: entity.description ?? null,
         role: entity.role ?? null,
         wikidata: entity.wikidata ?? null,
+        country: outlet?.country ?? null,
+        labels: (outlet?.labels ?? []).map(labelText),
         article_count: entity.count,
       });
     }

@@ -7,7 +7,7 @@
  * scraped text never leaves its attribute.
  */
 import type { Article } from '../content/article.ts';
-import { outletOf } from '../export/records.ts';
+import { EMPTY_OUTLETS, outletOf } from '../content/outlets.ts';
 
 /** One `<meta name=... content=...>`. */
 export type MetaTag = [name: string, content: string];
@@ -23,9 +23,15 @@ export function highwireDate(day: string): string {
  * `citation_publisher`; the archived copy's URL as `citation_public_url` and
  * `citation_abstract_html_url`; one `citation_author` per byline name and one
  * `citation_keywords` per tag (a ";" in a tag, which Zotero splits on, becomes ",").
+ * The outlet is the site's (the outlets registry's name), else as the source names it.
  */
-export function highwireTags(article: Article, url: string, language: string, tags: readonly string[]): MetaTag[] {
-  const outlet = outletOf(article);
+export function highwireTags(
+  article: Article,
+  url: string,
+  language: string,
+  tags: readonly string[],
+  outlet = outletOf(article.source, EMPTY_OUTLETS)?.name,
+): MetaTag[] {
   return [
     ['citation_title', article.title],
     ...article.authors.map((name): MetaTag => ['citation_author', name]),

@@ -4,7 +4,7 @@
  * page, and the BreadcrumbList of every page with breadcrumbs.
  */
 import type { Article } from '../content/article.ts';
-import type { EntityKind } from '../collections/entities.ts';
+import type { PageKind } from '../collections/entities.ts';
 import { wikidataUrl } from '../content/registry.ts';
 import { absoluteUrl, type SiteSettings } from './settings.ts';
 import { jsonForScript } from './escape.ts';
@@ -17,10 +17,16 @@ export interface Mention {
 }
 
 /** The schema.org type of each kind of name: tags are terms of the archive's own vocabulary. */
-const KIND_TYPES: Record<EntityKind, string> = { tags: 'DefinedTerm', people: 'Person', organizations: 'Organization', places: 'Place' };
+const KIND_TYPES: Record<PageKind, string> = {
+  tags: 'DefinedTerm',
+  people: 'Person',
+  organizations: 'Organization',
+  places: 'Place',
+  outlets: 'NewsMediaOrganization',
+};
 
 /** A Thing of `kind` by name, the same (`sameAs`) as its Wikidata item when the registry gives one. */
-function thing(kind: EntityKind, { name, wikidata }: Mention): Record<string, unknown> {
+function thing(kind: PageKind, { name, wikidata }: Mention): Record<string, unknown> {
   return { '@type': KIND_TYPES[kind], name, ...(wikidata ? { sameAs: wikidataUrl(wikidata) } : {}) };
 }
 
@@ -57,7 +63,7 @@ export function newsArticle(
 
 /** What an entity page is about: the entity as the registry describes it. */
 export interface EntityAbout extends Mention {
-  kind: EntityKind;
+  kind: PageKind;
   description?: string;
   role?: string;
 }

@@ -6,7 +6,7 @@
  * neither has an access date, which the reader's tool adds.
  */
 import type { Article } from '../content/article.ts';
-import { outletOf } from '../export/records.ts';
+import { EMPTY_OUTLETS, outletOf } from '../content/outlets.ts';
 
 /** A byline name split as the APA and BibTeX citations split it: the last word is the family name; one word stays whole. */
 export function splitName(name: string): { family: string; given: string } | { literal: string } {
@@ -23,6 +23,8 @@ export interface ReferenceContext {
   language: string;
   /** Tags as the site spells them. */
   tags: readonly string[];
+  /** The outlet as the site names it (the outlets registry's name); else as the article's source names it. */
+  outlet?: string;
 }
 
 /**
@@ -39,7 +41,7 @@ export function risValue(text: string): string {
 /** A RIS record (type NEWS), CRLF line ends as the format has them. */
 export function risCitation(article: Article, context: ReferenceContext): string {
   const [year, month, day] = article.date.split('-');
-  const outlet = outletOf(article);
+  const outlet = context.outlet ?? outletOf(article.source, EMPTY_OUTLETS)?.name;
   const lines: [string, string][] = [
     ['TY', 'NEWS'],
     ['TI', article.title],
@@ -64,7 +66,7 @@ export function risCitation(article: Article, context: ReferenceContext): string
 /** The CSL-JSON item (type article-newspaper) for one article; `id` is the BibTeX key. */
 export function cslItem(article: Article, context: ReferenceContext, id: string): Record<string, unknown> {
   const [year, month, day] = article.date.split('-').map(Number) as [number, number, number];
-  const outlet = outletOf(article);
+  const outlet = context.outlet ?? outletOf(article.source, EMPTY_OUTLETS)?.name;
   return {
     id,
     type: 'article-newspaper',

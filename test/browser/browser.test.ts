@@ -145,6 +145,8 @@ const pageTypes: [name: string, url: (site: ExpectedSite) => string][] = [
   ['person page', (site) => `/people/${[...site.groups.people.keys()][0]}/`],
   ['organization page', (site) => `/organizations/${[...site.groups.organizations.keys()][0]}/`],
   ['place page', (site) => `/places/${[...site.groups.places.keys()][0]}/`],
+  ['outlet index', () => '/outlets/'],
+  ['outlet page with labels', () => '/outlets/sputnik-international/'],
   ['timeline', () => '/timeline/'],
   ['timeline year', (site) => `/timeline/${[...site.years.keys()][0]}/`],
   ['search page', () => '/search/'],

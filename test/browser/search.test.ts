@@ -391,6 +391,7 @@ describe('the search page in Chromium with JavaScript off', () => {
         ['People', '/people/'],
         ['Organizations', '/organizations/'],
         ['Places', '/places/'],
+        ['Outlets', '/outlets/'],
         ['Timeline', '/timeline/'],
       ]);
       await Promise.all([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { archiveIndexes } from '../../src/collections/indexes.ts';
-import { articleRecords, entityRecords, outletOf, wordCount } from '../../src/export/records.ts';
+import { articleRecords, entityRecords, wordCount } from '../../src/export/records.ts';
+import { createOutletRegistry } from '../../src/content/outlets.ts';
 import { DEFAULT_SETTINGS } from '../../src/site/settings.ts';
 import { makeArticle } from '../support/make-article.ts';
 
@@ -17,10 +18,49 @@ describe('word count', () => {
 });
 
 describe('the outlet', () => {
-  it("is the source's name, else its URL's host", () => {
-    expect(outletOf({ source: { name: 'Reuters', url: 'https://www.reuters.com/x' } })).toBe('Reuters');
-    expect(outletOf({ source: { url: 'https://www.reuters.com/x' } })).toBe('reuters.com');
-    expect(outletOf({})).toBeNull();
+  const outlets = createOutletRegistry([
+    {
+      name: 'Sputnik International',
+      aliases: ['Sputnik'],
+      domains: ['sputniknews.com'],
+      country: 'Russia',
+      labels: [{ label: 'state-controlled media', by: 'A Council', url: 'https://council.example/act' }],
+    },
+  ]);
+  const articles = [
+    makeArticle({ title: 'A', date: '2019-01-01', source: { name: 'SNA', url: 'https://de.sputniknews.com/a' } }),
+    makeArticle({ title: 'B', date: '2019-01-02', source: { name: 'Sputnik' } }),
+    makeArticle({ title: 'C', date: '2019-01-03', source: { name: 'Reuters', url: 'https://www.reuters.com/x' } }),
+    makeArticle({ title: 'D', date: '2019-01-04', source: { url: 'https://www.reuters.com/y' } }),
+    makeArticle({ title: 'E', date: '2019-01-05' }),
+  ];
+  const grouped = archiveIndexes(articles, {}, outlets);
+
+  it("is the registry's outlet by domain or name, else the source's name, else its URL's host", () => {
+    expect(articleRecords(articles, grouped.indexes, settings).map((r) => r.outlet)).toEqual([
+      'Sputnik International',
+      'Sputnik International',
+      'Reuters',
+      'reuters.com',
+      null,
+    ]);
+  });
+
+  it('is a name of entities.json, with the registry’s country and sourced labels', () => {
+    const records = entityRecords(articles, grouped.indexes, grouped.registries, settings, grouped.outlets).filter(
+      (e) => e.kind === 'outlets',
+    );
+    expect(records.map((e) => [e.name, e.article_count])).toEqual([
+      ['Reuters', 1],
+      ['reuters.com', 1],
+      ['Sputnik International', 2],
+    ]);
+    expect(records[2]).toMatchObject({
+      url: 'https://archive.test/p/outlets/sputnik-international/',
+      aliases: ['Sputnik'],
+      country: 'Russia',
+      labels: ['state-controlled media (A Council: https://council.example/act)'],
+    });
   });
 });
 
@@ -74,10 +114,12 @@ describe('article records', () => {
       description: null,
       role: null,
       wikidata: null,
+      country: null,
+      labels: [],
       article_count: 2,
     });
     expect(entities.find((e) => e.name === 'Jens Stoltenberg')?.aliases).toEqual(['Stoltenberg']);
     expect(entities.find((e) => e.name === 'United States')?.aliases).toEqual(['USA']);
-    expect(entities.map((e) => e.kind)).toEqual(['tags', 'people', 'places']);
+    expect(entities.map((e) => e.kind)).toEqual(['tags', 'people', 'places', 'outlets']);
   });
 });

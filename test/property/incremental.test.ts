@@ -47,6 +47,8 @@ const TAGS = ['ransomware', 'espionage', 'sanctions', 'Cyber Norms', 'cyberattac
 const PEOPLE = ['Jens Stoltenberg', 'Stoltenberg', 'Jen Easterly', 'Brad Smith', 'Věra Jourová'];
 const INCIDENTS = ['eurepoc:1234', 'eurepoc:99', 'cfr:compromise-of-a-power-grid-in-eastern-ukraine'];
 const STORIES = ['alpha-talks', 'beta-talks'];
+/** Outlets an article may name: a registered one by its name and by an alias, and one the registry does not know. */
+const OUTLET_NAMES = ['Sputnik International', 'Sputnik', 'The Record'];
 const WORDS = ['NATO', 'agreed', 'ransomware', 'sanctions', 'the', 'cyber', 'attack', 'on', 'Estonia', 'policy', 'vote', 'report'];
 /** Templates a change may edit: the page around every page, three pages and a partial. */
 const TEMPLATES = ['base.njk', 'pages/article.njk', 'pages/entity.njk', 'pages/home.njk', 'partials/article-list.njk'];
@@ -64,6 +66,8 @@ type Change =
   | { kind: 'story'; which: number; story: number }
   | { kind: 'registry'; words: number[] }
   | { kind: 'systems'; words: number[] }
+  | { kind: 'outlets'; words: number[] }
+  | { kind: 'outlet'; which: number; outlet: number }
   | { kind: 'settings'; words: number[] }
   | { kind: 'template'; which: number; words: number[] }
   | { kind: 'css'; words: number[] };
@@ -80,6 +84,8 @@ const KINDS: readonly Change['kind'][] = [
   'story',
   'registry',
   'systems',
+  'outlets',
+  'outlet',
   'settings',
   'template',
   'css',
@@ -123,6 +129,15 @@ const change: fc.Arbitrary<Change> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('story' as const), which: index, story: fc.nat({ max: STORIES.length }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('registry' as const), words }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('systems' as const), words }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('outlets' as const), words }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('outlet' as const),
+      which: index,
+      outlet: fc.integer({ min: 0, max: OUTLET_NAMES.length - 1 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('settings' as const), words }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('template' as const), which: index, words }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('css' as const), words }) },
@@ -231,6 +246,17 @@ function apply(step: Change): void {
         file,
         `${readFileSync(file, 'utf8').replace(/\n- name: espionage\n[^-]*/, '\n')}\n- name: espionage\n  description: ${sentence(step.words)}\n`,
       );
+      return;
+    }
+    case 'outlets': {
+      // The outlets registry: a registered outlet's kind (its pages and every page of its articles show it).
+      const file = path.join(contentDir, '_data', 'outlets.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^ {2}kind: .*$/m, `  kind: ${sentence(step.words)}`));
+      return;
+    }
+    case 'outlet': {
+      // An article's outlet: a registered one by an alias, or another.
+      edit(step.which, (data) => ({ ...data, source: { ...data.source, name: OUTLET_NAMES[step.outlet]! } }));
       return;
     }
     case 'settings': {

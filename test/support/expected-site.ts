@@ -2,7 +2,9 @@
  * What a built archive must contain, worked out from its articles alone with
  * the URL contract of the site issue: `/articles/YYYY/MM/SLUG/`,
  * `/tags/SLUG/`, `/people/SLUG/`, `/organizations/SLUG/`, `/places/SLUG/`,
- * `/timeline/YYYY/`, and the feeds beside them.
+ * `/outlets/SLUG/` (the outlet as `source.name` names it: the fixtures name
+ * registered outlets by their registry name), `/timeline/YYYY/`, and the
+ * feeds beside them.
  */
 import path from 'node:path';
 import type { Article } from '../../src/content/article.ts';
@@ -20,6 +22,8 @@ export interface ExpectedSite {
   articles: Article[];
   /** Per taxonomy: slug → the articles that carry that name in any spelling. */
   groups: Record<Taxonomy, Map<string, Article[]>>;
+  /** Outlet slug → its articles. */
+  outlets: Map<string, Article[]>;
   years: Map<number, Article[]>;
 }
 
@@ -33,6 +37,7 @@ export function expectedSite(all: Article[]): ExpectedSite {
   const articles = all.filter((article) => !article.draft);
   const groups = Object.fromEntries(TAXONOMIES.map((taxonomy) => [taxonomy, new Map<string, Article[]>()])) as ExpectedSite['groups'];
   const years = new Map<number, Article[]>();
+  const outlets = new Map<string, Article[]>();
   const folds = Object.fromEntries(
     TAXONOMIES.map((taxonomy) => [
       taxonomy,
@@ -52,9 +57,13 @@ export function expectedSite(all: Article[]): ExpectedSite {
         groups[taxonomy].set(slug, list);
       }
     }
+    if (article.source?.name) {
+      const slug = slugify(article.source.name);
+      outlets.set(slug, [...(outlets.get(slug) ?? []), article]);
+    }
     years.set(article.year, [...(years.get(article.year) ?? []), article]);
   }
-  return { articles, groups, years };
+  return { articles, groups, outlets, years };
 }
 
 /**
@@ -72,16 +81,17 @@ export function expectedListViews(base: string, articles: readonly Article[]): {
 
 /** Every HTML page URL the site must have, sorted. */
 export function expectedPageUrls(site: ExpectedSite): string[] {
-  const urls = ['/', '/tags/', '/people/', '/organizations/', '/places/', '/timeline/'];
-  urls.push(...TAXONOMIES.map((taxonomy) => `/${taxonomy}/by-count/`));
-  for (const taxonomy of TAXONOMIES) {
-    for (const [slug, articles] of site.groups[taxonomy]) {
+  const urls = ['/', '/tags/', '/people/', '/organizations/', '/places/', '/outlets/', '/timeline/'];
+  urls.push(...[...TAXONOMIES, 'outlets'].map((taxonomy) => `/${taxonomy}/by-count/`));
+  for (const taxonomy of [...TAXONOMIES, 'outlets'] as const) {
+    for (const [slug, articles] of taxonomy === 'outlets' ? site.outlets : site.groups[taxonomy]) {
       const views = expectedListViews(`/${taxonomy}/${slug}/`, articles);
       urls.push(...(views.oldest ? [views.oldest] : []), ...views.years.values());
     }
   }
   urls.push(...site.articles.map((article) => article.url));
   for (const taxonomy of TAXONOMIES) urls.push(...[...site.groups[taxonomy].keys()].map((slug) => `/${taxonomy}/${slug}/`));
+  urls.push(...[...site.outlets.keys()].map((slug) => `/outlets/${slug}/`));
   urls.push(...[...site.years.keys()].map((year) => `/timeline/${year}/`));
   // An incident's page is /incidents/PREFIX/ID/ (docs/pages.md), for each identifier any article names.
   urls.push(

@@ -24,12 +24,23 @@ describe('the data export of the built site', () => {
     expect(records.map((record) => new URL(record.url).pathname).sort()).toEqual(urls);
   });
 
-  it('lists every tag, person, organization and place with its page', async () => {
+  it('lists every tag, person, organization, place and outlet with its page', async () => {
     const entities = JSON.parse(await read('entities.json')) as { kind: string; url: string; article_count: number }[];
-    for (const kind of TAXONOMIES) {
+    for (const kind of [...TAXONOMIES, 'outlets'] as const) {
       const pages = entities.filter((entity) => entity.kind === kind).map((entity) => new URL(entity.url).pathname);
-      expect(pages.sort(), kind).toEqual([...expected.groups[kind].keys()].map((slug) => `/${kind}/${slug}/`).sort());
+      const slugs = kind === 'outlets' ? expected.outlets.keys() : expected.groups[kind].keys();
+      expect(pages.sort(), kind).toEqual([...slugs].map((slug) => `/${kind}/${slug}/`).sort());
     }
+  });
+
+  it('names each article’s outlet in the CSV, with the outlets registry’s labels in entities.json', async () => {
+    const rows = parse(await read('articles.csv'), { columns: true }) as Record<string, string>[];
+    const byUrl = new Map(rows.map((row) => [new URL(row.url!).pathname, row.outlet]));
+    for (const article of expected.articles) expect(byUrl.get(article.url), article.url).toBe(article.source?.name ?? '');
+    const entities = JSON.parse(await read('entities.json')) as { kind: string; name: string; labels: string[] }[];
+    const sputnik = entities.find((entity) => entity.kind === 'outlets' && entity.name === 'Sputnik International');
+    expect(sputnik?.labels.length).toBeGreaterThan(0);
+    for (const label of sputnik!.labels) expect(label).toMatch(/^.+ \(.+: https:\/\/\S+\)$/);
   });
 
   it('describes the files in a data package whose paths all exist', async () => {

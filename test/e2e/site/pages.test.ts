@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/content/article.ts';
 import { expectedFeedUrls, expectedListViews, expectedPageUrls, TAXONOMIES, type ExpectedSite } from '../../support/expected-site.ts';
 import { BUSY_TAG, FILE_LINKING, fixtureArticleFiles, GENERATED_COUNT, HOSTILE_MARKERS } from '../../support/fixture-archive.ts';
-import { builtAndExpected, hasUrl, linkPaths, readPage } from './site.ts';
+import { builtAndExpected, builtSite, hasUrl, linkPaths, readPage } from './site.ts';
+import { parseOutlets } from '../../../src/content/outlets.ts';
 
 let outDir: string;
 let expected: ExpectedSite;
@@ -104,10 +105,10 @@ describe('the built fixture archive', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('lists every article of a tag, person, organization or place on its pages, across pagination', async () => {
+  it('lists every article of a tag, person, organization, place or outlet on its pages, across pagination', async () => {
     const wrong: string[] = [];
-    for (const taxonomy of TAXONOMIES) {
-      for (const [slug, articles] of expected.groups[taxonomy]) {
+    for (const taxonomy of [...TAXONOMIES, 'outlets'] as const) {
+      for (const [slug, articles] of taxonomy === 'outlets' ? expected.outlets : expected.groups[taxonomy]) {
         const listed = await listedArticles(`/${taxonomy}/${slug}/`);
         const absent = byUrl(articles).filter((url) => !listed.includes(url));
         if (absent.length) wrong.push(`/${taxonomy}/${slug}/ does not list ${absent.join(', ')}`);
@@ -362,6 +363,65 @@ describe('the built fixture archive', () => {
         kind,
       ).toBe(true);
     }
+  });
+
+  it('gives a registered outlet its facts and every label with its source, and each of its articles the outlet and labels beside the source link', async () => {
+    const registry = parseOutlets(await readFile(path.join(builtSite().contentDir, '_data/outlets.yaml'), 'utf8'), 'outlets.yaml');
+    if (!registry.ok) throw new Error('the fixture outlets registry does not parse');
+    const sputnik = registry.registry.byName('Sputnik International')!;
+    const labels = sputnik.labels!;
+    expect(labels.length).toBeGreaterThan(0);
+    const url = '/outlets/sputnik-international/';
+    const page = await readPage(outDir, url);
+    expect(page.querySelector('h1')?.textContent).toBe('Sputnik International');
+    expect(page.querySelector('.outlet-facts')?.textContent).toContain(sputnik.country!);
+    const sources = (scope: ParentNode) =>
+      [...scope.querySelectorAll('.outlet-labels li')].map((li) => [
+        li.querySelector('.outlet-label')?.textContent,
+        li.querySelector('a')?.getAttribute('href'),
+      ]);
+    expect(sources(page)).toEqual(labels.map((label) => [label.label, label.url]));
+
+    const articles = expected.outlets.get('sputnik-international')!;
+    expect(articles.length).toBeGreaterThan(1);
+    for (const article of articles) {
+      const original = (await readPage(outDir, article.url)).querySelector('.original')!;
+      expect(linkPaths(original, article.url), article.url).toContain(url);
+      expect(sources(original), article.url).toEqual(labels.map((label) => [label.label, label.url]));
+      if (article.source?.url) expect(original.querySelector('a')?.getAttribute('href')).toBe(article.source.url);
+    }
+  });
+
+  it('gives an outlet the registry does not know a page named as its articles name it, with no labels, and lists every outlet on /outlets/', async () => {
+    const unknown = expected.articles.find((article) => article.source?.name === 'The Record')!;
+    const page = await readPage(outDir, '/outlets/the-record/');
+    expect(page.querySelector('h1')?.textContent).toBe('The Record');
+    expect(page.querySelector('.outlet-labels')).toBeNull();
+    const original = (await readPage(outDir, unknown.url)).querySelector('.original')!;
+    expect(linkPaths(original, unknown.url)).toContain('/outlets/the-record/');
+    expect(original.querySelector('.outlet-labels')).toBeNull();
+    const index = await readPage(outDir, '/outlets/');
+    const listed = [...index.querySelectorAll('.letter-group li a')].map((link) => link.getAttribute('href')!.split('/').at(-2));
+    expect(listed.sort()).toEqual([...expected.outlets.keys()].sort());
+  });
+
+  it('files each article under its outlet for search', async () => {
+    for (const article of expected.articles.slice(0, 8)) {
+      const filter = (await readPage(outDir, article.url)).querySelector('[data-pagefind-filter="outlet"]');
+      expect(filter?.textContent, article.url).toBe(article.source?.name);
+    }
+  });
+
+  it('cites the archive as a whole on every page of every tag, person, organization, place and outlet, as the data page does', async () => {
+    const cite = (document: Document) =>
+      document.querySelector('#cite-archive-heading')?.parentElement?.querySelector('.citation')?.textContent;
+    const data = cite(await readPage(outDir, '/data/'));
+    expect(data).toMatch(/\(Version \d+\.\d+\.\d+\) \[Data set\]/);
+    const entityPages = expectedPageUrls(expected).filter((url) => /^\/(tags|people|organizations|places|outlets)\/[^/]+\/$/.test(url));
+    entityPages.push(`/tags/${BUSY_TAG}/2/`);
+    const wrong: string[] = [];
+    for (const url of entityPages) if (cite(await readPage(outDir, url)) !== data) wrong.push(url);
+    expect(wrong).toEqual([]);
   });
 
   it('shows the newest article on the home page', async () => {
