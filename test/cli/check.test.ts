@@ -11,7 +11,7 @@ const repoRoot = path.resolve(import.meta.dirname, '../..');
 const fixture = path.join(repoRoot, 'test/fixtures/bad-articles/content');
 const articleProblems = fs.readFileSync(path.join(fixture, '../expected.txt'), 'utf8').trim().split('\n');
 const STRAY =
-  'is neither an article (articles/YYYY/YYYY-MM-DD-slug.md) nor a registry (_data/site.yaml, tags.yaml, people.yaml, organizations.yaml, places.yaml, outlets.yaml, incident-systems.yaml): nothing reads it, and no other file may sit in the content folder; move it elsewhere or delete it';
+  'is neither an article (articles/YYYY/YYYY-MM-DD-slug.md) nor a registry (_data/site.yaml, tags.yaml, people.yaml, organizations.yaml, places.yaml, outlets.yaml, incident-systems.yaml) nor a release record (releases/VERSION.json): nothing reads it, and no other file may sit in the content folder; move it elsewhere or delete it';
 // The whole-archive check also names the two files of the fixture that are neither articles nor registries.
 const expected = [`archive-home.11tydata.json: ${STRAY}`, ...articleProblems, `articles/2019/notes.txt: ${STRAY}`];
 const seed = fs.readFileSync(
