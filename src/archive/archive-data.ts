@@ -44,6 +44,7 @@ import { ARTICLE_COLUMNS, ENTITY_COLUMNS, type Column } from '../export/records.
 import type { DataLicense } from '../site/settings.ts';
 import { archiveIndexes } from '../collections/indexes.ts';
 import { incidentIndex, incidentLinks, type Incident, type IncidentIndex, type IncidentLink } from '../collections/incidents.ts';
+import type { OutletRef } from '../collections/reports.ts';
 import { storylineIndex, storylineSummary, wireStoryGroups, type Storyline, type StorylineSummary } from '../collections/storylines.ts';
 import { storyPrint } from '../content/same-story.ts';
 import { articleHash, sha256 } from './fingerprint.ts';
@@ -367,9 +368,13 @@ export async function buildArchiveData(
   const { derived } = content;
   const wire = wireStoryGroups(articles, derived ? (a) => derived(a, 'storyPrint', () => storyPrint(a.body)) : undefined);
   const sameStory = sameStoryOf(articles, wire);
-  const outletName = (article: Article) => outletOf(article)?.name;
-  const incidents = incidentIndex(articles, content.incidentSystems ?? [], outletName);
-  const storylines = storylineIndex(articles, wire, outletName);
+  // Timelines name each report's outlet as its page does, linked to the outlet's page.
+  const outletRef = (article: Article): OutletRef | undefined => {
+    const link = outletOf(article);
+    return link && { name: link.name, url: link.url };
+  };
+  const incidents = incidentIndex(articles, content.incidentSystems ?? [], outletRef);
+  const storylines = storylineIndex(articles, wire, outletRef);
   const canonical = articles.map((article) => {
     const same = sameStory.get(article.url);
     return {

@@ -5,7 +5,7 @@
  */
 import type { Article } from '../content/article.ts';
 import { incidentPageUrl, incidentRecordUrl, parseIncidentId, type IncidentSystem } from '../content/incidents.ts';
-import { sourceOutlet } from '../content/outlets.ts';
+import { reportRows, sourceOutletRef, type OutletOf, type ReportRow } from './reports.ts';
 import { compareCodePoints } from './names.ts';
 import { compareOldestFirst } from './order.ts';
 
@@ -22,6 +22,8 @@ export interface Incident {
   recordUrl: string;
   /** Oldest first. */
   articles: Article[];
+  /** Who reported it, what and when: one row per article, oldest first. */
+  reports: ReportRow[];
   /** The outlets that reported it, in the order of their first report. */
   outlets: string[];
 }
@@ -50,7 +52,8 @@ export interface IncidentIndex {
 export function incidentIndex(
   articles: readonly Article[],
   systems: readonly IncidentSystem[],
-  outletName: (article: Article) => string | undefined = sourceOutlet,
+  /** The outlet of an article, as the site names it (src/collections/indexes.ts). */
+  outletOf: OutletOf = sourceOutletRef,
 ): IncidentIndex {
   const systemOf = new Map(systems.map((system) => [system.prefix, system]));
   const byId = new Map<string, Incident>();
@@ -68,6 +71,7 @@ export function incidentIndex(
           url: incidentPageUrl(id),
           recordUrl: incidentRecordUrl(system, id),
           articles: [],
+          reports: [],
           outlets: [],
         };
         byId.set(id, incident);
@@ -77,7 +81,7 @@ export function incidentIndex(
   }
   for (const incident of byId.values()) {
     incident.articles.sort(compareOldestFirst);
-    incident.outlets = [...new Set(incident.articles.flatMap((article) => outletName(article) ?? []))];
+    ({ rows: incident.reports, outlets: incident.outlets } = reportRows(incident.articles, outletOf));
   }
   const grouped = systems
     .map((system) => ({

@@ -16,7 +16,7 @@
 import type { Article } from '../content/article.ts';
 import { incidentPageUrl } from '../content/incidents.ts';
 import { sameStoryGroups, storyPrint } from '../content/same-story.ts';
-import { sourceOutlet } from '../content/outlets.ts';
+import { reportRows, sourceOutletRef, type OutletOf, type ReportRow } from './reports.ts';
 import { compareCodePoints } from './names.ts';
 import { compareOldestFirst } from './order.ts';
 
@@ -32,6 +32,8 @@ export interface Storyline {
   title: string;
   /** Oldest first. */
   reports: Article[];
+  /** Who reported what, and when: one row per report, oldest first. */
+  timeline: ReportRow[];
   /** The outlets that reported it, in the order of their first report. */
   outlets: string[];
   /** The incidents its reports name, in code point order, with their pages. */
@@ -76,7 +78,7 @@ export function storylineIndex(
   articles: readonly Article[],
   sameStory: readonly (readonly string[])[] = wireStoryGroups(articles),
   /** The outlet of an article, as the site names it (src/collections/indexes.ts). */
-  outletName: (article: Article) => string | undefined = sourceOutlet,
+  outletOf: OutletOf = sourceOutletRef,
 ): StorylineIndex {
   const parent = new Map<string, string>();
   const root = (url: string): string => {
@@ -120,12 +122,14 @@ export function storylineIndex(
     const first = reports[0]!;
     const links = (['incident', 'same-story', 'story'] as const).filter((why) => reports.some((a) => kinds.get(a.url)?.has(why)));
     const key = editorKey(reports) ?? `${first.date}-${first.slug}`;
+    const { rows, outlets } = reportRows(reports, outletOf);
     const storyline: Storyline = {
       key,
       url: `/storylines/${key}/`,
       title: first.title,
       reports,
-      outlets: [...new Set(reports.flatMap((a) => outletName(a) ?? []))],
+      timeline: rows,
+      outlets,
       incidents: [...new Set(reports.flatMap((a) => a.incidents))].sort(compareCodePoints).map((id) => ({ id, url: incidentPageUrl(id) })),
       links,
       first: first.date,

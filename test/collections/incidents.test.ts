@@ -29,12 +29,25 @@ describe('incidentIndex', () => {
       outlets: ['The Record', 'Reuters'],
     });
     expect(incident.articles).toEqual([earlier, later]);
+    expect(incident.reports).toEqual([
+      { article: earlier, outlet: { name: 'The Record' } },
+      { article: later, outlet: { name: 'Reuters' } },
+    ]);
   });
 
   it('links an article to its incidents in the order it names them', () => {
     expect(incidentLinks(index, later)).toEqual([
       { id: 'eurepoc:20', url: '/incidents/eurepoc/20/', recordUrl: 'https://eurepoc.example/?id=20', systemName: 'EuRepoC' },
       { id: 'cfr:b', url: '/incidents/cfr/b/', recordUrl: 'https://cfr.example/b', systemName: 'CFR tracker' },
+    ]);
+  });
+
+  it('names each report’s outlet as the site does, with its page, when told how', () => {
+    const named = incidentIndex([earlier, none], systems, (a) =>
+      a.source?.name ? { name: `${a.source.name} (registry)`, url: '/outlets/x/' } : undefined,
+    );
+    expect(named.byId.get('eurepoc:20')!.reports).toEqual([
+      { article: earlier, outlet: { name: 'The Record (registry)', url: '/outlets/x/' } },
     ]);
   });
 

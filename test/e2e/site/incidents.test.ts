@@ -21,15 +21,30 @@ beforeAll(async () => {
 
 const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const reportsOf = (id: string) => expected.articles.filter((article) => article.incidents.includes(id)).sort(compareOldestFirst);
-/** The rows of a page's report timeline: day, outlet, report link. */
-async function timeline(url: string): Promise<{ day: string; outlet: string; href: string }[]> {
+/** The rows of a page's report timeline: day, outlet (and its page), report link. */
+async function timeline(url: string): Promise<{ day: string; outlet: string; outletUrl?: string; href: string }[]> {
   const document = await readPage(outDir, url);
   return [...document.querySelectorAll('table.report-timeline tbody tr')].map((row) => {
     const cells = [...row.querySelectorAll('td')];
-    return { day: cells[0]!.querySelector('time')!.getAttribute('datetime')!, outlet: text(cells[1]), href: linkPaths(cells[2]!, url)[0]! };
+    const outletUrl = linkPaths(cells[1]!, url)[0];
+    return {
+      day: cells[0]!.querySelector('time')!.getAttribute('datetime')!,
+      outlet: text(cells[1]),
+      ...(outletUrl ? { outletUrl } : {}),
+      href: linkPaths(cells[2]!, url)[0]!,
+    };
   });
 }
-const rowsOf = (articles: Article[]) => articles.map((a) => ({ day: a.date, outlet: a.source?.name ?? 'unknown', href: a.url }));
+/** The rows the reports should make: each outlet named and linked as the report's own page names and links it. */
+async function rowsOf(articles: Article[]): Promise<{ day: string; outlet: string; outletUrl?: string; href: string }[]> {
+  return Promise.all(
+    articles.map(async (a) => {
+      const outlet = (await readPage(outDir, a.url)).querySelector('.original a[href*="/outlets/"]');
+      const outletUrl = outlet ? linkPaths(outlet.parentElement!, a.url).find((p) => p.startsWith('/outlets/')) : undefined;
+      return { day: a.date, outlet: outlet ? text(outlet) : 'unknown', ...(outletUrl ? { outletUrl } : {}), href: a.url };
+    }),
+  );
+}
 
 describe('incidents in the built fixture archive', () => {
   const ids = [...new Set(Object.values(FIXTURE_INCIDENTS).flat())];
@@ -47,7 +62,7 @@ describe('incidents in the built fixture archive', () => {
   it('gives each incident a page listing its reports across outlets oldest first, and its record', async () => {
     for (const id of ids) {
       const url = `/incidents/${id.replace(':', '/')}/`;
-      expect(await timeline(url), id).toEqual(rowsOf(reportsOf(id)));
+      expect(await timeline(url), id).toEqual(await rowsOf(reportsOf(id)));
       const record = (await readPage(outDir, url)).querySelector('p.original a')?.getAttribute('href');
       expect(record).toBe(
         id.startsWith('cfr:')
@@ -56,6 +71,8 @@ describe('incidents in the built fixture archive', () => {
       );
     }
     expect(new Set(reportsOf('eurepoc:1234').map((a) => a.source?.name)).size).toBe(3);
+    // Every report of the fixture has an outlet with a page, so each row links to it.
+    expect((await timeline('/incidents/eurepoc/1234/')).every((row) => row.outletUrl?.startsWith('/outlets/'))).toBe(true);
   });
 
   it('links each article that names an incident to the incident’s page and to the record', async () => {
@@ -91,7 +108,7 @@ describe('storylines in the built fixture archive', () => {
     const url = `/storylines/${FIXTURE_STORY.key}/`;
     for (const article of keyed) expect(await storylineLink(article)).toBe(url);
     const rows = await timeline(url);
-    expect(rows.filter((row) => keyed.some((a) => a.url === row.href))).toEqual(rowsOf(keyed.sort(compareOldestFirst)));
+    expect(rows.filter((row) => keyed.some((a) => a.url === row.href))).toEqual(await rowsOf(keyed.sort(compareOldestFirst)));
     expect(text((await readPage(outDir, url)).querySelector('h1'))).toBe(
       expected.articles
         .filter((a) => rows.some((row) => row.href === a.url))
