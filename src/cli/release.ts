@@ -16,14 +16,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as tar from 'tar';
-import { archiveIndexes } from '../collections/indexes.ts';
 import { isIsoDay } from '../content/dates.ts';
 import { DATA_FILES } from '../export/datapackage.ts';
-import { archiveExport } from '../export/index.ts';
 import { changelog, changelogMarkdown, sameIndex } from '../release/changelog.ts';
 import { citationForRelease } from '../release/citation-file.ts';
 import { RELEASE_NAME, releaseFiles } from '../release/files.ts';
-import { formatRecord, recordFile, releaseIndex, type ReleaseRecord } from '../release/record.ts';
+import { contentIndex, formatRecord, recordFile, type ReleaseRecord } from '../release/record.ts';
 import { refuseVersion, releaseVersion } from '../release/version.ts';
 import { absoluteUrl } from '../site/settings.ts';
 import { walk } from '../store/content-folder.ts';
@@ -94,9 +92,7 @@ export async function release(version: string, options: ReleaseCliOptions): Prom
     if (newest && date < newest.date) throw new Error(`--date ${date} is before release ${newest.version} of ${newest.date}`);
   }
   const content = await loadContent(contentDir);
-  const { indexes, registries } = archiveIndexes(content.articles, content.registries, content.outlets);
-  const records = archiveExport(content.articles, indexes, registries, content.settings).articles;
-  const index = releaseIndex(records, content.articles, content.settings);
+  const index = contentIndex(content);
   const record: ReleaseRecord = options.rebuild ? recorded[at]! : { version, date, index };
   const before = options.rebuild ? recorded.slice(0, at) : recorded;
   if (!sameIndex(record.index, index)) {

@@ -10,7 +10,10 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Article } from '../content/article.ts';
 import type { ArticleRecord } from '../export/records.ts';
+import { archiveIndexes } from '../collections/indexes.ts';
+import { archiveExport } from '../export/index.ts';
 import { absoluteUrl, type SiteSettings } from '../site/settings.ts';
+import type { LoadedContent } from '../store/load.ts';
 import { releaseVersion } from './version.ts';
 
 /** One article of a release: site-relative URL, day, title, metadata hash, body hash. */
@@ -50,6 +53,12 @@ export function releaseIndex(
       return [article.url, record.date, record.title, hash(JSON.stringify(metadata)), hash(article.body)];
     })
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/** The index of the loaded content's articles, from the records its export (and so the build's `/data/`) holds. */
+export function contentIndex(content: Pick<LoadedContent, 'articles' | 'registries' | 'outlets' | 'settings'>): IndexEntry[] {
+  const { indexes, registries } = archiveIndexes(content.articles, content.registries, content.outlets);
+  return releaseIndex(archiveExport(content.articles, indexes, registries, content.settings).articles, content.articles, content.settings);
 }
 
 /** The file name of a version's record in the content folder's `releases/`. */

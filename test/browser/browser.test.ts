@@ -5,7 +5,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedSite, type ExpectedSite } from '../support/expected-site.ts';
-import { FIXTURE_INCIDENTS, FIXTURE_STORY, loadArchive } from '../support/fixture-archive.ts';
+import { FIXTURE_INCIDENTS, FIXTURE_RELEASES, FIXTURE_STORY, loadArchive } from '../support/fixture-archive.ts';
 import { incidentPageUrl } from '../../src/content/incidents.ts';
 import { CHROMIUM_ARGS, requireChromium } from '../support/chromium.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
@@ -152,6 +152,7 @@ const pageTypes: [name: string, url: (site: ExpectedSite) => string][] = [
   ['search page', () => '/search/'],
   ['404 page', () => '/404.html'],
   ['data page', () => '/data/'],
+  ['release page', () => `/data/releases/${FIXTURE_RELEASES.newer.version}/`],
   ['incident index', () => '/incidents/'],
   ['incident page', () => incidentPageUrl(FIXTURE_INCIDENTS[1]![0]!)],
   [

@@ -8,7 +8,7 @@
  * The changes are the issue's: add, edit the body, edit the front matter
  * (tags, title, draft, incidents, story key), rename and delete an article;
  * change a registry (names, incident systems), a site setting, a template or
- * the stylesheet. Templates are changed in a copy
+ * the stylesheet; record a release (`archive release`'s record). Templates are changed in a copy
  * of the project (its src/, layouts/, configuration and lockfile, with the
  * repository's node_modules), which every build runs from.
  *
@@ -24,7 +24,18 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -33,6 +44,8 @@ import { articlePath } from '../../src/content/article.ts';
 import { readArticleText, writeArticleText } from '../../src/content/frontmatter.ts';
 import type { FrontMatter } from '../../src/content/schema.ts';
 import type { BuildReport } from '../../src/eleventy/run.ts';
+import { contentIndex, formatRecord, recordFile } from '../../src/release/record.ts';
+import { loadContent } from '../../src/store/load.ts';
 import { repoRoot } from '../support/build.ts';
 import { fixtureArticleFiles } from '../support/fixture-archive.ts';
 import { listFiles } from '../support/files.ts';
@@ -70,7 +83,8 @@ type Change =
   | { kind: 'outlet'; which: number; outlet: number }
   | { kind: 'settings'; words: number[] }
   | { kind: 'template'; which: number; words: number[] }
-  | { kind: 'css'; words: number[] };
+  | { kind: 'css'; words: number[] }
+  | { kind: 'release' };
 
 const KINDS: readonly Change['kind'][] = [
   'add',
@@ -89,6 +103,7 @@ const KINDS: readonly Change['kind'][] = [
   'settings',
   'template',
   'css',
+  'release',
 ];
 
 const index = fc.nat({ max: 1000 });
@@ -141,6 +156,8 @@ const change: fc.Arbitrary<Change> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('settings' as const), words }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('template' as const), which: index, words }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('css' as const), words }) },
+  // A release of the content as it is, as `archive release` records it: the site then says it is that release.
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('release' as const) }) },
 );
 
 const root = mkdtempSync(path.join(tmpdir(), 'archive-incremental-'));
@@ -179,7 +196,7 @@ let layoutsEdited = false;
  * title, a renamed one's date in its new name), so two sequences that make
  * the same changes reach the same content, whose clean build is shared.
  */
-function apply(step: Change): void {
+async function apply(step: Change): Promise<void> {
   const files = articleFiles();
   const pick = (which: number) => files[which % files.length]!;
   /** Rewrites the article `which` picks: its front matter through `change`, its body through `rebody`. */
@@ -268,6 +285,17 @@ function apply(step: Change): void {
       appendFileSync(path.join(layouts, TEMPLATES[step.which % TEMPLATES.length]!), `<!-- ${sentence(step.words)} -->\n`);
       layoutsEdited = true;
       return;
+    case 'release': {
+      // Numbered after the releases already there, so the same changes make the same content.
+      const folder = path.join(contentDir, 'releases');
+      mkdirSync(folder, { recursive: true });
+      const version = `${readdirSync(folder).length + 1}.0.0`;
+      writeFileSync(
+        path.join(folder, recordFile(version)),
+        formatRecord({ version, date: '2026-01-01', index: contentIndex(await loadContent(contentDir)) }),
+      );
+      return;
+    }
     case 'css':
       appendFileSync(path.join(layouts, 'assets', 'site.css'), `/* ${sentence(step.words)} */\n`);
       layoutsEdited = true;
@@ -437,7 +465,7 @@ describe('an incremental build', () => {
             layoutsEdited = false;
           }
           for (const step of changes) {
-            apply(step);
+            await apply(step);
             kinds.add(step.kind);
             const [report, clean] = await Promise.all([incrementalBuilder.build({ contentDir, outDir: siteDir }), cleanSite()]);
             steps++;
@@ -451,7 +479,7 @@ describe('an incremental build', () => {
       console.log(
         `incremental property: ${RUNS} sequences, ${steps} changes, ${incremental} of them built incrementally, ${cleanBuilds} clean builds (${steps - cleanBuilds} shared), ${((performance.now() - started) / 1000).toFixed(1)} s`,
       );
-      // The cache was used, not thrown away: all but settings and template changes build incrementally.
+      // The cache was used, not thrown away: all but settings and template changes and releases build incrementally.
       expect(incremental).toBeGreaterThan(steps / 2);
       // Every kind of change was made, once there are enough sequences for it (the rarest is one change in 30).
       if (RUNS >= 50) expect([...kinds].sort()).toEqual([...KINDS].sort());

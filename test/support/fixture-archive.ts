@@ -244,3 +244,34 @@ export async function loadArchive(contentDir: string): Promise<Article[]> {
   }
   return articles;
 }
+
+/** The fixture site's releases: the older differs from the site, the newer is exactly the site. */
+export const FIXTURE_RELEASES = {
+  older: { version: '1.0.0', date: '2025-06-02' },
+  newer: { version: '1.1.0', date: '2025-07-01' },
+  /** In the older release only: a removed article, its title hostile markup that must stay text. */
+  removed: ['/articles/2015/01/a-withdrawn-story/', '2015-01-02', 'A <b>withdrawn</b> story & {{ 7 * 7 }}', '000000000000', '000000000000'],
+} as const;
+
+/**
+ * Records two releases of the fixture archive in `contentDir/releases/`
+ * (as `archive release` would): 1.1.0, whose articles are exactly the
+ * archive's, and 1.0.0 before it, which lacked the newest article, had
+ * another's text differ and held one more, so 1.1.0's changelog has an
+ * article of each kind. Links to the releases' files need `releasesUrl`,
+ * which the fixture's settings leave unset.
+ */
+export async function writeFixtureReleases(contentDir: string): Promise<void> {
+  const { loadContent } = await import('../../src/store/load.ts');
+  const { contentIndex, formatRecord, recordFile } = await import('../../src/release/record.ts');
+  const index = contentIndex(await loadContent(contentDir));
+  const newest = [...index].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0)).at(-1)!;
+  const older = index
+    .filter((entry) => entry !== newest)
+    .map((entry, i) => (i === 0 ? ([entry[0], entry[1], entry[2], entry[3], 'ffffffffffff'] as typeof entry) : entry));
+  older.unshift([...FIXTURE_RELEASES.removed]);
+  await mkdir(path.join(contentDir, 'releases'), { recursive: true });
+  const { older: first, newer: second } = FIXTURE_RELEASES;
+  await writeFile(path.join(contentDir, 'releases', recordFile(first.version)), formatRecord({ ...first, index: older }));
+  await writeFile(path.join(contentDir, 'releases', recordFile(second.version)), formatRecord({ ...second, index }));
+}

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TAXONOMIES, type ExpectedSite } from '../../support/expected-site.ts';
+import { FIXTURE_RELEASES } from '../../support/fixture-archive.ts';
 import { builtAndExpected, linkPaths, readPage } from './site.ts';
 
 let outDir: string;
@@ -67,5 +68,39 @@ describe('the data export of the built site', () => {
       const footer = (await readPage(outDir, url)).querySelector('.site-footer')!;
       expect(linkPaths(footer, url), url).toContain('/data/');
     }
+  });
+
+  it('says the site is the newest release, cites that version and lists every release', async () => {
+    const page = await readPage(outDir, '/data/');
+    const { newer, older } = FIXTURE_RELEASES;
+    expect(page.querySelector('#releases-heading')!.parentElement!.textContent).toContain(
+      `This site is release ${newer.version} of 1 July 2025`,
+    );
+    expect(page.querySelector('#cite-archive-heading')?.textContent).toBe('Cite this version');
+    expect(page.querySelector('.cite .citation')?.textContent).toContain(`(Version ${newer.version}) [Data set]. (2025).`);
+    const rows = [...page.querySelectorAll('.releases tbody tr')].map((row) => [...row.children].map((cell) => cell.textContent));
+    expect(rows).toEqual([
+      [newer.version, '1 July 2025', String(expected.articles.length), '1', '1', '1'],
+      [older.version, '2 June 2025', String(expected.articles.length), 'the first release'],
+    ]);
+    expect(linkPaths(page.querySelector('.releases')!, '/data/')).toEqual([
+      `/data/releases/${newer.version}/`,
+      `/data/releases/${older.version}/`,
+    ]);
+    const pkg = JSON.parse(await read('datapackage.json')) as { version: string };
+    expect(pkg.version).toBe(newer.version);
+  });
+
+  it('shows each release its changelog: the added and changed articles linked, the removed one as text', async () => {
+    const page = await readPage(outDir, `/data/releases/${FIXTURE_RELEASES.newer.version}/`);
+    const newest = [...expected.articles].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).at(-1)!;
+    expect(page.querySelector('h1')?.textContent).toBe(`Release ${FIXTURE_RELEASES.newer.version}`);
+    expect(linkPaths(page.querySelector('.changelog-added')!, '/data/releases/1.1.0/')).toEqual([newest.url]);
+    expect(page.querySelector('.changelog-changed li')?.textContent).toMatch(/\(text\)$/);
+    const removed = page.querySelector('.changelog-removed li')!;
+    expect(removed.textContent).toContain(FIXTURE_RELEASES.removed[2]);
+    expect(removed.querySelector('a, b')).toBeNull();
+    const sitemap = await readFile(path.join(outDir, 'sitemap.xml'), 'utf8');
+    expect(sitemap).toContain('/data/releases/1.1.0/</loc>');
   });
 });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, repoRoot } from '../../support/build.ts';
-import { writeFixtureArchive } from '../../support/fixture-archive.ts';
+import { writeFixtureArchive, writeFixtureReleases } from '../../support/fixture-archive.ts';
 import type { BuiltSite } from './site.ts';
 
 /** Writes and builds the fixture archive; returns the teardown that deletes it. */
@@ -17,6 +17,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const site: BuiltSite = { contentDir: path.join(root, 'content'), outDir: path.join(root, '_site'), root, error: '', pages: 0 };
   try {
     await writeFixtureArchive(site.contentDir, repoRoot);
+    await writeFixtureReleases(site.contentDir);
     const report = await buildSite({ contentDir: site.contentDir, outDir: site.outDir });
     site.pages = report.pages;
     console.log(`fixture archive: ${report.articles} articles, ${report.pages} pages built in ${report.seconds} s`);

@@ -14,9 +14,10 @@ const PAGE_TYPES: [name: string, test: (file: string) => boolean][] = [
   ['timeline pages', (file) => file.startsWith('timeline/')],
   ['incident pages', (file) => file.startsWith('incidents/')],
   ['storyline pages', (file) => file.startsWith('storylines/')],
+  ['data and release pages', (file) => file.startsWith('data/')],
   [
     'home page, the 404 page and any other page',
-    (file) => !/^(articles|tags|people|organizations|places|timeline|incidents|storylines)\//.test(file),
+    (file) => !/^(articles|tags|people|organizations|places|timeline|incidents|storylines|data)\//.test(file),
   ],
 ];
 

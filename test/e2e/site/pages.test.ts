@@ -279,6 +279,7 @@ describe('the built fixture archive', () => {
       [`/timeline/${article.year}/`, ['/', '/timeline/']],
       ['/search/', ['/']],
       ['/data/', ['/']],
+      ['/data/releases/1.1.0/', ['/', '/data/']],
     ];
     for (const [url, trail] of cases) {
       const page = await readPage(outDir, url);
