@@ -165,6 +165,19 @@ describe('the search index of the built fixture archive', () => {
     // `month` is not shown: the date range asks for the months it holds (src/search/url-state.mjs).
     expect(filters.sort()).toEqual(['month', 'organization', 'outlet', 'person', 'tag', 'year']);
   });
+
+  it('files every article under its outlet: the outlet filter finds exactly the articles of each outlet page', async () => {
+    await page.goto('/search/');
+    const outlets = await inPagefind<Record<string, number>>('return (await pagefind.filters()).outlet;');
+    expect(Object.keys(outlets).length).toBe(expected.outlets.size);
+    for (const [slug, articles] of expected.outlets) {
+      const name = (await readPage(outDir, `/outlets/${slug}/`)).querySelector('h1')!.textContent!.trim();
+      const urls = await inPagefind<string[]>(`
+        const search = await pagefind.search(null, { filters: { outlet: ${JSON.stringify(name)} } });
+        return (await Promise.all(search.results.map((result) => result.data()))).map((data) => data.url);`);
+      expect(new Set(urls), name).toEqual(new Set(articles.map((article) => article.url)));
+    }
+  });
 });
 
 describe('the search page in Chromium', () => {
