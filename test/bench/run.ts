@@ -7,6 +7,7 @@ import { benchImport } from './import.ts';
 import { benchBuild } from './build.ts';
 import { benchIncremental } from './incremental.ts';
 import { benchExport } from './export.ts';
+import { benchRelease } from './release.ts';
 import { benchRelated, type BenchRow } from './related.ts';
 import { benchStartup } from './startup.ts';
 
@@ -19,6 +20,7 @@ const BENCHES: { name: string; run: () => Promise<BenchRow[]> }[] = [
   // Named without "build", so `--only build` leaves it out: `--only incremental` runs it.
   { name: 'incremental', run: () => benchIncremental() },
   { name: 'data export', run: () => benchExport() },
+  { name: 'release', run: () => benchRelease() },
 ];
 
 /** The rows as an aligned text table. */
