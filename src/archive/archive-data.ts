@@ -140,9 +140,18 @@ export type IndexEntry = Pick<Entity, 'name' | 'url' | 'count'>;
 /** The order of an index: by name, A to Z, or by number of articles, most first. */
 export type IndexSort = 'name' | 'count';
 
-/** One of `/tags/`, `/people/`, `/organizations/`, `/places/`, `/outlets/` (or its order by count). */
+/** A year of the timeline with its pages of the names of that year (`/timeline/2019/tags/`, ...). */
+export interface YearPage extends TimelineYear {
+  indexes: { label: string; url: string }[];
+}
+
+/** One of `/tags/`, `/people/`, `/organizations/`, `/places/`, `/outlets/`, in either order, or the names of one kind in one year (`/timeline/2019/tags/`). */
 export interface EntityIndexPage {
   kind: PageKind;
+  /** The names named in this year's articles only, with their counts of that year, most first; each leads to its page of that year where it has one. */
+  year?: number;
+  /** The year pages of this kind, oldest year first. */
+  years: { year: number; url: string }[];
   title: string;
   singular: string;
   url: string;
@@ -151,7 +160,7 @@ export interface EntityIndexPage {
   entities: IndexEntry[];
   /** By name: the entities by initial, for the page's A–Z (src/collections/alphabet.ts); by count: none. */
   letters: LetterGroup<IndexEntry>[];
-  /** The page's heading and title: "Tags", "Tags by number of articles". */
+  /** The page's heading and title: "Tags", "Tags by number of articles", "Tags in 2019". */
   heading: string;
   /** The first page of each order: `/tags/` and `/tags/by-count/`. */
   orders: Record<IndexSort, string>;
@@ -246,7 +255,7 @@ export interface ArchiveData {
   entityPages: EntityListingPage[];
   timeline: TimelineYear[];
   /** The year pages this run writes: the timeline's years, or a part of them (a batched or an incremental build's). */
-  yearPages: TimelineYear[];
+  yearPages: YearPage[];
   files: RawFile[];
   /** Site-relative URLs of every HTML page, for the sitemap and the build's page count. */
   pageUrls: string[];
@@ -581,34 +590,37 @@ export async function buildArchiveData(
   };
   const listing: EntityListingPage[] = [];
   const indexPages: EntityIndexPage[] = [];
+  const years = timeline(articles);
+  const yearIndexUrl = (year: number, kind: PageKind) => `/timeline/${year}/${kind}/`;
   for (const kind of PAGE_KINDS) {
     const index = indexes.get(kind)!;
     const { singular, plural } = KIND_LABELS[kind];
     const orders: Record<IndexSort, string> = { name: `/${kind}/`, count: `/${kind}/${BY_COUNT}/` };
     const entry = ({ name, url, count }: Entity): IndexEntry => ({ name, url, count });
     const byName = index.entities.map(entry);
+    const ranked = mostUsed(index, index.entities.length);
+    const yearLinks = [...years].reverse().map(({ year }) => ({ year, url: yearIndexUrl(year, kind) }));
+    const page = { kind, title: plural, singular, orders, years: yearLinks };
+    indexPages.push({ ...page, heading: plural, url: orders.name, sort: 'name', entities: byName, letters: byInitial(byName) });
     indexPages.push({
-      kind,
-      title: plural,
-      heading: plural,
-      singular,
-      url: orders.name,
-      sort: 'name',
-      entities: byName,
-      letters: byInitial(byName),
-      orders,
-    });
-    indexPages.push({
-      kind,
-      title: plural,
+      ...page,
       heading: `${plural} by number of articles`,
-      singular,
       url: orders.count,
       sort: 'count',
-      entities: mostUsed(index, index.entities.length).map(entry),
+      entities: ranked.map(entry),
       letters: [],
-      orders,
     });
+    // Each year's names, most articles that year first, ties in the order of the whole index by count.
+    const ofYear = new Map<number, IndexEntry[]>(years.map(({ year }) => [year, []]));
+    for (const entity of ranked) {
+      for (const { year, count } of entity.years) {
+        ofYear.get(year)!.push({ name: entity.name, url: yearViewOf.get(entity.url)?.get(year) ?? entity.url, count });
+      }
+    }
+    for (const { year, url } of yearLinks) {
+      const entries = ofYear.get(year)!.sort((a, b) => b.count - a.count);
+      indexPages.push({ ...page, year, heading: `${plural} in ${year}`, url, sort: 'count', entities: entries, letters: [] });
+    }
     for (const entity of index.entities) {
       const feeds = hasFeeds(kind, entity) ? { atom: `${entity.url}feed.xml`, json: `${entity.url}feed.json` } : undefined;
       const periods = chartPeriods(entity.articles);
@@ -700,7 +712,6 @@ export async function buildArchiveData(
     releases: releases!,
   };
 
-  const years = timeline(articles);
   const pageUrls = [
     '/',
     ...articlePages.map((p) => p.article.url),
@@ -739,7 +750,10 @@ export async function buildArchiveData(
     indexes: indexPages,
     entityPages: listing,
     timeline: years,
-    yearPages: years,
+    yearPages: years.map((year) => ({
+      ...year,
+      indexes: PAGE_KINDS.map((kind) => ({ label: KIND_LABELS[kind].plural, url: yearIndexUrl(year.year, kind) })),
+    })),
     files,
     pageUrls,
     rest: true,

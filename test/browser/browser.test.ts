@@ -138,6 +138,7 @@ const pageTypes: [name: string, url: (site: ExpectedSite) => string][] = [
   ],
   ['tag index', () => '/tags/'],
   ['people index by number of articles', () => '/people/by-count/'],
+  ['people of one year', (site) => `/timeline/${[...site.years.keys()][0]}/people/`],
   ['tag page', () => `/tags/${busiestTag()[0]}/`],
   ['tag page, oldest first, page 2', () => `/tags/${busiestTag()[0]}/oldest/2/`],
   ['tag page of one year', () => `/tags/${busiestTag()[0]}/${busiestTag()[1][0]!.year}/`],

@@ -83,6 +83,7 @@ export function expectedListViews(base: string, articles: readonly Article[]): {
 export function expectedPageUrls(site: ExpectedSite): string[] {
   const urls = ['/', '/tags/', '/people/', '/organizations/', '/places/', '/outlets/', '/timeline/'];
   urls.push(...[...TAXONOMIES, 'outlets'].map((taxonomy) => `/${taxonomy}/by-count/`));
+  urls.push(...[...TAXONOMIES, 'outlets'].flatMap((taxonomy) => [...site.years.keys()].map((year) => `/timeline/${year}/${taxonomy}/`)));
   for (const taxonomy of [...TAXONOMIES, 'outlets'] as const) {
     for (const [slug, articles] of taxonomy === 'outlets' ? site.outlets : site.groups[taxonomy]) {
       const views = expectedListViews(`/${taxonomy}/${slug}/`, articles);

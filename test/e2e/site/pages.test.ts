@@ -163,8 +163,44 @@ describe('the built fixture archive', () => {
       for (const [slug, count] of rows) expect(count, `${kind} ${slug}`).toBe(expected.groups[kind].get(slug)!.length);
       const counts = rows.map(([, count]) => count);
       expect(counts, kind).toEqual([...counts].sort((a, b) => b - a));
-      expect(linkPaths((await readPage(outDir, `/${kind}/`)).querySelector('nav.list-views')!), kind).toEqual([`/${kind}/by-count/`]);
-      expect(linkPaths(page.querySelector('nav.list-views')!), kind).toEqual([`/${kind}/`]);
+      const years = [...expected.years.keys()].sort().map((year) => `/timeline/${year}/${kind}/`);
+      expect(linkPaths((await readPage(outDir, `/${kind}/`)).querySelector('nav.list-views')!), kind).toEqual([
+        `/${kind}/by-count/`,
+        ...years,
+      ]);
+      expect(linkPaths(page.querySelector('nav.list-views')!), kind).toEqual([`/${kind}/`, ...years]);
+    }
+  });
+
+  it('lists the names of each kind in each year, with their counts of that year, most first, each leading to its page of that year if any', async () => {
+    for (const kind of TAXONOMIES) {
+      for (const [year, ofYear] of expected.years) {
+        const url = `/timeline/${year}/${kind}/`;
+        const counts = new Map<string, number>();
+        for (const [slug, articles] of expected.groups[kind]) {
+          const count = articles.filter((article) => article.year === year).length;
+          if (count) counts.set(slug, count);
+        }
+        const page = await readPage(outDir, url);
+        const rows = [...page.querySelectorAll('main ol.ranking li')].map((li) => {
+          const href = li.querySelector('a')!.getAttribute('href')!;
+          return { href, slug: href.split('/')[2]!, count: Number(li.querySelector('.count')!.textContent) };
+        });
+        expect(rows.map((row) => row.slug).sort(), url).toEqual([...counts.keys()].sort());
+        for (const row of rows) {
+          expect(row.count, `${url} ${row.slug}`).toBe(counts.get(row.slug));
+          const base = `/${kind}/${row.slug}/`;
+          expect(row.href, url).toBe(expectedListViews(base, expected.groups[kind].get(row.slug)!).years.get(year) ?? base);
+        }
+        expect(
+          rows.map((row) => row.count),
+          url,
+        ).toEqual(rows.map((row) => row.count).sort((a, b) => b - a));
+        expect(ofYear.length).toBeGreaterThan(0);
+      }
+      expect(linkPaths((await readPage(outDir, `/timeline/${[...expected.years.keys()][0]}/`)).querySelector('main .year-names')!)).toEqual(
+        [...TAXONOMIES, 'outlets'].map((other) => `/timeline/${[...expected.years.keys()][0]}/${other}/`),
+      );
     }
   });
 
