@@ -53,8 +53,6 @@ import { articleHash, sha256 } from './fingerprint.ts';
 export const PAGE_SIZE = 20;
 /** Entries in the whole-archive feeds. */
 export const ARCHIVE_FEED_SIZE = 50;
-/** Fewest articles for an entity's list to have an oldest-first view (list-views.ts). */
-export const OLDEST_VIEW_MIN = 2;
 /** The kinds of names listed as "named with" facets, in the order pages show them (the outlets join them once they have pages). */
 export const FACET_KINDS: readonly EntityKind[] = ['people', 'organizations', 'places', 'tags'];
 /** Names of each kind an article page lists as named alongside its own. */
@@ -431,7 +429,7 @@ export async function buildArchiveData(
           FACET_KINDS.map((other) => [other, namedWith(entity, indexes.get(other)!, 8, (article) => linksOf.get(article)![other])]),
         ) as Record<EntityKind, NamedWith[]>,
       );
-      const views = listViews(entity.url, entity.articles, { pageSize: PAGE_SIZE, oldestMin: OLDEST_VIEW_MIN });
+      const views = listViews(entity.url, entity.articles, { pageSize: PAGE_SIZE, yearPagesMin: settings.yearPagesMin });
       viewsOf.set(entity.url, views);
       if (views.controls.years.length) yearViewOf.set(entity.url, new Map(views.controls.years.map((y) => [y.year, y.url])));
     }

@@ -33,24 +33,26 @@ export interface ListControls {
 
 /** How many articles a list needs for each kind of view. */
 export interface ViewRule {
-  /** Articles a page shows: year views exist only for a list longer than one page. */
+  /** Articles a page shows: a list on one page has no other view, every article of it is in sight. */
   pageSize: number;
-  /** Fewest articles for an oldest-first view (a one-article list has one order). */
-  oldestMin: number;
+  /** Fewest articles for year views (the site setting `yearPagesMin`). */
+  yearPagesMin: number;
 }
 
 /**
  * The views of a list whose first page is `url` and whose `articles` are
- * newest first: newest first always; oldest first from `rule.oldestMin`
- * articles; one view per year when the list takes more than one page and
- * spans more than one year (on one page every year is already in sight). A
+ * newest first: newest first always; oldest first when the list takes more
+ * than one page (on one page every article is in sight); one view per year
+ * when it also has at least `rule.yearPagesMin` articles over more than one
+ * year (each year page costs a page per entity and year: docs/speed.md). A
  * year whose number is also a page of the newest-first list (a list of more
- * than 20,000 articles at 20 a page) gets no view, so no two pages share a URL.
+ * than 40,000 articles at 20 a page) gets no view, so no two pages share a URL.
  */
 export function listViews(url: string, articles: readonly Article[], rule: ViewRule): { views: ListView[]; controls: ListControls } {
   const views: ListView[] = [{ sort: 'newest', url, articles: [...articles] }];
   const controls: ListControls = { years: [] };
-  if (articles.length >= rule.oldestMin) {
+  const pages = Math.ceil(articles.length / rule.pageSize);
+  if (pages > 1) {
     controls.oldest = `${url}${OLDEST}/`;
     views.push({ sort: 'oldest', url: controls.oldest, articles: [...articles].reverse() });
   }
@@ -60,8 +62,7 @@ export function listViews(url: string, articles: readonly Article[], rule: ViewR
     if (list) list.push(article);
     else byYear.set(article.year, [article]);
   }
-  const pages = Math.ceil(articles.length / rule.pageSize);
-  if (pages > 1 && byYear.size > 1) {
+  if (pages > 1 && articles.length >= rule.yearPagesMin && byYear.size > 1) {
     for (const [year, list] of [...byYear].sort((a, b) => a[0] - b[0])) {
       if (year <= pages) continue;
       const yearUrl = `${url}${year}/`;

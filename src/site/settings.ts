@@ -26,6 +26,12 @@ export interface SiteSettings {
    */
   entityFeedMin: number;
   /**
+   * The fewest articles an entity's list needs for a page per year
+   * (`/tags/SLUG/2019/`, src/collections/list-views.ts): year pages of short
+   * lists hold a few articles each and cost a page per entity and year.
+   */
+  yearPagesMin: number;
+  /**
    * The fewest articles a person or organization missing from its registry
    * must be named in for `archive check` to propose an entry for it
    * (src/check/proposals.ts).
@@ -57,6 +63,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   language: 'en',
   publisher: 'Cyber Policy News Archive',
   entityFeedMin: 5,
+  yearPagesMin: 100,
   registryProposalMin: 3,
   dataLicense: {
     name: 'CC-BY-4.0',
@@ -76,6 +83,11 @@ const settingsSchema = z
     entityFeedMin: z
       .number({ error: 'must be a whole number of articles, such as 5' })
       .int('must be a whole number of articles, such as 5')
+      .min(1)
+      .max(1_000_000),
+    yearPagesMin: z
+      .number({ error: 'must be a whole number of articles, such as 100' })
+      .int('must be a whole number of articles, such as 100')
       .min(1)
       .max(1_000_000),
     registryProposalMin: z

@@ -116,7 +116,8 @@ afterAll(async () => {
 
 /** Opens `target` and describes each axe violation on it, in the page's colour scheme as emulated. */
 async function axeViolations(page: Page, target: string): Promise<string[]> {
-  await page.goto(target);
+  // Until the network is idle: the search page goes on loading Pagefind's filters, which the next visit would abort (a failed request).
+  await page.goto(target, { waitUntil: 'networkidle' });
   // Legacy mode runs axe inside the page instead of opening a helper page per run: half the time, and the site has no frames.
   const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
   return violations.map(

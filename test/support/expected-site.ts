@@ -11,6 +11,7 @@ import type { Article } from '../../src/content/article.ts';
 import { slugify } from '../../src/content/slug.ts';
 import { DEFAULT_SETTINGS } from '../../src/site/settings.ts';
 import { derivedAliases } from '../../src/collections/aliases.ts';
+import { FIXTURE_YEAR_PAGES_MIN } from './fixture-archive.ts';
 
 /** The taxonomies that get one page per name. */
 export const TAXONOMIES = ['tags', 'people', 'organizations', 'places'] as const;
@@ -68,14 +69,22 @@ export function expectedSite(all: Article[]): ExpectedSite {
 
 /**
  * The first pages of the other views of an entity's list (docs/pages.md,
- * "Sorting and filtering lists"): oldest first from 2 articles, each year
- * when the list takes more than one page of 20 and spans more than one year.
+ * "Sorting and filtering lists"): oldest first when the list takes more than
+ * one page of 20, each year when it also has `yearPagesMin` articles and
+ * spans more than one year.
  */
-export function expectedListViews(base: string, articles: readonly Article[]): { oldest?: string; years: Map<number, string> } {
+export function expectedListViews(
+  base: string,
+  articles: readonly Article[],
+  yearPagesMin = FIXTURE_YEAR_PAGES_MIN,
+): { oldest?: string; years: Map<number, string> } {
   const years = new Set(articles.map((article) => article.year));
+  const long = articles.length > 20;
   return {
-    oldest: articles.length >= 2 ? `${base}oldest/` : undefined,
-    years: new Map(articles.length > 20 && years.size > 1 ? [...years].sort().map((year) => [year, `${base}${year}/`]) : []),
+    oldest: long ? `${base}oldest/` : undefined,
+    years: new Map(
+      long && articles.length >= yearPagesMin && years.size > 1 ? [...years].sort().map((year) => [year, `${base}${year}/`]) : [],
+    ),
   };
 }
 

@@ -5,7 +5,7 @@
  * as real article files by the content model's own writer.
  */
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { articlePath, articleUrl, parseArticle, slugFromFile, type Article } from '../../src/content/article.ts';
 import { writeArticleText } from '../../src/content/frontmatter.ts';
@@ -218,12 +218,17 @@ function bodyOf(i: number, data: FrontMatter, link: { title: string; href: strin
   return paragraphs.join('\n\n');
 }
 
+/** The fixture archive's `yearPagesMin` site setting: its lists are short, and its busiest tag (28 articles) has year pages. */
+export const FIXTURE_YEAR_PAGES_MIN = 21;
+
 /**
  * Writes the fixture archive into `contentDir`: a copy of the repository's
- * bundled `content/` (seed article, site settings), then the generated articles.
+ * bundled `content/` (seed article, site settings, with `yearPagesMin` low
+ * enough for its busiest tag to have year pages), then the generated articles.
  */
 export async function writeFixtureArchive(contentDir: string, repoRoot: string): Promise<void> {
   await cp(path.join(repoRoot, 'content'), contentDir, { recursive: true });
+  await appendFile(path.join(contentDir, '_data', 'site.yaml'), `yearPagesMin: ${FIXTURE_YEAR_PAGES_MIN}\n`);
   for (const file of fixtureArticleFiles()) {
     const target = path.join(contentDir, file.path);
     await mkdir(path.dirname(target), { recursive: true });
