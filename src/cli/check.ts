@@ -15,6 +15,7 @@ import { formatIssue } from '../content/schema.ts';
 import { LINK_SKIPPED, listContent, STRAY_FILE, walk } from '../store/content-folder.ts';
 import { displayPath as display, NOT_UTF8, readUtf8 } from '../store/read.ts';
 import { loadIncidentSystems, loadOutlets, loadRegistries } from '../store/registries.ts';
+import { readReleases } from '../store/releases.ts';
 import { loadSettings } from '../store/load.ts';
 import { ContentError } from '../archive/errors.ts';
 import { DEFAULT_SETTINGS } from '../site/settings.ts';
@@ -122,7 +123,12 @@ async function readArchive(
     organizations: loaded.registries.organizations,
   };
   const incidents = loadIncidentSystems(content);
-  const registryIssues: CheckIssue[] = [...loaded.issues, ...loadOutlets(content).issues, ...incidents.issues].map((issue) => ({
+  const registryIssues: CheckIssue[] = [
+    ...loaded.issues,
+    ...loadOutlets(content).issues,
+    ...incidents.issues,
+    ...readReleases(content, listing?.releases ?? []).issues,
+  ].map((issue) => ({
     ...issue,
     severity: 'error' as const,
   }));

@@ -143,6 +143,19 @@ describe('archive check', () => {
     expect(out[0]).toMatch(/^content\/_data\/outlets\.yaml:4: outlets\[1\]\.domains\.0: must be a web domain/);
   });
 
+  it('names the file and line of a broken release record as an error, and passes a good one', async () => {
+    const record = '{\n"version": "1.0.0",\n"date": "2026-12-01",\n"articles": 0,\n"index": []\n}\n';
+    workIn({
+      'content/releases/1.0.0.json': record,
+      'content/releases/1.1.0.json': record.replace('"articles": 0', '"articles": 2').replace('1.0.0', '1.1.0'),
+      'content/articles/2019/2019-05-23-seed.md': seed,
+    });
+    expect(await runCheck([], { now: '2026-11-25' })).toBe(1);
+    expect(out.filter((line) => line.startsWith('content/releases/'))).toEqual([
+      'content/releases/1.1.0.json:4: articles: says 2, but the index lists 0',
+    ]);
+  });
+
   it('fixes tag spellings and key order with --fix, lists what it changed, and a second run reports nothing', async () => {
     workIn({
       'content/_data/tags.yaml': '- name: ransomware\n',
