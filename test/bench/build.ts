@@ -1,9 +1,10 @@
 /**
  * Benchmark of the full site build against plain Eleventy (issue 6). For each
  * size it writes a deterministic synthetic archive to a temporary folder,
- * builds the project's site and the baseline of `baseline/` (the same
- * Markdown built the way eleventy-base-blog builds a blog) each in its own
- * child process, so peak memory (maxRSS) is each build's own; then it times a
+ * builds the project's site, the baseline of `baseline/` (the same
+ * Markdown built the way eleventy-base-blog builds a blog) and the bare
+ * baseline of `bare/` (issue 13: one layout, one page per tag and per
+ * person, nothing else), each in its own child process, so peak memory (maxRSS) is each build's own; then it times a
  * new article's way into a running preview of the 10,000 archive.
  */
 import { spawn } from 'node:child_process';
@@ -22,6 +23,8 @@ export const DEFAULT_SIZES = [1_000, 10_000] as const;
 export const BUDGET = {
   /** Project build time at 10,000 over the baseline's. */
   baselineRatio: 1.3,
+  /** Project build time at 10,000 over bare Eleventy's (issue 13). */
+  bareRatio: 1.3,
   /** Peak memory at 30,000. */
   bytes: 2 * 1024 ** 3,
   /** Build time at 30,000 over build time at 10,000. */
@@ -59,6 +62,8 @@ export function siteBytes(dir: string): { total: number; feeds: number; search: 
 const PREVIEW_SIZE = 10_000;
 
 const BASELINE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'baseline');
+/** Issue 13's bare baseline: the Markdown through one layout, one page per tag and per person, nothing else. */
+const BARE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bare');
 const THIS_FILE = fileURLToPath(import.meta.url);
 
 /** The sizes asked for on the command line (`--sizes 30000,100000`) or in BENCH_SIZES, merged with the defaults. */
@@ -176,9 +181,9 @@ export async function buildInChild(kind: 'project' | 'baseline', input: string, 
   return { ...figures, treePeakBytes: Math.max(treePeak, figures.maxRssBytes), indexerPeakBytes: Math.max(0, ...indexerPeaks.values()) };
 }
 
-/** The baseline's input folder: the starter's files with the same articles copied in. */
-function prepareBaseline(contentDir: string, inputDir: string): void {
-  cpSync(BASELINE_DIR, inputDir, { recursive: true });
+/** A baseline's input folder: its project's files (the starter's, or the bare one's) with the same articles copied in. */
+function prepareBaseline(contentDir: string, inputDir: string, from = BASELINE_DIR): void {
+  cpSync(from, inputDir, { recursive: true });
   cpSync(path.join(contentDir, 'articles'), path.join(inputDir, 'articles'), { recursive: true });
 }
 
@@ -277,6 +282,11 @@ export async function benchBuild(sizes: readonly number[] = parseSizes(process.a
       const baseline = await buildInChild('baseline', baselineDir, path.join(work, `baseline-site-${count}`), count);
       rmSync(path.join(work, `baseline-site-${count}`), { recursive: true, force: true });
       rmSync(baselineDir, { recursive: true, force: true });
+      const bareDir = path.join(work, `bare-${count}`);
+      prepareBaseline(contentDir, bareDir, BARE_DIR);
+      const bare = await buildInChild('baseline', bareDir, path.join(work, `bare-site-${count}`), count);
+      rmSync(path.join(work, `bare-site-${count}`), { recursive: true, force: true });
+      rmSync(bareDir, { recursive: true, force: true });
       figures.set(count, { articles: count, generateSeconds, project, baseline });
       const ratio = project.seconds / baseline.seconds;
       console.log(
@@ -305,6 +315,20 @@ export async function benchBuild(sizes: readonly number[] = parseSizes(process.a
         { name: `build ${count}: baseline time`, value: `${seconds(baseline.seconds)} (CPU ${seconds(baseline.cpuSeconds)})` },
         { name: `build ${count}: baseline pages`, value: String(baseline.pages) },
         { name: `build ${count}: baseline max RSS`, value: mib(baseline.maxRssBytes) },
+        {
+          name: `build ${count}: bare Eleventy time`,
+          value: `${seconds(bare.seconds)} (CPU ${seconds(bare.cpuSeconds)}), ${bare.pages} pages`,
+        },
+        {
+          name: `build ${count}: project / bare Eleventy time`,
+          value: `${(project.seconds / bare.seconds).toFixed(2)}×`,
+          ...(judged ? { budget: `≤ ${BUDGET.bareRatio}×`, met: project.seconds / bare.seconds <= BUDGET.bareRatio } : {}),
+        },
+        {
+          name: `build ${count}: project / bare Eleventy CPU time`,
+          value: `${(project.cpuSeconds / bare.cpuSeconds).toFixed(2)}×`,
+          ...(judged ? { budget: `≤ ${BUDGET.bareRatio}×`, met: project.cpuSeconds / bare.cpuSeconds <= BUDGET.bareRatio } : {}),
+        },
         {
           name: `build ${count}: project / baseline time`,
           value: `${ratio.toFixed(2)}×`,
