@@ -200,10 +200,7 @@ export async function build(
     // Only what the checks below need of each result: Eleventy's results hold every page's HTML.
     const written: WrittenPage[] = [];
     // Pagefind (a process of its own) indexes each shard once its pages are written, on the second core while the next runs are.
-    const indexer = await SearchIndexer.create(staging, {
-      ...(options.searchShardPages ? { shardPages: options.searchShardPages } : {}),
-      ...(previous ? { from: [staging, outDir] } : {}),
-    });
+    const indexer = await SearchIndexer.create(staging, previous ? { from: [staging, outDir] } : {});
     onStop(() => indexer.stop());
     const site = new SiteUpdate({
       outDir,
@@ -244,6 +241,7 @@ export async function build(
               result.content,
               result.url ? fingerprints.get(result.url)?.fingerprint : undefined,
             );
+          else if (result.url) site.arrived(result.url);
         }
         memoryAt(
           `run of ${batch.articles[1] - batch.articles[0]} article and ${batch.entityPages[1] - batch.entityPages[0]} entity pages${batch.rest ? ' and the rest' : ''}`,

@@ -160,7 +160,7 @@ export class SiteUpdate {
       const rel = pageFile(page.url);
       if (this.#trusted(rel, (record) => record.url === page.url && record.fingerprint === page.fingerprint)) {
         this.#keep(rel);
-        this.#arrived(page.url);
+        this.arrived(page.url);
       } else render.add(page.url);
     }
     return render;
@@ -181,7 +181,7 @@ export class SiteUpdate {
       if (url && this.#shardOf.has(url)) facts.search = sha256(searchView(content));
       this.#known.set(rel, facts);
     }
-    if (url) this.#arrived(url);
+    if (url) this.arrived(url);
   }
 
   /**
@@ -215,7 +215,8 @@ export class SiteUpdate {
     }
   }
 
-  #arrived(url: string): void {
+  /** Marks the page at `url` as written (a build without the cache records nothing else): its shard starts once it has all its pages. */
+  arrived(url: string): void {
     const index = this.#shardOf.get(url);
     if (index === undefined) return;
     this.#waiting[index]!.delete(url);

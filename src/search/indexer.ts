@@ -6,8 +6,8 @@
  * Pagefind holds every page it indexes in memory until it writes (figures in
  * docs/speed.md; its issue 842 reports running out of memory above 30,000
  * pages). So an archive of more than
- * SHARD_PAGES articles is indexed in shards of at most that many pages, one
- * Pagefind run each, written to `pagefind/` (the first, whose UI the search
+ * SHARD_PAGES articles is indexed in shards of at most that many pages
+ * (src/search/plan.ts, `searchShards`), one Pagefind run each, written to `pagefind/` (the first, whose UI the search
  * page loads) and `pagefind-2/`, `pagefind-3/`, ...; the search page names
  * the others (`searchBundles`) and merges them into one search
  * (Pagefind's `mergeIndex`): one result list, one set of filters. Only
@@ -23,7 +23,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleFolder, SHARD_PAGES } from './plan.ts';
+import { bundleFolder, searchShards } from './plan.ts';
 
 /** What indexing wrote. */
 export interface SearchIndexReport {
@@ -51,24 +51,19 @@ async function articlePages(site: string): Promise<string[]> {
 }
 
 /**
- * Indexes article pages as they are written: every SHARD_PAGES pages added
- * make a shard, indexed by one Pagefind run (a process of its own, so on the
- * second core while the build goes on); `finish()` indexes the rest. Shards follow the order pages are added, so adding
- * the same pages in one call or in several gives the same bundles.
+ * Indexes the shards of a site (src/search/plan.ts, `searchShards`) as the
+ * build hands them over, each by one Pagefind run (a process of its own, so
+ * on the second core while the build goes on), one run after the other.
  */
 export class SearchIndexer {
   readonly #site: string;
-  readonly #shardPages: number;
   readonly #from: readonly string[] | undefined;
-  #waiting: string[] = [];
-  #bundles: string[] = [];
   #pages = 0;
   #chain: Promise<void> = Promise.resolve();
   #running = new Set<ChildProcess>();
 
-  private constructor(site: string, shardPages: number, from: readonly string[] | undefined) {
+  private constructor(site: string, from: readonly string[] | undefined) {
     this.#site = site;
-    this.#shardPages = shardPages;
     this.#from = from;
   }
 
@@ -77,26 +72,14 @@ export class SearchIndexer {
    * first; it reads each page from the first folder of `from` that has it
    * (default: `outDir`), for a build that writes only the pages that changed.
    */
-  static async create(outDir: string, options: { shardPages?: number; from?: readonly string[] } = {}): Promise<SearchIndexer> {
+  static async create(outDir: string, options: { from?: readonly string[] } = {}): Promise<SearchIndexer> {
     const site = path.resolve(outDir);
     await mkdir(site, { recursive: true });
     // Pagefind names its files by content hash and never deletes: a rebuild into the same folder
     // would otherwise keep every earlier index (and earlier shards) beside the new one.
     for (const entry of await readdir(site))
       if (/^pagefind(-\d+)?$/.test(entry)) await rm(path.join(site, entry), { recursive: true, force: true });
-    return new SearchIndexer(site, Math.max(1, options.shardPages ?? SHARD_PAGES), options.from);
-  }
-
-  /** Queues article pages (paths relative to the site) that are written; full shards start indexing at once. */
-  add(pages: readonly string[]): void {
-    this.#waiting.push(...pages);
-    while (this.#waiting.length >= this.#shardPages) this.#index(this.#waiting.splice(0, this.#shardPages));
-  }
-
-  #index(shard: string[]): void {
-    const folder = bundleFolder(this.#bundles.length);
-    this.#bundles.push(`${folder}/`);
-    this.#queue(folder, shard);
+    return new SearchIndexer(site, options.from);
   }
 
   /**
@@ -120,15 +103,8 @@ export class SearchIndexer {
     this.#chain = run.then((count) => {
       this.#pages += count;
     });
-    // Seen by finish() or settle(); not an unhandled rejection meanwhile.
+    // Seen by settled() or settle(); not an unhandled rejection meanwhile.
     this.#chain.catch(() => undefined);
-  }
-
-  /** Indexes the pages left (an empty archive gets an empty index) and waits for every shard. */
-  async finish(): Promise<SearchIndexReport> {
-    if (this.#waiting.length > 0 || this.#bundles.length === 0) this.#index(this.#waiting.splice(0));
-    await this.#chain;
-    return { pages: this.#pages, outputPath: path.join(this.#site, bundleFolder(0)), bundles: [...this.#bundles] };
   }
 
   /**
@@ -160,9 +136,17 @@ export class SearchIndexer {
  * reports an error.
  */
 export async function indexSite(outDir: string, options: { shardPages?: number } = {}): Promise<SearchIndexReport> {
-  const indexer = await SearchIndexer.create(outDir, options);
-  indexer.add(await articlePages(path.resolve(outDir)));
-  return indexer.finish();
+  const indexer = await SearchIndexer.create(outDir);
+  const shards = searchShards((await articlePages(path.resolve(outDir))).reverse(), options.shardPages);
+  shards.forEach((pages, index) => {
+    indexer.indexShard(index, pages);
+  });
+  const pages = await indexer.settled();
+  return {
+    pages,
+    outputPath: path.join(path.resolve(outDir), bundleFolder(0)),
+    bundles: shards.map((_, index) => `${bundleFolder(index)}/`),
+  };
 }
 
 const CHILD = fileURLToPath(new URL('./pagefind-child.mjs', import.meta.url));

@@ -14,26 +14,49 @@ export const SHARD_PAGES = 1_500;
 export const bundleFolder = (index: number): string => (index === 0 ? 'pagefind' : `pagefind-${index + 1}`);
 
 /**
+ * Article pages per shard of the newest pages, those after the last full
+ * shard: a sixth of a full shard (250 of 1,500), so a new article re-indexes
+ * at most that many pages, not a full shard. Once the newest pages fill a
+ * full shard, their small shards become that one.
+ */
+export const tailPages = (shardPages = SHARD_PAGES): number => Math.max(1, Math.floor(Math.max(1, shardPages) / 6));
+
+/**
+ * The pages of each shard of an archive of `articles` article pages, oldest
+ * first: full shards of `shardPages`, then the rest in shards of
+ * `tailPages`; one empty shard for an empty archive.
+ */
+export function shardSizes(articles: number, shardPages = SHARD_PAGES): number[] {
+  const size = Math.max(1, shardPages);
+  const full = Math.floor(articles / size);
+  const sizes: number[] = Array.from({ length: full }, () => size);
+  for (let left = articles - full * size; left > 0; left -= tailPages(size)) sizes.push(Math.min(tailPages(size), left));
+  return sizes.length ? sizes : [0];
+}
+
+/**
  * The bundles an archive of `articles` articles is indexed into, the first
  * first (`pagefind/`, `pagefind-2/`, ...): the search page is written before
  * the index and names them, and the build checks that the indexer agreed.
  */
 export function searchBundles(articles: number, shardPages = SHARD_PAGES): string[] {
-  const shards = Math.max(1, Math.ceil(articles / Math.max(1, shardPages)));
-  return Array.from({ length: shards }, (_, index) => `${bundleFolder(index)}/`);
+  return shardSizes(articles, shardPages).map((_, index) => `${bundleFolder(index)}/`);
 }
 
 /**
- * The article pages of each shard: the pages oldest first, SHARD_PAGES (or
- * `shardPages`) a shard, at least one shard. `urls` come newest first, as the
- * archive lists them. Oldest first, so a new article (the usual change) lands
- * in the last shard and leaves the others as they were: an incremental build
- * re-indexes only the shards whose pages changed (src/eleventy/run.ts).
+ * The article pages of each shard (`shardSizes`). `urls` come newest first,
+ * as the archive lists them; shards hold them oldest first, so a new article
+ * (the usual change) lands in the last, small shard and leaves the others as
+ * they were: an incremental build re-indexes only the shards whose pages
+ * changed (src/publish/incremental.ts).
  */
 export function searchShards<T>(newestFirst: readonly T[], shardPages = SHARD_PAGES): T[][] {
   const oldestFirst = [...newestFirst].reverse();
-  const size = Math.max(1, shardPages);
   const shards: T[][] = [];
-  for (let from = 0; from < oldestFirst.length || shards.length === 0; from += size) shards.push(oldestFirst.slice(from, from + size));
+  let from = 0;
+  for (const size of shardSizes(oldestFirst.length, shardPages)) {
+    shards.push(oldestFirst.slice(from, from + size));
+    from += size;
+  }
   return shards;
 }

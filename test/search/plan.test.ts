@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundleFolder, SHARD_PAGES, searchBundles } from '../../src/search/plan.ts';
+import { bundleFolder, SHARD_PAGES, searchBundles, searchShards, shardSizes, tailPages } from '../../src/search/plan.ts';
 
 describe('the search plan', () => {
   it('indexes a small or empty archive into the one bundle the search page loads', () => {
@@ -12,5 +12,32 @@ describe('the search plan', () => {
     expect(searchBundles(7, 3)).toEqual(['pagefind/', 'pagefind-2/', 'pagefind-3/']);
     expect(bundleFolder(0)).toBe('pagefind');
     expect(bundleFolder(3)).toBe('pagefind-4');
+  });
+});
+
+describe('the search shards', () => {
+  it('hold the pages oldest first in full shards, and the newest after them in small ones of a sixth each', () => {
+    expect(tailPages()).toBe(250);
+    expect(shardSizes(SHARD_PAGES * 6 + 1001)).toEqual([...Array(6).fill(SHARD_PAGES), 250, 250, 250, 250, 1]);
+    expect(shardSizes(0)).toEqual([0]);
+    expect(shardSizes(13, 6)).toEqual([6, 6, 1]);
+    const newestFirst = Array.from({ length: 14 }, (_, i) => 14 - i);
+    expect(searchShards(newestFirst, 6)).toEqual([[1, 2, 3, 4, 5, 6], [7, 8, 9, 10, 11, 12], [13], [14]]);
+    expect(searchBundles(14, 6)).toEqual(['pagefind/', 'pagefind-2/', 'pagefind-3/', 'pagefind-4/']);
+  });
+
+  it('leave every shard but the last as it was when a newest page is added, until the small ones fill a full shard', () => {
+    const shards = (count: number) =>
+      searchShards(
+        Array.from({ length: count }, (_, i) => count - i),
+        6,
+      );
+    expect(shards(17).slice(0, -1)).toEqual(shards(16));
+    expect(shards(17).at(-1)).toEqual([17]);
+    expect(shards(18)).toEqual([
+      [1, 2, 3, 4, 5, 6],
+      [7, 8, 9, 10, 11, 12],
+      [13, 14, 15, 16, 17, 18],
+    ]);
   });
 });
