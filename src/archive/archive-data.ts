@@ -53,8 +53,8 @@ import { articleHash, sha256 } from './fingerprint.ts';
 export const PAGE_SIZE = 20;
 /** Entries in the whole-archive feeds. */
 export const ARCHIVE_FEED_SIZE = 50;
-/** The kinds of names listed as "named with" facets, in the order pages show them (the outlets join them once they have pages). */
-export const FACET_KINDS: readonly EntityKind[] = ['people', 'organizations', 'places', 'tags'];
+/** The kinds listed as "named with" facets, in the order pages show them: the names an article lists, and the outlets that reported them. */
+export const FACET_KINDS: readonly PageKind[] = ['people', 'organizations', 'places', 'tags', 'outlets'];
 /** Names of each kind an article page lists as named alongside its own. */
 export const ARTICLE_FACET_NAMES = 5;
 /** Links to the years of the article's names an article page lists at most. */
@@ -127,7 +127,7 @@ export interface ArticleFacets {
 
 /** One kind of name in a facet, with its heading. */
 export interface FacetGroup<T> {
-  kind: EntityKind;
+  kind: PageKind;
   label: string;
   names: T[];
 }
@@ -417,8 +417,14 @@ export async function buildArchiveData(
       >,
     ]),
   );
+  // An article's links of every facet kind: its names, and its outlet.
+  const facetLinksOf = (article: Article): Record<PageKind, EntityLink[]> => {
+    const outlet = outletOf(article);
+    return { ...linksOf.get(article)!, outlets: outlet ? [{ name: outlet.name, url: outlet.url }] : [] };
+  };
+  const facetLinks = new Map(articles.map((article) => [article, facetLinksOf(article)]));
   // Per entity: the names of each facet kind named most often with it, and the views of its list (list-views.ts).
-  const namedWithOf = new Map<string, Record<EntityKind, NamedWith[]>>();
+  const namedWithOf = new Map<string, Record<PageKind, NamedWith[]>>();
   const viewsOf = new Map<string, ReturnType<typeof listViews>>();
   const yearViewOf = new Map<string, Map<number, string>>();
   for (const kind of PAGE_KINDS) {
@@ -426,15 +432,15 @@ export async function buildArchiveData(
       namedWithOf.set(
         entity.url,
         Object.fromEntries(
-          FACET_KINDS.map((other) => [other, namedWith(entity, indexes.get(other)!, 8, (article) => linksOf.get(article)![other])]),
-        ) as Record<EntityKind, NamedWith[]>,
+          FACET_KINDS.map((other) => [other, namedWith(entity, indexes.get(other)!, 8, (article) => facetLinks.get(article)![other])]),
+        ) as Record<PageKind, NamedWith[]>,
       );
       const views = listViews(entity.url, entity.articles, { pageSize: PAGE_SIZE, yearPagesMin: settings.yearPagesMin });
       viewsOf.set(entity.url, views);
       if (views.controls.years.length) yearViewOf.set(entity.url, new Map(views.controls.years.map((y) => [y.year, y.url])));
     }
   }
-  const articleFacets = (article: Article, links: Record<EntityKind, EntityLink[]>): ArticleFacets => {
+  const articleFacets = (article: Article, links: Record<PageKind, EntityLink[]>): ArticleFacets => {
     const years = [{ label: `${article.year} in the archive`, url: `/timeline/${article.year}/` }];
     const own = ENTITY_KINDS.flatMap((kind) => links[kind]);
     for (const link of own) {
@@ -483,7 +489,7 @@ export async function buildArchiveData(
           tags: names('tags'),
         }),
       ),
-      facets: articleFacets(article, links),
+      facets: articleFacets(article, facetLinks.get(article)!),
     };
   });
 

@@ -204,10 +204,16 @@ describe('the built fixture archive', () => {
     }
   });
 
-  it('gives an entity page facets for the people, organizations, places and tags named with it', async () => {
+  it('gives an entity page facets for the people, organizations, places and tags named with it and the outlets that reported it', async () => {
     const page = await readPage(outDir, `/tags/${BUSY_TAG}/`);
     const facets = page.querySelector('.facets section[aria-labelledby="named-with-heading"]')!;
-    expect([...facets.querySelectorAll('h3')].map((h3) => h3.textContent)).toEqual(['People', 'Organizations', 'Places', 'Tags']);
+    expect([...facets.querySelectorAll('h3')].map((h3) => h3.textContent)).toEqual([
+      'People',
+      'Organizations',
+      'Places',
+      'Tags',
+      'Outlets',
+    ]);
     expect(linkPaths(facets)).not.toContain(`/tags/${BUSY_TAG}/`);
   });
 
@@ -217,6 +223,7 @@ describe('the built fixture archive', () => {
     for (const article of expected.articles) {
       const page = await readPage(outDir, article.url);
       const own = linkPaths(page.querySelector('.filed-under')!, article.url);
+      const outlet = linkPaths(page.querySelector('.article-header')!, article.url).filter((url) => url.startsWith('/outlets/'));
       const [year, ...ofNames] = linkPaths(page.querySelector('.facets section[aria-labelledby="in-time-heading"]')!, article.url);
       expect(year, article.url).toBe(`/timeline/${article.year}/`);
       for (const url of ofNames) expect(own, `${article.url}: ${url}`).toContain(url.replace(/\d{4}\/$/, ''));
@@ -225,11 +232,11 @@ describe('the built fixture archive', () => {
       const named = page.querySelector('.facets section[aria-labelledby="named-with-heading"]');
       for (const h3 of named?.querySelectorAll('h3') ?? []) kinds.add(h3.textContent!);
       for (const url of named ? linkPaths(named, article.url) : []) {
-        expect(url, article.url).toMatch(/^\/(tags|people|organizations|places)\/[^/]+\/$/);
-        expect(own, article.url).not.toContain(url);
+        expect(url, article.url).toMatch(/^\/(tags|people|organizations|places|outlets)\/[^/]+\/$/);
+        expect([...own, ...outlet], article.url).not.toContain(url);
       }
     }
-    expect([...kinds].sort()).toEqual(['Organizations', 'People', 'Places', 'Tags']);
+    expect([...kinds].sort()).toEqual(['Organizations', 'Outlets', 'People', 'Places', 'Tags']);
     expect(yearsOfNames).toBeGreaterThan(0);
   });
 
