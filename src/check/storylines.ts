@@ -5,8 +5,7 @@
  * with the other are told, at their `story:` line.
  */
 import { toArticle, type Article } from '../content/article.ts';
-import { storylineIndex } from '../collections/storylines.ts';
-import { sameStoryGroups } from '../content/same-story.ts';
+import { storylineIndex, wireStoryGroups } from '../collections/storylines.ts';
 import type { LoadedArticle } from './load.ts';
 import type { CheckIssue } from './types.ts';
 
@@ -24,9 +23,7 @@ export function checkStoryKeys(all: readonly LoadedArticle[]): CheckIssue[] {
     loadedOf.set(article.url, loaded);
     articles.push(article);
   }
-  const wire = sameStoryGroups(
-    articles.map((a) => ({ key: a.url, print: loadedOf.get(a.url)!.print, headline: { day: a.date, title: a.title } })),
-  );
+  const wire = wireStoryGroups(articles, (a) => loadedOf.get(a.url)!.print);
   const issues: CheckIssue[] = [];
   for (const storyline of storylineIndex(articles, wire).storylines) {
     for (const report of storyline.reports) {
