@@ -17,7 +17,7 @@ import { planBatches } from '../archive/archive-data.ts';
 import archivePlugin, { INPUT_DIR, LAYOUTS_DIR, type ArchivePluginOptions } from './plugin.ts';
 import { computeArchive } from '../archive/compute.ts';
 import { incompleteIndex, SearchIndexer } from '../search/indexer.ts';
-import { SHARD_PAGES } from '../search/plan.ts';
+import { shardPagesFor } from '../search/plan.ts';
 import { discardStaging, emptyFiles, prepareStaging, publishStaging, unsafeOutput } from '../publish/staging.ts';
 import { startPreview, type PreviewServer } from '../preview/server.ts';
 import { oneAtATime, watchFolders } from '../preview/watch.ts';
@@ -208,7 +208,7 @@ export async function build(
       key,
       ...(previous ? { previous } : {}),
       articleUrls: data.articles.map((page) => page.article.url),
-      shardPages: options.searchShardPages ?? SHARD_PAGES,
+      shardPages: options.searchShardPages ?? shardPagesFor(data.articles.length),
       index: (shard, pages) => indexer.indexShard(shard, pages),
     });
     // Pages whose fingerprint is unchanged stay as they are; the others are rendered.

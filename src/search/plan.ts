@@ -5,28 +5,48 @@
  */
 
 /**
- * Article pages per Pagefind run: small enough for Pagefind's memory to fit
- * beside the build's later Eleventy runs within 2 GB (docs/speed.md).
+ * The largest shard: article pages per Pagefind run small enough for
+ * Pagefind's memory to fit beside the build's later Eleventy runs within
+ * 2 GB (docs/speed.md).
  */
 export const SHARD_PAGES = 1_500;
+
+/**
+ * Full-shard sizes, smallest first. An archive uses the smallest that keeps
+ * it within MAX_FULL_SHARDS full shards, else the largest: an edited article
+ * re-indexes its whole shard (Pagefind takes about 5 ms a page, a 1,500-page
+ * shard 8 s on this project's 2-core machine, most of an incremental build
+ * at 10,000 articles), while every shard is one more bundle for the search
+ * page to load (its entry, metadata and filters; the WebAssembly once).
+ * The size is a function of the article count alone, so a clean and an
+ * incremental build of the same content agree; crossing a step (16,000 and
+ * 32,000 articles) re-indexes every shard once.
+ */
+export const SHARD_STEPS = [500, 1_000, SHARD_PAGES] as const;
+export const MAX_FULL_SHARDS = 32;
+
+/** The full-shard size of an archive of `articles` article pages (SHARD_STEPS). */
+export function shardPagesFor(articles: number): number {
+  return SHARD_STEPS.find((size) => articles <= size * MAX_FULL_SHARDS) ?? SHARD_PAGES;
+}
 
 /** The folder of shard `index` (0-based), relative to the site. */
 export const bundleFolder = (index: number): string => (index === 0 ? 'pagefind' : `pagefind-${index + 1}`);
 
 /**
  * Article pages per shard of the newest pages, those after the last full
- * shard: a sixth of a full shard (250 of 1,500), so a new article re-indexes
+ * shard: a quarter of a full shard (125 of 500), so a new article re-indexes
  * at most that many pages, not a full shard. Once the newest pages fill a
  * full shard, their small shards become that one.
  */
-export const tailPages = (shardPages = SHARD_PAGES): number => Math.max(1, Math.floor(Math.max(1, shardPages) / 6));
+export const tailPages = (shardPages: number): number => Math.max(1, Math.floor(Math.max(1, shardPages) / 4));
 
 /**
  * The pages of each shard of an archive of `articles` article pages, oldest
  * first: full shards of `shardPages`, then the rest in shards of
  * `tailPages`; one empty shard for an empty archive.
  */
-export function shardSizes(articles: number, shardPages = SHARD_PAGES): number[] {
+export function shardSizes(articles: number, shardPages = shardPagesFor(articles)): number[] {
   const size = Math.max(1, shardPages);
   const full = Math.floor(articles / size);
   const sizes: number[] = Array.from({ length: full }, () => size);
@@ -39,7 +59,7 @@ export function shardSizes(articles: number, shardPages = SHARD_PAGES): number[]
  * first (`pagefind/`, `pagefind-2/`, ...): the search page is written before
  * the index and names them, and the build checks that the indexer agreed.
  */
-export function searchBundles(articles: number, shardPages = SHARD_PAGES): string[] {
+export function searchBundles(articles: number, shardPages = shardPagesFor(articles)): string[] {
   return shardSizes(articles, shardPages).map((_, index) => `${bundleFolder(index)}/`);
 }
 
@@ -50,7 +70,7 @@ export function searchBundles(articles: number, shardPages = SHARD_PAGES): strin
  * they were: an incremental build re-indexes only the shards whose pages
  * changed (src/publish/incremental.ts).
  */
-export function searchShards<T>(newestFirst: readonly T[], shardPages = SHARD_PAGES): T[][] {
+export function searchShards<T>(newestFirst: readonly T[], shardPages = shardPagesFor(newestFirst.length)): T[][] {
   const oldestFirst = [...newestFirst].reverse();
   const shards: T[][] = [];
   let from = 0;

@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { bundleFolder, SHARD_PAGES, searchBundles, searchShards, shardSizes, tailPages } from '../../src/search/plan.ts';
+import {
+  bundleFolder,
+  MAX_FULL_SHARDS,
+  SHARD_PAGES,
+  searchBundles,
+  searchShards,
+  shardPagesFor,
+  shardSizes,
+  tailPages,
+} from '../../src/search/plan.ts';
 
 describe('the search plan', () => {
   it('indexes a small or empty archive into the one bundle the search page loads', () => {
     expect(searchBundles(0)).toEqual(['pagefind/']);
-    expect(searchBundles(SHARD_PAGES)).toEqual(['pagefind/']);
+    expect(searchBundles(500)).toEqual(['pagefind/']);
   });
 
   it('adds a numbered bundle per shard beyond the first', () => {
-    expect(searchBundles(SHARD_PAGES + 1)).toEqual(['pagefind/', 'pagefind-2/']);
+    expect(searchBundles(501)).toEqual(['pagefind/', 'pagefind-2/']);
     expect(searchBundles(7, 3)).toEqual(['pagefind/', 'pagefind-2/', 'pagefind-3/']);
     expect(bundleFolder(0)).toBe('pagefind');
     expect(bundleFolder(3)).toBe('pagefind-4');
@@ -16,9 +25,22 @@ describe('the search plan', () => {
 });
 
 describe('the search shards', () => {
-  it('hold the pages oldest first in full shards, and the newest after them in small ones of a sixth each', () => {
-    expect(tailPages()).toBe(250);
-    expect(shardSizes(SHARD_PAGES * 6 + 1001)).toEqual([...Array(6).fill(SHARD_PAGES), 250, 250, 250, 250, 1]);
+  it('are 500 pages up to 32 full shards, then 1,000, then 1,500 however large the archive', () => {
+    expect(shardPagesFor(0)).toBe(500);
+    expect(shardPagesFor(10_000)).toBe(500);
+    expect(shardPagesFor(500 * MAX_FULL_SHARDS)).toBe(500);
+    expect(shardPagesFor(500 * MAX_FULL_SHARDS + 1)).toBe(1_000);
+    expect(shardPagesFor(30_000)).toBe(1_000);
+    expect(shardPagesFor(1_000 * MAX_FULL_SHARDS + 1)).toBe(SHARD_PAGES);
+    expect(shardPagesFor(1_000_000)).toBe(SHARD_PAGES);
+    expect(searchBundles(10_000)).toHaveLength(20);
+    expect(searchBundles(30_000)).toHaveLength(30);
+  });
+
+  it('hold the pages oldest first in full shards, and the newest after them in small ones of a quarter each', () => {
+    expect(tailPages(500)).toBe(125);
+    expect(shardSizes(500 * 6 + 376)).toEqual([...Array(6).fill(500), 125, 125, 125, 1]);
+    expect(shardSizes(SHARD_PAGES * 40 + 1001, SHARD_PAGES)).toEqual([...Array(40).fill(SHARD_PAGES), 375, 375, 251]);
     expect(shardSizes(0)).toEqual([0]);
     expect(shardSizes(13, 6)).toEqual([6, 6, 1]);
     const newestFirst = Array.from({ length: 14 }, (_, i) => 14 - i);
