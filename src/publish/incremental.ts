@@ -13,6 +13,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { sha256 } from '../archive/fingerprint.ts';
 import type { RawFile } from '../archive/archive-data.ts';
 import { searchView } from '../search/view.ts';
@@ -39,41 +40,41 @@ const relative = (root: string, full: string): string => path.relative(root, ful
 /**
  * Checks every file of the output folder against the manifest: the same
  * inode, size and time, or else the same size and SHA-256 (files restored
- * in CI have new inodes). Asynchronous, so the file system works while the
- * build computes the archive.
+ * in CI have new inodes). In a worker thread (check-worker.mjs), so the file
+ * system is walked on the second core while the build computes the archive.
  */
-export async function checkPrevious(outDir: string, manifest: Manifest): Promise<CheckedSite> {
-  const trusted = new Map<string, FileRecord>();
-  const strays: string[] = [];
-  let entries: fs.Dirent[];
-  try {
-    entries = await fs.promises.readdir(outDir, { recursive: true, withFileTypes: true });
-  } catch {
-    return { trusted, strays };
-  }
-  await Promise.all(
-    entries.map(async (entry) => {
-      if (entry.isDirectory()) return;
-      const full = path.join(entry.parentPath, entry.name);
-      const rel = relative(outDir, full);
-      const record = manifest.files[rel];
-      if (!record || !entry.isFile()) {
-        strays.push(rel);
-        return;
-      }
-      try {
-        const stat = await fs.promises.lstat(full);
-        if (!stat.isFile() || stat.size !== record.size) return;
-        const same =
-          (stat.ino === record.ino && stat.mtimeMs === record.mtimeMs) || sha256(await fs.promises.readFile(full)) === record.sha;
-        if (same) trusted.set(rel, { ...record, ino: stat.ino, mtimeMs: stat.mtimeMs });
-      } catch {
-        // Gone or unreadable: not trusted, so made anew.
-      }
-    }),
-  );
-  return { trusted, strays };
+export function checkPrevious(outDir: string, manifest: Manifest): Promise<CheckedSite> {
+  const rels = Object.keys(manifest.files);
+  const records = rels.map((rel) => manifest.files[rel]!);
+  const column = (field: 'size' | 'ino' | 'mtimeMs') => Float64Array.from(records, (record) => Number(record[field]));
+  const worker = new Worker(CHECK_WORKER, {
+    workerData: {
+      outDir,
+      rels,
+      sizes: column('size'),
+      inos: column('ino'),
+      mtimes: column('mtimeMs'),
+      shas: records.map((record) => record.sha),
+    },
+  });
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    worker.once('message', (answer: { trusted: Uint8Array; inos: Float64Array; mtimes: Float64Array; strays: string[] }) => {
+      answered = true;
+      const trusted = new Map<string, FileRecord>();
+      rels.forEach((rel, index) => {
+        if (answer.trusted[index]) trusted.set(rel, { ...records[index]!, ino: answer.inos[index]!, mtimeMs: answer.mtimes[index]! });
+      });
+      resolve({ trusted, strays: answer.strays });
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (!answered) reject(new Error(`archive: the check of the previous site stopped (exit code ${code})`));
+    });
+  });
 }
+
+const CHECK_WORKER = new URL('./check-worker.mjs', import.meta.url);
 
 /** One page of the site made one per item: its URL and fingerprint (src/archive/fingerprint.ts). */
 interface Page {
@@ -338,6 +339,16 @@ export class SiteUpdate {
       }
       fs.rmSync(this.#staging, { recursive: true, force: true });
     }
+    // Each bundle's files, in one pass over the site's (a pass per bundle cost 0.5 s at 10,000 articles).
+    const inFolder = new Map<string, string[]>();
+    for (const rel of Object.keys(files)) {
+      const slash = rel.indexOf('/');
+      if (slash < 0 || !rel.startsWith('pagefind')) continue;
+      const folder = rel.slice(0, slash);
+      const list = inFolder.get(folder);
+      if (list) list.push(rel);
+      else inFolder.set(folder, [rel]);
+    }
     writeManifest(this.#outDir, {
       format: CACHE_FORMAT,
       key: this.#key,
@@ -346,7 +357,7 @@ export class SiteUpdate {
       search: {
         shards: this.#shards.map((_, index) => ({
           fingerprint: this.#searchOf.get(String(index)) ?? this.#shardFingerprint(index),
-          files: Object.keys(files).filter((rel) => rel.startsWith(`${bundleFolder(index)}/`)),
+          files: inFolder.get(bundleFolder(index)) ?? [],
         })),
       },
     });
