@@ -40,7 +40,7 @@ import { ARCHIVE_VERSION, archiveExport, DATA_URL, exportFiles } from '../export
 import { releaseIndex } from '../release/record.ts';
 import { releaseState, type ReleasePage, type ReleaseState } from '../release/pages.ts';
 import { DATA_FILES } from '../export/datapackage.ts';
-import { ARTICLE_COLUMNS, ENTITY_COLUMNS, type Column } from '../export/records.ts';
+import { ARTICLE_COLUMNS, ENTITY_COLUMNS, wordCount, type Column } from '../export/records.ts';
 import type { DataLicense } from '../site/settings.ts';
 import { archiveIndexes } from '../collections/indexes.ts';
 import { incidentIndex, incidentLinks, type Incident, type IncidentIndex, type IncidentLink } from '../collections/incidents.ts';
@@ -577,6 +577,8 @@ export async function buildArchiveData(
     },
     storylines,
     outlets,
+    // A word count depends on the article's text alone: an unchanged file's is remembered.
+    derived ? (a) => derived(a, 'wordCount', () => wordCount(a.body)) : undefined,
   );
   const version = String(exported.package.version);
   const release = releases!.newest?.current ? releases!.newest : undefined;

@@ -41,8 +41,9 @@ export function archiveExport(
   version: string | ((records: ArticleRecord[]) => string) = ARCHIVE_VERSION,
   storylines: Pick<StorylineIndex, 'byArticle'> = storylineIndex(articles),
   outlets: ReadonlyMap<string, OutletEntry> = new Map(),
+  words?: (article: Article) => number,
 ): ArchiveExport {
-  const records = articleRecords(articles, indexes, settings, (url) => storylines.byArticle.get(url)?.key);
+  const records = articleRecords(articles, indexes, settings, (url) => storylines.byArticle.get(url)?.key, words);
   const entities = entityRecords(articles, indexes, registries, settings, outlets);
   return {
     articles: records,

@@ -146,6 +146,8 @@ export function articleRecords(
   indexes: ReadonlyMap<PageKind, EntityIndex>,
   settings: Pick<SiteSettings, 'baseUrl' | 'pathPrefix'>,
   storylineOf: (url: string) => string | undefined = () => undefined,
+  /** The article's word count: `wordCount` of its body, or the build's remembered count of it (src/store/parse-cache.ts). */
+  words: (article: Article) => number = (article) => wordCount(article.body),
 ): ArticleRecord[] {
   const names = (article: Article, kind: EntityKind) => entityLinks(indexes.get(kind)!, article[kind]).map((link) => link.name);
   const outlets = indexes.get('outlets');
@@ -167,7 +169,7 @@ export function articleRecords(
         incidents: [...article.incidents],
         storyline: storylineOf(article.url) ?? null,
         source_url: article.source?.url ?? null,
-        word_count: wordCount(article.body),
+        word_count: words(article),
         summary: article.summary ?? null,
       }))
   );
