@@ -2,8 +2,10 @@
  * Benchmark of incremental builds (issue 13). For each size it writes a
  * synthetic archive, builds it clean with an empty cache, then applies one
  * change after another, each followed by an incremental build from the cache
- * of the build before: add one article, edit one article's body, edit one
- * article's tags, delete one. Last, a build that renders every page, as a
+ * of the build before: add one article (dated the archive's newest day, as
+ * the day's news is), edit one article's body, edit one article's tags,
+ * delete one, and add the first article of a new year (which every entity
+ * page's citation of the archive names: a once-a-year cost). Last, a build that renders every page, as a
  * template edit causes (a template is part of the cache's key, so its edit
  * starts a full build; measured with the cache turned off, into a folder of
  * its own), whose output is compared with the incremental site byte for byte.
@@ -122,7 +124,10 @@ export async function benchIncremental(sizes: readonly number[] = incrementalSiz
       );
       const contentDir = path.join(work, `content-${count}`);
       const outDir = path.join(work, `site-${count}`);
-      writeSyntheticArchive(contentDir, count);
+      const newest = writeSyntheticArchive(contentDir, count)
+        .map((article) => article.date)
+        .sort()
+        .at(-1)!;
       const clean = await buildInChild(contentDir, outDir, count, 'cache');
       console.log(`incremental ${count}: clean build, empty cache: ${seconds(clean.seconds)}, ${clean.written} files written`);
       rows.push({ name: `incremental ${count}: clean build (empty cache)`, value: `${seconds(clean.seconds)}, ${clean.written} files` });
@@ -133,7 +138,7 @@ export async function benchIncremental(sizes: readonly number[] = incrementalSiz
           name: 'add one article',
           judged: true,
           apply: () => {
-            const article = newArticle();
+            const article = newArticle(newest, 'bench-new-article');
             mkdirSync(path.dirname(path.join(contentDir, article.file)), { recursive: true });
             writeFileSync(path.join(contentDir, article.file), article.text);
           },
@@ -149,6 +154,16 @@ export async function benchIncremental(sizes: readonly number[] = incrementalSiz
           apply: () => rewrite(middle(0.25), (data, body) => [{ ...data, tags: [...((data.tags as string[]) ?? []), 'bench tag'] }, body]),
         },
         { name: 'delete one article', judged: false, apply: () => rmSync(middle(0.75)) },
+        {
+          name: 'add the first article of a new year',
+          judged: false,
+          apply: () => {
+            const year = Number(newest.slice(0, 4)) + 1;
+            const article = newArticle(`${year}-01-02`, 'bench-new-year-article');
+            mkdirSync(path.dirname(path.join(contentDir, article.file)), { recursive: true });
+            writeFileSync(path.join(contentDir, article.file), article.text);
+          },
+        },
       ];
       for (const change of changes) {
         change.apply();

@@ -39,13 +39,16 @@ export function writeSyntheticArchive(contentDir: string, count: number): Articl
   return articles;
 }
 
-/** One more article, unlike any in the archive, for the preview test: its file and its page URL. */
-export function newArticle(): { file: string; url: string; text: string } {
-  const date = '2026-11-25';
-  const slug = 'bench-preview-new-article';
+/**
+ * One more article, unlike any in the archive: its file and its page URL. Dated
+ * `date` (default 2026-11-25, after every synthetic article); `slug` tells
+ * apart several added to one archive.
+ */
+export function newArticle(date = '2026-11-25', slug = 'bench-preview-new-article'): { file: string; url: string; text: string } {
+  const [year, month] = date.split('-');
   return {
-    file: `articles/2026/${date}-${slug}.md`,
-    url: `/articles/2026/11/${slug}/`,
+    file: `articles/${year}/${date}-${slug}.md`,
+    url: `/articles/${year}/${month}/${slug}/`,
     text: writeArticleText(
       { title: 'Bench preview new article', date, tags: ['ransomware'], people: ['Ada Lovelace'] },
       'A new article written while the preview runs.\n',
