@@ -37,18 +37,21 @@ export const bundleFolder = (index: number): string => (index === 0 ? 'pagefind'
  * Article pages per shard of the newest pages, those after the last full
  * shard: a quarter of a full shard (125 of 500), so a new article re-indexes
  * at most that many pages, not a full shard. Once the newest pages fill a
- * full shard, their small shards become that one.
+ * full shard beyond the newest `tailPages`, those small shards become that one.
  */
 export const tailPages = (shardPages: number): number => Math.max(1, Math.floor(Math.max(1, shardPages) / 4));
 
 /**
  * The pages of each shard of an archive of `articles` article pages, oldest
- * first: full shards of `shardPages`, then the rest in shards of
- * `tailPages`; one empty shard for an empty archive.
+ * first: full shards of `shardPages` (shardPagesFor), then the rest in shards
+ * of `tailPages`; one empty shard for an empty archive. The newest
+ * `tailPages` pages at least are always in small shards, never in a full
+ * one: a new article that sorts a few places before the newest (after
+ * another of the same day) re-indexes a small shard, not the last full one.
  */
 export function shardSizes(articles: number, shardPages = shardPagesFor(articles)): number[] {
   const size = Math.max(1, shardPages);
-  const full = Math.floor(articles / size);
+  const full = Math.floor(Math.max(0, articles - tailPages(size)) / size);
   const sizes: number[] = Array.from({ length: full }, () => size);
   for (let left = articles - full * size; left > 0; left -= tailPages(size)) sizes.push(Math.min(tailPages(size), left));
   return sizes.length ? sizes : [0];

@@ -60,8 +60,8 @@ describe('indexSite', () => {
         page(`<article data-pagefind-body><h1>Story ${day}</h1><p>Sanctions day ${day}.</p></article>`),
       );
     const report = await indexSite(site, { shardPages: 2 });
-    // Six article pages, two a shard.
-    expect(report.bundles).toEqual(['pagefind/', 'pagefind-2/', 'pagefind-3/']);
+    // Six article pages: two full shards of two, and the newest two (at least a quarter of a full shard, one) in shards of one.
+    expect(report.bundles).toEqual(['pagefind/', 'pagefind-2/', 'pagefind-3/', 'pagefind-4/']);
     expect(report.pages).toBe(6);
     expect(searchBundles(6, 2)).toEqual(report.bundles);
     let counted = 0;
@@ -72,7 +72,7 @@ describe('indexSite', () => {
       counted += entry.languages.en.page_count;
     }
     expect(counted).toBe(6);
-    const again = await indexSite(site, { shardPages: 3 });
+    const again = await indexSite(site, { shardPages: 5 });
     expect(again.bundles).toEqual(['pagefind/', 'pagefind-2/']);
     expect((await readdir(site)).filter((name) => name.startsWith('pagefind')).sort()).toEqual(['pagefind', 'pagefind-2']);
   });

@@ -13,11 +13,11 @@ import {
 describe('the search plan', () => {
   it('indexes a small or empty archive into the one bundle the search page loads', () => {
     expect(searchBundles(0)).toEqual(['pagefind/']);
-    expect(searchBundles(500)).toEqual(['pagefind/']);
+    expect(searchBundles(125)).toEqual(['pagefind/']);
   });
 
   it('adds a numbered bundle per shard beyond the first', () => {
-    expect(searchBundles(501)).toEqual(['pagefind/', 'pagefind-2/']);
+    expect(searchBundles(126)).toEqual(['pagefind/', 'pagefind-2/']);
     expect(searchBundles(7, 3)).toEqual(['pagefind/', 'pagefind-2/', 'pagefind-3/']);
     expect(bundleFolder(0)).toBe('pagefind');
     expect(bundleFolder(3)).toBe('pagefind-4');
@@ -33,8 +33,9 @@ describe('the search shards', () => {
     expect(shardPagesFor(30_000)).toBe(1_000);
     expect(shardPagesFor(1_000 * MAX_FULL_SHARDS + 1)).toBe(SHARD_PAGES);
     expect(shardPagesFor(1_000_000)).toBe(SHARD_PAGES);
-    expect(searchBundles(10_000)).toHaveLength(20);
-    expect(searchBundles(30_000)).toHaveLength(30);
+    // 19 full shards and the newest 500 pages in four small ones; 29 full and four small.
+    expect(searchBundles(10_000)).toHaveLength(23);
+    expect(searchBundles(30_000)).toHaveLength(33);
   });
 
   it('hold the pages oldest first in full shards, and the newest after them in small ones of a quarter each', () => {
@@ -48,6 +49,16 @@ describe('the search shards', () => {
     expect(searchBundles(14, 6)).toEqual(['pagefind/', 'pagefind-2/', 'pagefind-3/', 'pagefind-4/']);
   });
 
+  it('keep the newest pages in small shards, so a page added among the newest leaves every full shard as it was', () => {
+    const sizes = shardSizes(10_000);
+    expect(sizes.slice(0, 19)).toEqual(Array(19).fill(500));
+    expect(sizes.slice(19)).toEqual([125, 125, 125, 125]);
+    // A page added a few places before the newest (another of the same day): the full shards hold the same pages.
+    const before = searchShards(Array.from({ length: 10_000 }, (_, i) => 10_000 - i));
+    const after = searchShards([10_000, 10_000.5, ...Array.from({ length: 9_999 }, (_, i) => 9_999 - i)]);
+    expect(after.slice(0, 19)).toEqual(before.slice(0, 19));
+  });
+
   it('leave every shard but the last as it was when a newest page is added, until the small ones fill a full shard', () => {
     const shards = (count: number) =>
       searchShards(
@@ -56,10 +67,6 @@ describe('the search shards', () => {
       );
     expect(shards(17).slice(0, -1)).toEqual(shards(16));
     expect(shards(17).at(-1)).toEqual([17]);
-    expect(shards(18)).toEqual([
-      [1, 2, 3, 4, 5, 6],
-      [7, 8, 9, 10, 11, 12],
-      [13, 14, 15, 16, 17, 18],
-    ]);
+    expect(shards(19)).toEqual([[1, 2, 3, 4, 5, 6], [7, 8, 9, 10, 11, 12], [13, 14, 15, 16, 17, 18], [19]]);
   });
 });
