@@ -521,11 +521,13 @@ export async function buildArchiveData(
       jsonUrl: abs(`${pageUrl}feed.json`),
     };
     // Each entry as the feed shows it: the article whole, its HTML, its address and its tags as the tags index folds them.
+    // Made once for the feed's two files, when the first asks.
+    let made: unknown[] | undefined;
     const entries = () =>
-      list.map((article) => {
+      (made ??= list.map((article) => {
         const entry = feedEntry(article);
         return [articleHash(article), htmlHash(article.url), entry.url, entry.tags];
-      });
+      }));
     return [
       { url: `${pageUrl}feed.xml`, render: () => atomFeed(meta, list.map(feedEntry)), key: () => rawKey('atom', meta, entries()) },
       { url: `${pageUrl}feed.json`, render: () => jsonFeed(meta, list.map(feedEntry)), key: () => rawKey('json', meta, entries()) },
