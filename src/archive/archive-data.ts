@@ -287,9 +287,29 @@ export interface BuildBatch {
   rest: boolean;
 }
 
-/** The runs that write `data` with at most `pagesPerRun` article and entity pages each (at least one run). */
-export function planBatches(data: Pick<ArchiveData, 'articles' | 'entityPages'>, pagesPerRun: number): BuildBatch[] {
+/**
+ * The runs that write `data` with at most `pagesPerRun` article and entity
+ * pages each (at least one run). With `articlesApart`, the article pages
+ * have runs of their own, before any entity page: an incremental build
+ * renders its few changed article pages first, so Pagefind indexes their
+ * search shard while the entity pages and the rest are rendered.
+ */
+export function planBatches(
+  data: Pick<ArchiveData, 'articles' | 'entityPages'>,
+  pagesPerRun: number,
+  options: { articlesApart?: boolean } = {},
+): BuildBatch[] {
   const articles = data.articles.length;
+  if (options.articlesApart && articles > 0) {
+    const per = Math.max(1, Math.floor(pagesPerRun));
+    const first: BuildBatch[] = [];
+    for (let from = 0; from < articles; from += per)
+      first.push({ articles: [from, Math.min(articles, from + per)], entityPages: [0, 0], rest: false });
+    const others = planBatches({ articles: [], entityPages: data.entityPages }, pagesPerRun).map(
+      (batch): BuildBatch => ({ ...batch, articles: [articles, articles] }),
+    );
+    return [...first, ...others];
+  }
   const total = articles + data.entityPages.length;
   const per = Math.max(1, Math.floor(pagesPerRun));
   const batches: BuildBatch[] = [];

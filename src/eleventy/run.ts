@@ -218,7 +218,8 @@ export async function build(
     site.start();
     const plan = useCache ? restrictTo(data, render) : data;
     try {
-      for (const batch of planBatches(plan, options.pagesPerRun ?? PAGES_PER_RUN)) {
+      // An incremental build renders its article pages first, in a run of their own: their search shard is then indexed while the rest is rendered.
+      for (const batch of planBatches(plan, options.pagesPerRun ?? PAGES_PER_RUN, { articlesApart: site.incremental })) {
         const eleventy = createEleventy(
           staging,
           content,

@@ -161,6 +161,21 @@ describe('planBatches', () => {
       { articles: [12, 12], entityPages: [3, 7], rest: true },
     ]);
   });
+
+  it('gives article pages runs of their own, first, when asked (an incremental build)', () => {
+    expect(planBatches(lists(3, 7), 5000, { articlesApart: true })).toEqual([
+      { articles: [0, 3], entityPages: [0, 0], rest: false },
+      { articles: [3, 3], entityPages: [0, 7], rest: true },
+    ]);
+    expect(planBatches(lists(0, 2), 5000, { articlesApart: true })).toEqual([{ articles: [0, 0], entityPages: [0, 2], rest: true }]);
+    expect(planBatches(lists(12, 7), 5, { articlesApart: true })).toEqual([
+      { articles: [0, 5], entityPages: [0, 0], rest: false },
+      { articles: [5, 10], entityPages: [0, 0], rest: false },
+      { articles: [10, 12], entityPages: [0, 0], rest: false },
+      { articles: [12, 12], entityPages: [0, 5], rest: false },
+      { articles: [12, 12], entityPages: [5, 7], rest: true },
+    ]);
+  });
 });
 
 describe('incidents and storylines in the archive data', async () => {
