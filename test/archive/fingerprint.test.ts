@@ -6,12 +6,12 @@ import { makeArticle } from '../support/make-article.ts';
 type Pages = Pick<ArchiveData, 'articles' | 'entityPages' | 'indexes' | 'yearPages' | 'incidentPages' | 'storylinePages'>;
 
 /** A tiny archive: two article pages, the second listing the first as related, and an entity page listing both. */
-function pages(first = makeArticle({ title: 'First', body: 'One.' }), names = new Map([['Ada', 2]])): Pages {
+function pages(first = makeArticle({ title: 'First', body: 'One.' }), names = new Map([['Ada', 2]]), html = '<p>Two.</p>'): Pages {
   const second = makeArticle({ title: 'Second', body: 'Two.' });
   return {
     articles: [
-      { article: first, related: [] },
-      { article: second, related: [first] },
+      { article: first, html: `<p>${first.body}</p>`, related: [] },
+      { article: second, html, related: [first] },
     ],
     entityPages: [{ url: '/tags/a/', articles: [first, second], names }],
     indexes: [],
@@ -31,10 +31,12 @@ describe('page fingerprints', () => {
     for (const url of Object.keys(before)) expect(after[url], url).not.toBe(before[url]);
   });
 
-  it('see what a Map holds', () => {
+  it("see what a Map holds, and an article page's HTML", () => {
     const before = byUrl(pages());
     const after = byUrl(pages(undefined, new Map([['Ada', 3]])));
     expect(after['/tags/a/']).not.toBe(before['/tags/a/']);
+    const second = pages().articles[1]!.article.url;
+    expect(byUrl(pages(undefined, undefined, '<p>Two, rendered otherwise.</p>'))[second]).not.toBe(before[second]);
   });
 
   it('leave no toJSON behind, on the articles or on Map and Set, even when hashing throws', () => {
