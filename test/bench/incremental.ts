@@ -8,7 +8,9 @@
  * page's citation of the archive names: a once-a-year cost). Last, a build that renders every page, as a
  * template edit causes (a template is part of the cache's key, so its edit
  * starts a full build; measured with the cache turned off, into a folder of
- * its own), whose output is compared with the incremental site byte for byte.
+ * its own), whose output is compared with the incremental site byte for byte;
+ * a build without the cache also runs before the clean build, and the clean
+ * build is set against the mean of the two.
  * Every build runs in a child process of its own.
  *
  * `npm run bench -- --only incremental --incremental-sizes 10000,30000`
@@ -128,6 +130,12 @@ export async function benchIncremental(sizes: readonly number[] = incrementalSiz
         .map((article) => article.date)
         .sort()
         .at(-1)!;
+      // A build without the cache, here and again at the end: the clean build is set against the mean of the two,
+      // so a first build's cold start and the machine's drift during the run weigh on both sides.
+      const beforeDir = path.join(work, `before-${count}`);
+      const firstWhole = await buildInChild(contentDir, beforeDir, count, 'no-cache');
+      rmSync(beforeDir, { recursive: true, force: true });
+      console.log(`incremental ${count}: a build without the cache: ${seconds(firstWhole.seconds)}`);
       const clean = await buildInChild(contentDir, outDir, count, 'cache');
       const peak = `${(clean.maxRssBytes / 1024 ** 3).toFixed(2)} GB`;
       console.log(
@@ -198,11 +206,15 @@ export async function benchIncremental(sizes: readonly number[] = incrementalSiz
         name: `incremental ${count}: edit a template (every page rendered)`,
         value: `${seconds(whole.seconds)}, ${whole.written} files written, ${(ratio * 100).toFixed(1)} % of clean`,
       });
+      const without = (firstWhole.seconds + whole.seconds) / 2;
+      console.log(
+        `incremental ${count}: clean build with an empty cache / without the cache (mean of ${seconds(firstWhole.seconds)} and ${seconds(whole.seconds)}): ${(clean.seconds / without).toFixed(2)}×`,
+      );
       rows.push({
         name: `incremental ${count}: clean build with an empty cache / without the cache`,
-        value: `${(clean.seconds / whole.seconds).toFixed(2)}×`,
+        value: `${(clean.seconds / without).toFixed(2)}× (${seconds(clean.seconds)} / mean of ${seconds(firstWhole.seconds)} and ${seconds(whole.seconds)})`,
         budget: '≤ 1.05×',
-        met: clean.seconds / whole.seconds <= 1.05,
+        met: clean.seconds / without <= 1.05,
       });
       const differ = differing(outDir, wholeDir);
       console.log(
