@@ -52,30 +52,36 @@ export function articleHash(article: Article): string {
  * For speed the item is written by JSON.stringify without a replacer (a
  * replacer is a call per value: it took 2.9 s of 4.3 s at 10,000 articles):
  * for the length of `run` only, each known Article has a `toJSON` that
- * writes `article:<hash>`, and Map and Set have one that writes their
- * entries; all are removed before `run` returns or throws. Values JSON
- * leaves out (undefined, functions) are left out here too: a template cannot
- * tell an undefined value from a missing one, and the code of a function is
- * in the cache's key (src/publish/cache.ts).
+ * writes `article:<hash>`, Map and Set have one that writes their entries,
+ * and functions one that writes their code; all are removed before `run`
+ * returns or throws (`run` must be synchronous). What JSON still cannot
+ * tell apart: an undefined property from a missing one (no template can
+ * either) and an undefined array element from null (no page item holds
+ * one); an object's own toJSON is taken as its value, as JSON does.
  */
 export function withItemHasher<T>(articles: Iterable<Article>, run: (hash: (kind: string, item: unknown) => string) => T): T {
   const known = [...articles];
   // Each article's own hash first, of its whole JSON, before any toJSON is in place.
   for (const article of known) articleHash(article);
-  const saved = [Map.prototype, Set.prototype].map((proto) => Object.getOwnPropertyDescriptor(proto, 'toJSON'));
+  const prototypes = [Map.prototype, Set.prototype, Function.prototype];
+  const saved = prototypes.map((proto) => Object.getOwnPropertyDescriptor(proto, 'toJSON'));
   const marked: Article[] = [];
   try {
     Object.defineProperty(Map.prototype, 'toJSON', { value: mapJson, configurable: true, writable: true });
     Object.defineProperty(Set.prototype, 'toJSON', { value: setJson, configurable: true, writable: true });
+    Object.defineProperty(Function.prototype, 'toJSON', { value: functionJson, configurable: true, writable: true });
     for (const article of known) {
       if (Object.hasOwn(article, 'toJSON')) throw new Error(`an article has a toJSON of its own: ${article.file}`);
       Object.defineProperty(article, 'toJSON', { value: articleJson, configurable: true, writable: true });
       marked.push(article);
     }
-    return run((kind, item) => sha256(`${kind}\n${JSON.stringify(item)}`));
+    const result = run((kind, item) => sha256(`${kind}\n${JSON.stringify(item)}`));
+    if (typeof (result as { then?: unknown } | undefined)?.then === 'function')
+      throw new Error('withItemHasher: run must be synchronous (the toJSON methods are gone once it returns)');
+    return result;
   } finally {
     for (const article of marked) delete (article as { toJSON?: unknown }).toJSON;
-    [Map.prototype, Set.prototype].forEach((proto, index) => {
+    prototypes.forEach((proto, index) => {
       const before = saved[index];
       if (before) Object.defineProperty(proto, 'toJSON', before);
       else delete (proto as { toJSON?: unknown }).toJSON;
@@ -93,6 +99,10 @@ function mapJson(this: Map<unknown, unknown>): unknown {
 
 function setJson(this: Set<unknown>): unknown {
   return { set: [...this] };
+}
+
+function functionJson(this: (...args: unknown[]) => unknown): string {
+  return `function:${Function.prototype.toString.call(this)}`;
 }
 
 /** Maps and Sets as their entries; functions and undefined as markers, so a difference in them is seen too. */

@@ -20,6 +20,7 @@ import { searchView } from '../search/view.ts';
 import { bundleFolder, searchShards } from '../search/plan.ts';
 import { CACHE_FORMAT, recordFiles, removeManifest, sitePath, writeManifest, type FileRecord, type Manifest } from './cache.ts';
 import { publishStaging } from './staging.ts';
+import { checkFiles, type CheckInput, type CheckOutput } from './check-worker.mjs';
 
 /** What the new manifest records of a file besides its size, inode and time. */
 export type FileFacts = Omit<FileRecord, 'size' | 'ino' | 'mtimeMs'>;
@@ -41,36 +42,55 @@ const relative = (root: string, full: string): string => path.relative(root, ful
  * Checks every file of the output folder against the manifest: the same
  * inode, size and time, or else the same size and SHA-256 (files restored
  * in CI have new inodes). In a worker thread (check-worker.mjs), so the file
- * system is walked on the second core while the build computes the archive.
+ * system is walked on the second core while the build computes the archive;
+ * should the worker fail, the same check runs here. A record that is not an
+ * object is no record (its file is a stray), and a size, inode or time that
+ * is not a number matches nothing.
  */
 export function checkPrevious(outDir: string, manifest: Manifest): Promise<CheckedSite> {
-  const rels = Object.keys(manifest.files);
-  const records = rels.map((rel) => manifest.files[rel]!);
-  const column = (field: 'size' | 'ino' | 'mtimeMs') => Float64Array.from(records, (record) => Number(record[field]));
-  const worker = new Worker(CHECK_WORKER, {
-    workerData: {
-      outDir,
-      rels,
-      sizes: column('size'),
-      inos: column('ino'),
-      mtimes: column('mtimeMs'),
-      shas: records.map((record) => record.sha),
-    },
+  const rels = Object.keys(manifest.files).filter((rel) => {
+    const record: unknown = manifest.files[rel];
+    return typeof record === 'object' && record !== null;
   });
-  return new Promise((resolve, reject) => {
-    let answered = false;
-    worker.once('message', (answer: { trusted: Uint8Array; inos: Float64Array; mtimes: Float64Array; strays: string[] }) => {
-      answered = true;
-      const trusted = new Map<string, FileRecord>();
-      rels.forEach((rel, index) => {
-        if (answer.trusted[index]) trusted.set(rel, { ...records[index]!, ino: answer.inos[index]!, mtimeMs: answer.mtimes[index]! });
-      });
-      resolve({ trusted, strays: answer.strays });
+  const records = rels.map((rel) => manifest.files[rel]!);
+  const column = (field: 'size' | 'ino' | 'mtimeMs') =>
+    Float64Array.from(records, (record) => (typeof record[field] === 'number' ? record[field] : Number.NaN));
+  const input: CheckInput = {
+    outDir,
+    rels,
+    sizes: column('size'),
+    inos: column('ino'),
+    mtimes: column('mtimeMs'),
+    shas: records.map((record) => (typeof record.sha === 'string' ? record.sha : '')),
+  };
+  const answered = (answer: CheckOutput): CheckedSite => {
+    const trusted = new Map<string, FileRecord>();
+    rels.forEach((rel, index) => {
+      if (answer.trusted[index]) trusted.set(rel, { ...records[index]!, ino: answer.inos[index]!, mtimeMs: answer.mtimes[index]! });
     });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (!answered) reject(new Error(`archive: the check of the previous site stopped (exit code ${code})`));
+    return { trusted, strays: answer.strays };
+  };
+  return new Promise((resolve) => {
+    let settled = false;
+    const here = () => {
+      if (settled) return;
+      settled = true;
+      resolve(answered(checkFiles(input)));
+    };
+    let worker: Worker;
+    try {
+      worker = new Worker(CHECK_WORKER, { workerData: { check: input } });
+    } catch {
+      here();
+      return;
+    }
+    worker.once('message', (answer: CheckOutput) => {
+      if (settled) return;
+      settled = true;
+      resolve(answered(answer));
     });
+    worker.once('error', here);
+    worker.once('exit', here);
   });
 }
 

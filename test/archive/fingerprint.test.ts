@@ -55,6 +55,14 @@ describe('page fingerprints', () => {
     expect('toJSON' in Set.prototype).toBe(false);
   });
 
+  it('see a function in an item by its code, and refuse an asynchronous run', () => {
+    const hash = (item: unknown) => withItemHasher([], (h) => h('entity', item));
+    expect(hash({ sort: (a: number) => a })).not.toBe(hash({ sort: (a: number) => -a }));
+    expect(hash({ sort: (a: number) => a })).not.toBe(hash({}));
+    expect('toJSON' in Function.prototype).toBe(false);
+    expect(() => withItemHasher([], async () => 1)).toThrow('synchronous');
+  });
+
   it('hash an article whole, its body included, once per object', () => {
     const article = makeArticle({ title: 'Same', body: 'A body.' });
     expect(articleHash(article)).toBe(articleHash(makeArticle({ title: 'Same', body: 'A body.' })));

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/archive/fingerprint.ts';
 import { CACHE_FORMAT, readManifest, recordFiles, type Manifest, writeManifest } from '../../src/publish/cache.ts';
+import { checkFiles } from '../../src/publish/check-worker.mjs';
 import { checkPrevious, SiteUpdate } from '../../src/publish/incremental.ts';
 import { listFiles } from '../support/files.ts';
 
@@ -40,6 +41,34 @@ describe('checkPrevious', () => {
     expect([...checked.trusted.keys()].sort()).toEqual(['a/index.html', 'assets/site.css', 'b/index.html']);
     expect(checked.trusted.get('b/index.html')!.ino).toBe(fs.statSync(path.join(out, 'b/index.html')).ino);
     expect(checked.strays).toEqual(['dropped.html']);
+  });
+
+  it('takes a record that is not an object for none, and a size that is not a number for a mismatch, rather than failing', async () => {
+    const { out, manifest } = published('corrupt-records');
+    const files = manifest.files as Record<string, unknown>;
+    files['index.html'] = null;
+    files['a/index.html'] = { ...manifest.files['a/index.html']!, size: String(manifest.files['a/index.html']!.size) };
+    const checked = await checkPrevious(out, manifest);
+    expect([...checked.trusted.keys()].sort()).toEqual(['assets/site.css', 'b/index.html']);
+    expect(checked.strays).toEqual(['index.html']);
+  });
+
+  it('gives the same answer on this thread as in the worker (its fallback)', async () => {
+    const { out, manifest } = published('same-here');
+    fs.writeFileSync(path.join(out, 'a/index.html'), 'page A');
+    const rels = Object.keys(manifest.files);
+    const column = (field: 'size' | 'ino' | 'mtimeMs') => Float64Array.from(rels, (rel) => manifest.files[rel]![field]);
+    const here = checkFiles({
+      outDir: out,
+      rels,
+      sizes: column('size'),
+      inos: column('ino'),
+      mtimes: column('mtimeMs'),
+      shas: rels.map((rel) => manifest.files[rel]!.sha),
+    });
+    const worker = await checkPrevious(out, manifest);
+    expect(rels.filter((_, index) => here.trusted[index]).sort()).toEqual([...worker.trusted.keys()].sort());
+    expect(here.strays).toEqual(worker.strays);
   });
 });
 
