@@ -48,25 +48,11 @@ const relative = (root: string, full: string): string => path.relative(root, ful
  * is not a number matches nothing.
  */
 export function checkPrevious(outDir: string, manifest: Manifest): Promise<CheckedSite> {
-  const rels = Object.keys(manifest.files).filter((rel) => {
-    const record: unknown = manifest.files[rel];
-    return typeof record === 'object' && record !== null;
-  });
-  const records = rels.map((rel) => manifest.files[rel]!);
-  const column = (field: 'size' | 'ino' | 'mtimeMs') =>
-    Float64Array.from(records, (record) => (typeof record[field] === 'number' ? record[field] : Number.NaN));
-  const input: CheckInput = {
-    outDir,
-    rels,
-    sizes: column('size'),
-    inos: column('ino'),
-    mtimes: column('mtimeMs'),
-    shas: records.map((record) => (typeof record.sha === 'string' ? record.sha : '')),
-  };
+  const input = checkInput(outDir, manifest);
   const answered = (answer: CheckOutput): CheckedSite => {
     const trusted = new Map<string, FileRecord>();
-    rels.forEach((rel, index) => {
-      if (answer.trusted[index]) trusted.set(rel, { ...records[index]!, ino: answer.inos[index]!, mtimeMs: answer.mtimes[index]! });
+    input.rels.forEach((rel, index) => {
+      if (answer.trusted[index]) trusted.set(rel, { ...manifest.files[rel]!, ino: answer.inos[index]!, mtimeMs: answer.mtimes[index]! });
     });
     return { trusted, strays: answer.strays };
   };
@@ -95,6 +81,25 @@ export function checkPrevious(outDir: string, manifest: Manifest): Promise<Check
 }
 
 const CHECK_WORKER = new URL('./check-worker.mjs', import.meta.url);
+
+/** The manifest's files as the check takes them (check-worker.mjs): only object records, a field of the wrong type as NaN or ''. */
+export function checkInput(outDir: string, manifest: Manifest): CheckInput {
+  const rels = Object.keys(manifest.files).filter((rel) => {
+    const record: unknown = manifest.files[rel];
+    return typeof record === 'object' && record !== null;
+  });
+  const records = rels.map((rel) => manifest.files[rel]!);
+  const column = (field: 'size' | 'ino' | 'mtimeMs') =>
+    Float64Array.from(records, (record) => (typeof record[field] === 'number' ? record[field] : Number.NaN));
+  return {
+    outDir,
+    rels,
+    sizes: column('size'),
+    inos: column('ino'),
+    mtimes: column('mtimeMs'),
+    shas: records.map((record) => (typeof record.sha === 'string' ? record.sha : '')),
+  };
+}
 
 /** One page of the site made one per item: its URL and fingerprint (src/archive/fingerprint.ts). */
 interface Page {

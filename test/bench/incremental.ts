@@ -148,16 +148,16 @@ export async function benchIncremental(sizes: readonly number[] = incrementalSiz
         ...(count >= 30_000 ? { budget: '≤ 2 GB', met: clean.maxRssBytes <= BUDGET.bytes } : {}),
       });
       const files = articleFiles(contentDir);
+      const addArticle = (article: { file: string; text: string }) => {
+        mkdirSync(path.dirname(path.join(contentDir, article.file)), { recursive: true });
+        writeFileSync(path.join(contentDir, article.file), article.text);
+      };
       const middle = (share: number) => files[Math.floor(files.length * share)]!;
       const changes: { name: string; judged: boolean; apply: () => void }[] = [
         {
           name: 'add one article',
           judged: true,
-          apply: () => {
-            const article = newArticle(newest, 'bench-new-article');
-            mkdirSync(path.dirname(path.join(contentDir, article.file)), { recursive: true });
-            writeFileSync(path.join(contentDir, article.file), article.text);
-          },
+          apply: () => addArticle(newArticle(newest, 'bench-new-article')),
         },
         {
           name: "edit one article's body",
@@ -173,12 +173,7 @@ export async function benchIncremental(sizes: readonly number[] = incrementalSiz
         {
           name: 'add the first article of a new year',
           judged: false,
-          apply: () => {
-            const year = Number(newest.slice(0, 4)) + 1;
-            const article = newArticle(`${year}-01-02`, 'bench-new-year-article');
-            mkdirSync(path.dirname(path.join(contentDir, article.file)), { recursive: true });
-            writeFileSync(path.join(contentDir, article.file), article.text);
-          },
+          apply: () => addArticle(newArticle(`${Number(newest.slice(0, 4)) + 1}-01-02`, 'bench-new-year-article')),
         },
       ];
       for (const change of changes) {

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/archive/fingerprint.ts';
 import { CACHE_FORMAT, readManifest, recordFiles, type Manifest, writeManifest } from '../../src/publish/cache.ts';
 import { checkFiles } from '../../src/publish/check-worker.mjs';
-import { checkPrevious, SiteUpdate } from '../../src/publish/incremental.ts';
+import { checkInput, checkPrevious, SiteUpdate } from '../../src/publish/incremental.ts';
 import { listFiles } from '../support/files.ts';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'archive-incremental-unit-'));
@@ -56,18 +56,10 @@ describe('checkPrevious', () => {
   it('gives the same answer on this thread as in the worker (its fallback)', async () => {
     const { out, manifest } = published('same-here');
     fs.writeFileSync(path.join(out, 'a/index.html'), 'page A');
-    const rels = Object.keys(manifest.files);
-    const column = (field: 'size' | 'ino' | 'mtimeMs') => Float64Array.from(rels, (rel) => manifest.files[rel]![field]);
-    const here = checkFiles({
-      outDir: out,
-      rels,
-      sizes: column('size'),
-      inos: column('ino'),
-      mtimes: column('mtimeMs'),
-      shas: rels.map((rel) => manifest.files[rel]!.sha),
-    });
+    const input = checkInput(out, manifest);
+    const here = checkFiles(input);
     const worker = await checkPrevious(out, manifest);
-    expect(rels.filter((_, index) => here.trusted[index]).sort()).toEqual([...worker.trusted.keys()].sort());
+    expect(input.rels.filter((_, index) => here.trusted[index]).sort()).toEqual([...worker.trusted.keys()].sort());
     expect(here.strays).toEqual(worker.strays);
   });
 });
