@@ -107,9 +107,9 @@ function functionJson(this: (...args: unknown[]) => unknown): string {
 
 /** Maps and Sets as their entries; functions and undefined as markers, so a difference in them is seen too. */
 function plain(_key: string, value: unknown): unknown {
-  if (value instanceof Map) return { map: [...value.entries()] };
-  if (value instanceof Set) return { set: [...value] };
-  if (typeof value === 'function') return `function:${String(value)}`;
+  if (value instanceof Map) return mapJson.call(value);
+  if (value instanceof Set) return setJson.call(value);
+  if (typeof value === 'function') return functionJson.call(value as (...args: unknown[]) => unknown);
   if (value === undefined) return 'undefined';
   return value;
 }
