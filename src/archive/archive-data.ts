@@ -384,10 +384,24 @@ export async function buildArchiveData(
   // The registries, then the folds the archive itself shows (src/collections/indexes.ts).
   const { registries, indexes, outlets } = archiveIndexes(articles, content.registries, content.outlets);
   const outletIndex = indexes.get('outlets')!;
-  const outletOf = (article: Article): OutletLink | undefined => {
+  // Each article's outlet (with its labels), looked up once: timelines, facets and its page read it.
+  const lookUpOutlet = (article: Article): OutletLink | undefined => {
     const link = entityLinks(outletIndex, outletIndex.names(article))[0];
     return link && { ...link, labels: outlets.get(link.name)?.labels ?? [] };
   };
+  const outletLinks = new Map(articles.map((article) => [article, lookUpOutlet(article)]));
+  const outletOf = (article: Article): OutletLink | undefined =>
+    outletLinks.has(article) ? outletLinks.get(article) : lookUpOutlet(article);
+  // Each article's links to its names, made once: related stories, its page, the names named together and the facets all read them.
+  const linksOf = new Map(
+    articles.map((article) => [
+      article,
+      Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, entityLinks(indexes.get(kind)!, article[kind])])) as Record<
+        EntityKind,
+        EntityLink[]
+      >,
+    ]),
+  );
   // Related stories see each name in its canonical spelling, so aliases
   // ("Sofacy", "Fancy Bear") count as the one entity they name. On a large
   // archive a worker thread does part of the work while this thread renders.
@@ -406,7 +420,7 @@ export async function buildArchiveData(
     const same = sameStory.get(article.url);
     return {
       ...article,
-      ...Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, entityLinks(indexes.get(kind)!, article[kind]).map((l) => l.name)])),
+      ...Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, linksOf.get(article)![kind].map((l) => l.name)])),
       ...(same ? { related: { ...article.related, exclude: [...(article.related?.exclude ?? []), ...same.map((a) => a.url)] } } : {}),
     };
   });
@@ -427,16 +441,6 @@ export async function buildArchiveData(
     });
   const around = neighbours(articles);
   const abs = (url: string) => absoluteUrl(settings, url);
-  // Each article's links to its names, made once: its page, the names named together and the facets all read them.
-  const linksOf = new Map(
-    articles.map((article) => [
-      article,
-      Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, entityLinks(indexes.get(kind)!, article[kind])])) as Record<
-        EntityKind,
-        EntityLink[]
-      >,
-    ]),
-  );
   // An article's links of every facet kind: its names, and its outlet.
   const facetLinksOf = (article: Article): Record<PageKind, EntityLink[]> => {
     const outlet = outletOf(article);
