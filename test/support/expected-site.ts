@@ -70,20 +70,16 @@ export function expectedSite(all: Article[]): ExpectedSite {
 /**
  * The first pages of the other views of an entity's list (docs/pages.md,
  * "Sorting and filtering lists"): oldest first when the list takes more than
- * one page of 20, each year when it also has `yearPagesMin` articles and
- * spans more than one year.
+ * one page of 20, each year when it also has the fixture's `yearPagesMin`
+ * articles and spans more than one year.
  */
-export function expectedListViews(
-  base: string,
-  articles: readonly Article[],
-  yearPagesMin = FIXTURE_YEAR_PAGES_MIN,
-): { oldest?: string; years: Map<number, string> } {
+export function expectedListViews(base: string, articles: readonly Article[]): { oldest?: string; years: Map<number, string> } {
   const years = new Set(articles.map((article) => article.year));
   const long = articles.length > 20;
   return {
     oldest: long ? `${base}oldest/` : undefined,
     years: new Map(
-      long && articles.length >= yearPagesMin && years.size > 1 ? [...years].sort().map((year) => [year, `${base}${year}/`]) : [],
+      long && articles.length >= FIXTURE_YEAR_PAGES_MIN && years.size > 1 ? [...years].sort().map((year) => [year, `${base}${year}/`]) : [],
     ),
   };
 }
@@ -91,9 +87,10 @@ export function expectedListViews(
 /** Every HTML page URL the site must have, sorted. */
 export function expectedPageUrls(site: ExpectedSite): string[] {
   const urls = ['/', '/tags/', '/people/', '/organizations/', '/places/', '/outlets/', '/timeline/'];
-  urls.push(...[...TAXONOMIES, 'outlets'].map((taxonomy) => `/${taxonomy}/by-count/`));
-  urls.push(...[...TAXONOMIES, 'outlets'].flatMap((taxonomy) => [...site.years.keys()].map((year) => `/timeline/${year}/${taxonomy}/`)));
-  for (const taxonomy of [...TAXONOMIES, 'outlets'] as const) {
+  const kinds = [...TAXONOMIES, 'outlets'] as const;
+  urls.push(...kinds.map((taxonomy) => `/${taxonomy}/by-count/`));
+  urls.push(...kinds.flatMap((taxonomy) => [...site.years.keys()].map((year) => `/timeline/${year}/${taxonomy}/`)));
+  for (const taxonomy of kinds) {
     for (const [slug, articles] of taxonomy === 'outlets' ? site.outlets : site.groups[taxonomy]) {
       const views = expectedListViews(`/${taxonomy}/${slug}/`, articles);
       urls.push(...(views.oldest ? [views.oldest] : []), ...views.years.values());
