@@ -213,7 +213,9 @@ const TMPFS = canMountTmpfs();
 describe('a build that runs out of disk space', LIMIT, () => {
   let disk: string | undefined;
   afterAll(() => {
-    if (disk) spawnSync('umount', [disk]);
+    if (!disk) return;
+    spawnSync('umount', [disk]);
+    fs.rmSync(disk, { recursive: true, force: true });
   });
 
   it(
