@@ -16,7 +16,7 @@ import { displayPath, loadContent, loadSettings, type LoadedContent } from '../s
 import { planBatches } from '../archive/archive-data.ts';
 import archivePlugin, { INPUT_DIR, LAYOUTS_DIR, type ArchivePluginOptions } from './plugin.ts';
 import { computeArchive } from '../archive/compute.ts';
-import { incompleteIndex, SearchIndexer } from '../search/indexer.ts';
+import { incompleteIndex, SEARCH_RUNS, SearchIndexer } from '../search/indexer.ts';
 import { shardPagesFor } from '../search/plan.ts';
 import { discardStaging, emptyFiles, prepareStaging, publishStaging, unsafeOutput } from '../publish/staging.ts';
 import { startPreview, type PreviewServer } from '../preview/server.ts';
@@ -263,6 +263,8 @@ export async function build(
         lost.map((file) => displayPath(path.join(path.resolve(options.contentDir), file))),
       );
     }
+    // Every page is written: the shards still to index share both cores.
+    indexer.widen(SEARCH_RUNS);
     // Without the cache, pages arrive unseen by `site`: every shard starts now.
     site.finishShards();
     await indexer.settled();

@@ -21,9 +21,17 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleFolder, searchShards } from './plan.ts';
+
+/**
+ * Pagefind runs at once once the build's own work is done: two, for the two
+ * cores of the machine this project is measured on (docs/speed.md); one on a
+ * machine with one. More would hold more shards in memory for little gain.
+ */
+export const SEARCH_RUNS = Math.max(1, Math.min(2, availableParallelism()));
 
 /** What indexing wrote. */
 export interface SearchIndexReport {
@@ -53,13 +61,20 @@ async function articlePages(site: string): Promise<string[]> {
 /**
  * Indexes the shards of a site (src/search/plan.ts, `searchShards`) as the
  * build hands them over, each by one Pagefind run (a process of its own, so
- * on the second core while the build goes on), one run after the other.
+ * on the second core while the build goes on): one run at a time while the
+ * build renders, up to `widen(runs)` at once after (each bundle is its own
+ * folder, written the same whatever the order).
  */
 export class SearchIndexer {
   readonly #site: string;
   readonly #from: readonly string[] | undefined;
   #pages = 0;
-  #chain: Promise<void> = Promise.resolve();
+  #limit = 1;
+  #waiting: (() => void)[] = [];
+  #active = 0;
+  #runs: Promise<void>[] = [];
+  #stopped = false;
+  #failed = false;
   #running = new Set<ChildProcess>();
 
   private constructor(site: string, from: readonly string[] | undefined) {
@@ -84,27 +99,63 @@ export class SearchIndexer {
 
   /**
    * Indexes `pages` (relative to the site) into the bundle of shard `index`
-   * (`bundleFolder(index)`), after the runs already queued: for a build that
-   * assigns pages to shards itself (src/search/plan.ts, `searchShards`) and
-   * indexes only the shards that changed. `settled()` waits for them.
+   * (`bundleFolder(index)`), once a run is free: for a build that assigns
+   * pages to shards itself (src/search/plan.ts, `searchShards`) and indexes
+   * only the shards that changed. `settled()` waits for them.
    */
   indexShard(index: number, pages: readonly string[]): void {
-    this.#queue(bundleFolder(index), [...pages]);
+    const folder = bundleFolder(index);
+    const shard = [...pages];
+    const run = this.#turn().then(async () => {
+      try {
+        // After a failure (reported by settled()) or a stop, the runs still queued do not start.
+        if (this.#stopped || this.#failed) throw new Error(`Search index: ${folder}/ not indexed, the build had stopped`);
+        const indexed = await runPagefind(this.#site, folder, shard, this.#running, this.#from);
+        this.#pages += indexed;
+      } catch (error) {
+        this.#failed = true;
+        throw error;
+      } finally {
+        this.#active--;
+        this.#next();
+      }
+    });
+    // Seen by settled() or settle(); not an unhandled rejection meanwhile.
+    run.catch(() => undefined);
+    this.#runs.push(run);
   }
 
-  /** Waits for every run queued; the pages they indexed. */
+  /**
+   * Lets up to `runs` Pagefind runs go at once: for when the build has
+   * rendered every page and its own thread waits (two cores, two runs;
+   * each holds its shard's pages in memory: docs/speed.md).
+   */
+  widen(runs: number): void {
+    this.#limit = Math.max(this.#limit, runs);
+    this.#next();
+  }
+
+  /** Waits for every run queued; the pages they indexed. Rejects with the first failure, once all have ended. */
   async settled(): Promise<number> {
-    await this.#chain;
+    const ended = await Promise.allSettled(this.#runs);
+    const failed = ended.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
     return this.#pages;
   }
 
-  #queue(folder: string, shard: string[]): void {
-    const run = this.#chain.then(() => runPagefind(this.#site, folder, shard, this.#running, this.#from));
-    this.#chain = run.then((count) => {
-      this.#pages += count;
+  /** Resolves when a run may start, counting it as started; queued runs start in the order they came. */
+  #turn(): Promise<void> {
+    return new Promise((resolve) => {
+      this.#waiting.push(resolve);
+      this.#next();
     });
-    // Seen by settled() or settle(); not an unhandled rejection meanwhile.
-    this.#chain.catch(() => undefined);
+  }
+
+  #next(): void {
+    while (this.#active < this.#limit && this.#waiting.length) {
+      this.#active++;
+      this.#waiting.shift()!();
+    }
   }
 
   /**
@@ -112,6 +163,7 @@ export class SearchIndexer {
    * nothing more is written into the site: for a build that is interrupted.
    */
   async stop(): Promise<void> {
+    this.#stopped = true;
     await Promise.all(
       [...this.#running].map(
         (child) =>
@@ -126,7 +178,7 @@ export class SearchIndexer {
 
   /** Waits for the shards under way, ignoring their errors: for a build that failed anyway. */
   async settle(): Promise<void> {
-    await this.#chain.catch(() => undefined);
+    await Promise.allSettled(this.#runs);
   }
 }
 
@@ -138,6 +190,7 @@ export class SearchIndexer {
 export async function indexSite(outDir: string, options: { shardPages?: number } = {}): Promise<SearchIndexReport> {
   const indexer = await SearchIndexer.create(outDir);
   const shards = searchShards((await articlePages(path.resolve(outDir))).reverse(), options.shardPages);
+  indexer.widen(SEARCH_RUNS);
   shards.forEach((pages, index) => {
     indexer.indexShard(index, pages);
   });

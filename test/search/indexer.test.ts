@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { indexSite } from '../../src/search/indexer.ts';
+import { indexSite, SearchIndexer } from '../../src/search/indexer.ts';
 import { searchBundles } from '../../src/search/plan.ts';
 
 let site: string;
@@ -75,5 +75,34 @@ describe('indexSite', () => {
     const again = await indexSite(site, { shardPages: 5 });
     expect(again.bundles).toEqual(['pagefind/', 'pagefind-2/']);
     expect((await readdir(site)).filter((name) => name.startsWith('pagefind')).sort()).toEqual(['pagefind', 'pagefind-2']);
+  });
+});
+
+describe('SearchIndexer', () => {
+  it('indexes shards two at a time once widened, each into its own bundle, counting every page once', async () => {
+    const urls = ['a', 'b', 'c', 'd'].map((slug) => `articles/2019/05/${slug}/`);
+    for (const url of urls) await writePage(url, page(`<article data-pagefind-body><h1>${url}</h1><p>Words.</p></article>`));
+    const indexer = await SearchIndexer.create(site);
+    indexer.widen(2);
+    urls.forEach((url, index) => {
+      indexer.indexShard(index, [`${url}index.html`]);
+    });
+    expect(await indexer.settled()).toBe(4);
+    for (const folder of ['pagefind', 'pagefind-2', 'pagefind-3', 'pagefind-4']) {
+      const entry = JSON.parse(await readFile(path.join(site, folder, 'pagefind-entry.json'), 'utf8')) as {
+        languages: Record<string, { page_count: number }>;
+      };
+      expect(Object.values(entry.languages).map((language) => language.page_count)).toEqual([1]);
+    }
+  });
+
+  it('reports the shard that failed, and starts none of the shards queued after it', async () => {
+    const indexer = await SearchIndexer.create(site);
+    indexer.indexShard(0, ['articles/2019/05/nato-warns/index.html']);
+    indexer.indexShard(1, ['articles/2019/05/no-such-page/index.html']);
+    indexer.indexShard(2, ['articles/2019/05/nato-warns/index.html']);
+    await expect(indexer.settled()).rejects.toThrow(/failed on pagefind-2\/.*no-such-page/);
+    const bundles = (await readdir(site)).filter((name) => name.startsWith('pagefind')).sort();
+    expect(bundles).toEqual(['pagefind']);
   });
 });
