@@ -39,7 +39,7 @@ export interface FileRecord {
   /** For a page made one per item: its URL and the fingerprint it was rendered from. */
   url?: string;
   fingerprint?: string;
-  /** For an article page: the SHA-256 of what Pagefind reads of it (src/search/view.ts). */
+  /** For an article page: the SHA-256 of what Pagefind reads of it (src/search/view.mjs). */
   search?: string;
   /** For a raw file (a feed, a citation, an alias page...): the hash of what it is made from. */
   key?: string;

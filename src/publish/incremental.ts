@@ -16,7 +16,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { sha256 } from '../archive/fingerprint.ts';
 import type { RawFile } from '../archive/archive-data.ts';
-import { searchView } from '../search/view.ts';
+import { searchView } from '../search/view.mjs';
 import { bundleFolder, searchShards } from '../search/plan.ts';
 import { CACHE_FORMAT, recordFiles, removeManifest, sitePath, writeManifest, type FileRecord, type Manifest } from './cache.ts';
 import { publishStaging } from './staging.ts';

@@ -1,7 +1,8 @@
 // @ts-check
 // One Pagefind run in a process of its own, started by src/search/indexer.ts:
 // it receives { site, folder, pages, from } on its IPC channel, indexes those pages of the
-// built site (each read from the first folder of `from` that has it, else from <site>),
+// built site (each read from the first folder of `from` that has it, else from <site>, and
+// given to Pagefind as its search view, view.mjs),
 // writes the bundle to <site>/<folder>/ and answers { pages } or { error }.
 // Plain JavaScript, so it starts at once (no TypeScript loader).
 //
@@ -12,6 +13,7 @@
 import child_process from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { searchView } from './view.mjs';
 
 // The wrapper spawns its service through child_process.spawn: keep hold of it to see it exit.
 /** @typedef {(...args: unknown[]) => import('node:child_process').ChildProcess} AnySpawn */
@@ -71,7 +73,9 @@ process.once(
       const { errors, index } = await pagefind.createIndex({});
       if (!index) throw new Error(`could not start: ${errors.join('; ') || 'no reason given'}`);
       for (const sourcePath of pages) {
-        const added = await index.addHTMLFile({ sourcePath, content: await readPage(from ?? [site], sourcePath) });
+        // What Pagefind reads of the page, not the whole page: the same index, less to parse (view.mjs).
+        const content = searchView(await readPage(from ?? [site], sourcePath));
+        const added = await index.addHTMLFile({ sourcePath, content });
         if (added.errors.length) throw new Error(`could not read ${sourcePath}: ${added.errors.join('; ')}`);
       }
       const written = await index.writeFiles({ outputPath: path.join(site, folder) });

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * What Pagefind reads of a built page, so an incremental build re-indexes a
  * search shard only when that changed (docs/incremental.md). Pure.
@@ -10,6 +11,11 @@
  * element; a page that gains a related story (listed outside the body) keeps
  * its view. Any page this cannot vouch for is its own view, whole: the view
  * never holds less than Pagefind reads.
+ *
+ * Plain JavaScript, so the Pagefind process (pagefind-child.mjs, which runs
+ * without a TypeScript loader) indexes exactly this view of each page: what
+ * an incremental build compares is then what the index is made of, and
+ * Pagefind parses a fraction of each page (about a tenth less indexing time).
  */
 
 /** Elements whose text is not markup: a `</article>` in them would end nothing. */
@@ -17,8 +23,12 @@ const RAW_TEXT = /<(script|style|textarea|template|title|xmp|iframe|noembed|nofr
 /** What Pagefind may read outside the body element. */
 const READ_ANYWHERE = /data-pagefind-|<h1[\s>/]|<img[\s>/]/i;
 
-/** The part of `html` Pagefind indexes, or the whole page when that cannot be told safely. */
-export function searchView(html: string): string {
+/**
+ * The part of `html` Pagefind indexes, or the whole page when that cannot be told safely.
+ * @param {string} html
+ * @returns {string}
+ */
+export function searchView(html) {
   const marker = html.indexOf('data-pagefind-body');
   if (marker < 0 || html.indexOf('data-pagefind-body', marker + 1) >= 0) return html;
   const open = html.lastIndexOf('<', marker);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchView } from '../../src/search/view.ts';
+import { searchView } from '../../src/search/view.mjs';
 
 /** An article page as layouts/base.njk and pages/article.njk write it, cut short. */
 const page = (parts: { body?: string; related?: string; head?: string } = {}) =>
