@@ -78,6 +78,36 @@ describe('indexSite', () => {
   });
 });
 
+describe('what Pagefind is given', () => {
+  it("is each page's search view, which makes the same bundle, file for file, as the whole page", async () => {
+    const whole = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>NATO warns | Archive</title>
+<link rel="stylesheet" href="/style.css"></head><body><header><nav><a href="/">Home</a> <a href="/tags/">Tags</a></nav></header>
+<main><article data-pagefind-body><h1 data-pagefind-meta="title">NATO warns</h1>
+<p class="meta"><time datetime="2019-05-02">2 May 2019</time> <span data-pagefind-filter="tag">NATO</span></p>
+<p>Stoltenberg said allies would answer <em>cyber attacks</em> together.</p><div data-pagefind-ignore><p>Cite this</p></div></article>
+<aside><h2>Related stories</h2><ul><li><a href="/articles/2019/04/eu/">EU sanctions hackers</a></li></ul></aside></main>
+<footer><p>Cookie notice, licence.</p></footer></body></html>`;
+    await writePage('articles/2019/05/nato-warns/', whole);
+    await indexSite(site);
+    const direct = await mkdtemp(path.join(tmpdir(), 'archive-search-whole-'));
+    try {
+      const pagefind = await import('pagefind');
+      const { index } = await pagefind.createIndex({});
+      await index!.addHTMLFile({ sourcePath: 'articles/2019/05/nato-warns/index.html', content: whole });
+      await index!.writeFiles({ outputPath: direct });
+      await pagefind.close();
+      const files = async (folder: string) => (await readdir(folder, { recursive: true })).map(String).sort();
+      const ours = await files(path.join(site, 'pagefind'));
+      expect(ours).toEqual(await files(direct));
+      expect(ours.some((file) => file.startsWith('fragment/'))).toBe(true);
+      for (const file of ours.filter((name) => name.includes('.')))
+        expect(await readFile(path.join(site, 'pagefind', file)), file).toEqual(await readFile(path.join(direct, file)));
+    } finally {
+      await rm(direct, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('SearchIndexer', () => {
   it('indexes shards two at a time once widened, each into its own bundle, counting every page once', async () => {
     const urls = ['a', 'b', 'c', 'd'].map((slug) => `articles/2019/05/${slug}/`);
