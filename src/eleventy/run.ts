@@ -16,7 +16,7 @@ import { displayPath, loadContent, loadSettings, type LoadedContent } from '../s
 import { planBatches } from '../archive/archive-data.ts';
 import archivePlugin, { INPUT_DIR, LAYOUTS_DIR, type ArchivePluginOptions } from './plugin.ts';
 import { computeArchive } from '../archive/compute.ts';
-import { incompleteIndex, SEARCH_RUNS, SearchIndexer } from '../search/indexer.ts';
+import { incompleteIndex, SearchIndexer, searchRuns } from '../search/indexer.ts';
 import { shardPagesFor } from '../search/plan.ts';
 import { discardStaging, emptyFiles, prepareStaging, publishStaging, unsafeOutput } from '../publish/staging.ts';
 import { startPreview, type PreviewServer } from '../preview/server.ts';
@@ -201,6 +201,7 @@ export async function build(
     const written: WrittenPage[] = [];
     // Pagefind (a process of its own) indexes each shard once its pages are written, on the second core while the next runs are.
     const indexer = await SearchIndexer.create(staging, previous ? { from: [staging, outDir] } : {});
+    const shardPages = options.searchShardPages ?? shardPagesFor(data.articles.length);
     onStop(() => indexer.stop());
     const site = new SiteUpdate({
       outDir,
@@ -208,7 +209,7 @@ export async function build(
       key,
       ...(previous ? { previous } : {}),
       articleUrls: data.articles.map((page) => page.article.url),
-      shardPages: options.searchShardPages ?? shardPagesFor(data.articles.length),
+      shardPages,
       index: (shard, pages) => indexer.indexShard(shard, pages),
     });
     // Pages whose fingerprint is unchanged stay as they are; the others are rendered.
@@ -263,8 +264,8 @@ export async function build(
         lost.map((file) => displayPath(path.join(path.resolve(options.contentDir), file))),
       );
     }
-    // Every page is written: the shards still to index share both cores.
-    indexer.widen(SEARCH_RUNS);
+    // Every page is written: the shards still to index share both cores, where memory allows.
+    indexer.widen(searchRuns(shardPages));
     // Without the cache, pages arrive unseen by `site`: every shard starts now.
     site.finishShards();
     await indexer.settled();

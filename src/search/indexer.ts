@@ -24,14 +24,21 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleFolder, searchShards } from './plan.ts';
+import { bundleFolder, searchShards, shardPagesFor } from './plan.ts';
 
 /**
- * Pagefind runs at once once the build's own work is done: two, for the two
- * cores of the machine this project is measured on (docs/speed.md); one on a
- * machine with one. More would hold more shards in memory for little gain.
+ * Pagefind runs at once once the build's own work is done, for shards of
+ * `shardPages` pages: two (the two cores of the machine this project is
+ * measured on; one on a machine with one) for shards of up to 500 pages,
+ * else one. Each run holds its shard in memory, about 0.35 GB for 1,000
+ * pages, beside the build's process, which still holds its own: at 30,000
+ * articles (shards of 1,000) two runs took the build and its Pagefind
+ * processes to 2.4 GB, over the 2 GB budget, and one keeps them at about
+ * 1.9 GB (docs/speed.md).
  */
-export const SEARCH_RUNS = Math.max(1, Math.min(2, availableParallelism()));
+export function searchRuns(shardPages: number): number {
+  return shardPages <= 500 ? Math.max(1, Math.min(2, availableParallelism())) : 1;
+}
 
 /** What indexing wrote. */
 export interface SearchIndexReport {
@@ -189,14 +196,15 @@ export class SearchIndexer {
  */
 export async function indexSite(outDir: string, options: { shardPages?: number } = {}): Promise<SearchIndexReport> {
   const indexer = await SearchIndexer.create(outDir);
-  const shards = searchShards((await articlePages(path.resolve(outDir))).reverse(), options.shardPages);
-  indexer.widen(SEARCH_RUNS);
+  const newestFirst = (await articlePages(path.resolve(outDir))).reverse();
+  const shardPages = options.shardPages ?? shardPagesFor(newestFirst.length);
+  const shards = searchShards(newestFirst, shardPages);
+  indexer.widen(searchRuns(shardPages));
   shards.forEach((pages, index) => {
     indexer.indexShard(index, pages);
   });
-  const pages = await indexer.settled();
   return {
-    pages,
+    pages: await indexer.settled(),
     outputPath: path.join(path.resolve(outDir), bundleFolder(0)),
     bundles: shards.map((_, index) => `${bundleFolder(index)}/`),
   };

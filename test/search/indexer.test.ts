@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { indexSite, SearchIndexer } from '../../src/search/indexer.ts';
+import { availableParallelism } from 'node:os';
+import { indexSite, SearchIndexer, searchRuns } from '../../src/search/indexer.ts';
 import { searchBundles } from '../../src/search/plan.ts';
 
 let site: string;
@@ -105,6 +106,15 @@ describe('what Pagefind is given', () => {
     } finally {
       await rm(direct, { recursive: true, force: true });
     }
+  });
+});
+
+describe('searchRuns', () => {
+  it('runs two shards at once up to 500 pages a shard (one on a one-core machine), and one from larger shards on, for memory', () => {
+    expect(searchRuns(125)).toBe(Math.min(2, availableParallelism()));
+    expect(searchRuns(500)).toBe(Math.min(2, availableParallelism()));
+    expect(searchRuns(1_000)).toBe(1);
+    expect(searchRuns(1_500)).toBe(1);
   });
 });
 
