@@ -7,7 +7,7 @@
  * person, nothing else), each in its own child process, so peak memory (maxRSS) is each build's own; then it times a
  * new article's way into a running preview of the 10,000 archive.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -164,6 +164,20 @@ export async function buildInChild(kind: 'project' | 'baseline', input: string, 
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-8000)));
+  const memory = watchMemory(child);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const { treePeakBytes, indexerPeakBytes } = memory.stop();
+  if (code !== 0) throw new Error(`${kind} build failed (exit ${code}):\n${stderr.slice(-4000)}`);
+  const figures = JSON.parse(stdout.trim().split('\n').pop()!) as BuildFigures;
+  return { ...figures, treePeakBytes: Math.max(treePeakBytes, figures.maxRssBytes), indexerPeakBytes };
+}
+
+/**
+ * Samples the resident memory of `child` and its descendants (Pagefind's
+ * processes) every 0.1 s until `stop()`: the highest sum, and the peak of
+ * the largest Pagefind process.
+ */
+export function watchMemory(child: ChildProcess): { stop(): { treePeakBytes: number; indexerPeakBytes: number } } {
   let treePeak = 0;
   const indexerPeaks = new Map<number, number>();
   const sample = (): void => {
@@ -174,11 +188,12 @@ export async function buildInChild(kind: 'project' | 'baseline', input: string, 
       if (/pagefind/i.test(name)) indexerPeaks.set(pid, Math.max(indexerPeaks.get(pid) ?? 0, peak));
   };
   const timer = setInterval(sample, 100);
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  clearInterval(timer);
-  if (code !== 0) throw new Error(`${kind} build failed (exit ${code}):\n${stderr.slice(-4000)}`);
-  const figures = JSON.parse(stdout.trim().split('\n').pop()!) as BuildFigures;
-  return { ...figures, treePeakBytes: Math.max(treePeak, figures.maxRssBytes), indexerPeakBytes: Math.max(0, ...indexerPeaks.values()) };
+  return {
+    stop() {
+      clearInterval(timer);
+      return { treePeakBytes: treePeak, indexerPeakBytes: Math.max(0, ...indexerPeaks.values()) };
+    },
+  };
 }
 
 /** A baseline's input folder: its project's files (the starter's, or the bare one's) with the same articles copied in. */

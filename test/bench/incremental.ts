@@ -23,6 +23,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildHeapMb } from '../../bin/heap.js';
 import { readArticleText, writeArticleText } from '../../src/content/frontmatter.ts';
+import { watchMemory } from './build.ts';
 import type { BenchRow } from './related.ts';
 import { newArticle, writeSyntheticArchive } from './synthetic.ts';
 
@@ -49,6 +50,8 @@ interface Figures {
   pages: number;
   fullBuild?: string;
   maxRssBytes: number;
+  /** The highest sum of the build's process and its Pagefind processes, sampled by the parent (watchMemory). */
+  treePeakBytes?: number;
 }
 
 /** In the child: one build of `contentDir` into `outDir`. */
@@ -76,9 +79,12 @@ async function buildInChild(contentDir: string, outDir: string, articles: number
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-8000)));
+  const memory = watchMemory(child);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const { treePeakBytes } = memory.stop();
   if (code !== 0) throw new Error(`build failed (exit ${code}):\n${stderr.slice(-4000)}`);
-  return JSON.parse(stdout.trim().split('\n').pop()!) as Figures;
+  const figures = JSON.parse(stdout.trim().split('\n').pop()!) as Figures;
+  return { ...figures, treePeakBytes: Math.max(treePeakBytes, figures.maxRssBytes) };
 }
 
 /** Files of the two folders that differ, or are in one only. */
@@ -137,15 +143,16 @@ export async function benchIncremental(sizes: readonly number[] = incrementalSiz
       rmSync(beforeDir, { recursive: true, force: true });
       console.log(`incremental ${count}: a build without the cache: ${seconds(firstWhole.seconds)}`);
       const clean = await buildInChild(contentDir, outDir, count, 'cache');
-      const peak = `${(clean.maxRssBytes / 1024 ** 3).toFixed(2)} GB`;
+      const peakBytes = clean.treePeakBytes ?? clean.maxRssBytes;
+      const peak = `${(peakBytes / 1024 ** 3).toFixed(2)} GB`;
       console.log(
-        `incremental ${count}: clean build, empty cache: ${seconds(clean.seconds)}, ${clean.written} files written, peak memory ${peak} (the build's process; each Pagefind run is one of its own)`,
+        `incremental ${count}: clean build, empty cache: ${seconds(clean.seconds)}, ${clean.written} files written, peak memory ${peak} (the build's process and its Pagefind processes together; the build's alone ${(clean.maxRssBytes / 1024 ** 3).toFixed(2)} GB)`,
       );
       rows.push({ name: `incremental ${count}: clean build (empty cache)`, value: `${seconds(clean.seconds)}, ${clean.written} files` });
       rows.push({
-        name: `incremental ${count}: clean build's peak memory`,
+        name: `incremental ${count}: clean build's peak memory (with Pagefind)`,
         value: peak,
-        ...(count >= 30_000 ? { budget: '≤ 2 GB', met: clean.maxRssBytes <= BUDGET.bytes } : {}),
+        ...(count >= 30_000 ? { budget: '≤ 2 GB', met: peakBytes <= BUDGET.bytes } : {}),
       });
       const files = articleFiles(contentDir);
       const addArticle = (article: { file: string; text: string }) => {
