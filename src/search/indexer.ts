@@ -14,9 +14,10 @@
  * article pages are indexed, so an archive with no article yet gets an
  * empty index rather than one of every listing page.
  *
- * Each Pagefind run happens in a process of its own (`pagefind-child.mjs`),
- * so a Pagefind that dies (a full disk makes it panic) is an error with its
- * cause, on one line, and never a build that ends without a word.
+ * Pagefind runs in processes of its own (`pagefind-child.mjs`), each
+ * indexing shard after shard, so a Pagefind that dies (a full disk makes it
+ * panic) is an error with its cause, on one line, and never a build that
+ * ends without a word.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
@@ -65,24 +66,51 @@ async function articlePages(site: string): Promise<string[]> {
     .sort();
 }
 
+const CHILD = fileURLToPath(new URL('./pagefind-child.mjs', import.meta.url));
+
+/** One shard handed to a Pagefind process, and what its promise is waiting for. */
+interface Job {
+  id: number;
+  folder: string;
+  pages: string[];
+  resolve(pages: number): void;
+  reject(error: Error): void;
+}
+
+/** A Pagefind process (`pagefind-child.mjs`) and the shards sent to it, oldest first. */
+interface Runner {
+  child: ChildProcess;
+  sent: Job[];
+  stderr: string;
+}
+
+/**
+ * Shards sent to a Pagefind process ahead of its answers. The build's thread
+ * reads answers only between its Eleventy runs (several seconds each at
+ * 10,000 articles), so a process must hold enough to stay busy through a
+ * run: four shards of 500 pages take it about as long as a run of 5,000
+ * pages. More would leave fewer shards for a second process once the build
+ * widens.
+ */
+const AHEAD = 4;
+
 /**
  * Indexes the shards of a site (src/search/plan.ts, `searchShards`) as the
- * build hands them over, each by one Pagefind run (a process of its own, so
- * on the second core while the build goes on): one run at a time while the
- * build renders, up to `widen(runs)` at once after (each bundle is its own
- * folder, written the same whatever the order).
+ * build hands them over, by Pagefind processes of their own (so on the
+ * second core while the build goes on), each indexing shard after shard:
+ * one process while the build renders, up to `widen(runs)` after (each
+ * bundle is its own folder, written the same whatever the process or order).
  */
 export class SearchIndexer {
   readonly #site: string;
   readonly #from: readonly string[] | undefined;
   #pages = 0;
   #limit = 1;
-  #waiting: (() => void)[] = [];
-  #active = 0;
+  #queued: Job[] = [];
+  #runners = new Set<Runner>();
   #runs: Promise<void>[] = [];
   #stopped = false;
   #failed = false;
-  #running = new Set<ChildProcess>();
 
   private constructor(site: string, from: readonly string[] | undefined) {
     this.#site = site;
@@ -106,74 +134,51 @@ export class SearchIndexer {
 
   /**
    * Indexes `pages` (relative to the site) into the bundle of shard `index`
-   * (`bundleFolder(index)`), once a run is free: for a build that assigns
-   * pages to shards itself (src/search/plan.ts, `searchShards`) and indexes
-   * only the shards that changed. `settled()` waits for them.
+   * (`bundleFolder(index)`), after the shards handed over before it: for a
+   * build that assigns pages to shards itself (src/search/plan.ts,
+   * `searchShards`) and indexes only the shards that changed. `settled()`
+   * waits for them.
    */
   indexShard(index: number, pages: readonly string[]): void {
-    const folder = bundleFolder(index);
-    const shard = [...pages];
-    const run = this.#turn().then(async () => {
-      try {
-        // After a failure (reported by settled()) or a stop, the runs still queued do not start.
-        if (this.#stopped || this.#failed) throw new Error(`Search index: ${folder}/ not indexed, the build had stopped`);
-        const indexed = await runPagefind(this.#site, folder, shard, this.#running, this.#from);
-        this.#pages += indexed;
-      } catch (error) {
-        this.#failed = true;
-        throw error;
-      } finally {
-        this.#active--;
-        this.#next();
-      }
+    const run = new Promise<number>((resolve, reject) => {
+      this.#queued.push({ id: index, folder: bundleFolder(index), pages: [...pages], resolve, reject });
+    }).then((indexed) => {
+      this.#pages += indexed;
     });
     // Seen by settled() or settle(); not an unhandled rejection meanwhile.
     run.catch(() => undefined);
     this.#runs.push(run);
+    this.#dispatch();
   }
 
   /**
-   * Lets up to `runs` Pagefind runs go at once: for when the build has
-   * rendered every page and its own thread waits (two cores, two runs;
-   * each holds its shard's pages in memory: docs/speed.md).
+   * Lets up to `runs` Pagefind processes index at once: for when the build
+   * has rendered every page and its own thread waits (each holds its shard's
+   * pages in memory: `searchRuns`).
    */
   widen(runs: number): void {
     this.#limit = Math.max(this.#limit, runs);
-    this.#next();
+    this.#dispatch();
   }
 
-  /** Waits for every run queued; the pages they indexed. Rejects with the first failure, once all have ended. */
+  /** Waits for every shard handed over; the pages they indexed. Rejects with the first failure, once all have ended. */
   async settled(): Promise<number> {
-    const ended = await Promise.allSettled(this.#runs);
+    const ended = await this.#end();
     const failed = ended.find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
     return this.#pages;
   }
 
-  /** Resolves when a run may start, counting it as started; queued runs start in the order they came. */
-  #turn(): Promise<void> {
-    return new Promise((resolve) => {
-      this.#waiting.push(resolve);
-      this.#next();
-    });
-  }
-
-  #next(): void {
-    while (this.#active < this.#limit && this.#waiting.length) {
-      this.#active++;
-      this.#waiting.shift()!();
-    }
-  }
-
   /**
-   * Stops the Pagefind runs under way and resolves once they have ended, so
+   * Stops the Pagefind processes and resolves once they have ended, so
    * nothing more is written into the site: for a build that is interrupted.
    */
   async stop(): Promise<void> {
     this.#stopped = true;
+    this.#dispatch();
     await Promise.all(
-      [...this.#running].map(
-        (child) =>
+      [...this.#runners].map(
+        ({ child }) =>
           new Promise<void>((resolve) => {
             if (child.exitCode !== null || child.signalCode !== null) return resolve();
             child.once('close', () => resolve());
@@ -185,7 +190,81 @@ export class SearchIndexer {
 
   /** Waits for the shards under way, ignoring their errors: for a build that failed anyway. */
   async settle(): Promise<void> {
-    await Promise.allSettled(this.#runs);
+    await this.#end();
+  }
+
+  /** Waits for every shard, then lets each process end (closing Pagefind) and waits for that too. */
+  async #end(): Promise<PromiseSettledResult<void>[]> {
+    const ended = await Promise.allSettled(this.#runs);
+    await Promise.all(
+      [...this.#runners].map(
+        ({ child }) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            child.once('close', () => resolve());
+            if (child.connected) child.send({ end: true });
+            else child.kill('SIGTERM');
+          }),
+      ),
+    );
+    return ended;
+  }
+
+  /** Hands queued shards to processes with room (AHEAD), starting one while fewer than the limit run; after a stop or a failure, fails them instead. */
+  #dispatch(): void {
+    if (this.#stopped || this.#failed) {
+      for (const job of this.#queued.splice(0)) job.reject(new Error(`Search index: ${job.folder}/ not indexed, the build had stopped`));
+      return;
+    }
+    while (this.#queued.length) {
+      let runner = [...this.#runners].find((candidate) => candidate.sent.length === 0);
+      if (!runner && this.#runners.size < this.#limit) runner = this.#start();
+      runner ??= [...this.#runners].find((candidate) => candidate.sent.length < AHEAD);
+      if (!runner) return;
+      const job = this.#queued.shift()!;
+      runner.sent.push(job);
+      runner.child.send({
+        id: job.id,
+        site: this.#site,
+        folder: job.folder,
+        pages: job.pages,
+        ...(this.#from ? { from: this.#from } : {}),
+      });
+    }
+  }
+
+  /** A new Pagefind process, whose answers settle its shards in order; when it ends, the shards it still had fail with its words. */
+  #start(): Runner {
+    const child = fork(CHILD, [], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], execArgv: [] });
+    const runner: Runner = { child, sent: [], stderr: '' };
+    this.#runners.add(runner);
+    child.stderr!.on('data', (chunk: Buffer) => {
+      runner.stderr = (runner.stderr + chunk.toString('utf8')).slice(-64 * 1024);
+    });
+    let said: string | undefined;
+    const fail = (job: Job, why: string[]) => {
+      this.#failed = true;
+      job.reject(searchError(`failed on ${job.folder}/`, why.filter(Boolean)));
+    };
+    child.on('message', (message: { id: number; pages?: number; error?: string }) => {
+      const at = runner.sent.findIndex((job) => job.id === message.id);
+      if (message.error !== undefined) {
+        said = message.error;
+        if (at >= 0) fail(runner.sent.splice(at, 1)[0]!, [message.error, pagefindSaid(runner.stderr)]);
+        return;
+      }
+      if (at < 0) return;
+      runner.sent.splice(at, 1)[0]!.resolve(message.pages ?? 0);
+      this.#dispatch();
+    });
+    const ended = (why: string) => {
+      this.#runners.delete(runner);
+      for (const job of runner.sent.splice(0)) fail(job, [said ?? why, pagefindSaid(runner.stderr)]);
+      this.#dispatch();
+    };
+    child.on('error', (error) => ended(`could not start: ${error.message}`));
+    child.on('close', (code, signal) => ended(`stopped (${signal ?? `exit code ${code}`})`));
+    return runner;
   }
 }
 
@@ -208,45 +287,6 @@ export async function indexSite(outDir: string, options: { shardPages?: number }
     outputPath: path.join(path.resolve(outDir), bundleFolder(0)),
     bundles: shards.map((_, index) => `${bundleFolder(index)}/`),
   };
-}
-
-const CHILD = fileURLToPath(new URL('./pagefind-child.mjs', import.meta.url));
-
-/**
- * One Pagefind run in its own process: `pages` (relative to `site`) indexed
- * into a fresh bundle at `<site>/<folder>/`. Resolves to the pages indexed;
- * rejects with one line saying what failed and why (Pagefind's own words).
- */
-function runPagefind(
-  site: string,
-  folder: string,
-  pages: readonly string[],
-  running: Set<ChildProcess>,
-  from?: readonly string[],
-): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = fork(CHILD, [], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], execArgv: [] });
-    running.add(child);
-    let stderr = '';
-    let answer: { pages?: number; error?: string } | undefined;
-    child.stderr!.on('data', (chunk: Buffer) => {
-      if (stderr.length < 64 * 1024) stderr += chunk.toString('utf8');
-    });
-    child.on('message', (message: { pages?: number; error?: string }) => {
-      answer = message;
-    });
-    child.on('error', (error) => reject(searchError(`could not start for ${folder}/`, [error.message])));
-    child.on('close', (code, signal) => {
-      running.delete(child);
-      if (answer?.pages !== undefined && code === 0) {
-        resolve(answer.pages);
-        return;
-      }
-      const said = answer?.error ?? `stopped (${signal ?? `exit code ${code}`})`;
-      reject(searchError(`failed on ${folder}/`, [said, pagefindSaid(stderr)].filter(Boolean)));
-    });
-    child.send({ site, folder, pages, ...(from ? { from } : {}) });
-  });
 }
 
 /** The telling part of what Pagefind printed on failing (a Rust panic's message), on one line. */

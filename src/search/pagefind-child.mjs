@@ -1,15 +1,19 @@
 // @ts-check
-// One Pagefind run in a process of its own, started by src/search/indexer.ts:
-// it receives { site, folder, pages, from } on its IPC channel, indexes those pages of the
-// built site (each read from the first folder of `from` that has it, else from <site>, and
-// given to Pagefind as its search view, view.mjs),
-// writes the bundle to <site>/<folder>/ and answers { pages } or { error }.
-// Plain JavaScript, so it starts at once (no TypeScript loader).
+// A Pagefind process, started by src/search/indexer.ts, that indexes shards one after the
+// other as they come: each message { id, site, folder, pages, from } on its IPC channel is one
+// shard, whose pages of the built site (each read from the first folder of `from` that has
+// it, else from <site>, and given to Pagefind as its search view, view.mjs) go into a fresh
+// bundle at <site>/<folder>/; it answers { id, pages } or { id, error }, then takes the next.
+// { end: true } closes Pagefind and ends the process. Plain JavaScript, so it starts at once
+// (no TypeScript loader).
 //
 // Why a process of its own: when Pagefind's service (a binary) dies, for instance of a
 // full disk, its Node wrapper never settles the call under way, and a process waiting on
 // it ends with nothing said (exit 13). Here the service's own exit is watched, its stderr
 // (a panic message) reaches the parent, and the parent turns all of it into one error.
+// Why one process for many shards: the shards queue here, so the next starts as soon as one
+// is written, without waiting for the build's thread (busy rendering) to start a process,
+// and Pagefind's service starts once, not once a shard.
 import child_process from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -30,12 +34,16 @@ const watchedSpawn = (...args) => {
 child_process.spawn = /** @type {typeof child_process.spawn} */ (watchedSpawn);
 const pagefind = await import('pagefind');
 
+/** @typedef {{ id: number, site: string, folder: string, pages: string[], from?: string[] }} Shard */
+
 let finished = false;
+/** The shard under way, whose id a failure is reported under. */
+let current = -1;
 /** @param {string} message */
 function fail(message) {
   if (finished) return;
   finished = true;
-  process.send?.({ error: message }, () => process.exit(1));
+  process.send?.({ id: current, error: message }, () => process.exit(1));
 }
 
 // Told to stop, or the build that started this process is gone: stop the service first, so no
@@ -66,26 +74,49 @@ async function readPage(folders, sourcePath) {
   throw new Error(`no folder to read ${sourcePath} from`);
 }
 
-process.once(
-  'message',
-  async (/** @type {{ site: string, folder: string, pages: string[], from?: string[] }} */ { site, folder, pages, from }) => {
-    try {
-      const { errors, index } = await pagefind.createIndex({});
-      if (!index) throw new Error(`could not start: ${errors.join('; ') || 'no reason given'}`);
-      for (const sourcePath of pages) {
-        // What Pagefind reads of the page, not the whole page: the same index, less to parse (view.mjs).
-        const content = searchView(await readPage(from ?? [site], sourcePath));
-        const added = await index.addHTMLFile({ sourcePath, content });
-        if (added.errors.length) throw new Error(`could not read ${sourcePath}: ${added.errors.join('; ')}`);
-      }
-      const written = await index.writeFiles({ outputPath: path.join(site, folder) });
-      if (written.errors.length) throw new Error(`could not write the index: ${written.errors.join('; ')}`);
+/** @param {Shard} shard */
+async function indexShard({ site, folder, pages, from }) {
+  const { errors, index } = await pagefind.createIndex({});
+  if (!index) throw new Error(`could not start: ${errors.join('; ') || 'no reason given'}`);
+  for (const sourcePath of pages) {
+    // What Pagefind reads of the page, not the whole page: the same index, less to parse (view.mjs).
+    const content = searchView(await readPage(from ?? [site], sourcePath));
+    const added = await index.addHTMLFile({ sourcePath, content });
+    if (added.errors.length) throw new Error(`could not read ${sourcePath}: ${added.errors.join('; ')}`);
+  }
+  const written = await index.writeFiles({ outputPath: path.join(site, folder) });
+  if (written.errors.length) throw new Error(`could not write the index: ${written.errors.join('; ')}`);
+  await index.deleteIndex();
+}
+
+/** @type {(Shard | { end: true })[]} */
+const queue = [];
+let working = false;
+
+async function work() {
+  if (working) return;
+  working = true;
+  while (queue.length && !finished) {
+    const next = /** @type {Shard | { end: true }} */ (queue.shift());
+    if ('end' in next) {
       finished = true;
       service?.removeAllListeners('exit');
       await pagefind.close();
-      process.send?.({ pages: pages.length }, () => process.exit(0));
+      process.exit(0);
+    }
+    current = next.id;
+    try {
+      await indexShard(next);
+      // Sent before the next shard starts, so no answer is still unsent when the process ends.
+      await new Promise((resolve) => process.send?.({ id: next.id, pages: next.pages.length }, resolve));
     } catch (error) {
       fail(error instanceof Error ? error.message : String(error));
     }
-  },
-);
+  }
+  working = false;
+}
+
+process.on('message', (/** @type {Shard | { end: true }} */ message) => {
+  queue.push(message);
+  void work();
+});
