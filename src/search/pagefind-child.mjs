@@ -12,8 +12,7 @@
 // it ends with nothing said (exit 13). Here the service's own exit is watched, its stderr
 // (a panic message) reaches the parent, and the parent turns all of it into one error.
 // Why one process for many shards: the shards queue here, so the next starts as soon as one
-// is written, without waiting for the build's thread (busy rendering) to start a process,
-// and Pagefind's service starts once, not once a shard.
+// is written, without waiting for the build's thread (busy rendering) to start a process.
 import child_process from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -86,7 +85,11 @@ async function indexShard({ site, folder, pages, from }) {
   }
   const written = await index.writeFiles({ outputPath: path.join(site, folder) });
   if (written.errors.length) throw new Error(`could not write the index: ${written.errors.join('; ')}`);
-  await index.deleteIndex();
+  // Pagefind's service keeps memory it has used: closed after each shard (the next starts a new
+  // one, in about a tenth of a second), it holds one shard's pages at most, not more with each.
+  service?.removeAllListeners('exit');
+  service = undefined;
+  await pagefind.close();
 }
 
 /** @type {(Shard | { end: true })[]} */
@@ -100,8 +103,6 @@ async function work() {
     const next = /** @type {Shard | { end: true }} */ (queue.shift());
     if ('end' in next) {
       finished = true;
-      service?.removeAllListeners('exit');
-      await pagefind.close();
       process.exit(0);
     }
     current = next.id;
