@@ -176,16 +176,7 @@ export class SearchIndexer {
   async stop(): Promise<void> {
     this.#stopped = true;
     this.#dispatch();
-    await Promise.all(
-      [...this.#runners].map(
-        ({ child }) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            child.once('close', () => resolve());
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
+    await Promise.all([...this.#runners].map(({ child }) => closed(child, () => child.kill('SIGTERM'))));
   }
 
   /** Waits for the shards under way, ignoring their errors: for a build that failed anyway. */
@@ -197,15 +188,7 @@ export class SearchIndexer {
   async #end(): Promise<PromiseSettledResult<void>[]> {
     const ended = await Promise.allSettled(this.#runs);
     await Promise.all(
-      [...this.#runners].map(
-        ({ child }) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            child.once('close', () => resolve());
-            if (child.connected) child.send({ end: true });
-            else child.kill('SIGTERM');
-          }),
-      ),
+      [...this.#runners].map(({ child }) => closed(child, () => (child.connected ? child.send({ end: true }) : child.kill('SIGTERM')))),
     );
     return ended;
   }
@@ -287,6 +270,15 @@ export async function indexSite(outDir: string, options: { shardPages?: number }
     outputPath: path.join(path.resolve(outDir), bundleFolder(0)),
     bundles: shards.map((_, index) => `${bundleFolder(index)}/`),
   };
+}
+
+/** Resolves once `child` has ended, after `ask` (to stop or to end) when it still runs. */
+function closed(child: ChildProcess, ask: () => void): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('close', () => resolve());
+    ask();
+  });
 }
 
 /** The telling part of what Pagefind printed on failing (a Rust panic's message), on one line. */
