@@ -199,7 +199,7 @@ export async function build(
   return withStaging(outDir, async (staging, onStop) => {
     // Only what the checks below need of each result: Eleventy's results hold every page's HTML.
     const written: WrittenPage[] = [];
-    // Pagefind (a process of its own) indexes each shard once its pages are written, on the second core while the next runs are.
+    // Pagefind (processes of its own) indexes each shard once its pages are written, on the second core while the next runs are.
     const indexer = await SearchIndexer.create(staging, previous ? { from: [staging, outDir] } : {});
     const shardPages = options.searchShardPages ?? shardPagesFor(data.articles.length);
     onStop(() => indexer.stop());

@@ -4,8 +4,8 @@
 // shard, whose pages of the built site (each read from the first folder of `from` that has
 // it, else from <site>, and given to Pagefind as its search view, view.mjs) go into a fresh
 // bundle at <site>/<folder>/; it answers { id, pages } or { id, error }, then takes the next.
-// { end: true } closes Pagefind and ends the process. Plain JavaScript, so it starts at once
-// (no TypeScript loader).
+// { end: true } ends the process (Pagefind's service is closed after each shard). Plain
+// JavaScript, so it starts at once (no TypeScript loader).
 //
 // Why a process of its own: when Pagefind's service (a binary) dies, for instance of a
 // full disk, its Node wrapper never settles the call under way, and a process waiting on

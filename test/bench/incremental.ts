@@ -50,8 +50,6 @@ interface Figures {
   pages: number;
   fullBuild?: string;
   maxRssBytes: number;
-  /** The highest sum of the build's process and its Pagefind processes, sampled by the parent (watchMemory). */
-  treePeakBytes?: number;
 }
 
 /** In the child: one build of `contentDir` into `outDir`. */
@@ -69,7 +67,13 @@ async function buildOnce(contentDir: string, outDir: string, mode: string): Prom
   };
 }
 
-async function buildInChild(contentDir: string, outDir: string, articles: number, mode: 'cache' | 'no-cache'): Promise<Figures> {
+/** One build in a child process: its figures, and the highest sum of its process and its Pagefind processes (watchMemory). */
+async function buildInChild(
+  contentDir: string,
+  outDir: string,
+  articles: number,
+  mode: 'cache' | 'no-cache',
+): Promise<Figures & { treePeakBytes: number }> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', `--max-old-space-size=${buildHeapMb(articles)}`, THIS_FILE, 'build', contentDir, outDir, mode],
@@ -143,7 +147,7 @@ export async function benchIncremental(sizes: readonly number[] = incrementalSiz
       rmSync(beforeDir, { recursive: true, force: true });
       console.log(`incremental ${count}: a build without the cache: ${seconds(firstWhole.seconds)}`);
       const clean = await buildInChild(contentDir, outDir, count, 'cache');
-      const peakBytes = clean.treePeakBytes ?? clean.maxRssBytes;
+      const peakBytes = clean.treePeakBytes;
       const peak = `${(peakBytes / 1024 ** 3).toFixed(2)} GB`;
       console.log(
         `incremental ${count}: clean build, empty cache: ${seconds(clean.seconds)}, ${clean.written} files written, peak memory ${peak} (the build's process and its Pagefind processes together; the build's alone ${(clean.maxRssBytes / 1024 ** 3).toFixed(2)} GB)`,
