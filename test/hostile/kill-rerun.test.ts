@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/build.ts';
 import { writeSeedVariants } from './seed-variants.ts';
-import { readFiles } from '../support/files.ts';
+import { listFiles, readFiles } from '../support/files.ts';
 
 const PAGES = 40;
 const run = promisify(execFile);
@@ -32,9 +32,17 @@ async function importInto(out: string): Promise<void> {
 function importKilledPartway(out: string): Promise<NodeJS.Signals | null> {
   const child = spawn(process.execPath, ['bin/archive.js', 'import', pages, '--out', out], { cwd: repoRoot, stdio: 'ignore' });
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  // Listed, not read: a temporary file (the lock) may go between a listing and a read of it.
+  const appeared = () => {
+    try {
+      return listFiles(out).length > 0;
+    } catch {
+      return false;
+    }
+  };
   const poll = () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
-    if (readFiles(out).size > 0) child.kill('SIGKILL');
+    if (appeared()) child.kill('SIGKILL');
     else setTimeout(poll, 2);
   };
   poll();
