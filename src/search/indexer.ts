@@ -70,8 +70,8 @@ const CHILD = fileURLToPath(new URL('./pagefind-child.mjs', import.meta.url));
 
 /** One shard handed to a Pagefind process, and what its promise is waiting for. */
 interface Job {
+  /** The shard's index: its bundle is `bundleFolder(id)`. */
   id: number;
-  folder: string;
   pages: string[];
   resolve(pages: number): void;
   reject(error: Error): void;
@@ -141,7 +141,7 @@ export class SearchIndexer {
    */
   indexShard(index: number, pages: readonly string[]): void {
     const run = new Promise<number>((resolve, reject) => {
-      this.#queued.push({ id: index, folder: bundleFolder(index), pages: [...pages], resolve, reject });
+      this.#queued.push({ id: index, pages: [...pages], resolve, reject });
     }).then((indexed) => {
       this.#pages += indexed;
     });
@@ -196,7 +196,8 @@ export class SearchIndexer {
   /** Hands queued shards to processes with room (AHEAD), starting one while fewer than the limit run; after a stop or a failure, fails them instead. */
   #dispatch(): void {
     if (this.#stopped || this.#failed) {
-      for (const job of this.#queued.splice(0)) job.reject(new Error(`Search index: ${job.folder}/ not indexed, the build had stopped`));
+      for (const job of this.#queued.splice(0))
+        job.reject(new Error(`Search index: ${bundleFolder(job.id)}/ not indexed, the build had stopped`));
       return;
     }
     while (this.#queued.length) {
@@ -209,7 +210,7 @@ export class SearchIndexer {
       runner.child.send({
         id: job.id,
         site: this.#site,
-        folder: job.folder,
+        folder: bundleFolder(job.id),
         pages: job.pages,
         ...(this.#from ? { from: this.#from } : {}),
       });
@@ -227,7 +228,7 @@ export class SearchIndexer {
     let said: string | undefined;
     const fail = (job: Job, why: string[]) => {
       this.#failed = true;
-      job.reject(searchError(`failed on ${job.folder}/`, why.filter(Boolean)));
+      job.reject(searchError(`failed on ${bundleFolder(job.id)}/`, why.filter(Boolean)));
     };
     child.on('message', (message: { id: number; pages?: number; error?: string }) => {
       const at = runner.sent.findIndex((job) => job.id === message.id);
