@@ -1,13 +1,19 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ContentError } from '../../src/archive/errors.ts';
 import { loadContent } from '../../src/store/load.ts';
 
-/** A content folder with these files (relative path → text). */
+const folders: string[] = [];
+afterAll(() => {
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A content folder with these files (relative path → text), removed after the file's tests. */
 function contentFolder(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'archive-load-'));
+  folders.push(dir);
   for (const [file, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), text);
