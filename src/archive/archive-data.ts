@@ -29,7 +29,10 @@ import { archiveCitations, bibtexKey, citations, type Citations } from '../site/
 import { highwireTags, type MetaTag } from '../site/highwire.ts';
 import { cslJson, risCitation } from '../site/references.ts';
 import { atomFeed, jsonFeed, type FeedEntry, type FeedMeta } from '../site/feeds.ts';
-import { collectionPage, jsonLd, newsArticle } from '../site/json-ld.ts';
+import { collectionPage, jsonLd, newsArticle, type Mention } from '../site/json-ld.ts';
+
+/** The kinds of names an article's JSON-LD mentions. */
+type MentionKind = Exclude<EntityKind, 'tags'>;
 import { wikidataUrl } from '../content/registry.ts';
 import { absoluteUrl, type SiteSettings } from '../site/settings.ts';
 import { searchBundles } from '../search/plan.ts';
@@ -48,6 +51,7 @@ import type { OutletRef } from '../collections/reports.ts';
 import { storylineIndex, storylineSummary, wireStoryGroups, type Storyline, type StorylineSummary } from '../collections/storylines.ts';
 import { storyPrint } from '../content/same-story.ts';
 import { articleHash, sha256 } from './fingerprint.ts';
+import { withDerivedFields } from './derived-fields.ts';
 
 /** Articles a listing page shows. */
 export const PAGE_SIZE = 20;
@@ -97,6 +101,8 @@ export interface ArticlePage {
   links: Record<EntityKind, EntityLink[]>;
   /** The outlet (content/_data/outlets.yaml, else as the source names it). */
   outlet?: OutletLink;
+  /** The people, organizations and places the article names, with their Wikidata ids where the registries give one: its JSON-LD's `mentions`. */
+  mentions: Record<MentionKind, Mention[]>;
   related: RelatedStory[];
   /** The same story in the archive from other pages or outlets (content/same-story.ts), oldest first. */
   sameStory: Article[];
@@ -107,12 +113,13 @@ export interface ArticlePage {
   headlines: OutletHeadline[];
   previous?: Article;
   next?: Article;
-  cite: Citations;
+  /** Derived when read (derived-fields.ts), as are citationMeta and jsonLd. */
+  readonly cite: Citations;
   /** Highwire `citation_*` meta tags (src/site/highwire.ts). */
-  citationMeta: MetaTag[];
+  readonly citationMeta: MetaTag[];
   /** Site-relative URLs of the article's RIS and CSL-JSON files. */
   citeFiles: { ris: string; csl: string };
-  jsonLd: string;
+  readonly jsonLd: string;
   /** Beside the article on wide screens, below it on narrow ones. */
   facets: ArticleFacets;
 }
@@ -182,12 +189,12 @@ export interface EntityListingPage extends PageSlice<Article> {
   namedWith?: FacetGroup<NamedWith>[];
   /** The entity's articles per year, or per month when its span is short (`chartPeriods`); every page lists the periods with articles. */
   periods: ChartPeriods;
-  /** On the first page, when there are two periods or more: the same as an SVG bar chart. */
-  chart?: string;
+  /** On the first page, when there are two periods or more: the same as an SVG bar chart; derived when read (derived-fields.ts). */
+  readonly chart?: string;
   /** The entity's Wikidata page, when the registry gives its id. */
   wikidataUrl?: string;
-  /** The page's schema.org CollectionPage about the entity (src/site/json-ld.ts), ready for its script element. */
-  jsonLd: string;
+  /** The page's schema.org CollectionPage about the entity (src/site/json-ld.ts), ready for its script element; derived when read (derived-fields.ts). */
+  readonly jsonLd: string;
   /** An outlet's entry in the outlets registry: country, kind, ownership, labels with their sources. */
   outlet?: OutletEntry;
   /** How to cite the archive as a whole. */
@@ -485,16 +492,14 @@ export async function buildArchiveData(
 
   const articlePages: ArticlePage[] = articles.map((article) => {
     const links = linksOf.get(article)!;
-    const canonical = abs(article.url);
-    const names = (kind: EntityKind) => links[kind].map((l) => l.name);
-    const mentions = (kind: EntityKind) => links[kind].map((l) => ({ name: l.name, wikidata: indexes.get(kind)!.get(l.name)?.wikidata }));
-    const outlet = outletOf(article);
-    return {
+    const mentions = (kind: MentionKind) => links[kind].map((l) => ({ name: l.name, wikidata: indexes.get(kind)!.get(l.name)?.wikidata }));
+    const page = {
       article,
       html: html.get(article.url)!,
-      canonical,
+      canonical: abs(article.url),
       links,
-      outlet,
+      outlet: outletOf(article),
+      mentions: { people: mentions('people'), organizations: mentions('organizations'), places: mentions('places') },
       related: relatedFor(article.url),
       sameStory: sameStory.get(article.url) ?? [],
       incidents: incidentLinks(incidents, article),
@@ -502,19 +507,16 @@ export async function buildArchiveData(
       headlines: article.related_headlines.map((text, i) => ({ text, url: headlineLinks.get(article.url)?.[i] })),
       previous: around.get(article.url)?.previous,
       next: around.get(article.url)?.next,
-      cite: citations(article, settings.name, canonical),
-      citationMeta: highwireTags(article, canonical, settings.language, names('tags'), outlet?.name),
       citeFiles: { ris: `${article.url}cite.ris`, csl: `${article.url}cite.json` },
-      jsonLd: jsonLd(
-        newsArticle(article, settings, canonical, {
-          people: mentions('people'),
-          organizations: mentions('organizations'),
-          places: mentions('places'),
-          tags: names('tags'),
-        }),
-      ),
       facets: articleFacets(article, facetLinks.get(article)!),
     };
+    // Made when a rendered page reads them, from the page's own data and the settings alone (derived-fields.ts).
+    const tags = (p: typeof page) => p.links.tags.map((l) => l.name);
+    return withDerivedFields(page, {
+      cite: (p) => citations(p.article, settings.name, p.canonical),
+      citationMeta: (p) => highwireTags(p.article, p.canonical, settings.language, tags(p), p.outlet?.name),
+      jsonLd: (p) => jsonLd(newsArticle(p.article, settings, p.canonical, { ...p.mentions, tags: tags(p) })),
+    } satisfies { [K in 'cite' | 'citationMeta' | 'jsonLd']: (p: typeof page) => ArticlePage[K] });
   });
 
   const feedEntry = (article: Article): FeedEntry => ({
@@ -534,6 +536,17 @@ export async function buildArchiveData(
     return hash;
   };
   const rawKey = (...parts: unknown[]): string => sha256(JSON.stringify(parts));
+  // What a feed entry is made from, once per article: an article is in the home feed and in its tags' and people's.
+  const entryKeys = new Map<Article, unknown[]>();
+  const feedEntryKey = (article: Article): unknown[] => {
+    let key = entryKeys.get(article);
+    if (key === undefined) {
+      const entry = feedEntry(article);
+      key = [articleHash(article), htmlHash(article.url), entry.url, entry.tags];
+      entryKeys.set(article, key);
+    }
+    return key;
+  };
   const feedFiles = (pageUrl: string, title: string, description: string, list: readonly Article[]): RawFile[] => {
     const meta: FeedMeta = {
       title,
@@ -547,11 +560,7 @@ export async function buildArchiveData(
     // Each entry as the feed shows it: the article whole, its HTML, its address and its tags as the tags index folds them.
     // Made once for the feed's two files, when the first asks.
     let made: unknown[] | undefined;
-    const entries = () =>
-      (made ??= list.map((article) => {
-        const entry = feedEntry(article);
-        return [articleHash(article), htmlHash(article.url), entry.url, entry.tags];
-      }));
+    const entries = () => (made ??= list.map(feedEntryKey));
     return [
       { url: `${pageUrl}feed.xml`, render: () => atomFeed(meta, list.map(feedEntry)), key: () => rawKey('atom', meta, entries()) },
       { url: `${pageUrl}feed.json`, render: () => jsonFeed(meta, list.map(feedEntry)), key: () => rawKey('json', meta, entries()) },
@@ -657,7 +666,9 @@ export async function buildArchiveData(
       const feeds = hasFeeds(kind, entity) ? { atom: `${entity.url}feed.xml`, json: `${entity.url}feed.json` } : undefined;
       const periods = chartPeriods(entity.articles);
       const { articles: _listed, ...shown } = entity;
-      const { views, controls } = viewsOf.get(entity.url)!;
+      const { views, controls: viewControls } = viewsOf.get(entity.url)!;
+      // One object for all the entity's pages, as its periods and `shown` are: fingerprints hash each once (fingerprint.ts).
+      const controls = { ...viewControls, newest: entity.url };
       for (const view of views) {
         const name = view.year ? String(view.year) : view.sort === 'oldest' ? 'Oldest first' : 'Newest first';
         const heading = view.year
@@ -667,31 +678,39 @@ export async function buildArchiveData(
             : entity.name;
         for (const page of paginate(view.articles, view.url, PAGE_SIZE)) {
           const first = page.number === 1 && view === views[0];
-          listing.push({
-            ...page,
-            entity: shown,
-            title: page.number > 1 ? `${heading} (page ${page.number} of ${page.total})` : heading,
-            view: { sort: view.sort, ...(view.year ? { year: view.year } : {}), name, url: view.url, count: view.articles.length },
-            controls: { ...controls, newest: entity.url },
-            singular,
-            plural,
-            feeds,
-            periods,
-            ...(entity.wikidata ? { wikidataUrl: wikidataUrl(entity.wikidata) } : {}),
-            jsonLd: jsonLd(collectionPage(entity, settings, abs(page.url))),
-            ...(kind === 'outlets' ? { outlet: outlets.get(entity.name) } : {}),
-            archive: archiveCitation,
-            ...(first
-              ? {
-                  namedWith: FACET_KINDS.map((other) => ({
-                    kind: other,
-                    label: KIND_LABELS[other].plural,
-                    names: namedWithOf.get(entity.url)![other],
-                  })).filter((group) => group.names.length),
-                  chart: periods.bars.length > 1 ? barChart(periods, 'entity-chart-title') : undefined,
-                }
-              : {}),
-          });
+          listing.push(
+            withDerivedFields(
+              {
+                ...page,
+                entity: shown,
+                title: page.number > 1 ? `${heading} (page ${page.number} of ${page.total})` : heading,
+                view: { sort: view.sort, ...(view.year ? { year: view.year } : {}), name, url: view.url, count: view.articles.length },
+                controls,
+                singular,
+                plural,
+                feeds,
+                periods,
+                ...(entity.wikidata ? { wikidataUrl: wikidataUrl(entity.wikidata) } : {}),
+                ...(kind === 'outlets' ? { outlet: outlets.get(entity.name) } : {}),
+                archive: archiveCitation,
+                ...(first
+                  ? {
+                      namedWith: FACET_KINDS.map((other) => ({
+                        kind: other,
+                        label: KIND_LABELS[other].plural,
+                        names: namedWithOf.get(entity.url)![other],
+                      })).filter((group) => group.names.length),
+                    }
+                  : {}),
+              },
+              // Made when a rendered page reads them, from the page's own data and the settings alone (derived-fields.ts):
+              // the chart from the periods, on the first page (its number and view) of an entity with two periods or more.
+              {
+                jsonLd: (p) => jsonLd(collectionPage(p.entity, settings, abs(p.url))),
+                chart: (p) => (first && p.periods.bars.length > 1 ? barChart(p.periods, 'entity-chart-title') : undefined),
+              },
+            ),
+          );
         }
       }
     }

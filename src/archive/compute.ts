@@ -5,6 +5,7 @@
  */
 import type { LoadedContent } from '../store/load.ts';
 import { buildArchiveData, type ArchiveData } from './archive-data.ts';
+import { rememberArticleHashes } from './fingerprint.ts';
 import { createMarkdown } from './markdown.ts';
 
 /** Each published article's file (relative to the content folder) and its page URL, for links between articles. */
@@ -14,6 +15,7 @@ export function articleFiles(content: Pick<LoadedContent, 'articles'>): Map<stri
 
 /** Every page list of the archive from its loaded content; logs the article count unless `quiet`. */
 export async function computeArchive(content: LoadedContent, quiet = false, searchShardPages?: number): Promise<ArchiveData> {
+  if (content.derived) rememberArticleHashes(content.articles, content.derived);
   const md = createMarkdown({ pathPrefix: content.settings.pathPrefix, articleFiles: articleFiles(content) });
   const data = await buildArchiveData(content, (body, file) => md.render(body, { file }), searchShardPages);
   if (!quiet) {

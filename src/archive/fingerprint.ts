@@ -13,11 +13,20 @@
  *
  * Articles appear inside many items (related stories, entity listings, a
  * year's months): each Article object is hashed once, whole (its body too),
- * and stands in the items as its hash.
+ * and stands in the items as its hash. So do other objects many items hold
+ * (an entity's chart periods on each of its pages, the archive's citation on
+ * every entity page): each is hashed once.
+ *
+ * The fields a page derives (src/archive/derived-fields.ts: an article
+ * page's citations and JSON-LD, an entity page's JSON-LD) are left out of
+ * its fingerprint and made only for the pages rendered: each is made from
+ * the page's other fields and from what the cache's key holds (the site
+ * settings, the code), so it changes only when they do.
  */
 import { createHash } from 'node:crypto';
 import type { Article } from '../content/article.ts';
 import type { ArchiveData } from './archive-data.ts';
+import { derivedFieldsOf } from './derived-fields.ts';
 
 /** The kinds of pages made one per item, with the list of the archive each comes from. */
 export const PAGED_KINDS = ['article', 'entity', 'entity-index', 'timeline-year', 'incident', 'storyline'] as const;
@@ -32,16 +41,34 @@ export interface PageFingerprint {
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
+/** The same in base64url, two thirds as long: the hashes that stand in items for articles and shared objects, which fill most of their JSON. */
+const sha256Short = (data: string): string => createHash('sha256').update(data).digest('base64url');
+
 const articleHashes = new WeakMap<object, string>();
 
 /** The SHA-256 of an Article's JSON, its body included: made once per Article object. */
 export function articleHash(article: Article): string {
   let hash = articleHashes.get(article);
   if (hash === undefined) {
-    hash = sha256(JSON.stringify(article, plain));
+    hash = sha256Short(JSON.stringify(article, plain));
     articleHashes.set(article, hash);
   }
   return hash;
+}
+
+/**
+ * Gives each article the hash its file's last build made, when the parse
+ * cache remembers one (`derived`, by the file's text: an Article is made from
+ * its file's path and text alone, src/content/article.ts), else makes it:
+ * at 10,000 articles hashing them all again took about half a second.
+ */
+export function rememberArticleHashes(articles: Iterable<Article>, derived: <T>(article: Article, name: string, make: () => T) => T): void {
+  for (const article of articles)
+    if (!articleHashes.has(article))
+      articleHashes.set(
+        article,
+        derived(article, 'articleHash', () => articleHash(article)),
+      );
 }
 
 /**
@@ -52,20 +79,29 @@ export function articleHash(article: Article): string {
  * For speed the item is written by JSON.stringify without a replacer (a
  * replacer is a call per value: it took 2.9 s of 4.3 s at 10,000 articles):
  * for the length of `run` only, each known Article has a `toJSON` that
- * writes `article:<hash>`, Map and Set have one that writes their entries,
+ * writes `a:<hash>`, Map and Set have one that writes their entries,
  * and functions one that writes their code; all are removed before `run`
  * returns or throws (`run` must be synchronous). What JSON still cannot
  * tell apart: an undefined property from a missing one (no template can
  * either) and an undefined array element from null (no page item holds
  * one); an object's own toJSON is taken as its value, as JSON does.
+ *
+ * Each of `shared` (objects, arrays) is hashed once too, after the
+ * articles, and stands in the items as `s:<hash>`; one shared object
+ * inside another is hashed first when listed first. The same objects in the
+ * same order give the same hashes, in a clean build as in an incremental one.
  */
-export function withItemHasher<T>(articles: Iterable<Article>, run: (hash: (kind: string, item: unknown) => string) => T): T {
+export function withItemHasher<T>(
+  articles: Iterable<Article>,
+  run: (hash: (kind: string, item: unknown) => string) => T,
+  shared: Iterable<object> = [],
+): T {
   const known = [...articles];
   // Each article's own hash first, of its whole JSON, before any toJSON is in place.
   for (const article of known) articleHash(article);
   const prototypes = [Map.prototype, Set.prototype, Function.prototype];
   const saved = prototypes.map((proto) => Object.getOwnPropertyDescriptor(proto, 'toJSON'));
-  const marked: Article[] = [];
+  const marked: object[] = [];
   try {
     Object.defineProperty(Map.prototype, 'toJSON', { value: mapJson, configurable: true, writable: true });
     Object.defineProperty(Set.prototype, 'toJSON', { value: setJson, configurable: true, writable: true });
@@ -75,12 +111,18 @@ export function withItemHasher<T>(articles: Iterable<Article>, run: (hash: (kind
       Object.defineProperty(article, 'toJSON', { value: articleJson, configurable: true, writable: true });
       marked.push(article);
     }
-    const result = run((kind, item) => sha256(`${kind}\n${JSON.stringify(item)}`));
+    for (const object of new Set(shared)) {
+      if (Object.hasOwn(object, 'toJSON')) continue; // An article, or listed twice: it stands in as its hash already.
+      const json = `s:${sha256Short(JSON.stringify(object))}`;
+      Object.defineProperty(object, 'toJSON', { value: () => json, configurable: true, writable: true });
+      marked.push(object);
+    }
+    const result = run((kind, item) => sha256(`${kind}\n${JSON.stringify(dataProperties(item))}`));
     if (typeof (result as { then?: unknown } | undefined)?.then === 'function')
       throw new Error('withItemHasher: run must be synchronous (the toJSON methods are gone once it returns)');
     return result;
   } finally {
-    for (const article of marked) delete (article as { toJSON?: unknown }).toJSON;
+    for (const object of marked) delete (object as { toJSON?: unknown }).toJSON;
     prototypes.forEach((proto, index) => {
       const before = saved[index];
       if (before) Object.defineProperty(proto, 'toJSON', before);
@@ -89,8 +131,17 @@ export function withItemHasher<T>(articles: Iterable<Article>, run: (hash: (kind
   }
 }
 
+/** An item without the fields it derives (module comment), none of them made. */
+function dataProperties(item: unknown): unknown {
+  const derived = typeof item === 'object' && item !== null ? derivedFieldsOf(item) : undefined;
+  if (!derived) return item;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(item as object)) if (!derived.has(key)) out[key] = (item as Record<string, unknown>)[key];
+  return out;
+}
+
 function articleJson(this: Article): string {
-  return `article:${articleHash(this)}`;
+  return `a:${articleHash(this)}`;
 }
 
 function mapJson(this: Map<unknown, unknown>): unknown {
@@ -120,21 +171,30 @@ export function pageFingerprints(
 ): Map<string, PageFingerprint> {
   const articles = new Set<Article>();
   for (const page of data.articles) articles.add(page.article);
-  return withItemHasher(articles, (hash) => {
-    const out = new Map<string, PageFingerprint>();
-    const add = (kind: PagedKind, url: string, item: unknown) => {
-      if (out.has(url)) throw new Error(`two pages at ${url}`);
-      out.set(url, { kind, url, fingerprint: hash(kind, item) });
-    };
-    // An article page's HTML (half of its data) is hashed as it is, not escaped into JSON first.
-    for (const page of data.articles) add('article', page.article.url, { ...page, html: sha256(page.html) });
-    for (const page of data.entityPages) add('entity', page.url, page);
-    for (const page of data.indexes) add('entity-index', page.url, page);
-    for (const page of data.yearPages) add('timeline-year', page.url, page);
-    for (const page of data.incidentPages) add('incident', page.url, page);
-    for (const page of data.storylinePages) add('storyline', page.url, page);
-    return out;
-  });
+  // What an entity's pages (its views, their pages) share, and what every entity page does: hashed once each.
+  const shared: object[] = [];
+  for (const page of data.entityPages)
+    for (const object of [page.entity, page.periods, page.controls, page.archive])
+      if (typeof object === 'object' && object) shared.push(object);
+  return withItemHasher(
+    articles,
+    (hash) => {
+      const out = new Map<string, PageFingerprint>();
+      const add = (kind: PagedKind, url: string, item: unknown) => {
+        if (out.has(url)) throw new Error(`two pages at ${url}`);
+        out.set(url, { kind, url, fingerprint: hash(kind, item) });
+      };
+      // An article page's HTML (half of its data) is hashed as it is, not escaped into JSON first.
+      for (const page of data.articles) add('article', page.article.url, { ...(dataProperties(page) as object), html: sha256(page.html) });
+      for (const page of data.entityPages) add('entity', page.url, page);
+      for (const page of data.indexes) add('entity-index', page.url, page);
+      for (const page of data.yearPages) add('timeline-year', page.url, page);
+      for (const page of data.incidentPages) add('incident', page.url, page);
+      for (const page of data.storylinePages) add('storyline', page.url, page);
+      return out;
+    },
+    shared,
+  );
 }
 
 /**

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ArchiveData } from '../../src/archive/archive-data.ts';
-import { articleHash, pageFingerprints, withItemHasher } from '../../src/archive/fingerprint.ts';
+import { type ArchiveData, buildArchiveData } from '../../src/archive/archive-data.ts';
+import { withDerivedFields } from '../../src/archive/derived-fields.ts';
+import { articleHash, pageFingerprints, rememberArticleHashes, withItemHasher } from '../../src/archive/fingerprint.ts';
+import type { Article } from '../../src/content/article.ts';
+import { DEFAULT_SETTINGS } from '../../src/site/settings.ts';
 import { makeArticle } from '../support/make-article.ts';
 
 type Pages = Pick<ArchiveData, 'articles' | 'entityPages' | 'indexes' | 'yearPages' | 'incidentPages' | 'storylinePages'>;
@@ -67,5 +70,81 @@ describe('page fingerprints', () => {
     const article = makeArticle({ title: 'Same', body: 'A body.' });
     expect(articleHash(article)).toBe(articleHash(makeArticle({ title: 'Same', body: 'A body.' })));
     expect(articleHash(article)).not.toBe(articleHash(makeArticle({ title: 'Same', body: 'Another body.' })));
+  });
+
+  it('hash an object many items share once, and still see a change in it', () => {
+    const shared = { periods: [1, 2, 3] };
+    const items = [
+      { url: '/a/', shared },
+      { url: '/b/', shared },
+    ];
+    const hashes = (list: typeof items) => withItemHasher([], (h) => list.map((item) => h('entity', item)), [shared]);
+    const before = hashes(items);
+    expect(withItemHasher([], (h) => items.map((item) => h('entity', item)))).not.toEqual(before); // a hash stands in for it
+    expect(hashes(items)).toEqual(before);
+    shared.periods.push(4);
+    const after = hashes(items);
+    expect(after[0]).not.toBe(before[0]);
+    expect(after[1]).not.toBe(before[1]);
+    expect(Object.hasOwn(shared, 'toJSON')).toBe(false);
+  });
+
+  it("leave a page's derived fields out, unmade", () => {
+    let made = 0;
+    const page = (title: string) => {
+      const data = pages();
+      const first = data.articles[0]!;
+      (data.articles as unknown[])[0] = withDerivedFields(
+        { ...first },
+        {
+          jsonLd: () => {
+            made++;
+            return title;
+          },
+        },
+      );
+      return data;
+    };
+    const url = pages().articles[0]!.article.url;
+    expect(byUrl(page('one'))[url]).toBe(byUrl(pages())[url]);
+    expect(byUrl(page('two'))[url]).toBe(byUrl(page('one'))[url]);
+    expect(made).toBe(0);
+    expect((page('three').articles[0] as unknown as { jsonLd: string }).jsonLd).toBe('three');
+    expect(made).toBe(1);
+  });
+
+  it("see what an article page's derived JSON-LD reads: the Wikidata id a registry gives a person it names", async () => {
+    const article = makeArticle({ title: 'Summit', date: '2019-05-23', people: ['Jens Stoltenberg'] });
+    const page = async (wikidata?: string) => {
+      const data = await buildArchiveData(
+        {
+          articles: [article],
+          drafts: 0,
+          registries: { people: [{ name: 'Jens Stoltenberg', aliases: [], ...(wikidata ? { wikidata } : {}) }] },
+          settings: DEFAULT_SETTINGS,
+        },
+        (body) => body,
+      );
+      return { fingerprint: pageFingerprints(data).get(article.url)!.fingerprint, jsonLd: data.articles[0]!.jsonLd };
+    };
+    const without = await page();
+    const with57 = await page('Q57');
+    expect(with57.jsonLd).toContain('wikidata.org/wiki/Q57');
+    expect(without.jsonLd).not.toContain('wikidata');
+    expect(with57.fingerprint).not.toBe(without.fingerprint);
+    expect((await page('Q57')).fingerprint).toBe(with57.fingerprint);
+  });
+
+  it('take an article hash the parse cache remembers for it, and make one it does not', () => {
+    const remembered = makeArticle({ title: 'Remembered' });
+    const fresh = makeArticle({ title: 'Fresh' });
+    const asked: string[] = [];
+    rememberArticleHashes([remembered, fresh], <T>(article: Article, name: string, make: () => T): T => {
+      asked.push(`${article.title} ${name}`);
+      return (article === remembered ? 'from the cache' : make()) as T;
+    });
+    expect(asked).toEqual(['Remembered articleHash', 'Fresh articleHash']);
+    expect(articleHash(remembered)).toBe('from the cache');
+    expect(articleHash(fresh)).toBe(articleHash(makeArticle({ title: 'Fresh' })));
   });
 });
