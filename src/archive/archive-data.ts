@@ -19,7 +19,7 @@ import type { OutletEntry, OutletLabel } from '../content/outlets.ts';
 import { listViews, type ListControls, type ListSort } from '../collections/list-views.ts';
 import { paginate, type PageSlice } from '../collections/paginate.ts';
 import { byInitial, type LetterGroup } from '../collections/alphabet.ts';
-import { namedWith, namedWithAll, type NamedWith } from '../collections/named-with.ts';
+import { namedWithAll, namedWithEach, type NamedWith } from '../collections/named-with.ts';
 import { neighbours } from '../collections/neighbours.ts';
 import { countByYear, newestFirst } from '../collections/order.ts';
 import { computeRelatedParallel, linkRelatedHeadlines, SIMILAR_TEXT, type RelatedLink } from '../related/index.ts';
@@ -462,9 +462,7 @@ export async function buildArchiveData(
     for (const entity of indexes.get(kind)!.entities) {
       namedWithOf.set(
         entity.url,
-        Object.fromEntries(
-          FACET_KINDS.map((other) => [other, namedWith(entity, indexes.get(other)!, 8, (article) => facetLinks.get(article)![other])]),
-        ) as Record<PageKind, NamedWith[]>,
+        namedWithEach(entity, FACET_KINDS, 8, (article) => facetLinks.get(article)!),
       );
       const views = listViews(entity.url, entity.articles, { pageSize: PAGE_SIZE, yearPagesMin: settings.yearPagesMin });
       viewsOf.set(entity.url, views);

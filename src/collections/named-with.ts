@@ -24,16 +24,37 @@ export function namedWith(
   limit = 8,
   linksOf: (article: Article) => readonly EntityLink[] = (article) => entityLinks(index, index.names(article)),
 ): NamedWith[] {
-  const counts = new Map<string, NamedWith>();
+  return namedWithEach(entity, ['names'], limit, (article) => ({ names: linksOf(article) })).names;
+}
+
+/**
+ * `namedWith` for several kinds at once, in one pass over the entity's
+ * articles: `linksOf` gives an article's links of each kind. At 10,000
+ * articles and five kinds a pass per kind took a tenth of a second more.
+ */
+export function namedWithEach<K extends string>(
+  entity: Entity,
+  kinds: readonly K[],
+  limit: number,
+  linksOf: (article: Article) => Readonly<Record<K, readonly EntityLink[]>>,
+): Record<K, NamedWith[]> {
+  const counts = kinds.map(() => new Map<string, NamedWith>());
   for (const article of entity.articles) {
-    for (const link of linksOf(article)) {
-      if (link.url === entity.url) continue;
-      const seen = counts.get(link.url);
-      if (seen) seen.count++;
-      else counts.set(link.url, { name: link.name, url: link.url, count: 1 });
-    }
+    const links = linksOf(article);
+    kinds.forEach((kind, i) => {
+      const ofKind = counts[i]!;
+      for (const link of links[kind]) {
+        if (link.url === entity.url) continue;
+        const seen = ofKind.get(link.url);
+        if (seen) seen.count++;
+        else ofKind.set(link.url, { name: link.name, url: link.url, count: 1 });
+      }
+    });
   }
-  return [...counts.values()].sort(byCountThenName).slice(0, limit);
+  return Object.fromEntries(kinds.map((kind, i) => [kind, [...counts[i]!.values()].sort(byCountThenName).slice(0, limit)])) as Record<
+    K,
+    NamedWith[]
+  >;
 }
 
 /**

@@ -150,21 +150,41 @@ interface CountryRecord {
   subregion?: string;
 }
 
-/** Adds a name to a map of places unless the name (folded) is there already: the first meaning wins. */
-function adder(map: Map<string, Place>): (name: string, place: Place) => void {
-  return (name, place) => {
+/**
+ * A folded name's meanings, first first: the first that holds is the name's.
+ * A meaning holds unless it has an `unlessWord` that is an English word,
+ * which is asked only when the name is looked up: loading the dictionary
+ * took about 0.2 s, more than a build's lookups of place names do.
+ */
+interface Meaning {
+  place: Place;
+  unlessWord?: string;
+}
+
+/** Adds a name to a map of places unless the name (folded) has a meaning there that always holds: the first meaning wins. */
+function adder(map: Map<string, Meaning[]>): (name: string, place: Place, unlessWord?: string) => void {
+  return (name, place, unlessWord) => {
     const key = placeKey(name);
-    if (key.length >= 2 && !map.has(key)) map.set(key, place);
+    if (key.length < 2) return;
+    const meanings = map.get(key);
+    const meaning = unlessWord === undefined ? { place } : { place, unlessWord };
+    if (!meanings) map.set(key, [meaning]);
+    else if (meanings.every((m) => m.unlessWord !== undefined)) meanings.push(meaning);
   };
 }
 
-let major: Map<string, Place> | undefined;
-let cities: Map<string, Place> | undefined;
+/** The place a folded name means in `map`: its first meaning that holds. */
+function meaningOf(map: Map<string, Meaning[]>, key: string): Place | undefined {
+  return map.get(key)?.find((m) => m.unlessWord === undefined || !isEnglishWord(m.unlessWord))?.place;
+}
+
+let major: Map<string, Meaning[]> | undefined;
+let cities: Map<string, Meaning[]> | undefined;
 
 /** Countries, regions, states and provinces: folded name to place. */
-function majorPlaces(): Map<string, Place> {
+function majorPlaces(): Map<string, Meaning[]> {
   if (major) return major;
-  const map = new Map<string, Place>();
+  const map = new Map<string, Meaning[]>();
   // A name keeps its first, most important meaning: countries before regions before states.
   const add = adder(map);
   const countries = require('world-countries/countries.json') as CountryRecord[];
@@ -176,8 +196,9 @@ function majorPlaces(): Map<string, Place> {
     // a native name that is an English word or a nationality ("Island" for Iceland, "Thai") would find countries in any text.
     for (const alt of c.altSpellings) {
       if (!latin(alt) || alt.includes(',') || (alt.length <= 2 && alt !== 'UK' && alt !== 'US')) continue;
-      if (alt !== alt.toUpperCase() && !alt.includes(' ') && (isEnglishWord(alt) || DEMONYM_LIKE.test(alt))) continue;
-      add(alt, place);
+      const oneWord = alt !== alt.toUpperCase() && !alt.includes(' ');
+      if (oneWord && DEMONYM_LIKE.test(alt)) continue;
+      add(alt, place, oneWord ? alt : undefined);
     }
   }
   for (const [alias, name] of OTHER_COUNTRIES) add(alias, { name, kind: 'country' });
@@ -208,9 +229,9 @@ function majorPlaces(): Map<string, Place> {
 }
 
 /** Capitals and cities of 15,000 people or more: folded name to place. */
-function cityPlaces(): Map<string, Place> {
+function cityPlaces(): Map<string, Meaning[]> {
   if (cities) return cities;
-  const map = new Map<string, Place>();
+  const map = new Map<string, Meaning[]>();
   const add = adder(map);
   const countries = require('world-countries/countries.json') as CountryRecord[];
   for (const c of countries) for (const capital of c.capital ?? []) add(capital, { name: capital, kind: 'city', population: 1_000_000 });
@@ -236,5 +257,5 @@ const latin = (s: string): boolean => /^[\p{Script=Latin}\s.'’,()-]+$/u.test(s
 /** The place a phrase names, if the gazetteer knows it; `cities: false` asks countries, regions and states only. */
 export function lookupPlace(phrase: string, options: { cities?: boolean } = {}): Place | undefined {
   const key = placeKey(phrase);
-  return majorPlaces().get(key) ?? (options.cities === false ? undefined : cityPlaces().get(key));
+  return meaningOf(majorPlaces(), key) ?? (options.cities === false ? undefined : meaningOf(cityPlaces(), key));
 }
