@@ -51,10 +51,21 @@ export function namedWithEach<K extends string>(
       }
     });
   }
-  return Object.fromEntries(kinds.map((kind, i) => [kind, [...counts[i]!.values()].sort(byCountThenName).slice(0, limit)])) as Record<
-    K,
-    NamedWith[]
-  >;
+  return Object.fromEntries(kinds.map((kind, i) => [kind, first(counts[i]!.values(), limit)])) as Record<K, NamedWith[]>;
+}
+
+/** The `limit` first of `names` in `byCountThenName` order: a sort of the few kept, not of all (a common tag's articles name thousands). */
+function first(names: Iterable<NamedWith>, limit: number): NamedWith[] {
+  const kept: NamedWith[] = [];
+  if (limit <= 0) return kept;
+  for (const name of names) {
+    if (kept.length === limit && byCountThenName(name, kept[limit - 1]!) >= 0) continue;
+    let at = kept.length;
+    while (at > 0 && byCountThenName(name, kept[at - 1]!) < 0) at--;
+    kept.splice(at, 0, name);
+    if (kept.length > limit) kept.pop();
+  }
+  return kept;
 }
 
 /**
@@ -75,8 +86,5 @@ export function namedWithAll(lists: readonly (readonly NamedWith[])[], own: read
       else counts.set(other.url, { ...other });
     }
   }
-  return [...counts.values()]
-    .sort(byCountThenName)
-    .slice(0, limit)
-    .map(({ name, url }) => ({ name, url }));
+  return first(counts.values(), limit).map(({ name, url }) => ({ name, url }));
 }
