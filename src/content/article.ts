@@ -78,7 +78,7 @@ export function toArticle(file: string, data: FrontMatter, body: string): Articl
   return {
     file,
     slug,
-    url: pageUrlOf(file, data.date, data.title),
+    url: articleUrl(data.date, slug),
     title: data.title,
     date: data.date,
     year: Number(data.date.slice(0, 4)),

@@ -165,10 +165,12 @@ export class SiteUpdate {
     return record !== undefined && match(record);
   }
 
+  /** Keeps the previous site's file `rel`, its record as it was, or with `facts` changed. */
   #keep(rel: string, facts?: Partial<FileFacts>): void {
     const record = this.#checked.trusted.get(rel)!;
     this.#kept.add(rel);
-    this.#known.set(rel, { ...factsOf(record), ...facts });
+    // The record itself when nothing changes (publish then writes it as it is: 55,000 copies took 0.25 s at 10,000 articles).
+    this.#known.set(rel, facts ? { ...factsOf(record), ...facts } : record);
   }
 
   /** Whether this build is incremental (a checked cache) rather than full. */
@@ -316,7 +318,11 @@ export class SiteUpdate {
       written = Object.keys(files).length;
     } else {
       files = {};
-      for (const rel of this.#kept) files[rel] = { ...this.#known.get(rel)!, ...statsOf(this.#checked.trusted.get(rel)!) };
+      for (const rel of this.#kept) {
+        const known = this.#known.get(rel)!;
+        const trusted = this.#checked.trusted.get(rel)!;
+        files[rel] = known === trusted ? trusted : { ...known, ...statsOf(trusted) };
+      }
       const made = new Set<string>();
       for (const entry of fs.readdirSync(this.#staging, { recursive: true, withFileTypes: true })) {
         if (!entry.isFile()) continue;
