@@ -521,7 +521,8 @@ export async function buildArchiveData(
     article,
     url: abs(article.url),
     html: html.get(article.url)!,
-    tags: entityLinks(indexes.get('tags')!, article.tags).map((l) => l.name),
+    // As the tags index folds them: the article's links, made once above.
+    tags: linksOf.get(article)!.tags.map((l) => l.name),
   });
   // Raw files' keys (RawFile.key): a hash of everything their render reads, so an incremental build keeps an unchanged one unmade.
   const htmlHashes = new Map<string, string>();

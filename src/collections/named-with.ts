@@ -76,15 +76,15 @@ function first(names: Iterable<NamedWith>, limit: number): NamedWith[] {
  * whenever a count elsewhere does.
  */
 export function namedWithAll(lists: readonly (readonly NamedWith[])[], own: readonly EntityLink[], limit = 5): EntityLink[] {
-  const skip = new Set(own.map((link) => link.url));
+  // Called for every article and kind (50,000 times at 10,000 articles): no spread, no set for the few own names.
   const counts = new Map<string, NamedWith>();
   for (const list of lists) {
     for (const other of list) {
-      if (skip.has(other.url)) continue;
       const seen = counts.get(other.url);
       if (seen) seen.count += other.count;
-      else counts.set(other.url, { ...other });
+      else counts.set(other.url, { name: other.name, url: other.url, count: other.count });
     }
   }
+  for (const link of own) counts.delete(link.url);
   return first(counts.values(), limit).map(({ name, url }) => ({ name, url }));
 }

@@ -4,6 +4,7 @@
  * `entities.json`, `datapackage.json`). Pure but for reading the version from
  * package.json once (docs/data.md).
  */
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Article } from '../content/article.ts';
 import type { RegistryEntry } from '../content/registry.ts';
@@ -72,11 +73,22 @@ export function formatArticles(records: readonly ArticleRecord[], format: 'csv' 
   return jsonLines(records, format === 'json');
 }
 
-/** The files under `/data/`, each made when it is written (RawFile in src/archive/archive-data.ts). */
-export function exportFiles(data: () => ArchiveExport): { url: string; render(): string }[] {
+/**
+ * The files under `/data/`, each made when it is written (RawFile in
+ * src/archive/archive-data.ts). The CSV file's key is a hash of the JSON
+ * file, which holds the same records whole: an incremental build whose
+ * records are unchanged keeps the CSV file unmade (0.13 s at 10,000 articles).
+ */
+export function exportFiles(data: () => ArchiveExport): { url: string; render(): string; key?(): string }[] {
+  let json: string | undefined;
+  const articlesJson = () => (json ??= formatArticles(data().articles, 'json'));
   return [
-    { url: `${DATA_URL}${DATA_FILES.csv}`, render: () => formatArticles(data().articles, 'csv') },
-    { url: `${DATA_URL}${DATA_FILES.json}`, render: () => formatArticles(data().articles, 'json') },
+    {
+      url: `${DATA_URL}${DATA_FILES.csv}`,
+      render: () => formatArticles(data().articles, 'csv'),
+      key: () => createHash('sha256').update(`csv\n${articlesJson()}`).digest('hex'),
+    },
+    { url: `${DATA_URL}${DATA_FILES.json}`, render: articlesJson },
     { url: `${DATA_URL}${DATA_FILES.entities}`, render: () => jsonLines(data().entities, true) },
     { url: `${DATA_URL}${DATA_FILES.package}`, render: () => `${JSON.stringify(data().package, null, 2)}\n` },
   ];
