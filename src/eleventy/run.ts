@@ -266,6 +266,8 @@ export async function build(
     }
     // Every page is written: the shards still to index share both cores, where memory allows.
     indexer.widen(searchRuns(shardPages));
+    // The parse results are right whatever becomes of this build: saved while Pagefind works, not after.
+    parsed?.save();
     // Without the cache, pages arrive unseen by `site`: every shard starts now.
     site.finishShards();
     await indexer.settled();
@@ -287,7 +289,6 @@ export async function build(
       );
     // Without the cache, the staging folder is swapped in whole and no manifest is written.
     const published = useCache ? site.publish() : undefined;
-    parsed?.save();
     if (!useCache) publishStaging(staging, outDir);
     memoryAt('published');
     // Alias pages are HTML written beside Eleventy's pages, by the last run (plugin.ts) or here.
