@@ -30,9 +30,6 @@ import { highwireTags, type MetaTag } from '../site/highwire.ts';
 import { cslJson, risCitation } from '../site/references.ts';
 import { atomFeed, jsonFeed, type FeedEntry, type FeedMeta } from '../site/feeds.ts';
 import { collectionPage, jsonLd, newsArticle, type Mention } from '../site/json-ld.ts';
-
-/** The kinds of names an article's JSON-LD mentions. */
-type MentionKind = Exclude<EntityKind, 'tags'>;
 import { wikidataUrl } from '../content/registry.ts';
 import { absoluteUrl, type SiteSettings } from '../site/settings.ts';
 import { searchBundles } from '../search/plan.ts';
@@ -239,6 +236,9 @@ export interface DataPage {
   /** The releases (src/release/pages.ts): the newest, whether the site is it, and every one's page. */
   releases: ReleaseState;
 }
+
+/** The kinds of names an article's JSON-LD mentions. */
+type MentionKind = Exclude<EntityKind, 'tags'>;
 
 /** The kinds with pages, in the order the site lists them: the names an article lists, then outlets. */
 const PAGE_KINDS: readonly PageKind[] = [...ENTITY_KINDS, 'outlets'];
@@ -706,10 +706,10 @@ export async function buildArchiveData(
                   : {}),
               },
               // Made when a rendered page reads them, from the page's own data and the settings alone (derived-fields.ts):
-              // the chart from the periods, on the first page (its number and view) of an entity with two periods or more.
+              // the chart from the periods, on the first page (the one with the names named with the entity) when there are two or more.
               {
                 jsonLd: (p) => jsonLd(collectionPage(p.entity, settings, abs(p.url))),
-                chart: (p) => (first && p.periods.bars.length > 1 ? barChart(p.periods, 'entity-chart-title') : undefined),
+                chart: (p) => (p.namedWith && p.periods.bars.length > 1 ? barChart(p.periods, 'entity-chart-title') : undefined),
               },
             ),
           );

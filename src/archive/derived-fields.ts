@@ -6,7 +6,7 @@
  * fingerprints leave out (src/archive/fingerprint.ts): each is made from the
  * page's data properties, which the fingerprint holds, and from what the
  * cache's key does (the site settings, the code), never from anything else.
- * Pure.
+ * No I/O: it defines properties on the pages it is given and remembers which.
  */
 
 const derivedKeys = new WeakMap<object, ReadonlySet<string>>();

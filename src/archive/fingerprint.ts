@@ -14,11 +14,12 @@
  * Articles appear inside many items (related stories, entity listings, a
  * year's months): each Article object is hashed once, whole (its body too),
  * and stands in the items as its hash. So do other objects many items hold
- * (an entity's chart periods on each of its pages, the archive's citation on
- * every entity page): each is hashed once.
+ * (an entity's chart periods, list controls and about-data on each of its
+ * pages, the archive's citation on every entity page): each is hashed once.
  *
  * The fields a page derives (src/archive/derived-fields.ts: an article
- * page's citations and JSON-LD, an entity page's JSON-LD) are left out of
+ * page's citations, Highwire tags and JSON-LD, an entity page's JSON-LD and
+ * chart) are left out of
  * its fingerprint and made only for the pages rendered: each is made from
  * the page's other fields and from what the cache's key holds (the site
  * settings, the code), so it changes only when they do.

@@ -54,7 +54,7 @@ export function namedWithEach<K extends string>(
   return Object.fromEntries(kinds.map((kind, i) => [kind, first(counts[i]!.values(), limit)])) as Record<K, NamedWith[]>;
 }
 
-/** The `limit` first of `names` in `byCountThenName` order: a sort of the few kept, not of all (a common tag's articles name thousands). */
+/** The `limit` first of `names` in `byCountThenName` order (none for a limit of 0 or less): a sort of the few kept, not of all (a common tag's articles name thousands). */
 function first(names: Iterable<NamedWith>, limit: number): NamedWith[] {
   const kept: NamedWith[] = [];
   if (limit <= 0) return kept;

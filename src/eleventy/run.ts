@@ -161,7 +161,8 @@ export interface BuildReport {
  * Incremental (docs/incremental.md): unless `cache` is false, the build
  * reads the cache beside the output folder (unless `clean`), renders only the
  * pages whose fingerprint changed, takes every other file from the previous
- * site, and writes a new cache once the new site is published.
+ * site, and writes a new manifest once the new site is published (the parse
+ * cache once every page is written).
  */
 export async function build(
   options: BuildOptions & {
@@ -266,10 +267,10 @@ export async function build(
     }
     // Every page is written: the shards still to index share both cores, where memory allows.
     indexer.widen(searchRuns(shardPages));
-    // The parse results are right whatever becomes of this build: saved while Pagefind works, not after.
-    parsed?.save();
     // Without the cache, pages arrive unseen by `site`: every shard starts now.
     site.finishShards();
+    // The parse results are right whatever becomes of this build: saved while Pagefind works, not after.
+    parsed?.save();
     await indexer.settled();
     const folders = site.bundleFolders();
     const bundles = folders.map((folder) => `${path.basename(folder)}/`);

@@ -41,7 +41,7 @@ export interface LoadedContent {
   /** Symbolic links in the content folder, as shown to the reader: never followed, so left out. */
   skipped?: string[];
   /**
-   * A value derived from an article's text alone (its story print), made by
+   * A value derived from an article file's path and text alone (its story print, its hash), made by
    * `make` or remembered from the last build (the parse cache); absent when
    * the build keeps no cache.
    */

@@ -20,7 +20,7 @@ export interface ParsedEntry {
   data: FrontMatter;
   /** The body is the file's text from here on. */
   bodyStart: number;
-  /** Values derived from the file's text alone, by name. */
+  /** Values derived from the file's path and text alone (the entry is the path's), by name. */
   derived: Record<string, unknown>;
 }
 
