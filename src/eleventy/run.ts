@@ -161,8 +161,7 @@ export interface BuildReport {
  * Incremental (docs/incremental.md): unless `cache` is false, the build
  * reads the cache beside the output folder (unless `clean`), renders only the
  * pages whose fingerprint changed, takes every other file from the previous
- * site, and writes a new manifest once the new site is published (the parse
- * cache once every page is written).
+ * site, and writes a new cache once the new site is published.
  */
 export async function build(
   options: BuildOptions & {
@@ -269,8 +268,6 @@ export async function build(
     indexer.widen(searchRuns(shardPages));
     // Without the cache, pages arrive unseen by `site`: every shard starts now.
     site.finishShards();
-    // The parse results are right whatever becomes of this build: saved while Pagefind works, not after.
-    parsed?.save();
     await indexer.settled();
     const folders = site.bundleFolders();
     const bundles = folders.map((folder) => `${path.basename(folder)}/`);
@@ -290,6 +287,9 @@ export async function build(
       );
     // Without the cache, the staging folder is swapped in whole and no manifest is written.
     const published = useCache ? site.publish() : undefined;
+    // After publishing: written earlier (while Pagefind works), a parse cache that cannot be written
+    // (a full disk, a file-size limit) failed the build before the search index could say its own failure.
+    parsed?.save();
     if (!useCache) publishStaging(staging, outDir);
     memoryAt('published');
     // Alias pages are HTML written beside Eleventy's pages, by the last run (plugin.ts) or here.
