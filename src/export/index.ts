@@ -4,7 +4,7 @@
  * `entities.json`, `datapackage.json`). Pure but for reading the version from
  * package.json once (docs/data.md).
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Article } from '../content/article.ts';
 import type { RegistryEntry } from '../content/registry.ts';
@@ -86,7 +86,7 @@ export function exportFiles(data: () => ArchiveExport): { url: string; render():
     {
       url: `${DATA_URL}${DATA_FILES.csv}`,
       render: () => formatArticles(data().articles, 'csv'),
-      key: () => createHash('sha256').update(`csv\n${articlesJson()}`).digest('hex'),
+      key: () => hash('sha256', `csv\n${articlesJson()}`, 'hex'),
     },
     { url: `${DATA_URL}${DATA_FILES.json}`, render: articlesJson },
     { url: `${DATA_URL}${DATA_FILES.entities}`, render: () => jsonLines(data().entities, true) },
