@@ -159,6 +159,8 @@ interface CountryRecord {
 interface Meaning {
   place: Place;
   unlessWord?: string;
+  /** Whether it holds, once asked: the importer looks the same names up again and again. */
+  holds?: boolean;
 }
 
 /** Adds a name to a map of places unless the name (folded) has a meaning there that always holds: the first meaning wins. */
@@ -175,7 +177,7 @@ function adder(map: Map<string, Meaning[]>): (name: string, place: Place, unless
 
 /** The place a folded name means in `map`: its first meaning that holds. */
 function meaningOf(map: Map<string, Meaning[]>, key: string): Place | undefined {
-  return map.get(key)?.find((m) => m.unlessWord === undefined || !isEnglishWord(m.unlessWord))?.place;
+  return map.get(key)?.find((m) => m.unlessWord === undefined || (m.holds ??= !isEnglishWord(m.unlessWord)))?.place;
 }
 
 let major: Map<string, Meaning[]> | undefined;
