@@ -177,7 +177,14 @@ function adder(map: Map<string, Meaning[]>): (name: string, place: Place, unless
 
 /** The place a folded name means in `map`: its first meaning that holds. */
 function meaningOf(map: Map<string, Meaning[]>, key: string): Place | undefined {
-  return map.get(key)?.find((m) => m.unlessWord === undefined || (m.holds ??= !isEnglishWord(m.unlessWord)))?.place;
+  return map.get(key)?.find(holds)?.place;
+}
+
+/** Whether a meaning holds: always, or when its `unlessWord` is no English word (asked once). */
+function holds(meaning: Meaning): boolean {
+  if (meaning.unlessWord === undefined) return true;
+  meaning.holds ??= !isEnglishWord(meaning.unlessWord);
+  return meaning.holds;
 }
 
 let major: Map<string, Meaning[]> | undefined;
