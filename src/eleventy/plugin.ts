@@ -28,7 +28,7 @@
  *   rendered body, the SVG chart, JSON-LD and citations, each escaped where
  *   they are built.
  * - Filters: file name = export name = filter name (src/filters/), registered in one loop.
- * - Every internal link goes through Eleventy's `url` filter, so the site works under a path prefix.
+ * - Every internal link goes through the `href` filter (Eleventy's `url`, remembered), so the site works under a path prefix.
  * - `archive serve` runs `archive build`'s incremental build after each change and serves the result
  *   with the project's own server (src/preview/server.ts), which asks `options.preview.render` for a
  *   new article's page until the build has written it.
@@ -67,7 +67,6 @@ interface EleventyConfig {
   quietMode?: boolean;
   addGlobalData(name: string, value: unknown): void;
   addTemplate(virtualPath: string, content: string, data: Record<string, unknown>): void;
-  addFilter(name: string, fn: (...args: never[]) => unknown): void;
   getFilter(name: string): unknown;
   addPassthroughCopy(map: Record<string, string>): void;
   setDataFileSuffixes(suffixes: string[]): void;
@@ -102,6 +101,12 @@ export interface ArchivePluginOptions {
   preview?: { render?: (url: string) => Promise<string | undefined> };
 }
 
+/** What the plugin uses of Eleventy's Nunjucks environment. */
+interface NunjucksEnvironment {
+  addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  renderString(source: string, context: object, done: (error: Error | null, html?: string) => void): void;
+}
+
 /** Adds the archive to an Eleventy configuration. */
 export default function archivePlugin(eleventyConfig: EleventyConfig, options: ArchivePluginOptions = {}): void {
   const contentDir = path.resolve(options.contentDir ?? 'content');
@@ -113,26 +118,35 @@ export default function archivePlugin(eleventyConfig: EleventyConfig, options: A
 
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
 
-  for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter as (...args: never[]) => unknown);
-  // Eleventy's own `url` filter, remembered per URL: pages call it tens of thousands of times
-  // with the same few thousand URLs, and the path prefix is fixed for a build.
+  // The filters are set on the Nunjucks environment itself, not through eleventyConfig.addFilter:
+  // Eleventy wraps each of those (it gives the filter the page's data as `this` and times every
+  // call), about 2 µs a call, and pages call them over a million times at 10,000 articles
+  // (docs/speed.md). Ours are pure and read no `this`.
+  // `href` is Eleventy's own `url` filter remembered per URL (pages call it with the same few
+  // thousand URLs, and the path prefix is fixed for a build, read when the filter is called):
+  // Eleventy sets its own filters, `url` among them, on the environment after this event, so ours
+  // takes a name of its own.
   const prefixUrl = eleventyConfig.getFilter('url') as ((url: string) => string) | undefined;
-  if (prefixUrl) {
-    const seen = new Map<string, string>();
-    let seenPrefix = eleventyConfig.pathPrefix;
-    eleventyConfig.addFilter('url', function (this: unknown, url: string) {
-      if (seenPrefix !== eleventyConfig.pathPrefix) {
-        seen.clear();
-        seenPrefix = eleventyConfig.pathPrefix;
-      }
-      let out = seen.get(url);
-      if (out === undefined) {
-        out = prefixUrl.call(this, url);
-        seen.set(url, out);
-      }
-      return out;
-    } as (...args: never[]) => unknown);
-  }
+  if (!prefixUrl) throw new Error('Eleventy has no `url` filter: the archive plugin needs it for `href`');
+  const seen = new Map<string, string>();
+  let seenPrefix = eleventyConfig.pathPrefix;
+  const href = (url: string): string => {
+    if (seenPrefix !== eleventyConfig.pathPrefix) {
+      seen.clear();
+      seenPrefix = eleventyConfig.pathPrefix;
+    }
+    let out = seen.get(url);
+    if (out === undefined) {
+      out = prefixUrl(url);
+      seen.set(url, out);
+    }
+    return out;
+  };
+  let nunjucks: NunjucksEnvironment | undefined;
+  eleventyConfig.on('eleventy.engine.njk', (event) => {
+    nunjucks = (event as { environment: NunjucksEnvironment }).environment;
+    for (const [name, filter] of Object.entries({ ...filters, href })) nunjucks.addFilter(name, filter as (...args: never[]) => unknown);
+  });
 
   let current: Promise<ArchiveData> | undefined;
   let lastContent: LoadedContent | undefined;
@@ -167,10 +181,6 @@ export default function archivePlugin(eleventyConfig: EleventyConfig, options: A
   // Permalinks are functions of precomputed URLs: nothing about a URL is ever rendered as a template.
   const each = (data: string, alias: string) => ({ pagination: { data, size: 1, alias, addAllPagesToCollections: false } });
 
-  let nunjucks: { renderString(source: string, context: object, done: (error: Error | null, html?: string) => void): void } | undefined;
-  eleventyConfig.on('eleventy.engine.njk', (event) => {
-    nunjucks = (event as { environment: typeof nunjucks }).environment;
-  });
   if (options.preview) {
     options.preview.render = async (url) => {
       const content = lastContent;
