@@ -38,6 +38,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as filters from '../filters/index.ts';
+import { hrefFilter } from '../site/href.ts';
 import { normalizePathPrefix } from '../site/settings.ts';
 import { batchOf, type ArchiveData, type BuildBatch } from '../archive/archive-data.ts';
 import { computeArchive } from '../archive/compute.ts';
@@ -122,26 +123,11 @@ export default function archivePlugin(eleventyConfig: EleventyConfig, options: A
   // Eleventy wraps each of those (it gives the filter the page's data as `this` and times every
   // call), about 2 µs a call, and pages call them over a million times at 10,000 articles
   // (docs/speed.md). Ours are pure and read no `this`.
-  // `href` is Eleventy's own `url` filter remembered per URL (pages call it with the same few
-  // thousand URLs, and the path prefix is fixed for a build, read when the filter is called):
-  // Eleventy sets its own filters, `url` among them, on the environment after this event, so ours
-  // takes a name of its own.
+  // `href` gives what Eleventy's own `url` filter does, quicker (src/site/href.ts): Eleventy sets its
+  // own filters, `url` among them, on the environment after this event, so ours takes a name of its own.
   const prefixUrl = eleventyConfig.getFilter('url') as ((url: string) => string) | undefined;
   if (!prefixUrl) throw new Error('Eleventy has no `url` filter: the archive plugin needs it for `href`');
-  const seen = new Map<string, string>();
-  let seenPrefix = eleventyConfig.pathPrefix;
-  const href = (url: string): string => {
-    if (seenPrefix !== eleventyConfig.pathPrefix) {
-      seen.clear();
-      seenPrefix = eleventyConfig.pathPrefix;
-    }
-    let out = seen.get(url);
-    if (out === undefined) {
-      out = prefixUrl(url);
-      seen.set(url, out);
-    }
-    return out;
-  };
+  const href = hrefFilter(prefixUrl, () => eleventyConfig.pathPrefix);
   let nunjucks: NunjucksEnvironment | undefined;
   eleventyConfig.on('eleventy.engine.njk', (event) => {
     nunjucks = (event as { environment: NunjucksEnvironment }).environment;
