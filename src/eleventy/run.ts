@@ -16,7 +16,7 @@ import { displayPath, loadContent, loadSettings, type LoadedContent } from '../s
 import { planBatches } from '../archive/archive-data.ts';
 import archivePlugin, { INPUT_DIR, LAYOUTS_DIR, type ArchivePluginOptions } from './plugin.ts';
 import { computeArchive } from '../archive/compute.ts';
-import { incompleteIndex, SearchIndexer, searchRuns } from '../search/indexer.ts';
+import { incompleteIndex, SearchIndexer, searchRuns, startSearchEarly } from '../search/indexer.ts';
 import { shardPagesFor } from '../search/plan.ts';
 import { discardStaging, emptyFiles, prepareStaging, publishStaging, unsafeOutput } from '../publish/staging.ts';
 import { startPreview, type PreviewServer } from '../preview/server.ts';
@@ -178,6 +178,8 @@ export async function build(
   const outDir = path.resolve(options.outDir);
   const unsafe = unsafeOutput(outDir, { contentDir: path.resolve(options.contentDir), repoRoot: REPO_ROOT });
   if (unsafe) throw new Error(unsafe);
+  // Pagefind's process starts while the content is read and the archive computed.
+  startSearchEarly();
   const useCache = options.cache !== false;
   const project = useCache ? projectHash(REPO_ROOT) : '';
   // Unchanged article files are not parsed again (src/store/parse-cache.ts); --clean starts it empty.

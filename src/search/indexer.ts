@@ -68,6 +68,46 @@ async function articlePages(site: string): Promise<string[]> {
 
 const CHILD = fileURLToPath(new URL('./pagefind-child.mjs', import.meta.url));
 
+/** A Pagefind process (`pagefind-child.mjs`): it takes shards on its IPC channel. */
+function forkPagefind(): ChildProcess {
+  return fork(CHILD, [], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], execArgv: [] });
+}
+
+/** A Pagefind process started before the build needs one (`startSearchEarly`), for the next indexer to take. */
+let spare: ChildProcess | undefined;
+
+/**
+ * Starts a Pagefind process now, while the build reads and computes, for
+ * the build's first shard: starting Node, loading Pagefind and starting its
+ * service take about a third of a second, which an incremental build would
+ * otherwise wait for after rendering its one small shard. The process holds
+ * this one open only once an indexer takes it; a build that ends before
+ * that leaves it to the next build of this process, or it ends with this one
+ * (its IPC channel closes: `pagefind-child.mjs` stops on that). Its process id.
+ */
+export function startSearchEarly(): number | undefined {
+  if (spare && spare.exitCode === null && spare.signalCode === null && spare.connected) return spare.pid;
+  const child = forkPagefind();
+  // Errors before it is taken: it is simply not taken (takeSpare checks it still runs).
+  child.on('error', () => undefined);
+  child.unref();
+  child.channel?.unref();
+  (child.stderr as { unref?: () => void } | null)?.unref?.();
+  spare = child;
+  return child.pid;
+}
+
+/** The spare process, held open again, if one still runs. */
+function takeSpare(): ChildProcess | undefined {
+  const child = spare;
+  spare = undefined;
+  if (!child || child.exitCode !== null || child.signalCode !== null || !child.connected) return undefined;
+  child.ref();
+  child.channel?.ref();
+  (child.stderr as { ref?: () => void } | null)?.ref?.();
+  return child;
+}
+
 /** One shard handed to a Pagefind process, and what its promise is waiting for. */
 interface Job {
   /** The shard's index: its bundle is `bundleFolder(id)`. */
@@ -219,7 +259,7 @@ export class SearchIndexer {
 
   /** A new Pagefind process, whose answers settle its shards in order; when it ends, the shards it still had fail with its words. */
   #start(): Runner {
-    const child = fork(CHILD, [], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], execArgv: [] });
+    const child = takeSpare() ?? forkPagefind();
     const runner: Runner = { child, sent: [], stderr: '' };
     this.#runners.add(runner);
     child.stderr!.on('data', (chunk: Buffer) => {

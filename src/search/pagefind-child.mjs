@@ -73,9 +73,17 @@ async function readPage(folders, sourcePath) {
   throw new Error(`no folder to read ${sourcePath} from`);
 }
 
+/**
+ * The next shard's index, its Pagefind service started ahead: at once when this process starts
+ * (it may be started before the build has a shard for it: indexer.ts, startSearchEarly), and
+ * again as each shard ends, so no shard waits for a service to start (about a tenth of a second).
+ */
+let ready = pagefind.createIndex({});
+ready.catch(() => undefined);
+
 /** @param {Shard} shard */
 async function indexShard({ site, folder, pages, from }) {
-  const { errors, index } = await pagefind.createIndex({});
+  const { errors, index } = await ready;
   if (!index) throw new Error(`could not start: ${errors.join('; ') || 'no reason given'}`);
   for (const sourcePath of pages) {
     // What Pagefind reads of the page, not the whole page: the same index, less to parse (view.mjs).
@@ -87,6 +95,13 @@ async function indexShard({ site, folder, pages, from }) {
   if (written.errors.length) throw new Error(`could not write the index: ${written.errors.join('; ')}`);
   // Pagefind's service keeps memory it has used: closed after each shard (the next starts a new
   // one, in about a tenth of a second), it holds one shard's pages at most, not more with each.
+  await closeService();
+  ready = pagefind.createIndex({});
+  ready.catch(() => undefined);
+}
+
+/** Closes Pagefind's service (its exit then is no failure). */
+async function closeService() {
   service?.removeAllListeners('exit');
   service = undefined;
   await pagefind.close();
@@ -103,6 +118,8 @@ async function work() {
     const next = /** @type {Shard | { end: true }} */ (queue.shift());
     if ('end' in next) {
       finished = true;
+      // The service started ahead for a shard that did not come.
+      await closeService().catch(() => undefined);
       process.exit(0);
     }
     current = next.id;

@@ -1,10 +1,15 @@
+import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { availableParallelism } from 'node:os';
-import { indexSite, SearchIndexer, searchRuns } from '../../src/search/indexer.ts';
+import { indexSite, SearchIndexer, searchRuns, startSearchEarly } from '../../src/search/indexer.ts';
 import { searchBundles } from '../../src/search/plan.ts';
+
+const execFileAsync = promisify(execFile);
 
 let site: string;
 
@@ -145,4 +150,47 @@ describe('SearchIndexer', () => {
     const bundles = (await readdir(site)).filter((name) => name.startsWith('pagefind')).sort();
     expect(bundles).toEqual(['pagefind']);
   });
+
+  it('takes the Pagefind process started early, which indexes the first shard and ends with the indexer', async () => {
+    const pid = startSearchEarly();
+    expect(pid).toBeTypeOf('number');
+    expect(startSearchEarly(), 'one spare at a time').toBe(pid);
+    const indexer = await SearchIndexer.create(site);
+    indexer.indexShard(0, ['articles/2019/05/nato-warns/index.html']);
+    expect(await indexer.settled()).toBe(1);
+    // Taken by the indexer, it was told to end with it; left untaken, it would still run.
+    await waitUntil(() => !running(pid!));
+  });
+
+  it('leaves a process started early and never taken to end with the process that started it', async () => {
+    const script = [
+      `const { startSearchEarly } = await import(${JSON.stringify(pathToFileURL(path.resolve('src/search/indexer.ts')).href)});`,
+      'console.log(startSearchEarly());',
+    ].join('\n');
+    const started = performance.now();
+    const { stdout } = await execFileAsync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { timeout: 60_000 });
+    const pid = Number(stdout.trim());
+    expect(pid).toBeGreaterThan(0);
+    // The starting process was not held open by it (it ends at once), and it follows.
+    expect(performance.now() - started).toBeLessThan(30_000);
+    await waitUntil(() => !running(pid));
+  });
 });
+
+/** Whether process `pid` still runs. */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves once `done()` holds; fails after ten seconds. */
+async function waitUntil(done: () => boolean): Promise<void> {
+  for (const start = Date.now(); !done(); ) {
+    if (Date.now() - start > 10_000) throw new Error('still running after 10 s');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
