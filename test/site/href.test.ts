@@ -78,7 +78,10 @@ describe('href', () => {
 
   it("gives Eleventy's answer for every address, plain or not, and follows a change of prefix", () => {
     let prefix: string | undefined = '/archive/';
-    const href = hrefFilter((url) => eleventyUrl(url, prefix), () => prefix);
+    const href = hrefFilter(
+      (url) => eleventyUrl(url, prefix),
+      () => prefix,
+    );
     for (const address of ADDRESSES) expect(href(address), address).toBe(eleventyUrl(address, '/archive/'));
     prefix = undefined;
     expect(href('/tags/x/')).toBe('/tags/x/');
