@@ -215,7 +215,10 @@ export async function benchIncremental(sizes: readonly number[] = incrementalSiz
         const figures = median(rounds);
         const ratio = figures.seconds / clean.seconds;
         const of = rounds.length > 1 ? ` (median of ${rounds.map((round) => seconds(round.seconds)).join(', ')})` : '';
-        if (rounds.length > 1) console.log(`incremental ${count}: ${change.name}: median ${seconds(figures.seconds)}, ${(ratio * 100).toFixed(1)} % of the clean build`);
+        if (rounds.length > 1)
+          console.log(
+            `incremental ${count}: ${change.name}: median ${seconds(figures.seconds)}, ${(ratio * 100).toFixed(1)} % of the clean build`,
+          );
         rows.push({
           name: `incremental ${count}: ${change.name}`,
           value: `${seconds(figures.seconds)}${of}, ${figures.written} files written, ${(ratio * 100).toFixed(1)} % of clean`,
