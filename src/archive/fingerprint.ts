@@ -25,7 +25,7 @@
  * settings, the code), so it changes only when they do.
  */
 import { hash as digest } from 'node:crypto';
-import type { Article } from '../content/article.ts';
+import { articleJson, articleToJson, type Article } from '../content/article.ts';
 import type { ArchiveData } from './archive-data.ts';
 import { derivedFieldsOf } from './derived-fields.ts';
 
@@ -80,10 +80,12 @@ export function rememberArticleHashes(articles: Iterable<Article>, derived: <T>(
  *
  * For speed the item is written by JSON.stringify without a replacer (a
  * replacer is a call per value: it took 2.9 s of 4.3 s at 10,000 articles):
- * for the length of `run` only, each known Article has a `toJSON` that
- * writes `a:<hash>`, Map and Set have one that writes their entries,
- * and functions one that writes their code; all are removed before `run`
- * returns or throws (`run` must be synchronous). What JSON still cannot
+ * for the length of `run` only, each known Article's `toJSON` writes
+ * `a:<hash>` (an Article's own, src/content/article.ts, asks
+ * `articleJson.standIn`, set here; an article object made otherwise is given
+ * one for the run), Map and Set have one that writes their entries, and
+ * functions one that writes their code; all are undone before `run` returns
+ * or throws (`run` must be synchronous). What JSON still cannot
  * tell apart: an undefined property from a missing one (no template can
  * either) and an undefined array element from null (no page item holds
  * one); an object's own toJSON is taken as its value, as JSON does.
@@ -98,9 +100,10 @@ export function withItemHasher<T>(
   run: (hash: (kind: string, item: unknown) => string) => T,
   shared: Iterable<object> = [],
 ): T {
-  const known = [...articles];
-  // Each article's own hash first, of its whole JSON, before any toJSON is in place.
+  const known = new Set(articles);
+  // Each article's own hash first, of its whole JSON, before any stands in.
   for (const article of known) articleHash(article);
+  if (articleJson.standIn) throw new Error('withItemHasher: already running');
   const prototypes = [Map.prototype, Set.prototype, Function.prototype];
   const saved = prototypes.map((proto) => Object.getOwnPropertyDescriptor(proto, 'toJSON'));
   const marked: object[] = [];
@@ -108,9 +111,13 @@ export function withItemHasher<T>(
     Object.defineProperty(Map.prototype, 'toJSON', { value: mapJson, configurable: true, writable: true });
     Object.defineProperty(Set.prototype, 'toJSON', { value: setJson, configurable: true, writable: true });
     Object.defineProperty(Function.prototype, 'toJSON', { value: functionJson, configurable: true, writable: true });
+    // An Article's own toJSON (src/content/article.ts) asks this; an article object made otherwise is given one for the run.
+    articleJson.standIn = (article) => (known.has(article) ? articleStandIn.call(article) : undefined);
     for (const article of known) {
-      if (Object.hasOwn(article, 'toJSON')) throw new Error(`an article has a toJSON of its own: ${article.file}`);
-      Object.defineProperty(article, 'toJSON', { value: articleJson, configurable: true, writable: true });
+      const own = Object.getOwnPropertyDescriptor(article, 'toJSON');
+      if (own && own.value !== articleToJson) throw new Error(`an article has a toJSON of its own: ${article.file}`);
+      if (own) continue;
+      Object.defineProperty(article, 'toJSON', { value: articleStandIn, configurable: true, writable: true });
       marked.push(article);
     }
     for (const object of new Set(shared)) {
@@ -124,6 +131,7 @@ export function withItemHasher<T>(
       throw new Error('withItemHasher: run must be synchronous (the toJSON methods are gone once it returns)');
     return result;
   } finally {
+    articleJson.standIn = undefined;
     for (const object of marked) delete (object as { toJSON?: unknown }).toJSON;
     prototypes.forEach((proto, index) => {
       const before = saved[index];
@@ -142,7 +150,7 @@ function dataProperties(item: unknown): unknown {
   return out;
 }
 
-function articleJson(this: Article): string {
+function articleStandIn(this: Article): string {
   return `a:${articleHash(this)}`;
 }
 
@@ -186,8 +194,13 @@ export function pageFingerprints(
         if (out.has(url)) throw new Error(`two pages at ${url}`);
         out.set(url, { kind, url, fingerprint: hash(kind, item) });
       };
-      // An article page's HTML (half of its data) is hashed as it is, not escaped into JSON first.
-      for (const page of data.articles) add('article', page.article.url, { ...(dataProperties(page) as object), html: sha256(page.html) });
+      // An article page's HTML (half of its data): stood for by the article's hash when made from its text alone
+      // (htmlFromText), else hashed as it is, not escaped into JSON first.
+      for (const page of data.articles)
+        add('article', page.article.url, {
+          ...(dataProperties(page) as object),
+          html: page.htmlFromText ? 'from text' : sha256(page.html),
+        });
       for (const page of data.entityPages) add('entity', page.url, page);
       for (const page of data.indexes) add('entity-index', page.url, page);
       for (const page of data.yearPages) add('timeline-year', page.url, page);

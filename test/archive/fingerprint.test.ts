@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type ArchiveData, buildArchiveData } from '../../src/archive/archive-data.ts';
 import { withDerivedFields } from '../../src/archive/derived-fields.ts';
 import { articleHash, pageFingerprints, rememberArticleHashes, withItemHasher } from '../../src/archive/fingerprint.ts';
-import type { Article } from '../../src/content/article.ts';
+import { articleJson, type Article } from '../../src/content/article.ts';
 import { DEFAULT_SETTINGS } from '../../src/site/settings.ts';
 import { makeArticle } from '../support/make-article.ts';
 
@@ -42,20 +42,41 @@ describe('page fingerprints', () => {
     expect(byUrl(pages(undefined, undefined, '<p>Two, rendered otherwise.</p>'))[second]).not.toBe(before[second]);
   });
 
-  it('leave no toJSON behind, on the articles or on Map and Set, even when hashing throws', () => {
+  it('leave no stand-in behind, on the articles or on Map and Set, even when hashing throws, and never reshape an article', () => {
     const data = pages();
-    pageFingerprints(data);
     const article = data.articles[0]!.article;
-    expect(Object.hasOwn(article, 'toJSON')).toBe(false);
+    const properties = Object.getOwnPropertyNames(article);
+    // An Article's own toJSON (src/content/article.ts) is there from the start, hidden from spreads and key lists.
+    expect(Object.keys(article)).not.toContain('toJSON');
+    pageFingerprints(data);
+    expect(Object.getOwnPropertyNames(article)).toEqual(properties);
+    expect(articleJson.standIn).toBeUndefined();
+    expect(JSON.stringify(article)).toBe(JSON.stringify({ ...article }));
     expect(JSON.stringify(article)).toContain('"title":"First"');
     expect(JSON.stringify(new Map([[1, 2]]))).toBe('{}');
+    // An article object made otherwise (a copy) stands in for the run, and is left as it was.
+    const copy = { ...article };
+    expect(withItemHasher([copy], (hash) => JSON.stringify({ copy }) + hash('entity', { copy }))).toMatch(/^\{"copy":"a:/);
+    expect(Object.hasOwn(copy, 'toJSON')).toBe(false);
     expect(() =>
       withItemHasher([article], () => {
         throw new Error('boom');
       }),
     ).toThrow('boom');
-    expect(Object.hasOwn(article, 'toJSON')).toBe(false);
+    expect(Object.getOwnPropertyNames(article)).toEqual(properties);
+    expect(articleJson.standIn).toBeUndefined();
     expect('toJSON' in Set.prototype).toBe(false);
+  });
+
+  it("stand for an article page's HTML by the article when it is made from the text alone, and hash it otherwise", () => {
+    const first = makeArticle({ title: 'First', body: 'One.' });
+    const one = pages(first, undefined, '<p>Two.</p>');
+    const other = pages(first, undefined, '<p>Two, linking another file.</p>');
+    const url = one.articles[1]!.article.url;
+    expect(byUrl(one)[url]).not.toBe(byUrl(other)[url]);
+    // From its text alone (src/archive/archive-data.ts): its article's hash, in the item already, stands for it.
+    for (const data of [one, other]) Object.assign(data.articles[1]!, { htmlFromText: true });
+    expect(byUrl(one)[url]).toBe(byUrl(other)[url]);
   });
 
   it('see a function in an item by its code, and refuse an asynchronous run', () => {
