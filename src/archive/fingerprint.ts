@@ -82,8 +82,8 @@ export function rememberArticleHashes(articles: Iterable<Article>, derived: <T>(
  * replacer is a call per value: it took 2.9 s of 4.3 s at 10,000 articles):
  * for the length of `run` only, each known Article's `toJSON` writes
  * `a:<hash>` (an Article's own, src/content/article.ts, asks
- * `articleJson.standIn`, set here; an article object made otherwise is given
- * one for the run), Map and Set have one that writes their entries, and
+ * `articleJson.standIn`, set here; so every article must be made by
+ * toArticle), Map and Set have one that writes their entries, and
  * functions one that writes their code; all are undone before `run` returns
  * or throws (`run` must be synchronous). What JSON still cannot
  * tell apart: an undefined property from a missing one (no template can
@@ -111,15 +111,11 @@ export function withItemHasher<T>(
     Object.defineProperty(Map.prototype, 'toJSON', { value: mapJson, configurable: true, writable: true });
     Object.defineProperty(Set.prototype, 'toJSON', { value: setJson, configurable: true, writable: true });
     Object.defineProperty(Function.prototype, 'toJSON', { value: functionJson, configurable: true, writable: true });
-    // An Article's own toJSON (src/content/article.ts) asks this; an article object made otherwise is given one for the run.
-    articleJson.standIn = (article) => (known.has(article) ? articleStandIn.call(article) : undefined);
-    for (const article of known) {
-      const own = Object.getOwnPropertyDescriptor(article, 'toJSON');
-      if (own && own.value !== articleToJson) throw new Error(`an article has a toJSON of its own: ${article.file}`);
-      if (own) continue;
-      Object.defineProperty(article, 'toJSON', { value: articleStandIn, configurable: true, writable: true });
-      marked.push(article);
-    }
+    // An Article's own toJSON (src/content/article.ts) asks this.
+    for (const article of known)
+      if (Object.getOwnPropertyDescriptor(article, 'toJSON')?.value !== articleToJson)
+        throw new Error(`withItemHasher: an article not made by toArticle (a copy?): ${article.file}`);
+    articleJson.standIn = (article) => (known.has(article) ? `a:${articleHash(article)}` : undefined);
     for (const object of new Set(shared)) {
       if (Object.hasOwn(object, 'toJSON')) continue; // An article, or listed twice: it stands in as its hash already.
       const json = `s:${sha256Short(JSON.stringify(object))}`;
@@ -148,10 +144,6 @@ function dataProperties(item: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(item as object)) if (!derived.has(key)) out[key] = (item as Record<string, unknown>)[key];
   return out;
-}
-
-function articleStandIn(this: Article): string {
-  return `a:${articleHash(this)}`;
 }
 
 function mapJson(this: Map<unknown, unknown>): unknown {
