@@ -80,9 +80,10 @@ export async function loadArticles(
     const sha = cache ? sha256(text) : '';
     const known = cache?.lookup(file, sha);
     if (known) {
-      const article = toArticle(shown, known.data, text.slice(known.bodyStart));
+      // Made with `file` itself, not copied with it: a copy would lose the Article's own toJSON (src/content/article.ts).
+      const article = toArticle(file, known.data, text.slice(known.bodyStart));
       if (!incidents || !article.incidents.length) {
-        articles.push({ ...article, file });
+        articles.push(article);
         continue;
       }
     }
@@ -91,7 +92,7 @@ export async function loadArticles(
       problems.push(...result.issues.map(formatIssue));
       continue;
     }
-    const article = toArticle(shown, result.data, result.body);
+    const article = toArticle(file, result.data, result.body);
     if (incidents && article.incidents.length) {
       const unknown = unknownIncidents(article.incidents, incidents.systems, shown, incidents.file, result.lineOf);
       if (unknown.length) {
@@ -100,7 +101,7 @@ export async function loadArticles(
       }
     }
     cache?.store(file, sha, result.data, text.length - result.body.length);
-    articles.push({ ...article, file });
+    articles.push(article);
   }
   if (problems.length)
     throw new ContentError(
