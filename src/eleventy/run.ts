@@ -17,7 +17,7 @@ import { planBatches } from '../archive/archive-data.ts';
 import archivePlugin, { INPUT_DIR, LAYOUTS_DIR, type ArchivePluginOptions } from './plugin.ts';
 import { computeArchive } from '../archive/compute.ts';
 import { incompleteIndex, SearchIndexer, searchRuns, startSearchEarly } from '../search/indexer.ts';
-import { shardPagesFor } from '../search/plan.ts';
+import { isBundleFolder, shardPagesFor } from '../search/plan.ts';
 import { discardStaging, emptyFiles, prepareStaging, publishStaging, unsafeOutput } from '../publish/staging.ts';
 import { startPreview, type PreviewServer } from '../preview/server.ts';
 import { oneAtATime, watchFolders } from '../preview/watch.ts';
@@ -270,6 +270,10 @@ export async function build(
     indexer.widen(searchRuns(shardPages));
     // Without the cache, pages arrive unseen by `site`: every shard starts now.
     site.finishShards();
+    // Every file outside the search bundles is written: looked over while Pagefind indexes the last shards.
+    const outsideBundles = (top: string) => !isBundleFolder(top);
+    const emptyOutside = emptyFiles(staging, outsideBundles);
+    if (useCache) site.recordAhead(outsideBundles);
     await indexer.settled();
     const folders = site.bundleFolders();
     const bundles = folders.map((folder) => `${path.basename(folder)}/`);
@@ -282,7 +286,7 @@ export async function build(
     memoryAt('search indexed');
     const incomplete = incompleteIndex(folders, content.articles.length);
     if (incomplete) throw new Error(`Search index: ${incomplete}; the previous site is left as it was`);
-    const empty = emptyFiles(staging);
+    const empty = [...emptyOutside, ...emptyFiles(staging, isBundleFolder)];
     if (empty.length)
       throw new Error(
         `${empty.length} file${empty.length === 1 ? '' : 's'} of the new site came out empty (a full disk?), such as ${empty[0]}; the previous site is left as it was`,

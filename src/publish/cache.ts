@@ -20,6 +20,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sha256 } from '../archive/fingerprint.ts';
+import { siteFiles } from './staging.ts';
 
 /** Bumped whenever what the manifest means changes. */
 export const CACHE_FORMAT = 3;
@@ -170,18 +171,18 @@ export function sitePath(root: string, rel: string): string {
 }
 
 /**
- * The records of every file under `site`, with the SHA-256 of those in
- * `known` taken from there (with the page they are) and of the others read.
+ * The records of every file under `site` (under the top-level entries
+ * `within` takes), with the SHA-256 of those in `known` taken from there
+ * (with the page they are) and of the others read.
  */
 export function recordFiles(
   site: string,
   known: ReadonlyMap<string, Omit<FileRecord, 'size' | 'ino' | 'mtimeMs'>>,
+  within?: (top: string) => boolean,
 ): Record<string, FileRecord> {
   const files: Record<string, FileRecord> = {};
-  for (const entry of fs.readdirSync(site, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    const rel = path.relative(site, full).split(path.sep).join('/');
+  for (const rel of siteFiles(site, within)) {
+    const full = path.join(site, rel);
     const stat = fs.lstatSync(full);
     const record = known.get(rel);
     files[rel] = {

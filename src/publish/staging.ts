@@ -111,12 +111,27 @@ export async function discardStaging(staging: string, settleMs = 200): Promise<v
   fs.rmSync(staging, { recursive: true, force: true });
 }
 
-/** Files of `dir` with no bytes, relative to it: a full disk leaves such files behind. */
-export function emptyFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && fs.statSync(path.join(entry.parentPath, entry.name)).size === 0)
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+/**
+ * The files of `dir`, relative to it with forward slashes, under the entries
+ * of its top level that `within` takes (default: all): a build looks over the
+ * files outside the search bundles while Pagefind writes those.
+ */
+export function siteFiles(dir: string, within: (top: string) => boolean = () => true): string[] {
+  const out: string[] = [];
+  for (const top of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (!within(top.name)) continue;
+    if (top.isFile()) out.push(top.name);
+    else if (top.isDirectory())
+      for (const entry of fs.readdirSync(path.join(dir, top.name), { recursive: true, withFileTypes: true }))
+        if (entry.isFile()) out.push(path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+  }
+  return out;
+}
+
+/** Files of `dir` with no bytes (of the top-level entries `within` takes), relative to it: a full disk leaves such files behind. */
+export function emptyFiles(dir: string, within?: (top: string) => boolean): string[] {
+  return siteFiles(dir, within)
+    .filter((rel) => fs.statSync(path.join(dir, rel)).size === 0)
     .sort();
 }
 

@@ -25,7 +25,7 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleFolder, searchShards, shardPagesFor } from './plan.ts';
+import { bundleFolder, isBundleFolder, searchShards, shardPagesFor } from './plan.ts';
 
 /**
  * Pagefind runs at once once the build's own work is done, for shards of
@@ -167,8 +167,7 @@ export class SearchIndexer {
     await mkdir(site, { recursive: true });
     // Pagefind names its files by content hash and never deletes: a rebuild into the same folder
     // would otherwise keep every earlier index (and earlier shards) beside the new one.
-    for (const entry of await readdir(site))
-      if (/^pagefind(-\d+)?$/.test(entry)) await rm(path.join(site, entry), { recursive: true, force: true });
+    for (const entry of await readdir(site)) if (isBundleFolder(entry)) await rm(path.join(site, entry), { recursive: true, force: true });
     return new SearchIndexer(site, options.from);
   }
 

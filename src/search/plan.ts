@@ -33,6 +33,9 @@ export function shardPagesFor(articles: number): number {
 /** The folder of shard `index` (0-based), relative to the site. */
 export const bundleFolder = (index: number): string => (index === 0 ? 'pagefind' : `pagefind-${index + 1}`);
 
+/** Whether `name`, an entry of the site's top level, is a search bundle's folder (`bundleFolder`). */
+export const isBundleFolder = (name: string): boolean => /^pagefind(-\d+)?$/.test(name);
+
 /**
  * Article pages per shard of the newest pages, those after the last full
  * shard: a quarter of a full shard (125 of 500), so a new article re-indexes

@@ -1,8 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256 } from '../../src/archive/fingerprint.ts';
+import { cacheFolder, type Manifest } from '../../src/publish/cache.ts';
+import { siteFiles } from '../../src/publish/staging.ts';
 import { buildSite as build } from '../support/build.ts';
 
 const temps: string[] = [];
@@ -70,6 +73,25 @@ describe('building the bundled content', LIMIT, () => {
     const entityFeeds = ['tags/cyberattack/feed.xml', 'tags/cyberattack/feed.json', 'people/jens-stoltenberg/feed.xml'];
     expect(entityFeeds.filter((file) => existsSync(path.join(out, file)))).toEqual([]);
     expect(result.articles).toBeGreaterThanOrEqual(1);
+  });
+
+  it("records every file of the new site in the build cache's manifest as published: its bytes' hash, size, inode and time", async () => {
+    // A full build records the files outside the search bundles before it swaps the site in (recordAhead): they must still hold.
+    const manifest = JSON.parse(await readFile(path.join(cacheFolder(out), 'manifest.json'), 'utf8')) as Manifest;
+    const files = siteFiles(out);
+    expect(Object.keys(manifest.files).sort()).toEqual([...files].sort());
+    expect(files.some((file) => file.startsWith('pagefind/'))).toBe(true);
+    const wrong = files.filter((file) => {
+      const record = manifest.files[file]!;
+      const stat = lstatSync(path.join(out, file));
+      return (
+        record.size !== stat.size ||
+        record.ino !== stat.ino ||
+        record.mtimeMs !== stat.mtimeMs ||
+        record.sha !== sha256(readFileSync(path.join(out, file)))
+      );
+    });
+    expect(wrong).toEqual([]);
   });
 
   it('shows the stated day, the names as links and a citation on the article page', async () => {
