@@ -1,7 +1,6 @@
 /** The names most often named alongside one entity, and alongside the names of one article. */
 import type { Article } from '../content/article.ts';
-import type { Entity, EntityIndex, EntityLink } from './entities.ts';
-import { entityLinks } from './entities.ts';
+import type { Entity, EntityLink } from './entities.ts';
 
 /** One name and how many of the entity's articles also name it. */
 export interface NamedWith extends EntityLink {
@@ -12,25 +11,13 @@ export interface NamedWith extends EntityLink {
 const byCountThenName = (a: NamedWith, b: NamedWith): number => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /**
- * Counts, over the entity's own articles only, each name of `index`'s kind
- * they name (in its canonical spelling), leaves out the entity itself, and
- * keeps the `limit` most frequent, more shared articles first, then by name. The work is the names of the entity's articles, never a scan of the
- * whole archive; `linksOf` gives an article's links of that kind when the
- * caller has them already.
- */
-export function namedWith(
-  entity: Entity,
-  index: EntityIndex,
-  limit = 8,
-  linksOf: (article: Article) => readonly EntityLink[] = (article) => entityLinks(index, index.names(article)),
-): NamedWith[] {
-  return namedWithEach(entity, ['names'], limit, (article) => ({ names: linksOf(article) })).names;
-}
-
-/**
- * `namedWith` for several kinds at once, in one pass over the entity's
- * articles: `linksOf` gives an article's links of each kind. At 10,000
- * articles and five kinds a pass per kind took a tenth of a second more.
+ * For each of `kinds`, counts over the entity's own articles only each name
+ * of that kind they name (in its canonical spelling: `linksOf` gives an
+ * article's links of each kind), leaves out the entity itself, and keeps
+ * the `limit` most frequent, more shared articles first, then by name. The
+ * work is the names of the entity's articles, never a scan of the whole
+ * archive; all kinds in one pass (a pass per kind took a tenth of a second
+ * more at 10,000 articles and five kinds).
  */
 export function namedWithEach<K extends string>(
   entity: Entity,
@@ -70,7 +57,7 @@ function first(names: Iterable<NamedWith>, limit: number): NamedWith[] {
 
 /**
  * The names of one kind most often named with an article's own names: the
- * lists of `namedWith` of each of its names added up, the article's own names
+ * lists of `namedWithEach` of each of its names added up, the article's own names
  * left out, the `limit` most frequent kept (then by name). Without
  * counts: the page shows the names, and an article page need not change
  * whenever a count elsewhere does.

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { groupEntities } from '../../src/collections/entities.ts';
-import { namedWith } from '../../src/collections/named-with.ts';
+import { entityLinks, groupEntities, type Entity, type EntityIndex } from '../../src/collections/entities.ts';
+import { namedWithEach } from '../../src/collections/named-with.ts';
 import { makeArticle } from '../support/make-article.ts';
 
-describe('namedWith', () => {
+/** The names of `index`'s kind named with `entity`: namedWithEach for that one kind, each article's links of it made from the index. */
+const namedWith = (entity: Entity, index: EntityIndex, limit = 8) =>
+  namedWithEach(entity, ['names'], limit, (article) => ({ names: entityLinks(index, index.names(article)) })).names;
+
+describe('namedWithEach', () => {
   const articles = [
     makeArticle({ title: 'A', date: '2019-01-01', people: ['Jens Stoltenberg', 'Jeremy Hunt'], organizations: ['NATO'] }),
     makeArticle({
