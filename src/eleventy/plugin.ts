@@ -28,7 +28,7 @@
  *   rendered body, the SVG chart, JSON-LD and citations, each escaped where
  *   they are built.
  * - Filters: file name = export name = filter name (src/filters/), registered in one loop.
- * - Every internal link goes through the `href` filter (Eleventy's `url`, remembered), so the site works under a path prefix.
+ * - Every internal link goes through the `href` filter (src/site/href.ts: what Eleventy's `url` gives), so the site works under a path prefix.
  * - `archive serve` runs `archive build`'s incremental build after each change and serves the result
  *   with the project's own server (src/preview/server.ts), which asks `options.preview.render` for a
  *   new article's page until the build has written it.

@@ -17,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 import { sha256 } from '../archive/fingerprint.ts';
 import type { RawFile } from '../archive/archive-data.ts';
 import { searchView } from '../search/view.mjs';
-import { bundleFolder, searchShards } from '../search/plan.ts';
+import { bundleFolder, isBundleFolder, searchShards } from '../search/plan.ts';
 import { CACHE_FORMAT, recordFiles, removeManifest, sitePath, writeManifest, type FileRecord, type Manifest } from './cache.ts';
 import { publishStaging } from './staging.ts';
 import { checkFiles, type CheckInput, type CheckOutput } from './check-worker.mjs';
@@ -393,8 +393,9 @@ export class SiteUpdate {
     const inFolder = new Map<string, string[]>();
     for (const rel of Object.keys(files)) {
       const slash = rel.indexOf('/');
-      if (slash < 0 || !rel.startsWith('pagefind')) continue;
+      if (slash < 0) continue;
       const folder = rel.slice(0, slash);
+      if (!isBundleFolder(folder)) continue;
       const list = inFolder.get(folder);
       if (list) list.push(rel);
       else inFolder.set(folder, [rel]);
