@@ -271,9 +271,14 @@ export async function build(
     // Without the cache, pages arrive unseen by `site`: every shard starts now.
     site.finishShards();
     // Every file outside the search bundles is written: looked over while Pagefind indexes the last shards.
+    // A full build with the cache records them for the manifest, sizes and all; any other build looks at each.
     const outsideBundles = (top: string) => !isBundleFolder(top);
-    const emptyOutside = emptyFiles(staging, outsideBundles);
-    if (useCache) site.recordAhead(outsideBundles);
+    const recorded = useCache ? site.recordAhead(outsideBundles) : undefined;
+    const emptyOutside = recorded
+      ? Object.keys(recorded)
+          .filter((rel) => recorded[rel]!.size === 0)
+          .sort()
+      : emptyFiles(staging, outsideBundles);
     await indexer.settled();
     const folders = site.bundleFolders();
     const bundles = folders.map((folder) => `${path.basename(folder)}/`);

@@ -202,11 +202,13 @@ export class SiteUpdate {
    * files outside the search bundles, once every page and raw file is
    * written, while Pagefind indexes the last shards and the build's thread
    * would only wait (listing and stating 55,000 files took 0.45 s at 10,000
-   * articles). An incremental build records its files as it publishes them.
+   * articles). An incremental build records its files as it publishes them
+   * (undefined). The records made, by file.
    */
-  recordAhead(within: (top: string) => boolean): void {
-    if (this.#previous) return;
+  recordAhead(within: (top: string) => boolean): Readonly<Record<string, FileRecord>> | undefined {
+    if (this.#previous) return undefined;
     this.#ahead = { files: recordFiles(this.#staging, this.#known, within), within };
+    return this.#ahead.files;
   }
 
   /** Starts, before any page is rendered, the shards that are complete already (and the empty one of an empty archive). */
