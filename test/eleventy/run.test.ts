@@ -15,7 +15,8 @@ async function tempDir(): Promise<string> {
   return dir;
 }
 afterAll(async () => {
-  await Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true })));
+  // A build's cache lies beside its output folder (cacheFolder), outside the temporary folder when that is the output.
+  await Promise.all(temps.flatMap((dir) => [dir, cacheFolder(dir)].map((folder) => rm(folder, { recursive: true, force: true }))));
 });
 
 /** A content folder holding `files` (path under `articles/` → text). */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cacheFolder } from '../../../src/publish/cache.ts';
 import { buildSite, repoRoot } from '../../support/build.ts';
 import { expectedFeedUrls, expectedPageUrls, expectedSite, type ExpectedSite } from '../../support/expected-site.ts';
 import { loadArchive } from '../../support/fixture-archive.ts';
@@ -20,7 +21,8 @@ beforeAll(async () => {
   await buildSite({ contentDir, outDir });
 });
 
-afterAll(() => rm(outDir, { recursive: true, force: true }));
+// The build's cache lies beside the output folder (cacheFolder), outside it.
+afterAll(() => Promise.all([outDir, cacheFolder(outDir)].map((folder) => rm(folder, { recursive: true, force: true }))));
 
 describe('the bundled content, built as it ships', () => {
   it('holds the seed article', () => {
