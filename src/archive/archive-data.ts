@@ -439,7 +439,10 @@ export async function buildArchiveData(
       ...(same ? { related: { ...article.related, exclude: [...(article.related?.exclude ?? []), ...same.map((a) => a.url)] } } : {}),
     };
   });
+  // On a large archive a worker computes them while this thread computes the rest; they are waited for at the end.
   const relatedDone = computeRelatedParallel(canonical);
+  // A failure elsewhere before that wait must not leave the worker's failure unhandled: the wait still sees it.
+  relatedDone.catch(() => undefined);
   // A body's HTML depends on its text, its file and the path prefix, unless it may link to another
   // article's file (a ".md" link, or an entity that could spell one): then on the other files too, and it is
   // not remembered across builds.
@@ -452,10 +455,9 @@ export async function buildArchiveData(
     return derived(a, `html ${settings.pathPrefix}`, () => render(a.body, a.file));
   };
   const html = new Map(articles.map((a) => [a.url, renderBody(a)]));
-  const related = await relatedDone;
   const headlineLinks = linkRelatedHeadlines(articles);
   const byUrl = new Map(articles.map((a) => [a.url, a]));
-  const relatedFor = (url: string): RelatedStory[] =>
+  const relatedFor = (related: Map<string, RelatedLink[]>, url: string): RelatedStory[] =>
     (related.get(url) ?? []).flatMap((link: RelatedLink) => {
       const article = byUrl.get(link.url);
       return article ? [{ article, reason: relatedReason(link) }] : [];
@@ -513,7 +515,8 @@ export async function buildArchiveData(
       links,
       outlet: outletOf(article),
       mentions: { people: mentions('people'), organizations: mentions('organizations'), places: mentions('places') },
-      related: relatedFor(article.url),
+      // Given below, once the related stories are computed.
+      related: [] as RelatedStory[],
       sameStory: sameStory.get(article.url) ?? [],
       incidents: incidentLinks(incidents, article),
       ...(storylines.byArticle.has(article.url) ? { storyline: storylineSummary(storylines.byArticle.get(article.url)!) } : {}),
@@ -802,6 +805,8 @@ export async function buildArchiveData(
   );
 
   const perYear = countByYear(articles);
+  const related = await relatedDone;
+  for (const page of articlePages) page.related = relatedFor(related, page.article.url);
   return {
     site: settings,
     articleCount: articles.length,

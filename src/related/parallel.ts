@@ -1,28 +1,29 @@
 /**
- * Related stories on two threads. A worker counts the terms of the later
- * part of the archive while this thread indexes the names and counts the
- * earlier part; then the worker scores the later part while this thread
- * scores the earlier part and turns it into links. Term ids, the index and
- * every score are the same as on one thread (`computeRelated`), so the output
- * is byte for byte the same; only the wall time shrinks.
+ * Related stories on a second thread. The build starts them as soon as the
+ * names are canonical and goes on computing the rest of the archive (body
+ * HTML, facets, article and entity pages, the export) while a worker thread
+ * runs the rule (`scoreRelated`) on a copy of what the rule reads, and
+ * answers with its picks as typed arrays; this thread then makes the links
+ * (`relatedLinks`), when the build gives each article page its related
+ * stories. The worker runs the very code one thread runs, on the same
+ * input, so the links are the same byte for byte; only the build's wall
+ * time shrinks. Below PARALLEL_FROM articles, or on one core, the rule runs
+ * on this thread.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Article } from '../content/article.ts';
-import { orderArticles, prepareIndex, prepareNames, termDocuments, termTexts } from './prepare.ts';
-import { addLinks, computeRelated } from './related.ts';
-import { DEFAULT_LIMIT, TEXT_CHARS, type RelatedLink, type RelatedOptions } from './rule.ts';
-import { scoreArticles, type ScoredRange } from './score.ts';
-import { combineTermTables, countTerms, type TermTable } from './terms.ts';
-import type { WorkerRequest } from './worker.ts';
+import { computeRelated, relatedLinks } from './related.ts';
+import { TEXT_CHARS, type RelatedArticle, type RelatedLink, type RelatedOptions } from './rule.ts';
+import type { WorkerAnswer, WorkerRequest } from './worker.ts';
 
 /**
- * Below this many articles one thread is quicker: a worker takes a while to
- * start and, on a 2-core machine whose cores share caches, each thread runs
- * slower while the other works. Measured with `npm run bench -- --only
- * related`; the figures are in docs/speed.md.
+ * From this many articles the rule runs on a worker. Its cost is copying
+ * what the rule reads to the worker and the links back (about a tenth of the
+ * rule's own time at 10,000 articles) and starting the worker (a few
+ * hundredths of a second), paid while this thread works on: below this the
+ * rule takes about a tenth of a second, not worth a thread.
  */
-export const PARALLEL_FROM = 40_000;
+export const PARALLEL_FROM = 2_000;
 
 /**
  * The worker's module. Compiled (dist/related/parallel.js), the worker is
@@ -32,14 +33,6 @@ export const PARALLEL_FROM = 40_000;
  */
 const WORKER = new URL(import.meta.url.endsWith('.ts') ? './worker-entry.mjs' : './worker.js', import.meta.url);
 
-/**
- * Share of the articles this thread counts terms for, and scores: less than
- * half, because it also indexes the names, sends the worker its texts and
- * builds the links of its own part while the worker scores.
- */
-export const COUNT_SHARE = 0.42;
-export const SCORE_SHARE = 0.45;
-
 /** Knobs of the parallel run. */
 export interface ParallelOptions extends RelatedOptions {
   /** Threads to use: 1 runs on this thread alone; the default uses a worker when the machine has a second core. */
@@ -48,59 +41,57 @@ export interface ParallelOptions extends RelatedOptions {
   parallelFrom?: number;
 }
 
-/** Sends one request to the worker and waits for its answer; an error or exit of the worker rejects. */
-function ask<T>(worker: Worker, request: WorkerRequest): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const cleanup = (): void => {
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-    };
-    const onMessage = (answer: { ok: true; result: T } | { ok: false; error: string }): void => {
-      cleanup();
+/**
+ * What the worker is sent of an article: what the rule reads (RelatedArticle),
+ * the body cut where terms stop being read, one character after TEXT_CHARS
+ * (which tells a word the limit cuts), so the copy is small.
+ */
+export function relatedRecord(article: RelatedArticle): RelatedArticle {
+  const { url, slug, date, title, body, people, organizations, tags, places, related } = article;
+  return {
+    url,
+    slug,
+    date,
+    title,
+    body: body.length > TEXT_CHARS + 1 ? body.slice(0, TEXT_CHARS + 1) : body,
+    people,
+    organizations,
+    tags,
+    places,
+    ...(related ? { related } : {}),
+  };
+}
+
+/** Sends the worker its one request and waits for its answer; an error or exit of the worker rejects. */
+function ask(worker: Worker, request: WorkerRequest): Promise<Extract<WorkerAnswer, { ok: true }>['result']> {
+  return new Promise((resolve, reject) => {
+    worker.once('message', (answer: WorkerAnswer) => {
       if (answer.ok) resolve(answer.result);
       else reject(new Error(`related stories: the worker failed: ${answer.error}`));
-    };
-    const onError = (error: Error): void => {
-      cleanup();
-      reject(new Error(`related stories: the worker failed: ${error.message}`, { cause: error }));
-    };
-    const onExit = (code: number): void => {
-      cleanup();
-      reject(new Error(`related stories: the worker exited with code ${code} before answering`));
-    };
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
+    });
+    worker.once('error', (error: Error) => reject(new Error(`related stories: the worker failed: ${error.message}`, { cause: error })));
+    worker.once('exit', (code: number) => reject(new Error(`related stories: the worker exited with code ${code} before answering`)));
     worker.postMessage(request);
   });
 }
 
-/** {@link computeRelated}, with the counting and the scoring split over two threads when the archive is large enough to gain. */
+/**
+ * {@link computeRelated}, on a worker thread when the archive is large enough
+ * to gain and the machine has a second core. The articles are copied
+ * (relatedRecord) before this returns, so the caller may go on at once.
+ */
 export async function computeRelatedParallel(
-  articles: readonly Article[],
+  articles: readonly RelatedArticle[],
   options: ParallelOptions = {},
 ): Promise<Map<string, RelatedLink[]>> {
   const threads = options.threads ?? Math.min(2, availableParallelism());
   if (threads < 2 || articles.length < (options.parallelFrom ?? PARALLEL_FROM)) return computeRelated(articles, options);
-  // Started first, so its start-up overlaps the numbering below.
   const worker = new Worker(WORKER);
   try {
-    const numbered = orderArticles(articles);
-    const count = numbered.order.length;
-    const countSplit = Math.floor(count * COUNT_SHARE);
-    const laterCounts = ask<TermTable>(worker, {
-      kind: 'count',
-      texts: termTexts(numbered.order, countSplit, count),
-      maxChars: TEXT_CHARS,
-    });
-    const names = prepareNames(numbered, options.limit ?? DEFAULT_LIMIT);
-    const earlierCounts = countTerms(termDocuments(numbered.order, 0, countSplit), TEXT_CHARS, countSplit);
-    const prepared = prepareIndex(names, combineTermTables([earlierCounts, await laterCounts]));
-    const scoreSplit = Math.floor(count * SCORE_SHARE);
-    const laterScores = ask<ScoredRange>(worker, { kind: 'score', index: prepared.index, from: scoreSplit, to: count });
-    const links = addLinks(new Map(), prepared, scoreArticles(prepared.index, 0, scoreSplit));
-    return addLinks(links, prepared, await laterScores);
+    const request = { articles: articles.map(relatedRecord), options: options.limit === undefined ? {} : { limit: options.limit } };
+    const { positions, ...scored } = await ask(worker, request);
+    // The links name this thread's own articles, numbered as the worker numbered its copies.
+    return relatedLinks({ ...scored, order: Array.from(positions, (position) => articles[position]!) });
   } finally {
     await worker.terminate();
   }

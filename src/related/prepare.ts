@@ -3,10 +3,9 @@
  * to ids with weights, keeps each article's top terms, and resolves editors'
  * pins and excludes, all into the typed arrays `score.ts` reads.
  */
-import type { Article } from '../content/article.ts';
 import { compareCodePoints } from '../collections/names.ts';
 import { dayNumber } from './days.ts';
-import { KIND_WEIGHTS, KINDS, TERMS_PER_ARTICLE, TEXT_CHARS, telling } from './rule.ts';
+import { KIND_WEIGHTS, KINDS, TERMS_PER_ARTICLE, telling, type RelatedArticle } from './rule.ts';
 import type { RelatedIndex, Rows } from './score.ts';
 import type { CombinedTerms } from './terms.ts';
 import { cleanName, foldKey } from '../content/fold.ts';
@@ -40,12 +39,12 @@ function invert(rows: Rows, features: number): Rows {
 
 /** The articles numbered by day, then URL, with their day numbers. */
 export interface ArticleOrder {
-  order: Article[];
+  order: RelatedArticle[];
   days: Int32Array;
 }
 
 const byCodeUnits =
-  (articles: readonly Article[]) =>
+  (articles: readonly RelatedArticle[]) =>
   (a: number, b: number): number => {
     const left = articles[a]!.url;
     const right = articles[b]!.url;
@@ -57,7 +56,7 @@ const byCodeUnits =
  * input order: a counting sort by day, then a sort by URL within each day,
  * so URLs are compared only between articles of one day.
  */
-export function orderArticles(articles: readonly Article[]): ArticleOrder {
+export function orderArticles(articles: readonly RelatedArticle[]): ArticleOrder {
   const count = articles.length;
   const inputDays = Int32Array.from(articles, (article) => dayNumber(article.date));
   let first = 0;
@@ -89,20 +88,13 @@ export function orderArticles(articles: readonly Article[]): ArticleOrder {
 }
 
 /** Each article's title and the part of its body terms are read from, in one reused pair: a pair per article would only feed the garbage collector. */
-export function* termDocuments(order: readonly Article[], from = 0, to = order.length): Generator<readonly string[]> {
+export function* termDocuments(order: readonly RelatedArticle[], from = 0, to = order.length): Generator<readonly string[]> {
   const pair = ['', ''];
   for (let index = from; index < to; index++) {
     pair[0] = order[index]!.title;
     pair[1] = order[index]!.body;
     yield pair;
   }
-}
-
-/** The title and the body as far as terms are read (one character more, to tell a word the limit cuts), for a worker. */
-export function termTexts(order: readonly Article[], from: number, to: number): string[] {
-  const texts: string[] = [];
-  for (let index = from; index < to; index++) texts.push(order[index]!.title, order[index]!.body.slice(0, TEXT_CHARS + 1));
-  return texts;
 }
 
 /** Name ids of every article, the articles naming each id, each id's weight, shown spelling and its rank. */
@@ -119,7 +111,7 @@ interface NameIndex {
  * as its most used spelling. Each distinct spelling is folded once, and each
  * use costs one map lookup.
  */
-function indexNames(order: readonly Article[]): NameIndex {
+function indexNames(order: readonly RelatedArticle[]): NameIndex {
   const count = order.length;
   const featureOf = new Map<string, number>();
   const spellingOf = KINDS.map(() => new Map<string, number>());
@@ -291,7 +283,7 @@ const bare = (reference: string): string => {
  * shared slug. Pins keep their order, at most `limit`, never an excluded
  * article or the article itself.
  */
-function resolveReferences(order: readonly Article[], limit: number): { pins: Rows; excludes: Rows } {
+function resolveReferences(order: readonly RelatedArticle[], limit: number): { pins: Rows; excludes: Rows } {
   const references = new Set<string>();
   for (const article of order) {
     for (const reference of article.related?.pin ?? []) references.add(bare(reference));
@@ -348,7 +340,7 @@ export function prepareNames(numbered: ArticleOrder, limit: number): PreparedNam
 
 /** What scoring reads, and the names its reasons point to. */
 export interface PreparedArchive {
-  order: Article[];
+  order: RelatedArticle[];
   index: RelatedIndex;
   /** Shown spelling of each name id. */
   names: string[];

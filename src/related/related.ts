@@ -1,7 +1,6 @@
 /** Related stories for every article of the archive, computed once per build. */
-import type { Article } from '../content/article.ts';
-import { orderArticles, prepareIndex, prepareNames, termDocuments, type PreparedArchive } from './prepare.ts';
-import { DEFAULT_LIMIT, SIMILAR_TEXT, TEXT_CHARS, type RelatedLink, type RelatedOptions } from './rule.ts';
+import { orderArticles, prepareIndex, prepareNames, termDocuments } from './prepare.ts';
+import { DEFAULT_LIMIT, SIMILAR_TEXT, TEXT_CHARS, type RelatedArticle, type RelatedLink, type RelatedOptions } from './rule.ts';
 import { scoreArticles, type ScoredRange } from './score.ts';
 import { combineTermTables, countTerms } from './terms.ts';
 
@@ -16,6 +15,7 @@ export {
   TERMS_PER_ARTICLE,
   TEXT_CHARS,
   TEXT_WEIGHT,
+  type RelatedArticle,
   type RelatedLink,
   type RelatedOptions,
 } from './rule.ts';
@@ -49,16 +49,36 @@ export {
  * - Reasons: the shared names that scored, strongest first, or "similar
  *   text" when only the text links the two.
  */
-export function computeRelated(articles: readonly Article[], options: RelatedOptions = {}): Map<string, RelatedLink[]> {
-  const names = prepareNames(orderArticles(articles), options.limit ?? DEFAULT_LIMIT);
-  const prepared = prepareIndex(names, combineTermTables([countTerms(termDocuments(names.order), TEXT_CHARS, names.order.length)]));
-  return addLinks(new Map(), prepared, scoreArticles(prepared.index, 0, prepared.index.count));
+export function computeRelated(articles: readonly RelatedArticle[], options: RelatedOptions = {}): Map<string, RelatedLink[]> {
+  return relatedLinks(scoreRelated(articles, options));
 }
 
-/** Adds the links of one scored range to `out`, keyed by article URL, in article order; returns `out`. */
-export function addLinks(out: Map<string, RelatedLink[]>, prepared: PreparedArchive, range: ScoredRange): Map<string, RelatedLink[]> {
-  const { order, names, index } = prepared;
-  const { limit } = index;
+/** The rule's picks, before they are links: the articles in their numbered order, the names' spellings and every article's slots. */
+export interface ScoredArchive {
+  order: RelatedArticle[];
+  /** Shown spelling of each name id. */
+  names: string[];
+  /** Slots per article. */
+  limit: number;
+  /** Every article's picks (`from` 0, `to` the article count). */
+  range: ScoredRange;
+}
+
+/** Numbers, indexes and scores the archive: all of the rule but making the links (`relatedLinks`). */
+export function scoreRelated(articles: readonly RelatedArticle[], options: RelatedOptions = {}): ScoredArchive {
+  const names = prepareNames(orderArticles(articles), options.limit ?? DEFAULT_LIMIT);
+  const prepared = prepareIndex(names, combineTermTables([countTerms(termDocuments(names.order), TEXT_CHARS, names.order.length)]));
+  return {
+    order: prepared.order,
+    names: prepared.names,
+    limit: prepared.index.limit,
+    range: scoreArticles(prepared.index, 0, prepared.index.count),
+  };
+}
+
+/** The links of every article of a scored archive, keyed by article URL, in article order. */
+export function relatedLinks({ order, names, limit, range }: ScoredArchive): Map<string, RelatedLink[]> {
+  const out = new Map<string, RelatedLink[]>();
   const { picks, pinned, scores, text, reasons } = range;
   for (let article = range.from; article < range.to; article++) {
     const links: RelatedLink[] = [];

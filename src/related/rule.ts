@@ -2,6 +2,7 @@
  * The knobs of the related-stories rule and the shapes it returns. The rule
  * itself is documented on `computeRelated` in `related.ts`.
  */
+import type { Article } from '../content/article.ts';
 
 /** One related story as an article page shows it, and why. */
 export interface RelatedLink {
@@ -15,6 +16,13 @@ export interface RelatedLink {
   /** Chosen by an editor in the article's `related.pin`. */
   pinned?: boolean;
 }
+
+/**
+ * What the rule reads of an article: its address and slug, day, title, text, names and
+ * editors' choices. Of the body, only the first TEXT_CHARS characters (and the
+ * one after, which tells whether the limit cuts a word) count.
+ */
+export type RelatedArticle = Pick<Article, 'url' | 'slug' | 'date' | 'title' | 'body' | (typeof KINDS)[number] | 'related'>;
 
 /** Knobs of the rule; the defaults are the site's. */
 export interface RelatedOptions {

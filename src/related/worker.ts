@@ -1,46 +1,36 @@
 /**
- * The worker thread of `parallel.ts`: counts the terms of the texts it is
- * sent, then scores the range of the archive it is sent. Each answer goes
- * back as plain typed arrays.
+ * The worker thread of `parallel.ts`: runs the rule (`scoreRelated`) on the
+ * articles it is sent and answers with its picks as typed arrays, moved to
+ * the main thread rather than copied, with each picked article's place in
+ * the request; the main thread makes the links (`relatedLinks`) from its own
+ * articles, as one thread would.
  */
 import { parentPort } from 'node:worker_threads';
-import { scoreArticles, type RelatedIndex } from './score.ts';
-import { countTerms } from './terms.ts';
+import { scoreRelated, type ScoredArchive } from './related.ts';
+import type { RelatedArticle, RelatedOptions } from './rule.ts';
 
-/** A request from the main thread. */
-export type WorkerRequest =
-  | { kind: 'count'; texts: string[]; maxChars: number }
-  | { kind: 'score'; index: RelatedIndex; from: number; to: number };
-
-/** Pairs of texts, read as a title and a body. */
-function* pairs(texts: readonly string[]): Generator<readonly string[]> {
-  const pair = ['', ''];
-  for (let at = 0; at + 1 < texts.length; at += 2) {
-    pair[0] = texts[at]!;
-    pair[1] = texts[at + 1]!;
-    yield pair;
-  }
+/** The one request from the main thread. */
+export interface WorkerRequest {
+  articles: RelatedArticle[];
+  options: RelatedOptions;
 }
 
-/** The buffers of an answer's typed arrays, moved to the main thread rather than copied. */
-function buffers(result: object): ArrayBuffer[] {
-  const found = new Set<ArrayBuffer>();
-  const visit = (value: unknown): void => {
-    if (ArrayBuffer.isView(value)) found.add(value.buffer as ArrayBuffer);
-    else if (value && typeof value === 'object' && !Array.isArray(value)) for (const inner of Object.values(value)) visit(inner);
-  };
-  visit(result);
-  return [...found];
-}
+/** The picks, with `positions[i]` the place in the request of the article numbered i, or why there are none. */
+export type WorkerAnswer = { ok: true; result: Omit<ScoredArchive, 'order'> & { positions: Int32Array } } | { ok: false; error: string };
 
 parentPort!.on('message', (request: WorkerRequest) => {
   try {
-    const result =
-      request.kind === 'count'
-        ? countTerms(pairs(request.texts), request.maxChars, request.texts.length / 2)
-        : scoreArticles(request.index, request.from, request.to);
-    parentPort!.postMessage({ ok: true, result }, buffers(result));
+    const { order, names, limit, range } = scoreRelated(request.articles, request.options);
+    const place = new Map(request.articles.map((article, index) => [article, index]));
+    const positions = Int32Array.from(order, (article) => place.get(article)!);
+    const answer: WorkerAnswer = { ok: true, result: { names, limit, range, positions } };
+    const { picks, pinned, scores, text, reasons } = range;
+    const moved = [positions, picks, pinned, scores, text, reasons.offsets, reasons.values].map((array) => array.buffer as ArrayBuffer);
+    parentPort!.postMessage(answer, [...new Set(moved)]);
   } catch (error) {
-    parentPort!.postMessage({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    parentPort!.postMessage({
+      ok: false,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    } satisfies WorkerAnswer);
   }
 });

@@ -37,7 +37,7 @@ describe('combineTermTables', () => {
 });
 
 describe('computeRelatedParallel', () => {
-  it('gives exactly what one thread gives, byte for byte, when the worker counts and scores part of the archive', async () => {
+  it('gives exactly what one thread gives, byte for byte, when a worker computes them from its copy of the articles', async () => {
     const archive = syntheticArchive(3000, { seed: 11 });
     const serial = JSON.stringify([...computeRelated(archive)]);
     const withWorker = { threads: 2, parallelFrom: 0 };
@@ -46,6 +46,30 @@ describe('computeRelatedParallel', () => {
     expect(JSON.stringify([...(await computeRelatedParallel(archive, { threads: 1, parallelFrom: 0 }))])).toBe(serial);
     // A limit against a hang, not a speed figure: 3,000 articles scored four times take a while on a loaded machine.
   }, 120_000);
+});
+
+describe('the worker', () => {
+  it("reads editors' pins and excludes by slug and by URL as one thread does", async () => {
+    const shared = { people: ['Jens Stoltenberg'], organizations: ['NATO'], tags: ['deterrence'] };
+    const near = makeArticle({ ...shared, title: 'Nearest story', date: '2020-03-02' });
+    const pinned = makeArticle({ title: 'A story on something else', date: '2015-01-01', tags: ['elections'] });
+    const other = makeArticle({ ...shared, title: 'Another story', date: '2020-03-05' });
+    const editor = makeArticle({
+      ...shared,
+      title: 'The edited story',
+      date: '2020-03-03',
+      related: { pin: [pinned.slug], exclude: [near.slug, other.url.slice(0, -1)] },
+    });
+    const archive = [near, pinned, other, editor, ...syntheticArchive(40, { seed: 5 })];
+    const serial = computeRelated(archive);
+    const links = serial.get(editor.url)!.map((link) => link.url);
+    // The rule itself: the pin first, neither excluded story.
+    expect(links[0]).toBe(pinned.url);
+    expect(links).not.toContain(near.url);
+    expect(links).not.toContain(other.url);
+    const parallel = await computeRelatedParallel(archive, { threads: 2, parallelFrom: 0 });
+    expect(JSON.stringify([...parallel])).toBe(JSON.stringify([...serial]));
+  });
 });
 
 describe('orderArticles', () => {
