@@ -279,6 +279,18 @@ export async function build(
           .filter((rel) => recorded[rel]!.size === 0)
           .sort()
       : emptyFiles(staging, outsideBundles);
+    // The parse cache is written now too, and put in place once the site is published; a failure to write it
+    // (a full disk, a file-size limit) fails the build then, after the search index has said its own failure.
+    let parseCache: ReturnType<ParseCache['write']> | { failed: unknown } | undefined;
+    if (parsed) {
+      try {
+        const pending = parsed.write();
+        onStop(async () => pending.discard());
+        parseCache = pending;
+      } catch (error) {
+        parseCache = { failed: error };
+      }
+    }
     await indexer.settled();
     const folders = site.bundleFolders();
     const bundles = folders.map((folder) => `${path.basename(folder)}/`);
@@ -298,9 +310,8 @@ export async function build(
       );
     // Without the cache, the staging folder is swapped in whole and no manifest is written.
     const published = useCache ? site.publish() : undefined;
-    // After publishing: written earlier (while Pagefind works), a parse cache that cannot be written
-    // (a full disk, a file-size limit) failed the build before the search index could say its own failure.
-    parsed?.save();
+    if (parseCache && 'failed' in parseCache) throw parseCache.failed;
+    parseCache?.commit();
     if (!useCache) publishStaging(staging, outDir);
     memoryAt('published');
     // Alias pages are HTML written beside Eleventy's pages, by the last run (plugin.ts) or here.

@@ -89,10 +89,27 @@ export class ParseCache {
 
   /** Writes this build's entries (those of files no longer read are dropped), through a temporary file. */
   save(): void {
+    this.write().commit();
+  }
+
+  /**
+   * Writes this build's entries to a temporary file beside the cache (a
+   * build does it while Pagefind works), which `commit` puts in place and
+   * `discard` removes.
+   */
+  write(): { commit(): void; discard(): void } {
     fs.mkdirSync(path.dirname(this.#file), { recursive: true });
     const temporary = `${this.#file}.${process.pid}.tmp`;
     const stored: Stored = { key: this.#key, entries: Object.fromEntries(this.#now) };
-    fs.writeFileSync(temporary, v8.serialize(stored));
-    fs.renameSync(temporary, this.#file);
+    try {
+      fs.writeFileSync(temporary, v8.serialize(stored));
+    } catch (error) {
+      fs.rmSync(temporary, { force: true });
+      throw error;
+    }
+    return {
+      commit: () => fs.renameSync(temporary, this.#file),
+      discard: () => fs.rmSync(temporary, { force: true }),
+    };
   }
 }

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/content/article.ts';
 import { writeArticleText } from '../../src/content/frontmatter.ts';
+import { cacheFolder } from '../../src/publish/cache.ts';
 import { repoRoot } from '../support/build.ts';
 import { fixtureArticleFiles, writeFixtureArchive } from '../support/fixture-archive.ts';
 import { listFiles } from '../support/files.ts';
@@ -195,6 +196,8 @@ describe('a build that does not finish', LIMIT, () => {
       expect.stringMatching(/^archive: Search index: Pagefind failed on pagefind\/: .*(SIGXFSZ|too large|File too large)/),
     ]);
     await expectSite(previous);
+    // The parse cache, written while Pagefind worked, is not left half-made beside the last one.
+    expect(fs.readdirSync(cacheFolder(out)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });
 

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sha256 } from '../../src/archive/fingerprint.ts';
 import { storyPrint } from '../../src/content/same-story.ts';
 import { loadContent } from '../../src/store/load.ts';
-import { ParseCache } from '../../src/store/parse-cache.ts';
+import { PARSE_CACHE_FILE, ParseCache } from '../../src/store/parse-cache.ts';
 import { repoRoot } from '../support/build.ts';
 import { fixtureArticleFiles } from '../support/fixture-archive.ts';
 
@@ -58,5 +59,31 @@ describe('the parse cache', () => {
     // Another key (other code): nothing is taken from the cache.
     const other = await loadContent(content, {}, ParseCache.open(cacheDir, 'other'));
     expect(other.derived!(other.articles[3]!, 'storyPrint', () => 'made')).toBe('made');
+  });
+
+  it('is written aside and takes the place of the last one only when committed; a discarded write leaves nothing', async () => {
+    const folder = path.join(root, 'cache-aside');
+    const saved = ParseCache.open(folder, 'k3');
+    const { articles } = await loadContent(content, {}, saved);
+    saved.save();
+    const file = articles[0]!.file;
+    const sha = sha256(fs.readFileSync(path.join(content, file), 'utf8'));
+    const holds = (key: string) => ParseCache.open(folder, key).lookup(file, sha) !== undefined;
+    expect(holds('k3')).toBe(true);
+    // A build that fails after writing (its search index, say): the last cache stands, no temporary file is left.
+    const failed = ParseCache.open(folder, 'k4');
+    await loadContent(content, {}, failed);
+    const pending = failed.write();
+    expect(fs.readdirSync(folder)).toHaveLength(2);
+    expect(holds('k3')).toBe(true);
+    pending.discard();
+    expect(fs.readdirSync(folder)).toEqual([PARSE_CACHE_FILE]);
+    expect([holds('k3'), holds('k4')]).toEqual([true, false]);
+    // A build that publishes: committed, the new cache is the one the next build opens.
+    const next = ParseCache.open(folder, 'k4');
+    await loadContent(content, {}, next);
+    next.write().commit();
+    expect(fs.readdirSync(folder)).toEqual([PARSE_CACHE_FILE]);
+    expect([holds('k3'), holds('k4')]).toEqual([false, true]);
   });
 });
