@@ -30,17 +30,23 @@ export function checkFiles({ outDir, rels, sizes, inos, mtimes, shas }) {
   const nowMtime = new Float64Array(rels.length);
   /** @type {string[]} */
   const strays = [];
+  // Each entry's paths are made from its folder's as strings: path.join and path.relative on every file cost
+  // most of the walk (0.37 s of 55,000 files). readdir gives `root` and the folders below it as they are.
+  const root = path.resolve(outDir);
+  const skip = root.endsWith(path.sep) ? root.length : root.length + 1;
   /** @type {fs.Dirent[]} */
   let entries = [];
   try {
-    entries = fs.readdirSync(outDir, { recursive: true, withFileTypes: true });
+    entries = fs.readdirSync(root, { recursive: true, withFileTypes: true });
   } catch {
     // No folder: nothing is trusted.
   }
   for (const entry of entries) {
     if (entry.isDirectory()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    const rel = path.relative(outDir, full).split(path.sep).join('/');
+    const folder = entry.parentPath;
+    const full = `${folder}${path.sep}${entry.name}`;
+    const under = folder.length > root.length ? `${folder.slice(skip)}${path.sep}${entry.name}` : entry.name;
+    const rel = path.sep === '/' ? under : under.split(path.sep).join('/');
     const index = at.get(rel);
     if (index === undefined || !entry.isFile()) {
       strays.push(rel);
