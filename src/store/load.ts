@@ -69,11 +69,10 @@ export async function loadArticles(
   const problems: string[] = [];
   const articles: Article[] = [];
   for (const full of files) {
-    const shown = displayPath(full);
     const text = readUtf8(full);
     if (text === undefined) {
       // As `archive check` says: a file that is not UTF-8 is refused (hostile corpus: 2019-06-28-invalid-utf8.md).
-      problems.push(formatIssue({ file: shown, line: 1, message: NOT_UTF8 }));
+      problems.push(formatIssue({ file: displayPath(full), line: 1, message: NOT_UTF8 }));
       continue;
     }
     const file = path.relative(contentDir, full).split(path.sep).join('/');
@@ -87,6 +86,8 @@ export async function loadArticles(
         continue;
       }
     }
+    // How messages name the file: made only for a file parsed (for 10,000 files from the cache it cost 0.05 s).
+    const shown = displayPath(full);
     const result = readArticleText(text, shown);
     if (!result.ok) {
       problems.push(...result.issues.map(formatIssue));
