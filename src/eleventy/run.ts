@@ -279,18 +279,21 @@ export async function build(
           .filter((rel) => recorded[rel]!.size === 0)
           .sort()
       : emptyFiles(staging, outsideBundles);
-    // The parse cache is written now too, and put in place once the site is published; a failure to write it
-    // (a full disk, a file-size limit) fails the build then, after the search index has said its own failure.
-    let parseCache: ReturnType<ParseCache['write']> | { failed: unknown } | undefined;
-    if (parsed) {
+    // The parse cache is put in place once the site is published; a failure to write it (a full disk, a
+    // file-size limit) fails the build then, after the search index has said its own failure. An incremental
+    // build writes it now, while Pagefind indexes its few shards; a full build once Pagefind is done, since
+    // its serialized copy (190 MB at 30,000 articles) beside Pagefind's last shards would pass 2 GB.
+    const writeParseCache = (): ReturnType<ParseCache['write']> | { failed: unknown } | undefined => {
+      if (!parsed) return undefined;
       try {
         const pending = parsed.write();
         onStop(async () => pending.discard());
-        parseCache = pending;
+        return pending;
       } catch (error) {
-        parseCache = { failed: error };
+        return { failed: error };
       }
-    }
+    };
+    let parseCache = site.incremental ? writeParseCache() : undefined;
     await indexer.settled();
     const folders = site.bundleFolders();
     const bundles = folders.map((folder) => `${path.basename(folder)}/`);
@@ -310,6 +313,7 @@ export async function build(
       );
     // Without the cache, the staging folder is swapped in whole and no manifest is written.
     const published = useCache ? site.publish() : undefined;
+    if (!site.incremental) parseCache = writeParseCache();
     if (parseCache && 'failed' in parseCache) throw parseCache.failed;
     parseCache?.commit();
     if (!useCache) publishStaging(staging, outDir);
