@@ -18,7 +18,7 @@ import type { WorkerAnswer, WorkerRequest } from './worker.ts';
 
 /**
  * From this many articles the rule runs on a worker. Its cost is copying
- * what the rule reads to the worker and the links back (about a tenth of the
+ * what the rule reads to the worker and its picks back (about a tenth of the
  * rule's own time at 10,000 articles) and starting the worker (a few
  * hundredths of a second), paid while this thread works on: below this the
  * rule takes about a tenth of a second, not worth a thread.

@@ -7,7 +7,7 @@ import { compareCodePoints } from '../collections/names.ts';
 import { dayNumber } from './days.ts';
 import { KIND_WEIGHTS, KINDS, TERMS_PER_ARTICLE, telling, type RelatedArticle } from './rule.ts';
 import type { RelatedIndex, Rows } from './score.ts';
-import type { CombinedTerms } from './terms.ts';
+import type { TermTable } from './terms.ts';
 import { cleanName, foldKey } from '../content/fold.ts';
 
 /** Packs per-row lists into {@link Rows}. */
@@ -203,66 +203,64 @@ function indexNames(order: readonly RelatedArticle[]): NameIndex {
 type TermIndex = Pick<RelatedIndex, 'termRows' | 'termWeights' | 'termPostings' | 'postingWeights'>;
 
 /** Indexes each article's TERMS_PER_ARTICLE highest terms by TF-IDF, as a unit vector. */
-function indexTerms(combined: CombinedTerms, count: number): TermIndex {
+function indexTerms(table: TermTable, count: number): TermIndex {
   const termOffsets = new Int32Array(count + 1);
   const termValues = new Int32Array(count * TERMS_PER_ARTICLE);
   const termWeights = new Float64Array(count * TERMS_PER_ARTICLE);
   let termEntries = 0;
   const topIds = new Int32Array(TERMS_PER_ARTICLE);
   const topWeights = new Float64Array(TERMS_PER_ARTICLE);
-  const termRarity = new Float64Array(combined.documentFrequency.length);
+  const termRarity = new Float64Array(table.documentFrequency.length);
   for (let term = 0; term < termRarity.length; term++) {
-    const df = combined.documentFrequency[term]!;
+    const df = table.documentFrequency[term]!;
     if (telling(df, count)) termRarity[term] = Math.log(count / df);
   }
   let article = 0;
-  for (const { table, ids: combinedId } of combined.parts) {
-    for (let document = 0; document + 1 < table.offsets.length; document++, article++) {
-      let kept = 0;
-      for (let entry = table.offsets[document]!; entry < table.offsets[document + 1]!; entry++) {
-        const term = combinedId ? combinedId[table.ids[entry]!]! : table.ids[entry]!;
-        const rarity = termRarity[term]!;
-        if (rarity === 0) continue;
-        const tf = table.counts[entry]!;
-        const weight = tf === 1 ? rarity : (1 + Math.log(tf)) * rarity;
-        // Insertion into a short list, highest first; equal weights keep the earlier term.
-        let at = kept;
-        while (at > 0 && topWeights[at - 1]! < weight) at--;
-        if (at >= TERMS_PER_ARTICLE) continue;
-        for (let move = Math.min(kept, TERMS_PER_ARTICLE - 1); move > at; move--) {
-          topIds[move] = topIds[move - 1]!;
-          topWeights[move] = topWeights[move - 1]!;
-        }
-        topIds[at] = term;
-        topWeights[at] = weight;
-        if (kept < TERMS_PER_ARTICLE) kept++;
+  for (let document = 0; document + 1 < table.offsets.length; document++, article++) {
+    let kept = 0;
+    for (let entry = table.offsets[document]!; entry < table.offsets[document + 1]!; entry++) {
+      const term = table.ids[entry]!;
+      const rarity = termRarity[term]!;
+      if (rarity === 0) continue;
+      const tf = table.counts[entry]!;
+      const weight = tf === 1 ? rarity : (1 + Math.log(tf)) * rarity;
+      // Insertion into a short list, highest first; equal weights keep the earlier term.
+      let at = kept;
+      while (at > 0 && topWeights[at - 1]! < weight) at--;
+      if (at >= TERMS_PER_ARTICLE) continue;
+      for (let move = Math.min(kept, TERMS_PER_ARTICLE - 1); move > at; move--) {
+        topIds[move] = topIds[move - 1]!;
+        topWeights[move] = topWeights[move - 1]!;
       }
-      let norm = 0;
-      for (let k = 0; k < kept; k++) norm += topWeights[k]! * topWeights[k]!;
-      norm = Math.sqrt(norm);
-      // Terms ascending by id (an insertion sort of at most TERMS_PER_ARTICLE), so scores add up in one order.
-      const base = article * TERMS_PER_ARTICLE;
-      for (let k = 0; k < kept; k++) {
-        const id = topIds[k]!;
-        const weight = topWeights[k]! / norm;
-        let at = k;
-        while (at > 0 && termValues[termEntries + at - 1]! > id) {
-          termValues[termEntries + at] = termValues[termEntries + at - 1]!;
-          termWeights[base + at] = termWeights[base + at - 1]!;
-          at--;
-        }
-        termValues[termEntries + at] = id;
-        termWeights[base + at] = weight;
-      }
-      termEntries += kept;
-      termOffsets[article + 1] = termEntries;
+      topIds[at] = term;
+      topWeights[at] = weight;
+      if (kept < TERMS_PER_ARTICLE) kept++;
     }
+    let norm = 0;
+    for (let k = 0; k < kept; k++) norm += topWeights[k]! * topWeights[k]!;
+    norm = Math.sqrt(norm);
+    // Terms ascending by id (an insertion sort of at most TERMS_PER_ARTICLE), so scores add up in one order.
+    const base = article * TERMS_PER_ARTICLE;
+    for (let k = 0; k < kept; k++) {
+      const id = topIds[k]!;
+      const weight = topWeights[k]! / norm;
+      let at = k;
+      while (at > 0 && termValues[termEntries + at - 1]! > id) {
+        termValues[termEntries + at] = termValues[termEntries + at - 1]!;
+        termWeights[base + at] = termWeights[base + at - 1]!;
+        at--;
+      }
+      termValues[termEntries + at] = id;
+      termWeights[base + at] = weight;
+    }
+    termEntries += kept;
+    termOffsets[article + 1] = termEntries;
   }
   if (article !== count) throw new Error(`related stories: terms were counted for ${article} articles, not ${count}`);
   const termRows: Rows = { offsets: termOffsets, values: termValues.subarray(0, termEntries) };
-  const termPostings = invert(termRows, combined.terms.length);
+  const termPostings = invert(termRows, table.terms.length);
   const postingWeights = new Float64Array(termPostings.values.length);
-  const fill = termPostings.offsets.slice(0, combined.terms.length);
+  const fill = termPostings.offsets.slice(0, table.terms.length);
   for (article = 0; article < count; article++) {
     for (let entry = termRows.offsets[article]!, k = 0; entry < termRows.offsets[article + 1]!; entry++, k++) {
       postingWeights[fill[termRows.values[entry]!]!++] = termWeights[article * TERMS_PER_ARTICLE + k]!;
@@ -347,7 +345,7 @@ export interface PreparedArchive {
 }
 
 /** The whole index, from the names and the term counts of the articles in their numbered order. */
-export function prepareIndex(prepared: PreparedNames, terms: CombinedTerms): PreparedArchive {
+export function prepareIndex(prepared: PreparedNames, terms: TermTable): PreparedArchive {
   const { order, days, limit, names, pins, excludes } = prepared;
   const index: RelatedIndex = {
     count: order.length,

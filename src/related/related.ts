@@ -2,7 +2,7 @@
 import { orderArticles, prepareIndex, prepareNames, termDocuments } from './prepare.ts';
 import { DEFAULT_LIMIT, SIMILAR_TEXT, TEXT_CHARS, type RelatedArticle, type RelatedLink, type RelatedOptions } from './rule.ts';
 import { scoreArticles, type ScoredRange } from './score.ts';
-import { combineTermTables, countTerms } from './terms.ts';
+import { countTerms } from './terms.ts';
 
 export {
   DEFAULT_LIMIT,
@@ -67,7 +67,7 @@ export interface ScoredArchive {
 /** Numbers, indexes and scores the archive: all of the rule but making the links (`relatedLinks`). */
 export function scoreRelated(articles: readonly RelatedArticle[], options: RelatedOptions = {}): ScoredArchive {
   const names = prepareNames(orderArticles(articles), options.limit ?? DEFAULT_LIMIT);
-  const prepared = prepareIndex(names, combineTermTables([countTerms(termDocuments(names.order), TEXT_CHARS, names.order.length)]));
+  const prepared = prepareIndex(names, countTerms(termDocuments(names.order), TEXT_CHARS, names.order.length));
   return {
     order: prepared.order,
     names: prepared.names,

@@ -231,51 +231,6 @@ export function countTerms(documents: Iterable<readonly string[]>, maxChars = In
   };
 }
 
-/** Term tables of consecutive runs of documents (counted on two threads, say), read as one table. */
-export interface CombinedTerms {
-  /** Each term once: the first table's ids, then the later tables' new terms in order of first use. */
-  terms: string[];
-  /** Number of documents, over all the tables, that use each term. */
-  documentFrequency: Int32Array;
-  /** Each table with the combined id of each of its ids (none for the first: its ids are kept). */
-  parts: { table: TermTable; ids?: Int32Array }[];
-}
-
-/**
- * Reads tables counted apart as one: the ids come out as {@link countTerms}
- * gives them for all the documents in one pass, and no entry is copied.
- */
-export function combineTermTables(tables: readonly TermTable[]): CombinedTerms {
-  if (tables.length === 0) return { terms: [], documentFrequency: new Int32Array(0), parts: [] };
-  const first = tables[0]!;
-  if (tables.length === 1) return { terms: first.terms, documentFrequency: first.documentFrequency, parts: [{ table: first }] };
-  const idOf = new Map<string, number>();
-  first.terms.forEach((term, id) => {
-    idOf.set(term, id);
-  });
-  const terms = [...first.terms];
-  const parts: CombinedTerms['parts'] = [{ table: first }];
-  for (const table of tables.slice(1)) {
-    const ids = new Int32Array(table.terms.length);
-    for (let id = 0; id < table.terms.length; id++) {
-      const term = table.terms[id]!;
-      let combined = idOf.get(term);
-      if (combined === undefined) {
-        combined = terms.length;
-        terms.push(term);
-        idOf.set(term, combined);
-      }
-      ids[id] = combined;
-    }
-    parts.push({ table, ids });
-  }
-  const documentFrequency = new Int32Array(terms.length);
-  documentFrequency.set(first.documentFrequency);
-  for (const { table, ids } of parts.slice(1))
-    for (let id = 0; id < ids!.length; id++) documentFrequency[ids![id]!]! += table.documentFrequency[id]!;
-  return { terms, documentFrequency, parts };
-}
-
 /**
  * Where the scan goes on after the `]` at `at`: past the `(target)` of a
  * Markdown link or image, whose URL words say nothing about the story.

@@ -1,40 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeRelated, computeRelatedParallel } from '../../src/related/index.ts';
-import { orderArticles, termDocuments } from '../../src/related/prepare.ts';
-import { TEXT_CHARS } from '../../src/related/rule.ts';
-import { combineTermTables, countTerms, type CombinedTerms, type TermTable } from '../../src/related/terms.ts';
+import { orderArticles } from '../../src/related/prepare.ts';
 import { syntheticArchive } from '../bench/related.ts';
 import { makeArticle } from '../support/make-article.ts';
-
-/** Each document's (term, count) pairs in entry order, with the combined ids, and each term's document frequency. */
-function flatten(combined: CombinedTerms): { documents: [number, string, number][][]; frequency: Record<string, number> } {
-  const documents: [number, string, number][][] = [];
-  for (const { table, ids } of combined.parts) {
-    for (let document = 0; document + 1 < table.offsets.length; document++) {
-      const row: [number, string, number][] = [];
-      for (let entry = table.offsets[document]!; entry < table.offsets[document + 1]!; entry++) {
-        const id = ids ? ids[table.ids[entry]!]! : table.ids[entry]!;
-        row.push([id, combined.terms[id]!, table.counts[entry]!]);
-      }
-      documents.push(row);
-    }
-  }
-  return { documents, frequency: Object.fromEntries(combined.terms.map((term, id) => [term, combined.documentFrequency[id]!])) };
-}
-
-describe('combineTermTables', () => {
-  it('reads tables counted apart exactly as one table counted in one pass: same ids, counts and frequencies', () => {
-    const order = orderArticles(syntheticArchive(400, { seed: 3 })).order;
-    const whole: TermTable = countTerms(termDocuments(order), TEXT_CHARS);
-    const parts = [countTerms(termDocuments(order, 0, 150), TEXT_CHARS), countTerms(termDocuments(order, 150, 400), TEXT_CHARS)];
-    const combined = combineTermTables(parts);
-    expect(combined.terms).toEqual(whole.terms);
-    expect(flatten(combined)).toEqual(flatten(combineTermTables([whole])));
-    // The second table's own ids differ from the combined ones: the mapping is what makes them agree.
-    const mapping = combined.parts[1]!.ids!;
-    expect([...parts[1]!.ids].some((id) => mapping[id] !== id)).toBe(true);
-  });
-});
 
 describe('computeRelatedParallel', () => {
   it('gives exactly what one thread gives, byte for byte, when a worker computes them from its copy of the articles', async () => {
