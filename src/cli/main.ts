@@ -42,8 +42,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('--clean', 'ignore the build cache (.archive-cache/ beside the output folder) and render every page')
     .action(async (options: BuildFlags) => {
       const contentDir = requireContentFolder(options.content);
-      const { build, REPO_ROOT } = await import('../eleventy/run.ts');
+      const { build, REPO_ROOT, tolerateLateCopyFailures } = await import('../eleventy/run.ts');
       const { unsafeOutput } = await import('../publish/staging.ts');
+      tolerateLateCopyFailures();
       const outDir = path.resolve(options.out);
       const unsafe = unsafeOutput(outDir, { contentDir, repoRoot: REPO_ROOT });
       if (unsafe) throw new UsageError(unsafe);
@@ -63,7 +64,8 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--port <port>', 'port to listen on (0: any free port)').default(8080).argParser(parsePort))
     .action(async (options: { content: string; out: string; host: string; port: number }) => {
       const contentDir = requireContentFolder(options.content);
-      const { serve } = await import('../eleventy/run.ts');
+      const { serve, tolerateLateCopyFailures } = await import('../eleventy/run.ts');
+      tolerateLateCopyFailures();
       if (!isLoopback(options.host)) {
         console.error(
           `archive: warning: the preview listens on ${options.host}: anyone who can reach this machine there can read the site; leave out --host to keep it to this machine`,
@@ -154,6 +156,7 @@ export async function main(argv: string[]): Promise<number> {
       const contentDir = requireContentFolder(options.content);
       await checkBaseUrl(contentDir, Boolean(options.allowExampleUrl));
       const { runRelease } = await import('./release.ts');
+      (await import('../eleventy/run.ts')).tolerateLateCopyFailures();
       exitCode = await runRelease(version, { ...options, content: contentDir });
     });
 

@@ -60,6 +60,29 @@ function memoryAt(stage: string): void {
   );
 }
 
+/** Names of Eleventy's errors for an asset it could not copy (its passthrough copy). */
+const PASSTHROUGH_ERRORS = new Set(['TemplatePassthroughManagerCopyError', 'TemplatePassthroughError', 'EleventyPassthroughCopyError']);
+
+let toleratingCopies = false;
+
+/**
+ * For the commands that run builds (`archive build`, `serve`, `release`): Eleventy copies the assets
+ * while it renders, and a copy that fails before the pages are rendered (a full disk), or after a failed
+ * run's staging folder is deleted, rejects a promise Eleventy handles only later, or never. Node would
+ * end the process on it with Eleventy's stack trace, before the build says why it failed (seen on a
+ * full disk: test/hostile/build-publish.test.ts). The run itself still fails with the copy's error or
+ * the pages' own (`eleventy.write()` rejects), and the build says it; so that one kind of rejection is
+ * let pass, and any other ends the process as it would have.
+ */
+export function tolerateLateCopyFailures(): void {
+  if (toleratingCopies) return;
+  toleratingCopies = true;
+  process.on('unhandledRejection', (reason) => {
+    if (reason instanceof Error && PASSTHROUGH_ERRORS.has(reason.name)) return;
+    throw reason;
+  });
+}
+
 /** Reads and validates the content before Eleventy starts: a content error then stops the build with our message alone, not wrapped in Eleventy's stack traces. */
 async function readContent(options: { contentDir: string; pathPrefix?: string }, cache?: ParseCache): Promise<LoadedContent> {
   const content = await loadContent(path.resolve(options.contentDir), options.pathPrefix ? { pathPrefix: options.pathPrefix } : {}, cache);
