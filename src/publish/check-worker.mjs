@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { entryPaths } from './site-paths.mjs';
 
 /**
  * @typedef {{ outDir: string, rels: string[], sizes: Float64Array, inos: Float64Array, mtimes: Float64Array, shas: string[] }} CheckInput
@@ -30,10 +31,8 @@ export function checkFiles({ outDir, rels, sizes, inos, mtimes, shas }) {
   const nowMtime = new Float64Array(rels.length);
   /** @type {string[]} */
   const strays = [];
-  // Each entry's paths are made from its folder's as strings: path.join and path.relative on every file cost
-  // most of the walk (0.37 s of 55,000 files). readdir gives `root` and the folders below it as they are.
   const root = path.resolve(outDir);
-  const skip = root.endsWith(path.sep) ? root.length : root.length + 1;
+  const pathsOf = entryPaths(root);
   /** @type {fs.Dirent[]} */
   let entries = [];
   try {
@@ -43,10 +42,7 @@ export function checkFiles({ outDir, rels, sizes, inos, mtimes, shas }) {
   }
   for (const entry of entries) {
     if (entry.isDirectory()) continue;
-    const folder = entry.parentPath;
-    const full = `${folder}${path.sep}${entry.name}`;
-    const under = folder.length > root.length ? `${folder.slice(skip)}${path.sep}${entry.name}` : entry.name;
-    const rel = path.sep === '/' ? under : under.split(path.sep).join('/');
+    const { full, rel } = pathsOf(entry);
     const index = at.get(rel);
     if (index === undefined || !entry.isFile()) {
       strays.push(rel);

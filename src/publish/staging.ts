@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { processAlive } from '../store/temporary.ts';
+import { entryPaths } from './site-paths.mjs';
 
 /** The folders beside `outDir` a build of process `pid` uses. */
 export function stagingNames(outDir: string, pid = process.pid): { staging: string; previous: string } {
@@ -117,13 +118,15 @@ export async function discardStaging(staging: string, settleMs = 200): Promise<v
  * files outside the search bundles while Pagefind writes those.
  */
 export function siteFiles(dir: string, within: (top: string) => boolean = () => true): string[] {
+  const root = path.resolve(dir);
+  const pathsOf = entryPaths(root);
   const out: string[] = [];
-  for (const top of fs.readdirSync(dir, { withFileTypes: true })) {
+  for (const top of fs.readdirSync(root, { withFileTypes: true })) {
     if (!within(top.name)) continue;
     if (top.isFile()) out.push(top.name);
     else if (top.isDirectory())
-      for (const entry of fs.readdirSync(path.join(dir, top.name), { recursive: true, withFileTypes: true }))
-        if (entry.isFile()) out.push(path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+      for (const entry of fs.readdirSync(path.join(root, top.name), { recursive: true, withFileTypes: true }))
+        if (entry.isFile()) out.push(pathsOf(entry).rel);
   }
   return out;
 }
