@@ -87,15 +87,10 @@ export class ParseCache {
     return value;
   }
 
-  /** Writes this build's entries (those of files no longer read are dropped), through a temporary file. */
-  save(): void {
-    this.write().commit();
-  }
-
   /**
-   * Writes this build's entries to a temporary file beside the cache (a
-   * build does it while Pagefind works), which `commit` puts in place and
-   * `discard` removes.
+   * Writes this build's entries (those of files no longer read are dropped)
+   * to a temporary file beside the cache (an incremental build does it while
+   * Pagefind works), which `commit` puts in place and `discard` removes.
    */
   write(): { commit(): void; discard(): void } {
     fs.mkdirSync(path.dirname(this.#file), { recursive: true });

@@ -31,7 +31,7 @@ describe('the parse cache', () => {
     const fresh = await loadContent(content);
     const first = ParseCache.open(cacheDir, 'k');
     expect((await loadContent(content, {}, first)).articles).toStrictEqual(fresh.articles);
-    first.save();
+    first.write().commit();
     const again = ParseCache.open(cacheDir, 'k');
     const fromCache = await loadContent(content, {}, again);
     expect(fromCache.articles).toStrictEqual(fresh.articles);
@@ -49,7 +49,7 @@ describe('the parse cache', () => {
     const loaded = await loadContent(content, {}, cache);
     const article = loaded.articles[3]!;
     expect(loaded.derived!(article, 'storyPrint', () => storyPrint(article.body))).toEqual(storyPrint(article.body));
-    cache.save();
+    cache.write().commit();
     const next = await loadContent(content, {}, ParseCache.open(cacheDir, 'k2'));
     const remembered = next.derived!(next.articles[3]!, 'storyPrint', () => {
       throw new Error('made again');
@@ -65,7 +65,7 @@ describe('the parse cache', () => {
     const folder = path.join(root, 'cache-aside');
     const saved = ParseCache.open(folder, 'k3');
     const { articles } = await loadContent(content, {}, saved);
-    saved.save();
+    saved.write().commit();
     const file = articles[0]!.file;
     const sha = sha256(fs.readFileSync(path.join(content, file), 'utf8'));
     const holds = (key: string) => ParseCache.open(folder, key).lookup(file, sha) !== undefined;
