@@ -19,7 +19,7 @@ import type { OutletEntry, OutletLabel } from '../content/outlets.ts';
 import { listViews, type ListControls, type ListSort } from '../collections/list-views.ts';
 import { paginate, type PageSlice } from '../collections/paginate.ts';
 import { byInitial, type LetterGroup } from '../collections/alphabet.ts';
-import { namedWithAll, namedWithEach, type NamedWith } from '../collections/named-with.ts';
+import { NamedWithCounter, type Counted, type NamedWith, type NumberedLinks } from '../collections/named-with.ts';
 import { neighbours } from '../collections/neighbours.ts';
 import { countByYear, newestFirst } from '../collections/order.ts';
 import { computeRelatedParallel, linkRelatedHeadlines, SIMILAR_TEXT, type RelatedLink } from '../related/index.ts';
@@ -133,7 +133,7 @@ export interface ArticlePage {
 export interface ArticleFacets {
   /** The article's year in the archive, then its names' lists of that year where they have one. */
   years: { label: string; url: string }[];
-  /** Per kind with any: the names most often named with the article's names (`namedWithAll`). */
+  /** Per kind with any: the names most often named with the article's names (`NamedWithCounter.all`). */
   named: FacetGroup<EntityLink>[];
 }
 
@@ -470,21 +470,39 @@ export async function buildArchiveData(
     return { ...linksOf.get(article)!, outlets: outlet ? [{ name: outlet.name, url: outlet.url }] : [] };
   };
   const facetLinks = new Map(articles.map((article) => [article, facetLinksOf(article)]));
-  // Per entity: the names of each facet kind named most often with it, and the views of its list (list-views.ts).
-  const namedWithOf = new Map<string, Record<PageKind, NamedWith[]>>();
+  // Every name with a page numbered, and each article's facet links as numbers: the names named together are counted by number (named-with.ts).
+  const numbering = { names: [] as string[], urls: [] as string[] };
+  const numberOf = new Map<string, number>();
+  for (const kind of PAGE_KINDS)
+    for (const entity of indexes.get(kind)!.entities) {
+      numberOf.set(entity.url, numbering.names.length);
+      numbering.names.push(entity.name);
+      numbering.urls.push(entity.url);
+    }
+  const facetNumbers = new Map<Article, NumberedLinks>(
+    articles.map((article) => {
+      const links = facetLinks.get(article)!;
+      return [article, FACET_KINDS.map((kind) => links[kind].map((link) => numberOf.get(link.url)!))];
+    }),
+  );
+  const counter = new NamedWithCounter(numbering, FACET_KINDS.length);
+  // Per entity (by number): the names of each facet kind named most often with it; and the views of its list (list-views.ts).
+  const namedWithOf: Counted[][] = [];
   const viewsOf = new Map<string, ReturnType<typeof listViews>>();
   const yearViewOf = new Map<string, Map<number, string>>();
   for (const kind of PAGE_KINDS) {
     for (const entity of indexes.get(kind)!.entities) {
-      namedWithOf.set(
-        entity.url,
-        namedWithEach(entity, FACET_KINDS, 8, (article) => facetLinks.get(article)!),
+      namedWithOf[numberOf.get(entity.url)!] = counter.each(
+        numberOf.get(entity.url)!,
+        entity.articles.map((article) => facetNumbers.get(article)!),
+        8,
       );
       const views = listViews(entity.url, entity.articles, { pageSize: PAGE_SIZE, yearPagesMin: settings.yearPagesMin });
       viewsOf.set(entity.url, views);
       if (views.controls.years.length) yearViewOf.set(entity.url, new Map(views.controls.years.map((y) => [y.year, y.url])));
     }
   }
+  const listsOf = (id: number) => namedWithOf[id]!;
   const articleFacets = (article: Article, links: Record<PageKind, EntityLink[]>): ArticleFacets => {
     const years = [{ label: `${article.year} in the archive`, url: `/timeline/${article.year}/` }];
     const own = ENTITY_KINDS.flatMap((kind) => links[kind]);
@@ -492,14 +510,12 @@ export async function buildArchiveData(
       const url = yearViewOf.get(link.url)?.get(article.year);
       if (url && years.length <= ARTICLE_FACET_YEARS) years.push({ label: `${link.name} in ${article.year}`, url });
     }
-    const named = FACET_KINDS.map((kind) => ({
+    const ownNumbers = own.map((link) => numberOf.get(link.url)!);
+    const numbers = facetNumbers.get(article)!;
+    const named = FACET_KINDS.map((kind, at) => ({
       kind,
       label: KIND_LABELS[kind].plural,
-      names: namedWithAll(
-        own.map((link) => namedWithOf.get(link.url)![kind]),
-        links[kind],
-        ARTICLE_FACET_NAMES,
-      ),
+      names: counter.all(ownNumbers, listsOf, at, numbers[at]!, ARTICLE_FACET_NAMES),
     })).filter((group) => group.names.length);
     return { years, named };
   };
@@ -714,10 +730,10 @@ export async function buildArchiveData(
                 archive: archiveCitation,
                 ...(first
                   ? {
-                      namedWith: FACET_KINDS.map((other) => ({
+                      namedWith: FACET_KINDS.map((other, at) => ({
                         kind: other,
                         label: KIND_LABELS[other].plural,
-                        names: namedWithOf.get(entity.url)![other],
+                        names: counter.named(namedWithOf[numberOf.get(entity.url)!]![at]!),
                       })).filter((group) => group.names.length),
                     }
                   : {}),

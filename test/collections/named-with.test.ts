@@ -1,13 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { entityLinks, groupEntities, type Entity, type EntityIndex } from '../../src/collections/entities.ts';
-import { namedWithEach } from '../../src/collections/named-with.ts';
+import type { Article } from '../../src/content/article.ts';
+import { NamedWithCounter, type NamedWith } from '../../src/collections/named-with.ts';
 import { makeArticle } from '../support/make-article.ts';
 
-/** The names of `index`'s kind named with `entity`: namedWithEach for that one kind, each article's links of it made from the index. */
-const namedWith = (entity: Entity, index: EntityIndex, limit = 8) =>
-  namedWithEach(entity, ['names'], limit, (article) => ({ names: entityLinks(index, index.names(article)) })).names;
+/** A counter of the names of `index` named with the entities of `own`, numbered as the archive numbers them, and each article's names as numbers. */
+function counting(own: EntityIndex, index: EntityIndex) {
+  const numbering = { names: [] as string[], urls: [] as string[] };
+  const numberOf = new Map<string, number>();
+  for (const entity of new Set([...own.entities, ...index.entities])) {
+    numberOf.set(entity.url, numbering.names.length);
+    numbering.names.push(entity.name);
+    numbering.urls.push(entity.url);
+  }
+  const numbers = (article: Article) => [entityLinks(index, index.names(article)).map((link) => numberOf.get(link.url)!)];
+  return { counter: new NamedWithCounter(numbering, 1), numberOf, numbers };
+}
 
-describe('namedWithEach', () => {
+/** The names of `index`'s kind named with `entity` (one of `own`'s): `each` for that one kind. */
+function namedWith(entity: Entity, own: EntityIndex, index: EntityIndex, limit = 8): NamedWith[] {
+  const { counter, numberOf, numbers } = counting(own, index);
+  return counter.named(counter.each(numberOf.get(entity.url)!, entity.articles.map(numbers), limit)[0]!);
+}
+
+/** More first, then by the names' UTF-16 code units: the order pages list them in. */
+const byCountThenName = (a: { name: string; count: number }, b: { name: string; count: number }) =>
+  b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+describe('NamedWithCounter', () => {
   const articles = [
     makeArticle({ title: 'A', date: '2019-01-01', people: ['Jens Stoltenberg', 'Jeremy Hunt'], organizations: ['NATO'] }),
     makeArticle({
@@ -23,11 +43,11 @@ describe('namedWithEach', () => {
 
   it('counts the names of the entity’s own articles, most shared first, in one spelling', () => {
     const stoltenberg = people.get('Jens Stoltenberg')!;
-    expect(namedWith(stoltenberg, people).map(({ name, count }) => [name, count])).toEqual([
+    expect(namedWith(stoltenberg, people, people).map(({ name, count }) => [name, count])).toEqual([
       ['Jeremy Hunt', 2],
       ['Sergei Skripal', 1],
     ]);
-    expect(namedWith(stoltenberg, organizations).map(({ name, count }) => [name, count])).toEqual([
+    expect(namedWith(stoltenberg, people, organizations).map(({ name, count }) => [name, count])).toEqual([
       ['NATO', 2],
       ['EU', 1],
     ]);
@@ -35,7 +55,7 @@ describe('namedWithEach', () => {
 
   it('breaks ties by name and never lists the entity itself', () => {
     const skripal = people.get('Sergei Skripal')!;
-    expect(namedWith(skripal, people).map((n) => n.name)).toEqual(['Jens Stoltenberg', 'Jeremy Hunt']);
+    expect(namedWith(skripal, people, people).map((n) => n.name)).toEqual(['Jens Stoltenberg', 'Jeremy Hunt']);
   });
 
   it('keeps the same first names as a sort of all of them would, for every limit, on a random archive', () => {
@@ -59,11 +79,32 @@ describe('namedWithEach', () => {
       for (const article of entity.articles)
         for (const name of new Set(index.names(article).map((spelling) => index.get(spelling)!.name)))
           if (name !== entity.name) counts.set(name, (counts.get(name) ?? 0) + 1);
-      const sorted = [...counts]
-        .map(([name, count]) => ({ name, url: index.get(name)!.url, count }))
-        .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      for (const limit of [0, 1, 3, 8, 1_000]) expect(namedWith(entity, index, limit)).toEqual(sorted.slice(0, limit));
+      const sorted = [...counts].map(([name, count]) => ({ name, url: index.get(name)!.url, count })).sort(byCountThenName);
+      for (const limit of [0, 1, 3, 8, 1_000]) expect(namedWith(entity, index, index, limit)).toEqual(sorted.slice(0, limit));
     }
     expect(index.entities.length).toBeGreaterThan(30);
+
+    // An article's names named with its own: each of its names' lists (of 8) added up, its own left out, the first 5.
+    const { counter, numberOf, numbers } = counting(index, index);
+    const lists = new Map(
+      index.entities.map((entity) => [entity.url, counter.each(numberOf.get(entity.url)!, entity.articles.map(numbers), 8)]),
+    );
+    let listed = 0;
+    for (const article of many) {
+      const own = entityLinks(index, index.names(article));
+      const counts = new Map<string, number>();
+      for (const link of own)
+        for (const named of counter.named(lists.get(link.url)![0]!)) counts.set(named.name, (counts.get(named.name) ?? 0) + named.count);
+      for (const link of own) counts.delete(link.name);
+      const expected = [...counts]
+        .map(([name, count]) => ({ name, count }))
+        .sort(byCountThenName)
+        .slice(0, 5)
+        .map(({ name }) => ({ name, url: index.get(name)!.url }));
+      const ownNumbers = own.map((link) => numberOf.get(link.url)!);
+      expect(counter.all(ownNumbers, (id) => lists.get(counter.link(id).url)!, 0, ownNumbers, 5)).toEqual(expected);
+      listed += expected.length;
+    }
+    expect(listed).toBeGreaterThan(1_000);
   });
 });
