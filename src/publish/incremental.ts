@@ -25,6 +25,17 @@ import { checkFiles, type CheckInput, type CheckOutput } from './check-worker.mj
 /** What the new manifest records of a file besides its size, inode and time. */
 export type FileFacts = Omit<FileRecord, 'size' | 'ino' | 'mtimeMs'>;
 
+/** Adds `rel` to its search bundle's files in `folders`, when it is in a bundle's folder. */
+function inBundle(folders: Map<string, string[]>, rel: string): void {
+  const slash = rel.indexOf('/');
+  if (slash < 0) return;
+  const folder = rel.slice(0, slash);
+  if (!isBundleFolder(folder)) return;
+  const list = folders.get(folder);
+  if (list) list.push(rel);
+  else folders.set(folder, [rel]);
+}
+
 /** The site-relative file of a page at `url` (`/a/` → `a/index.html`). */
 export const pageFile = (url: string): string => (url.endsWith('/') ? `${url.slice(1)}index.html` : url.slice(1));
 
@@ -123,6 +134,8 @@ export class SiteUpdate {
   #ahead?: { files: Record<string, FileRecord>; within: (top: string) => boolean };
   /** Files of the new site taken from the previous one as they are. */
   readonly #kept = new Set<string>();
+  /** An incremental build's records of the first `count` kept files, made ahead (recordKept), and the previous site's other files. */
+  #keptFiles?: { files: Record<string, FileRecord>; folders: Map<string, string[]>; count: number; notKept: string[] };
   readonly #made = new Set<string>();
   readonly #shards: string[][];
   readonly #shardPages: number;
@@ -209,6 +222,32 @@ export class SiteUpdate {
     if (this.#previous) return undefined;
     this.#ahead = { files: recordFiles(this.#staging, this.#known, within), within };
     return this.#ahead.files;
+  }
+
+  /**
+   * An incremental build's records of the files it keeps as they are, made
+   * once every page and raw file is known, while Pagefind indexes the last
+   * shards and the build's thread would only wait (55,000 records took about
+   * 0.1 s at 10,000 articles); publish() records the files it moves into
+   * place, and any kept later. A full build records its files otherwise
+   * (recordAhead).
+   */
+  recordKept(): void {
+    if (!this.#previous || this.#keptFiles) return;
+    const files: Record<string, FileRecord> = {};
+    const folders = new Map<string, string[]>();
+    for (const rel of this.#kept) this.#recordKept(files, folders, rel);
+    // The previous site's files not kept so far: publish deletes those the new site does not have.
+    const notKept = [...Object.keys(this.#previous.files), ...this.#checked.strays].filter((rel) => !this.#kept.has(rel));
+    this.#keptFiles = { files, folders, count: this.#kept.size, notKept };
+  }
+
+  /** Records the kept file `rel` in `files`, and in `folders` when it is a search bundle's. */
+  #recordKept(files: Record<string, FileRecord>, folders: Map<string, string[]>, rel: string): void {
+    const known = this.#known.get(rel)!;
+    const trusted = this.#checked.trusted.get(rel)!;
+    files[rel] = known === trusted ? trusted : { ...known, ...statsOf(trusted) };
+    inBundle(folders, rel);
   }
 
   /** Starts, before any page is rendered, the shards that are complete already (and the empty one of an empty archive). */
@@ -328,6 +367,8 @@ export class SiteUpdate {
   publish(): { written: number; kept: number } {
     removeManifest(this.#outDir);
     let files: Record<string, FileRecord>;
+    // Each bundle's files, gathered as the files are recorded (a pass per bundle cost 0.5 s at 10,000 articles).
+    let inFolder: Map<string, string[]>;
     let written = 0;
     if (!this.#previous) {
       publishStaging(this.#staging, this.#outDir);
@@ -337,13 +378,15 @@ export class SiteUpdate {
         ? { ...ahead.files, ...recordFiles(this.#outDir, this.#known, (top) => !ahead.within(top)) }
         : recordFiles(this.#outDir, this.#known);
       written = Object.keys(files).length;
+      inFolder = new Map();
+      for (const rel of Object.keys(files)) inBundle(inFolder, rel);
     } else {
-      files = {};
-      for (const rel of this.#kept) {
-        const known = this.#known.get(rel)!;
-        const trusted = this.#checked.trusted.get(rel)!;
-        files[rel] = known === trusted ? trusted : { ...known, ...statsOf(trusted) };
-      }
+      this.recordKept();
+      const ahead = this.#keptFiles!;
+      ({ files, folders: inFolder } = ahead);
+      // Kept since recordKept: none in a build that called it once every page was known.
+      let seen = 0;
+      for (const rel of this.#kept) if (seen++ >= ahead.count) this.#recordKept(files, inFolder, rel);
       const made = new Set<string>();
       for (const entry of fs.readdirSync(this.#staging, { recursive: true, withFileTypes: true })) {
         if (!entry.isFile()) continue;
@@ -351,6 +394,7 @@ export class SiteUpdate {
         const rel = relative(this.#staging, from);
         const facts = this.#known.get(rel) ?? { sha: sha256(fs.readFileSync(from)) };
         const before = this.#checked.trusted.get(rel);
+        if (!(rel in files)) inBundle(inFolder, rel);
         if (before && before.sha === facts.sha) {
           // The previous file has these bytes already: it stays, untouched.
           files[rel] = { ...facts, ...statsOf(before) };
@@ -369,7 +413,7 @@ export class SiteUpdate {
         files[rel] = { ...facts, size: stat.size, ino: stat.ino, mtimeMs: stat.mtimeMs };
         written++;
       }
-      const gone = [...Object.keys(this.#previous.files), ...this.#checked.strays].filter((rel) => !(rel in files));
+      const gone = ahead.notKept.filter((rel) => !(rel in files));
       const folders = new Set<string>();
       for (const rel of gone) {
         const target = sitePath(this.#outDir, rel);
@@ -390,17 +434,6 @@ export class SiteUpdate {
         }
       }
       fs.rmSync(this.#staging, { recursive: true, force: true });
-    }
-    // Each bundle's files, in one pass over the site's (a pass per bundle cost 0.5 s at 10,000 articles).
-    const inFolder = new Map<string, string[]>();
-    for (const rel of Object.keys(files)) {
-      const slash = rel.indexOf('/');
-      if (slash < 0) continue;
-      const folder = rel.slice(0, slash);
-      if (!isBundleFolder(folder)) continue;
-      const list = inFolder.get(folder);
-      if (list) list.push(rel);
-      else inFolder.set(folder, [rel]);
     }
     writeManifest(this.#outDir, {
       format: CACHE_FORMAT,
