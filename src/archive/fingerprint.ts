@@ -167,17 +167,30 @@ function plain(_key: string, value: unknown): unknown {
   return value;
 }
 
-/** The fingerprint of every page the archive makes one per item, keyed by URL. */
+/** Which of the pages made one per item: the article pages, or all the others. */
+export type FingerprintPart = 'articles' | 'others';
+
+/**
+ * The fingerprint of every page the archive makes one per item, keyed by
+ * URL: of the article pages (`part` 'articles'), of the others ('others'),
+ * or of both, the article pages' made first. An incremental build takes the
+ * article pages' first and renders those that changed, so their search
+ * shards are indexed while the others' are made. The parts are made apart
+ * in every build, so a page's fingerprint never depends on which were asked.
+ */
 export function pageFingerprints(
   data: Pick<ArchiveData, 'articles' | 'entityPages' | 'indexes' | 'yearPages' | 'incidentPages' | 'storylinePages'>,
+  part?: FingerprintPart,
 ): Map<string, PageFingerprint> {
+  if (part === undefined) return joinFingerprints(pageFingerprints(data, 'articles'), pageFingerprints(data, 'others'));
   const articles = new Set<Article>();
   for (const page of data.articles) articles.add(page.article);
   // What an entity's pages (its views, their pages) share, and what every entity page does: hashed once each.
   const shared: object[] = [];
-  for (const page of data.entityPages)
-    for (const object of [page.entity, page.periods, page.controls, page.archive])
-      if (typeof object === 'object' && object) shared.push(object);
+  if (part === 'others')
+    for (const page of data.entityPages)
+      for (const object of [page.entity, page.periods, page.controls, page.archive])
+        if (typeof object === 'object' && object) shared.push(object);
   return withItemHasher(
     articles,
     (hash) => {
@@ -186,13 +199,16 @@ export function pageFingerprints(
         if (out.has(url)) throw new Error(`two pages at ${url}`);
         out.set(url, { kind, url, fingerprint: hash(kind, item) });
       };
-      // An article page's HTML (half of its data): stood for by the article's hash when made from its text alone
-      // (htmlFromText), else hashed as it is, not escaped into JSON first.
-      for (const page of data.articles)
-        add('article', page.article.url, {
-          ...(dataProperties(page) as object),
-          html: page.htmlFromText ? 'from text' : sha256(page.html),
-        });
+      if (part === 'articles') {
+        // An article page's HTML (half of its data): stood for by the article's hash when made from its text alone
+        // (htmlFromText), else hashed as it is, not escaped into JSON first.
+        for (const page of data.articles)
+          add('article', page.article.url, {
+            ...(dataProperties(page) as object),
+            html: page.htmlFromText ? 'from text' : sha256(page.html),
+          });
+        return out;
+      }
       for (const page of data.entityPages) add('entity', page.url, page);
       for (const page of data.indexes) add('entity-index', page.url, page);
       for (const page of data.yearPages) add('timeline-year', page.url, page);
@@ -202,6 +218,16 @@ export function pageFingerprints(
     },
     shared,
   );
+}
+
+/** The fingerprints of `first` and then `second` in one map; a URL in both is an error, as within one. */
+export function joinFingerprints(first: Map<string, PageFingerprint>, second: Map<string, PageFingerprint>): Map<string, PageFingerprint> {
+  const out = new Map(first);
+  for (const [url, page] of second) {
+    if (out.has(url)) throw new Error(`two pages at ${url}`);
+    out.set(url, page);
+  }
+  return out;
 }
 
 /**

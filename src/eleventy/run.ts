@@ -13,7 +13,7 @@ import Eleventy from '@11ty/eleventy';
 import { articlesWithoutOnePage, type WrittenPage } from '../archive/completeness.ts';
 import { ContentError, findContentError } from '../archive/errors.ts';
 import { displayPath, loadContent, loadSettings, type LoadedContent } from '../store/load.ts';
-import { planBatches } from '../archive/archive-data.ts';
+import { planBatches, type ArchiveData, type BuildBatch } from '../archive/archive-data.ts';
 import archivePlugin, { INPUT_DIR, LAYOUTS_DIR, type ArchivePluginOptions } from './plugin.ts';
 import { computeArchive } from '../archive/compute.ts';
 import { incompleteIndex, SearchIndexer, searchRuns, startSearchEarly } from '../search/indexer.ts';
@@ -22,7 +22,7 @@ import { discardStaging, emptyFiles, prepareStaging, publishStaging, unsafeOutpu
 import { startPreview, type PreviewServer } from '../preview/server.ts';
 import { oneAtATime, watchFolders } from '../preview/watch.ts';
 import { LINK_SKIPPED } from '../store/content-folder.ts';
-import { pageFingerprints, restrictTo, sha256, type PageFingerprint } from '../archive/fingerprint.ts';
+import { joinFingerprints, pageFingerprints, restrictTo, sha256, type PageFingerprint } from '../archive/fingerprint.ts';
 import { CACHE_FORMAT, cacheFolder, cacheKey, projectHash, readManifest, sitePath } from '../publish/cache.ts';
 import { ParseCache } from '../store/parse-cache.ts';
 import { checkPrevious, pageFile, SiteUpdate } from '../publish/incremental.ts';
@@ -217,8 +217,9 @@ export async function build(
   checking?.catch(() => undefined);
   const data = await computeArchive(content, options.quiet, options.searchShardPages);
   memoryAt('archive computed');
-  const fingerprints = useCache ? pageFingerprints(data) : new Map<string, PageFingerprint>();
-  memoryAt('fingerprints computed');
+  // The article pages' fingerprints first: an incremental build renders the changed ones before it makes the others' (below).
+  const articlePrints = useCache ? pageFingerprints(data, 'articles') : new Map<string, PageFingerprint>();
+  memoryAt('article fingerprints computed');
   const previous = 'manifest' in opened ? { manifest: opened.manifest, checked: await checking! } : undefined;
   memoryAt('previous site checked');
   return withStaging(outDir, async (staging, onStop) => {
@@ -237,15 +238,20 @@ export async function build(
       shardPages,
       index: (shard, pages) => indexer.indexShard(shard, pages),
     });
-    // Pages whose fingerprint is unchanged stay as they are; the others are rendered.
-    const render = site.keepPages(fingerprints.values());
-    for (const page of fingerprints.values())
-      if (!render.has(page.url)) written.push({ url: page.url, outputPath: sitePath(outDir, pageFile(page.url)) });
+    // Every fingerprint made so far, by URL.
+    let fingerprints = articlePrints;
+    // Pages whose fingerprint is unchanged stay as they are; the URLs of the others, to render.
+    const keep = (prints: Map<string, PageFingerprint>): Set<string> => {
+      const render = site.keepPages(prints.values());
+      for (const page of prints.values())
+        if (!render.has(page.url)) written.push({ url: page.url, outputPath: sitePath(outDir, pageFile(page.url)) });
+      return render;
+    };
+    const renderArticles = keep(articlePrints);
     site.start();
-    const plan = useCache ? restrictTo(data, render) : data;
-    try {
-      // An incremental build renders its article pages first, in a run of their own: their search shard is then indexed while the rest is rendered.
-      for (const batch of planBatches(plan, options.pagesPerRun ?? PAGES_PER_RUN, { articlesApart: site.incremental })) {
+    /** Renders `plan`'s `batches`, one Eleventy run each. */
+    const run = async (plan: ArchiveData, batches: readonly BuildBatch[]): Promise<void> => {
+      for (const batch of batches) {
         const eleventy = createEleventy(
           staging,
           content,
@@ -274,6 +280,29 @@ export async function build(
           `run of ${batch.articles[1] - batch.articles[0]} article and ${batch.entityPages[1] - batch.entityPages[0]} entity pages${batch.rest ? ' and the rest' : ''}`,
         );
       }
+    };
+    const perRun = options.pagesPerRun ?? PAGES_PER_RUN;
+    try {
+      if (site.incremental) {
+        // An incremental build renders its changed article pages first, in runs of their own: their search shards
+        // are indexed while the other pages' fingerprints are made and those pages rendered.
+        const articles = restrictTo(data, renderArticles);
+        await run(
+          articles,
+          planBatches(articles, perRun, { articlesApart: true }).filter((batch) => !batch.rest),
+        );
+        const otherPrints = pageFingerprints(data, 'others');
+        memoryAt('other fingerprints computed');
+        fingerprints = joinFingerprints(articlePrints, otherPrints);
+        const others = restrictTo(data, keep(otherPrints));
+        await run(others, planBatches(others, perRun));
+      } else if (useCache) {
+        const otherPrints = pageFingerprints(data, 'others');
+        memoryAt('other fingerprints computed');
+        fingerprints = joinFingerprints(articlePrints, otherPrints);
+        const plan = restrictTo(data, new Set([...renderArticles, ...keep(otherPrints)]));
+        await run(plan, planBatches(plan, perRun));
+      } else await run(data, planBatches(data, perRun));
       // Feeds, the sitemap, robots.txt, alias pages, citations and the data export (without the cache, the last run wrote them).
       if (useCache) site.rawFiles(data.files);
     } catch (error) {

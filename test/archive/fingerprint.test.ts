@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type ArchiveData, buildArchiveData } from '../../src/archive/archive-data.ts';
 import { withDerivedFields } from '../../src/archive/derived-fields.ts';
-import { articleHash, pageFingerprints, rememberArticleHashes, withItemHasher } from '../../src/archive/fingerprint.ts';
+import { articleHash, joinFingerprints, pageFingerprints, rememberArticleHashes, withItemHasher } from '../../src/archive/fingerprint.ts';
 import { articleJson, type Article } from '../../src/content/article.ts';
 import { DEFAULT_SETTINGS } from '../../src/site/settings.ts';
 import { makeArticle } from '../support/make-article.ts';
@@ -32,6 +32,16 @@ describe('page fingerprints', () => {
     expect(byUrl(pages())).toEqual(before);
     const after = byUrl(pages(makeArticle({ title: 'First', body: 'One, edited.' })));
     for (const url of Object.keys(before)) expect(after[url], url).not.toBe(before[url]);
+  });
+
+  it('are made in two parts, the article pages and the others, which make up the whole and never share a URL', () => {
+    const data = pages();
+    const articles = pageFingerprints(data, 'articles');
+    const others = pageFingerprints(data, 'others');
+    expect([...articles.values()].map((page) => page.kind)).toEqual(['article', 'article']);
+    expect([...others.values()].map((page) => [page.kind, page.url])).toEqual([['entity', '/tags/a/']]);
+    expect(joinFingerprints(articles, others)).toEqual(pageFingerprints(data));
+    expect(() => joinFingerprints(articles, articles)).toThrow(`two pages at ${data.articles[0]!.article.url}`);
   });
 
   it("see what a Map holds, and an article page's HTML", () => {
