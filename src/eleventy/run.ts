@@ -237,6 +237,8 @@ export async function build(
       articleUrls: data.articles.map((page) => page.article.url),
       shardPages,
       index: (shard, pages) => indexer.indexShard(shard, pages),
+      hold: (shard, pages, at) => indexer.holdShard(shard, pages, at),
+      release: (shard, go) => indexer.release(shard, go),
     });
     // Every fingerprint made so far, by URL.
     let fingerprints = articlePrints;
@@ -249,6 +251,12 @@ export async function build(
     };
     const renderArticles = keep(articlePrints);
     site.start();
+    // The shard of a new or changed article starts indexing the pages it keeps now (SiteUpdate.holdAhead).
+    const { changed } = content;
+    if (changed) {
+      const changedUrls = new Set(data.articles.filter((page) => changed(page.article)).map((page) => page.article.url));
+      site.holdAhead((url) => changedUrls.has(url));
+    }
     /** Renders `plan`'s `batches`, one Eleventy run each. */
     const run = async (plan: ArchiveData, batches: readonly BuildBatch[]): Promise<void> => {
       for (const batch of batches) {

@@ -144,11 +144,17 @@ export class SiteUpdate {
   readonly #shardState: ('waiting' | 'kept' | 'indexed')[];
   readonly #searchOf = new Map<string, string>();
   readonly #index: (shard: number, pages: string[]) => void;
+  readonly #hold: ((shard: number, pages: string[], at: number) => void) | undefined;
+  readonly #release: ((shard: number, index: boolean) => void) | undefined;
+  /** Shards whose indexing was started ahead (holdAhead), waiting to be told whether to finish. */
+  readonly #held = new Set<number>();
 
   /**
    * `previous` and `checked` are the cache and its check (undefined for a
    * full build); `articleUrls` the article pages newest first, which the
-   * search shards hold (`searchShards`); `index` starts indexing a shard.
+   * search shards hold (`searchShards`); `index` starts indexing a shard;
+   * `hold` starts one ahead, up to the page at `at`, and `release` tells it
+   * to go on (true) or to drop what it did (false) (holdAhead).
    */
   constructor(options: {
     outDir: string;
@@ -158,6 +164,8 @@ export class SiteUpdate {
     articleUrls: readonly string[];
     shardPages: number;
     index: (shard: number, pages: string[]) => void;
+    hold?: (shard: number, pages: string[], at: number) => void;
+    release?: (shard: number, index: boolean) => void;
   }) {
     this.#outDir = options.outDir;
     this.#staging = options.staging;
@@ -172,6 +180,8 @@ export class SiteUpdate {
     this.#waiting = this.#shards.map((urls) => new Set(urls));
     this.#shardState = this.#shards.map(() => 'waiting');
     this.#index = options.index;
+    this.#hold = options.hold;
+    this.#release = options.release;
   }
 
   /** Whether the previous site's file `rel` may be kept: checked, and recorded as `match` says. */
@@ -248,6 +258,37 @@ export class SiteUpdate {
     const trusted = this.#checked.trusted.get(rel)!;
     files[rel] = known === trusted ? trusted : { ...known, ...statsOf(trusted) };
     inBundle(folders, rel);
+  }
+
+  /**
+   * Starts indexing ahead, before any page is rendered, the shard that holds
+   * a page of a new or changed article file (`changed`, by URL) with the most
+   * pages before its first page to render: those pages are the previous
+   * site's, kept as they are, so Pagefind reads them as a later start would,
+   * while the archive's other pages are fingerprinted and rendered. It goes
+   * on once the shard's pages are all written, if the shard is to be indexed,
+   * or drops what it did if the shard is kept after all. One shard at most
+   * (a Pagefind process indexes one at a time): an added article's small
+   * shard, an edited article's. An incremental build only; the shard held, if any.
+   */
+  holdAhead(changed: (url: string) => boolean): number | undefined {
+    if (!this.#previous || !this.#hold || this.#held.size) return undefined;
+    let best: { index: number; at: number } | undefined;
+    this.#shards.forEach((urls, index) => {
+      if (this.#shardState[index] !== 'waiting' || !urls.some(changed)) return;
+      const waiting = this.#waiting[index]!;
+      const at = urls.findIndex((url) => waiting.has(url));
+      if (at > 0 && (!best || at > best.at)) best = { index, at };
+    });
+    if (!best) return undefined;
+    const { index, at } = best;
+    this.#held.add(index);
+    this.#hold(
+      index,
+      this.#shards[index]!.map((url) => pageFile(url)),
+      at,
+    );
+    return index;
   }
 
   /** Starts, before any page is rendered, the shards that are complete already (and the empty one of an empty archive). */
@@ -328,9 +369,14 @@ export class SiteUpdate {
     ) {
       for (const rel of before.files) this.#keep(rel);
       this.#shardState[index] = 'kept';
+      if (this.#held.delete(index)) this.#release!(index, false);
       return;
     }
     this.#shardState[index] = 'indexed';
+    if (this.#held.delete(index)) {
+      this.#release!(index, true);
+      return;
+    }
     this.#index(
       index,
       this.#shards[index]!.map((url) => pageFile(url)),

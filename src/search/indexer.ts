@@ -113,6 +113,8 @@ interface Job {
   /** The shard's index: its bundle is `bundleFolder(id)`. */
   id: number;
   pages: string[];
+  /** Held before this page until released (holdShard): the pages before it are indexed, the rest wait. */
+  holdAt?: number;
   resolve(pages: number): void;
   reject(error: Error): void;
 }
@@ -179,8 +181,13 @@ export class SearchIndexer {
    * waits for them.
    */
   indexShard(index: number, pages: readonly string[]): void {
+    this.#add(index, pages);
+  }
+
+  /** Queues shard `index`, held before `holdAt` if given. */
+  #add(index: number, pages: readonly string[], holdAt?: number): void {
     const run = new Promise<number>((resolve, reject) => {
-      this.#queued.push({ id: index, pages: [...pages], resolve, reject });
+      this.#queued.push({ id: index, pages: [...pages], ...(holdAt === undefined ? {} : { holdAt }), resolve, reject });
     }).then((indexed) => {
       this.#pages += indexed;
     });
@@ -188,6 +195,37 @@ export class SearchIndexer {
     run.catch(() => undefined);
     this.#runs.push(run);
     this.#dispatch();
+  }
+
+  /**
+   * Indexes shard `index` as indexShard does, but only its pages before
+   * `holdAt` (pages the build has already) until `release` says whether to
+   * go on, writing the bundle as indexShard would, or to drop what was done
+   * and write nothing: for a shard likely to be indexed anew, started while
+   * the build still renders its later pages (SiteUpdate.holdAhead).
+   */
+  holdShard(index: number, pages: readonly string[], holdAt: number): void {
+    this.#add(index, pages, holdAt);
+  }
+
+  /** Lets shard `index`, held (holdShard), go on (`go`) or drop what it did. A shard not held is left alone. */
+  release(index: number, go: boolean): void {
+    const queued = this.#queued.find((job) => job.id === index && job.holdAt !== undefined);
+    if (queued) {
+      if (go) delete queued.holdAt;
+      else {
+        this.#queued.splice(this.#queued.indexOf(queued), 1);
+        queued.resolve(0);
+      }
+      return;
+    }
+    for (const runner of this.#runners) {
+      const job = runner.sent.find((candidate) => candidate.id === index && candidate.holdAt !== undefined);
+      if (!job) continue;
+      delete job.holdAt;
+      if (runner.child.connected) runner.child.send({ id: index, go });
+      return;
+    }
   }
 
   /**
@@ -225,6 +263,9 @@ export class SearchIndexer {
 
   /** Waits for every shard, then lets each process end (closing Pagefind) and waits for that too. */
   async #end(): Promise<PromiseSettledResult<void>[]> {
+    // A shard still held is dropped: the build that held it has not asked for it (it failed first).
+    for (const job of [...this.#queued, ...[...this.#runners].flatMap((runner) => runner.sent)])
+      if (job.holdAt !== undefined) this.release(job.id, false);
     const ended = await Promise.allSettled(this.#runs);
     await Promise.all(
       [...this.#runners].map(({ child }) => closed(child, () => (child.connected ? child.send({ end: true }) : child.kill('SIGTERM')))),
@@ -252,6 +293,7 @@ export class SearchIndexer {
         folder: bundleFolder(job.id),
         pages: job.pages,
         ...(this.#from ? { from: this.#from } : {}),
+        ...(job.holdAt === undefined ? {} : { holdAt: job.holdAt }),
       });
     }
   }

@@ -33,7 +33,22 @@ const watchedSpawn = (...args) => {
 child_process.spawn = /** @type {typeof child_process.spawn} */ (watchedSpawn);
 const pagefind = await import('pagefind');
 
-/** @typedef {{ id: number, site: string, folder: string, pages: string[], from?: string[] }} Shard */
+/** @typedef {{ id: number, site: string, folder: string, pages: string[], from?: string[], holdAt?: number }} Shard */
+
+/**
+ * What the build said of each held shard (`holdAt`): go on (true) or drop it (false); and who waits to be told.
+ * @type {Map<number, boolean>}
+ */
+const released = new Map();
+/** @type {Map<number, (go: boolean) => void>} */
+const waitingFor = new Map();
+
+/** @param {number} id */
+function releaseOf(id) {
+  const said = released.get(id);
+  if (said !== undefined) return Promise.resolve(said);
+  return new Promise((resolve) => waitingFor.set(id, resolve));
+}
 
 let finished = false;
 /** The shard under way, whose id a failure is reported under. */
@@ -84,23 +99,46 @@ ready.catch(() => undefined);
 /** Pages read ahead of the one Pagefind is given. */
 const READ_AHEAD = 16;
 
-/** @param {Shard} shard */
-async function indexShard({ site, folder, pages, from }) {
+/**
+ * Indexes one shard and writes its bundle; the pages indexed. A held shard
+ * (`holdAt`) indexes its pages before that one, then waits to be released:
+ * told to drop, it closes its index unwritten (0 pages).
+ * @param {Shard} shard
+ */
+async function indexShard({ id, site, folder, pages, from, holdAt }) {
+  // Dropped before it started: nothing to do.
+  if (holdAt !== undefined && released.get(id) === false) return 0;
   const { errors, index } = await ready;
   if (!index) throw new Error(`could not start: ${errors.join('; ') || 'no reason given'}`);
   // The pages are read READ_AHEAD ahead of the one Pagefind takes, so reading them overlaps its work
   // (read one by one, they cost a sixth of a 500-page shard's time), and few are held at once.
   /** @type {(Promise<string> | undefined)[]} */
   const reading = [];
+  // Pages from `holdAt` on may not be written before the release: read only once it is given.
+  let readable = holdAt ?? pages.length;
   const readAhead = (/** @type {number} */ at) => {
-    if (at >= pages.length) return;
+    if (at >= readable) return;
     const read = readPage(from ?? [site], /** @type {string} */ (pages[at]));
     // Seen when its turn comes; a failure before then must not go unhandled meanwhile.
     read.catch(() => undefined);
     reading[at] = read;
   };
   for (let at = 0; at < READ_AHEAD; at++) readAhead(at);
+  // Waits for the release of a held shard; false when told to drop it, after closing its index unwritten.
+  const goesOn = async () => {
+    if (await releaseOf(id)) return true;
+    // Kept after all: nothing is written, and the next shard gets a fresh service.
+    await closeService();
+    ready = pagefind.createIndex({});
+    ready.catch(() => undefined);
+    return false;
+  };
   for (const [at, sourcePath] of pages.entries()) {
+    if (at === readable && readable < pages.length) {
+      if (!(await goesOn())) return 0;
+      readable = pages.length;
+      for (let next = at; next < at + READ_AHEAD; next++) readAhead(next);
+    }
     const text = await /** @type {Promise<string>} */ (reading[at]);
     reading[at] = undefined;
     readAhead(at + READ_AHEAD);
@@ -109,6 +147,8 @@ async function indexShard({ site, folder, pages, from }) {
     const added = await index.addHTMLFile({ sourcePath, content });
     if (added.errors.length) throw new Error(`could not read ${sourcePath}: ${added.errors.join('; ')}`);
   }
+  // Held after its last page: never written before the release.
+  if (holdAt !== undefined && holdAt >= pages.length && !(await goesOn())) return 0;
   const written = await index.writeFiles({ outputPath: path.join(site, folder) });
   if (written.errors.length) throw new Error(`could not write the index: ${written.errors.join('; ')}`);
   // Pagefind's service keeps memory it has used: closed after each shard (the next starts a new
@@ -116,6 +156,7 @@ async function indexShard({ site, folder, pages, from }) {
   await closeService();
   ready = pagefind.createIndex({});
   ready.catch(() => undefined);
+  return pages.length;
 }
 
 /** Closes Pagefind's service (its exit then is no failure). */
@@ -142,9 +183,9 @@ async function work() {
     }
     current = next.id;
     try {
-      await indexShard(next);
+      const indexed = await indexShard(next);
       // Sent before the next shard starts, so no answer is still unsent when the process ends.
-      await new Promise((resolve) => process.send?.({ id: next.id, pages: next.pages.length }, resolve));
+      await new Promise((resolve) => process.send?.({ id: next.id, pages: indexed }, resolve));
     } catch (error) {
       fail(error instanceof Error ? error.message : String(error));
     }
@@ -152,7 +193,13 @@ async function work() {
   working = false;
 }
 
-process.on('message', (/** @type {Shard | { end: true }} */ message) => {
+process.on('message', (/** @type {Shard | { end: true } | { id: number, go: boolean }} */ message) => {
+  if ('go' in message) {
+    released.set(message.id, message.go);
+    waitingFor.get(message.id)?.(message.go);
+    waitingFor.delete(message.id);
+    return;
+  }
   queue.push(message);
   void work();
 });

@@ -46,6 +46,8 @@ export interface LoadedContent {
    * the build keeps no cache.
    */
   derived?: <T>(article: Article, name: string, make: () => T) => T;
+  /** Whether the article's file is new or changed since the last build read it (the parse cache); absent when the build keeps no cache. */
+  changed?: (article: Article) => boolean;
 }
 
 export { displayPath };
@@ -179,6 +181,11 @@ export async function loadContent(
     settings,
     releases,
     skipped: listing.links.map((file) => displayPath(path.join(contentDir, file))),
-    ...(cache ? { derived: <T>(article: Article, name: string, make: () => T) => cache.derived(article.file, name, make) } : {}),
+    ...(cache
+      ? {
+          derived: <T>(article: Article, name: string, make: () => T) => cache.derived(article.file, name, make),
+          changed: (article: Article) => cache.changed(article.file),
+        }
+      : {}),
   };
 }

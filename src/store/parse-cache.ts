@@ -37,6 +37,8 @@ export class ParseCache {
   readonly #key: string;
   readonly #before: Map<string, ParsedEntry>;
   readonly #now = new Map<string, ParsedEntry>();
+  /** Files looked up and not found as they are now. */
+  readonly #missed = new Set<string>();
 
   private constructor(file: string, key: string, before: Map<string, ParsedEntry>) {
     this.#file = file;
@@ -67,9 +69,17 @@ export class ParseCache {
    */
   lookup(file: string, sha: string): { data: FrontMatter; bodyStart: number } | undefined {
     const entry = this.#before.get(file);
-    if (!entry || entry.sha !== sha) return undefined;
+    if (!entry || entry.sha !== sha) {
+      this.#missed.add(file);
+      return undefined;
+    }
     this.#now.set(file, entry);
     return { data: structuredClone(entry.data), bodyStart: entry.bodyStart };
+  }
+
+  /** Whether `file` was looked up and the last build had not read it as it is now: a new or changed file. */
+  changed(file: string): boolean {
+    return this.#missed.has(file);
   }
 
   /** Records what parsing the file `file`, whose text hashes to `sha`, made (a copy of `data`). */

@@ -141,6 +141,47 @@ describe('SearchIndexer', () => {
     }
   });
 
+  it('holds a shard before a page until released: going on, it writes the very bundle indexShard writes; dropped, nothing', async () => {
+    const urls = ['a', 'b', 'c'].map((slug) => `articles/2019/05/${slug}/`);
+    const pages = urls.map((url) => `${url}index.html`);
+    for (const url of urls) await writePage(url, page(`<article data-pagefind-body><h1>${url}</h1><p>Words of ${url}.</p></article>`));
+    const bundle = async () => {
+      const folder = path.join(site, 'pagefind');
+      const names = (await readdir(folder, { recursive: true })).sort();
+      return Promise.all(
+        names.map(async (name) => [name, (await readFile(path.join(folder, name)).catch(() => Buffer.alloc(0))).toString('base64')]),
+      );
+    };
+    const whole = await SearchIndexer.create(site);
+    whole.indexShard(0, pages);
+    expect(await whole.settled()).toBe(3);
+    const expected = await bundle();
+
+    // The last page is not there yet while the first two are indexed: read before the release, it would fail the shard.
+    const last = await readFile(path.join(site, pages[2]!), 'utf8');
+    await rm(path.join(site, pages[2]!));
+    const held = await SearchIndexer.create(site);
+    held.holdShard(0, pages, 2);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await writeFile(path.join(site, pages[2]!), last);
+    held.release(0, true);
+    expect(await held.settled()).toBe(3);
+    expect(await bundle()).toEqual(expected);
+
+    const dropped = await SearchIndexer.create(site);
+    dropped.holdShard(0, pages, 2);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    dropped.release(0, false);
+    expect(await dropped.settled()).toBe(0);
+    expect((await readdir(site)).filter((name) => name.startsWith('pagefind'))).toEqual([]);
+
+    // Never released (the build failed first): dropped when the indexer ends, which does not wait for ever.
+    const abandoned = await SearchIndexer.create(site);
+    abandoned.holdShard(0, pages, 1);
+    await abandoned.settle();
+    expect((await readdir(site)).filter((name) => name.startsWith('pagefind'))).toEqual([]);
+  });
+
   it('reports the shard that failed, and starts none of the shards queued after it', async () => {
     const indexer = await SearchIndexer.create(site);
     indexer.indexShard(0, ['articles/2019/05/nato-warns/index.html']);
