@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/archive/fingerprint.ts';
 import { storyPrint } from '../../src/content/same-story.ts';
 import { loadContent } from '../../src/store/load.ts';
-import { PARSE_CACHE_FILE, ParseCache } from '../../src/store/parse-cache.ts';
+import { PARSE_CACHE_DELTA, PARSE_CACHE_FILE, ParseCache } from '../../src/store/parse-cache.ts';
 import { repoRoot } from '../support/build.ts';
 import { fixtureArticleFiles } from '../support/fixture-archive.ts';
 
@@ -85,5 +85,54 @@ describe('the parse cache', () => {
     next.write().commit();
     expect(fs.readdirSync(folder)).toEqual([PARSE_CACHE_FILE]);
     expect([holds('k3'), holds('k4')]).toEqual([false, true]);
+  });
+
+  it('writes the entries a build changed beside the base, as its delta, and the base anew once they are many', async () => {
+    const folder = path.join(root, 'cache-delta');
+    const dir = path.join(root, 'content-delta');
+    fs.cpSync(content, dir, { recursive: true });
+    const first = ParseCache.open(folder, 'k5', false, 2);
+    const { articles } = await loadContent(dir, {}, first);
+    first.write().commit();
+    const base = fs.readFileSync(path.join(folder, PARSE_CACHE_FILE));
+    const edit = (index: number, title: string) => {
+      const file = path.join(dir, articles[index]!.file);
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^title: .*$/m, `title: ${title}`));
+      return sha256(fs.readFileSync(file, 'utf8'));
+    };
+    // One file edited, one value derived: two entries changed, written as the delta; the base is left as it was.
+    const sha = edit(0, 'Edited once');
+    const second = ParseCache.open(folder, 'k5', false, 2);
+    const loaded = await loadContent(dir, {}, second);
+    loaded.derived!(loaded.articles.find((a) => a.file === articles[5]!.file)!, 'wordCount', () => 42);
+    second.write().commit();
+    expect(fs.readdirSync(folder).sort()).toEqual([PARSE_CACHE_DELTA, PARSE_CACHE_FILE].sort());
+    expect(fs.readFileSync(path.join(folder, PARSE_CACHE_FILE)).equals(base)).toBe(true);
+    const third = ParseCache.open(folder, 'k5', false, 2);
+    const again = await loadContent(dir, {}, third);
+    expect(again.articles.find((a) => a.file === articles[0]!.file)!.title).toBe('Edited once');
+    expect(third.changed(articles[0]!.file)).toBe(false);
+    expect(again.derived!(again.articles.find((a) => a.file === articles[5]!.file)!, 'wordCount', () => 0)).toBe(42);
+    expect(again.articles).toStrictEqual((await loadContent(dir)).articles);
+    // A delta of another base is never read: with a new base (other key, then this one), the old delta's entry is gone.
+    const oldDelta = fs.readFileSync(path.join(folder, PARSE_CACHE_DELTA));
+    const twice = edit(0, 'Edited twice');
+    const rebuilt = ParseCache.open(folder, 'k5', true, 2);
+    await loadContent(dir, {}, rebuilt);
+    rebuilt.write().commit();
+    expect(fs.readdirSync(folder)).toEqual([PARSE_CACHE_FILE]);
+    fs.writeFileSync(path.join(folder, PARSE_CACHE_DELTA), oldDelta);
+    const stale = ParseCache.open(folder, 'k5');
+    expect(stale.lookup(articles[0]!.file, sha)).toBeUndefined();
+    expect(stale.lookup(articles[0]!.file, twice)).toBeDefined();
+    // Many files edited (more than the delta may hold: 2 and an eighth of the entries): the base is written anew, the delta removed.
+    for (let index = 0; index < 20; index++) edit(index, `Edited again ${index}`);
+    const many = ParseCache.open(folder, 'k5', false, 2);
+    await loadContent(dir, {}, many);
+    many.write().commit();
+    expect(fs.readdirSync(folder)).toEqual([PARSE_CACHE_FILE]);
+    const last = ParseCache.open(folder, 'k5', false, 2);
+    await loadContent(dir, {}, last);
+    expect(articles.slice(0, 20).filter((article) => last.changed(article.file))).toEqual([]);
   });
 });
