@@ -63,7 +63,12 @@ export function checkPrevious(outDir: string, manifest: Manifest): Promise<Check
   const answered = (answer: CheckOutput): CheckedSite => {
     const trusted = new Map<string, FileRecord>();
     input.rels.forEach((rel, index) => {
-      if (answer.trusted[index]) trusted.set(rel, { ...manifest.files[rel]!, ino: answer.inos[index]!, mtimeMs: answer.mtimes[index]! });
+      if (!answer.trusted[index]) return;
+      const record = manifest.files[rel]!;
+      const ino = answer.inos[index]!;
+      const mtimeMs = answer.mtimes[index]!;
+      // The manifest's own record when the file is still the one it describes (55,000 copies took 0.17 s at 10,000 articles).
+      trusted.set(rel, record.ino === ino && record.mtimeMs === mtimeMs ? record : { ...record, ino, mtimeMs });
     });
     return { trusted, strays: answer.strays };
   };
