@@ -238,7 +238,7 @@ export async function build(
       shardPages,
       index: (shard, pages) => indexer.indexShard(shard, pages),
       hold: (shard, pages, at) => indexer.holdShard(shard, pages, at),
-      release: (shard, go) => indexer.release(shard, go),
+      release: (shard, go, expect) => indexer.release(shard, go, expect),
     });
     // Every fingerprint made so far, by URL.
     let fingerprints = articlePrints;
@@ -251,7 +251,7 @@ export async function build(
     };
     const renderArticles = keep(articlePrints);
     site.start();
-    // The shard of a new or changed article starts indexing the pages it keeps now (SiteUpdate.holdAhead).
+    // The shard of a new or changed article starts indexing the pages before it now (SiteUpdate.holdAhead).
     const { changed } = content;
     if (changed) {
       const changedUrls = new Set(data.articles.filter((page) => changed(page.article)).map((page) => page.article.url));

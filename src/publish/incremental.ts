@@ -150,16 +150,17 @@ export class SiteUpdate {
   readonly #searchOf = new Map<string, string>();
   readonly #index: (shard: number, pages: string[]) => void;
   readonly #hold: ((shard: number, pages: string[], at: number) => void) | undefined;
-  readonly #release: ((shard: number, index: boolean) => void) | undefined;
-  /** Shards whose indexing was started ahead (holdAhead), waiting to be told whether to finish. */
-  readonly #held = new Set<number>();
+  readonly #release: ((shard: number, index: boolean, expect?: readonly string[]) => void) | undefined;
+  /** Shards whose indexing was started ahead (holdAhead), waiting to be told whether to finish, with the page each is held at. */
+  readonly #held = new Map<number, number>();
 
   /**
    * `previous` and `checked` are the cache and its check (undefined for a
    * full build); `articleUrls` the article pages newest first, which the
    * search shards hold (`searchShards`); `index` starts indexing a shard;
    * `hold` starts one ahead, up to the page at `at`, and `release` tells it
-   * to go on (true) or to drop what it did (false) (holdAhead).
+   * to go on (true) or to drop what it did (false), and the search views the
+   * pages before the hold must have (holdAhead).
    */
   constructor(options: {
     outDir: string;
@@ -170,7 +171,7 @@ export class SiteUpdate {
     shardPages: number;
     index: (shard: number, pages: string[]) => void;
     hold?: (shard: number, pages: string[], at: number) => void;
-    release?: (shard: number, index: boolean) => void;
+    release?: (shard: number, index: boolean, expect?: readonly string[]) => void;
   }) {
     this.#outDir = options.outDir;
     this.#staging = options.staging;
@@ -268,26 +269,28 @@ export class SiteUpdate {
   /**
    * Starts indexing ahead, before any page is rendered, the shard that holds
    * a page of a new or changed article file (`changed`, by URL) with the most
-   * pages before its first page to render: those pages are the previous
-   * site's, kept as they are, so Pagefind reads them as a later start would,
-   * while the archive's other pages are fingerprinted and rendered. It goes
-   * on once the shard's pages are all written, if the shard is to be indexed,
-   * or drops what it did if the shard is kept after all. One shard at most
-   * (a Pagefind process indexes one at a time): an added article's small
-   * shard, an edited article's. An incremental build only; the shard held, if any.
+   * pages before the first such page, where it is held: Pagefind indexes
+   * those pages as the previous site has them while the archive's pages are
+   * fingerprinted and rendered. Once the shard's pages are all written it
+   * goes on if the shard is to be indexed and every page before the hold has
+   * the search view it was indexed with (a page re-rendered for its related
+   * stories or neighbours keeps it: they lie outside what Pagefind reads),
+   * else it is indexed anew, whole; or it drops what it did if the shard is
+   * kept after all. One shard at most (a Pagefind process indexes one at a
+   * time): an added article's small shard, an edited article's. An
+   * incremental build only; the shard held, if any.
    */
   holdAhead(changed: (url: string) => boolean): number | undefined {
     if (!this.#previous || !this.#hold || this.#held.size) return undefined;
     let best: { index: number; at: number } | undefined;
     this.#shards.forEach((urls, index) => {
-      if (this.#shardState[index] !== 'waiting' || !urls.some(changed)) return;
-      const waiting = this.#waiting[index]!;
-      const at = urls.findIndex((url) => waiting.has(url));
+      if (this.#shardState[index] !== 'waiting') return;
+      const at = urls.findIndex(changed);
       if (at > 0 && (!best || at > best.at)) best = { index, at };
     });
     if (!best) return undefined;
     const { index, at } = best;
-    this.#held.add(index);
+    this.#held.set(index, at);
     this.#hold(
       index,
       this.#shards[index]!.map((url) => pageFile(url)),
@@ -378,8 +381,15 @@ export class SiteUpdate {
       return;
     }
     this.#shardState[index] = 'indexed';
-    if (this.#held.delete(index)) {
-      this.#release!(index, true);
+    const heldAt = this.#held.get(index);
+    if (heldAt !== undefined) {
+      this.#held.delete(index);
+      const before = this.#shards[index]!.slice(0, heldAt);
+      this.#release!(
+        index,
+        true,
+        before.map((url) => this.#known.get(pageFile(url))?.search ?? ''),
+      );
       return;
     }
     this.#index(

@@ -208,8 +208,14 @@ export class SearchIndexer {
     this.#add(index, pages, holdAt);
   }
 
-  /** Lets shard `index`, held (holdShard), go on (`go`) or drop what it did. A shard not held is left alone. */
-  release(index: number, go: boolean): void {
+  /**
+   * Lets shard `index`, held (holdShard), go on (`go`) or drop what it did.
+   * With `expect`, the SHA-256 of the search view (view.mjs) each page before
+   * the hold has in the new site: a page indexed with another (read before
+   * its new version was written) makes the shard be indexed anew, whole. A
+   * shard not held is left alone.
+   */
+  release(index: number, go: boolean, expect?: readonly string[]): void {
     const queued = this.#queued.find((job) => job.id === index && job.holdAt !== undefined);
     if (queued) {
       if (go) delete queued.holdAt;
@@ -223,7 +229,7 @@ export class SearchIndexer {
       const job = runner.sent.find((candidate) => candidate.id === index && candidate.holdAt !== undefined);
       if (!job) continue;
       delete job.holdAt;
-      if (runner.child.connected) runner.child.send({ id: index, go });
+      if (runner.child.connected) runner.child.send({ id: index, go, ...(go && expect ? { expect: [...expect] } : {}) });
       return;
     }
   }

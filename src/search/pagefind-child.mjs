@@ -14,6 +14,7 @@
 // Why one process for many shards: the shards queue here, so the next starts as soon as one
 // is written, without waiting for the build's thread (busy rendering) to start a process.
 import child_process from 'node:child_process';
+import { hash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { searchView } from './view.mjs';
@@ -36,14 +37,16 @@ const pagefind = await import('pagefind');
 /** @typedef {{ id: number, site: string, folder: string, pages: string[], from?: string[], holdAt?: number }} Shard */
 
 /**
- * What the build said of each held shard (`holdAt`): go on (true) or drop it (false); and who waits to be told.
- * @type {Map<number, boolean>}
+ * What the build said of a held shard (`holdAt`): go on or drop it, and, to go on, the SHA-256 of the search
+ * view each page before the hold must have had (else the shard is indexed anew, from its first page).
+ * @typedef {{ go: boolean, expect?: string[] }} Release
  */
+/** @type {Map<number, Release>} */
 const released = new Map();
-/** @type {Map<number, (go: boolean) => void>} */
+/** @type {Map<number, (release: Release) => void>} */
 const waitingFor = new Map();
 
-/** @param {number} id */
+/** @param {number} id @returns {Promise<Release>} */
 function releaseOf(id) {
   const said = released.get(id);
   if (said !== undefined) return Promise.resolve(said);
@@ -107,7 +110,7 @@ const READ_AHEAD = 16;
  */
 async function indexShard({ id, site, folder, pages, from, holdAt }) {
   // Dropped before it started: nothing to do.
-  if (holdAt !== undefined && released.get(id) === false) return 0;
+  if (holdAt !== undefined && released.get(id)?.go === false) return 0;
   const { errors, index } = await ready;
   if (!index) throw new Error(`could not start: ${errors.join('; ') || 'no reason given'}`);
   // The pages are read READ_AHEAD ahead of the one Pagefind takes, so reading them overlaps its work
@@ -124,18 +127,27 @@ async function indexShard({ id, site, folder, pages, from, holdAt }) {
     reading[at] = read;
   };
   for (let at = 0; at < READ_AHEAD; at++) readAhead(at);
-  // Waits for the release of a held shard; false when told to drop it, after closing its index unwritten.
+  // The search views indexed before the hold, by their SHA-256: the build checks them at the release.
+  /** @type {string[]} */
+  const viewed = [];
+  /**
+   * Waits for the release of a held shard: 'go' on; or, after closing its index unwritten, 'drop' it (kept
+   * after all) or index it 'anew' (a page before the hold was read before its new version was written).
+   * @returns {Promise<'go' | 'drop' | 'anew'>}
+   */
   const goesOn = async () => {
-    if (await releaseOf(id)) return true;
-    // Kept after all: nothing is written, and the next shard gets a fresh service.
+    const { go, expect } = await releaseOf(id);
+    if (go && (!expect || (expect.length === viewed.length && expect.every((sha, at) => sha === viewed[at])))) return 'go';
     await closeService();
     ready = pagefind.createIndex({});
     ready.catch(() => undefined);
-    return false;
+    return go ? 'anew' : 'drop';
   };
   for (const [at, sourcePath] of pages.entries()) {
     if (at === readable && readable < pages.length) {
-      if (!(await goesOn())) return 0;
+      const next = await goesOn();
+      if (next === 'drop') return 0;
+      if (next === 'anew') return indexShard({ id, site, folder, pages, from });
       readable = pages.length;
       for (let next = at; next < at + READ_AHEAD; next++) readAhead(next);
     }
@@ -144,11 +156,16 @@ async function indexShard({ id, site, folder, pages, from, holdAt }) {
     readAhead(at + READ_AHEAD);
     // What Pagefind reads of the page, not the whole page: the same index, less to parse (view.mjs).
     const content = searchView(text);
+    if (holdAt !== undefined && at < holdAt) viewed.push(hash('sha256', content, 'hex'));
     const added = await index.addHTMLFile({ sourcePath, content });
     if (added.errors.length) throw new Error(`could not read ${sourcePath}: ${added.errors.join('; ')}`);
   }
   // Held after its last page: never written before the release.
-  if (holdAt !== undefined && holdAt >= pages.length && !(await goesOn())) return 0;
+  if (holdAt !== undefined && holdAt >= pages.length) {
+    const next = await goesOn();
+    if (next === 'drop') return 0;
+    if (next === 'anew') return indexShard({ id, site, folder, pages, from });
+  }
   const written = await index.writeFiles({ outputPath: path.join(site, folder) });
   if (written.errors.length) throw new Error(`could not write the index: ${written.errors.join('; ')}`);
   // Pagefind's service keeps memory it has used: closed after each shard (the next starts a new
@@ -193,10 +210,11 @@ async function work() {
   working = false;
 }
 
-process.on('message', (/** @type {Shard | { end: true } | { id: number, go: boolean }} */ message) => {
+process.on('message', (/** @type {Shard | { end: true } | ({ id: number } & Release)} */ message) => {
   if ('go' in message) {
-    released.set(message.id, message.go);
-    waitingFor.get(message.id)?.(message.go);
+    const release = { go: message.go, ...(message.expect ? { expect: message.expect } : {}) };
+    released.set(message.id, release);
+    waitingFor.get(message.id)?.(release);
     waitingFor.delete(message.id);
     return;
   }

@@ -8,6 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { availableParallelism } from 'node:os';
 import { indexSite, SearchIndexer, searchRuns, startSearchEarly } from '../../src/search/indexer.ts';
 import { searchBundles } from '../../src/search/plan.ts';
+import { searchView } from '../../src/search/view.mjs';
+import { createHash } from 'node:crypto';
 
 const execFileAsync = promisify(execFile);
 
@@ -167,6 +169,31 @@ describe('SearchIndexer', () => {
     held.release(0, true);
     expect(await held.settled()).toBe(3);
     expect(await bundle()).toEqual(expected);
+
+    // Released with the search views the pages before the hold must have: those it read, so it goes on (the same bundle) ...
+    const view = (html: string) => createHash('sha256').update(searchView(html)).digest('hex');
+    const first = await readFile(path.join(site, pages[0]!), 'utf8');
+    const second = await readFile(path.join(site, pages[1]!), 'utf8');
+    const checked = await SearchIndexer.create(site);
+    checked.holdShard(0, pages, 2);
+    checked.release(0, true, [view(first), view(second)]);
+    expect(await checked.settled()).toBe(3);
+    expect(await bundle()).toEqual(expected);
+    // ... unless one of them was read before its new version was written: then the shard is indexed anew, whole.
+    const stale = await SearchIndexer.create(site);
+    stale.holdShard(0, pages, 2);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const edited = page('<article data-pagefind-body><h1>articles/2019/05/a/</h1><p>Words written again.</p></article>');
+    await writeFile(path.join(site, pages[0]!), edited);
+    stale.release(0, true, [view(edited), view(second)]);
+    expect(await stale.settled()).toBe(3);
+    const anew = await bundle();
+    const whole2 = await SearchIndexer.create(site);
+    whole2.indexShard(0, pages);
+    await whole2.settled();
+    expect(anew).toEqual(await bundle());
+    expect(anew).not.toEqual(expected);
+    await writeFile(path.join(site, pages[0]!), first);
 
     const dropped = await SearchIndexer.create(site);
     dropped.holdShard(0, pages, 2);
