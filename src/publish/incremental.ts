@@ -281,7 +281,7 @@ export class SiteUpdate {
    * incremental build only; the shard held, if any.
    */
   holdAhead(changed: (url: string) => boolean): number | undefined {
-    if (!this.#previous || !this.#hold || this.#held.size) return undefined;
+    if (!this.#previous || !this.#hold || !this.#release || this.#held.size) return undefined;
     let best: { index: number; at: number } | undefined;
     this.#shards.forEach((urls, index) => {
       if (this.#shardState[index] !== 'waiting') return;

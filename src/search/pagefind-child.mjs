@@ -105,8 +105,10 @@ const READ_AHEAD = 16;
 /**
  * Indexes one shard and writes its bundle; the pages indexed. A held shard
  * (`holdAt`) indexes its pages before that one, then waits to be released:
- * told to drop, it closes its index unwritten (0 pages).
+ * told to drop, it closes its index unwritten (0 pages); told to go on with
+ * other search views than it read before the hold, it indexes the shard anew.
  * @param {Shard} shard
+ * @returns {Promise<number>}
  */
 async function indexShard({ id, site, folder, pages, from, holdAt }) {
   // Dropped before it started: nothing to do.
@@ -143,11 +145,20 @@ async function indexShard({ id, site, folder, pages, from, holdAt }) {
     ready.catch(() => undefined);
     return go ? 'anew' : 'drop';
   };
+  /**
+   * At the hold: undefined to go on, else the shard's answer (0 when dropped, or its pages indexed anew).
+   * @returns {Promise<number | undefined>}
+   */
+  const atHold = async () => {
+    const next = await goesOn();
+    if (next === 'drop') return 0;
+    if (next === 'anew') return indexShard({ id, site, folder, pages, from });
+    return undefined;
+  };
   for (const [at, sourcePath] of pages.entries()) {
     if (at === readable && readable < pages.length) {
-      const next = await goesOn();
-      if (next === 'drop') return 0;
-      if (next === 'anew') return indexShard({ id, site, folder, pages, from });
+      const answer = await atHold();
+      if (answer !== undefined) return answer;
       readable = pages.length;
       for (let next = at; next < at + READ_AHEAD; next++) readAhead(next);
     }
@@ -162,9 +173,8 @@ async function indexShard({ id, site, folder, pages, from, holdAt }) {
   }
   // Held after its last page: never written before the release.
   if (holdAt !== undefined && holdAt >= pages.length) {
-    const next = await goesOn();
-    if (next === 'drop') return 0;
-    if (next === 'anew') return indexShard({ id, site, folder, pages, from });
+    const answer = await atHold();
+    if (answer !== undefined) return answer;
   }
   const written = await index.writeFiles({ outputPath: path.join(site, folder) });
   if (written.errors.length) throw new Error(`could not write the index: ${written.errors.join('; ')}`);
