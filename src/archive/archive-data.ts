@@ -492,8 +492,9 @@ export async function buildArchiveData(
   const yearViewOf = new Map<string, Map<number, string>>();
   for (const kind of PAGE_KINDS) {
     for (const entity of indexes.get(kind)!.entities) {
-      namedWithOf[numberOf.get(entity.url)!] = counter.each(
-        numberOf.get(entity.url)!,
+      const number = numberOf.get(entity.url)!;
+      namedWithOf[number] = counter.each(
+        number,
         entity.articles.map((article) => facetNumbers.get(article)!),
         8,
       );

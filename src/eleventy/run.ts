@@ -291,26 +291,24 @@ export async function build(
     };
     const perRun = options.pagesPerRun ?? PAGES_PER_RUN;
     try {
-      if (site.incremental) {
+      if (!useCache) await run(data, planBatches(data, perRun));
+      else {
         // An incremental build renders its changed article pages first, in runs of their own: their search shards
         // are indexed while the other pages' fingerprints are made and those pages rendered.
-        const articles = restrictTo(data, renderArticles);
-        await run(
-          articles,
-          planBatches(articles, perRun, { articlesApart: true }).filter((batch) => !batch.rest),
-        );
+        if (site.incremental) {
+          const articles = restrictTo(data, renderArticles);
+          await run(
+            articles,
+            planBatches(articles, perRun, { articlesApart: true }).filter((batch) => !batch.rest),
+          );
+        }
         const otherPrints = pageFingerprints(data, 'others');
         memoryAt('other fingerprints computed');
         fingerprints = joinFingerprints(articlePrints, otherPrints);
-        const others = restrictTo(data, keep(otherPrints));
-        await run(others, planBatches(others, perRun));
-      } else if (useCache) {
-        const otherPrints = pageFingerprints(data, 'others');
-        memoryAt('other fingerprints computed');
-        fingerprints = joinFingerprints(articlePrints, otherPrints);
-        const plan = restrictTo(data, new Set([...renderArticles, ...keep(otherPrints)]));
+        const renderOthers = keep(otherPrints);
+        const plan = restrictTo(data, site.incremental ? renderOthers : new Set([...renderArticles, ...renderOthers]));
         await run(plan, planBatches(plan, perRun));
-      } else await run(data, planBatches(data, perRun));
+      }
       // Feeds, the sitemap, robots.txt, alias pages, citations and the data export (without the cache, the last run wrote them).
       if (useCache) site.rawFiles(data.files);
     } catch (error) {
