@@ -448,11 +448,17 @@ export async function buildArchiveData(
   // not remembered across builds.
   // Whether it may is a fact of the text, remembered too (a scan of every body took 0.07 s at 10,000 articles).
   // Known only with the parse cache, the only builds that take fingerprints (htmlFromText).
+  // An HTML made from the text alone is made, or read from the parse cache, only when a page or a feed shows it
+  // (an incremental build shows a few): `html` holds each body's HTML as a function that gives it.
   const fromText = new Set<Article>();
-  const renderBody = (a: Article): string => {
-    if (!derived || derived(a, 'mayLinkFiles', () => /\.md|&/i.test(a.body))) return render(a.body, a.file);
+  const { text } = content;
+  const renderBody = (a: Article): (() => string) => {
+    if (!derived || !text || derived(a, 'mayLinkFiles', () => /\.md|&/i.test(a.body))) {
+      const made = render(a.body, a.file);
+      return () => made;
+    }
     fromText.add(a);
-    return derived(a, `html ${settings.pathPrefix}`, () => render(a.body, a.file));
+    return text(a, `html ${settings.pathPrefix}`, () => render(a.body, a.file));
   };
   const html = new Map(articles.map((a) => [a.url, renderBody(a)]));
   const headlineLinks = linkRelatedHeadlines(articles);
@@ -524,9 +530,12 @@ export async function buildArchiveData(
   const articlePages: ArticlePage[] = articles.map((article) => {
     const links = linksOf.get(article)!;
     const mentions = (kind: MentionKind) => links[kind].map((l) => ({ name: l.name, wikidata: indexes.get(kind)!.get(l.name)?.wikidata }));
+    const htmlOf = html.get(article.url)!;
     const page = {
       article,
-      html: html.get(article.url)!,
+      get html() {
+        return htmlOf();
+      },
       ...(fromText.has(article) ? { htmlFromText: true as const } : {}),
       canonical: abs(article.url),
       links,
@@ -555,7 +564,9 @@ export async function buildArchiveData(
   const feedEntry = (article: Article): FeedEntry => ({
     article,
     url: abs(article.url),
-    html: html.get(article.url)!,
+    get html() {
+      return html.get(article.url)!();
+    },
     // As the tags index folds them: the article's links, made once above.
     tags: linksOf.get(article)!.tags.map((l) => l.name),
   });
@@ -566,7 +577,7 @@ export async function buildArchiveData(
     if (fromText.has(article)) return 'from text';
     let hash = htmlHashes.get(article.url);
     if (hash === undefined) {
-      hash = sha256(html.get(article.url)!);
+      hash = sha256(html.get(article.url)!());
       htmlHashes.set(article.url, hash);
     }
     return hash;

@@ -201,12 +201,16 @@ export function pageFingerprints(
       };
       if (part === 'articles') {
         // An article page's HTML (half of its data): stood for by the article's hash when made from its text alone
-        // (htmlFromText), else hashed as it is, not escaped into JSON first.
-        for (const page of data.articles)
-          add('article', page.article.url, {
-            ...(dataProperties(page) as object),
-            html: page.htmlFromText ? 'from text' : sha256(page.html),
-          });
+        // (htmlFromText; then not even read: it is made, or read from the parse cache, only for a page rendered),
+        // else hashed as it is, not escaped into JSON first.
+        for (const page of data.articles) {
+          const derived = derivedFieldsOf(page);
+          const item: Record<string, unknown> = {};
+          for (const key of Object.keys(page))
+            if (key === 'html') item.html = page.htmlFromText ? 'from text' : sha256(page.html);
+            else if (!derived?.has(key)) item[key] = (page as unknown as Record<string, unknown>)[key];
+          add('article', page.article.url, item);
+        }
         return out;
       }
       for (const page of data.entityPages) add('entity', page.url, page);

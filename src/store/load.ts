@@ -46,6 +46,11 @@ export interface LoadedContent {
    * the build keeps no cache.
    */
   derived?: <T>(article: Article, name: string, make: () => T) => T;
+  /**
+   * The same for a long text (its body's HTML), as a function that gives it
+   * when first called: read from the parse cache only then, or made by `make`.
+   */
+  text?: (article: Article, name: string, make: () => string) => () => string;
   /** Whether the article's file is new or changed since the last build read it (the parse cache); absent when the build keeps no cache. */
   changed?: (article: Article) => boolean;
 }
@@ -184,6 +189,7 @@ export async function loadContent(
     ...(cache
       ? {
           derived: <T>(article: Article, name: string, make: () => T) => cache.derived(article.file, name, make),
+          text: (article: Article, name: string, make: () => string) => cache.text(article.file, name, make),
           changed: (article: Article) => cache.changed(article.file),
         }
       : {}),

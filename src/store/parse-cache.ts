@@ -9,6 +9,14 @@
  * cache. Written with v8.serialize, which keeps what JSON would change
  * (keys whose value is undefined, typed arrays).
  *
+ * The long texts derived from a file (its body's HTML: 52 of 64 MB at
+ * 10,000 articles) are kept apart, after the serialized entries, and read
+ * one by one when a build asks for one (a page it renders, a feed it
+ * writes): deserializing them all, and the garbage collector copying them,
+ * cost an incremental build about half a second at 10,000 articles. Each
+ * is checked against its SHA-256 when read; one that cannot be read as it
+ * was written (a damaged file, a file replaced since) is made anew.
+ *
  * Two files: the base (PARSE_CACHE_FILE), written whole, and beside it the
  * entries changed since (PARSE_CACHE_DELTA), naming the base they extend
  * by its token: a build that changes a few files writes those few entries
@@ -20,11 +28,18 @@
  * alone, so one kept for a file no longer read is never wrong, only kept.
  * Touches the file system.
  */
-import { randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { FrontMatter } from '../content/schema.ts';
+
+/** Where a text kept apart lies in its file's texts (after the serialized entries), and its SHA-256. */
+interface TextAt {
+  at: number;
+  length: number;
+  sha: string;
+}
 
 /** What the cache holds of one article file. */
 export interface ParsedEntry {
@@ -34,6 +49,8 @@ export interface ParsedEntry {
   bodyStart: number;
   /** Values derived from the file's path and text alone (the entry is the path's), by name. */
   derived: Record<string, unknown>;
+  /** Long texts derived so (its HTML), by name: made this build, or where its file holds them. */
+  texts?: Record<string, string | TextAt>;
 }
 
 interface Stored {
@@ -44,21 +61,65 @@ interface Stored {
   base?: string;
 }
 
-export const PARSE_CACHE_FILE = 'articles.v8';
-export const PARSE_CACHE_DELTA = 'articles.delta.v8';
+export const PARSE_CACHE_FILE = 'articles.v9';
+export const PARSE_CACHE_DELTA = 'articles.delta.v9';
+
+/**
+ * A cache file: this header (the length of the serialized part, as a 32-bit
+ * number, and four bytes kept at zero), the serialized entries, then the
+ * texts kept apart, one after another.
+ */
+const HEADER = 8;
+
+/** Where a file's texts start, for the entries read from it. */
+interface TextSource {
+  file: string;
+  start: number;
+}
+
+const textSha = (bytes: string | Uint8Array): string => hash('sha256', bytes, 'base64url');
+
+/** Writes all of `bytes` at the end of what `fd` has written (a write may take only part). */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done, bytes.length - done);
+}
 
 /** Entries a delta may hold besides an eighth of the cache's before the base is written anew. */
 const DELTA_MIN = 64;
 
-/** The stored cache in `file` for `key`, or undefined: none, unreadable, of another key, or not a cache. */
-function readStored(file: string, key: string): Stored | undefined {
+/** The stored cache in `file` for `key` and where its texts start, or undefined: none, unreadable, of another key, or not a cache. */
+function readStored(file: string, key: string): { stored: Stored; source: TextSource } | undefined {
+  let fd: number | undefined;
   try {
-    const stored = v8.deserialize(fs.readFileSync(file)) as Stored;
-    if (stored && stored.key === key && stored.entries && typeof stored.entries === 'object') return stored;
+    fd = fs.openSync(file, 'r');
+    const header = Buffer.alloc(HEADER);
+    if (fs.readSync(fd, header, 0, HEADER, 0) !== HEADER || header.readUInt32LE(4) !== 0) return undefined;
+    const length = header.readUInt32LE(0);
+    const part = Buffer.allocUnsafe(length);
+    if (fs.readSync(fd, part, 0, length, HEADER) !== length) return undefined;
+    const stored = v8.deserialize(part) as Stored;
+    if (stored && stored.key === key && stored.entries && typeof stored.entries === 'object')
+      return { stored, source: { file, start: HEADER + length } };
   } catch {
     // None, or unreadable.
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
   return undefined;
+}
+
+/** The `length` bytes at `position` of `file`, or undefined when they cannot be read. */
+function readBytes(file: string, position: number, length: number): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const bytes = Buffer.allocUnsafe(length);
+    return fs.readSync(fd, bytes, 0, length, position) === length ? bytes : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
 }
 
 /** The parse results of one build: those of the last build to look up, and this build's to save. */
@@ -74,17 +135,29 @@ export class ParseCache {
   readonly #missed = new Set<string>();
   /** Entries given a derived value this build. */
   readonly #grown = new Set<ParsedEntry>();
+  /** The file each entry read from a file keeps its texts in. */
+  readonly #sources = new WeakMap<ParsedEntry, TextSource>();
 
   readonly #deltaMin: number;
 
-  private constructor(folder: string, key: string, base: Stored | undefined, delta: Stored | undefined, deltaMin: number) {
+  private constructor(
+    folder: string,
+    key: string,
+    base: { stored: Stored; source: TextSource } | undefined,
+    delta: { stored: Stored; source: TextSource } | undefined,
+    deltaMin: number,
+  ) {
     this.#folder = folder;
     this.#deltaMin = deltaMin;
     this.#key = key;
-    this.#base = new Map(base ? Object.entries(base.entries) : []);
-    this.#token = base?.token;
+    this.#base = new Map(base ? Object.entries(base.stored.entries) : []);
+    for (const entry of this.#base.values()) this.#sources.set(entry, base!.source);
+    this.#token = base?.stored.token;
     this.#before = new Map(this.#base);
-    for (const [file, entry] of Object.entries(delta?.entries ?? {})) this.#before.set(file, entry);
+    for (const [file, entry] of Object.entries(delta?.stored.entries ?? {})) {
+      this.#before.set(file, entry);
+      this.#sources.set(entry, delta!.source);
+    }
   }
 
   /**
@@ -94,8 +167,8 @@ export class ParseCache {
    */
   static open(folder: string, key: string, fresh = false, deltaMin = DELTA_MIN): ParseCache {
     const base = fresh ? undefined : readStored(path.join(folder, PARSE_CACHE_FILE), key);
-    const delta = base?.token ? readStored(path.join(folder, PARSE_CACHE_DELTA), key) : undefined;
-    return new ParseCache(folder, key, base, delta?.base === base?.token ? delta : undefined, deltaMin);
+    const delta = base?.stored.token ? readStored(path.join(folder, PARSE_CACHE_DELTA), key) : undefined;
+    return new ParseCache(folder, key, base, delta?.stored.base === base?.stored.token ? delta : undefined, deltaMin);
   }
 
   /**
@@ -135,6 +208,40 @@ export class ParseCache {
   }
 
   /**
+   * The long text `name` derived from the text of `file` (its HTML), as a
+   * function that gives it when first called: read from the cache file that
+   * holds it, or made by `make` (and remembered) when none does or it cannot
+   * be read as it was written.
+   */
+  text(file: string, name: string, make: () => string): () => string {
+    let value: string | undefined;
+    const entry = this.#now.get(file);
+    if (!entry) return () => (value ??= make());
+    return () => {
+      if (value !== undefined) return value;
+      const held = entry.texts?.[name];
+      value = typeof held === 'string' ? held : held ? this.#read(entry, held) : undefined;
+      if (value === undefined) {
+        value = make();
+        (entry.texts ??= {})[name] = value;
+        this.#grown.add(entry);
+      }
+      return value;
+    };
+  }
+
+  /** The bytes of a text kept apart, if they are still those written. */
+  #bytes(entry: ParsedEntry, at: TextAt): Buffer | undefined {
+    const source = this.#sources.get(entry);
+    const bytes = source && readBytes(source.file, source.start + at.at, at.length);
+    return bytes && textSha(bytes) === at.sha ? bytes : undefined;
+  }
+
+  #read(entry: ParsedEntry, at: TextAt): string | undefined {
+    return this.#bytes(entry, at)?.toString('utf8');
+  }
+
+  /**
    * Writes this build's entries to a temporary file beside the cache (an
    * incremental build does it while Pagefind works), which `commit` puts in
    * place and `discard` removes: those changed since the base, as its delta,
@@ -149,13 +256,38 @@ export class ParseCache {
     const limit = this.#deltaMin + this.#now.size / 8;
     const asDelta = this.#token !== undefined && changed.length <= limit && unread <= limit;
     const target = path.join(this.#folder, asDelta ? PARSE_CACHE_DELTA : PARSE_CACHE_FILE);
+    // Each entry's texts move after the serialized entries: those made this build, and those its old file holds that can still be read.
+    const texts: (string | Buffer)[] = [];
+    let end = 0;
+    const apart = ([file, entry]: [string, ParsedEntry]): [string, ParsedEntry] => {
+      if (!entry.texts) return [file, entry];
+      const placed: Record<string, TextAt> = {};
+      for (const [name, held] of Object.entries(entry.texts)) {
+        // A string is written as it is (no copy of every page's HTML at once: 160 MB at 30,000 articles).
+        const bytes = typeof held === 'string' ? held : this.#bytes(entry, held);
+        if (bytes === undefined) continue;
+        const length = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length;
+        placed[name] = { at: end, length, sha: typeof held === 'string' ? textSha(held) : held.sha };
+        texts.push(bytes);
+        end += length;
+      }
+      return [file, { ...entry, texts: placed }];
+    };
     const stored: Stored = asDelta
-      ? { key: this.#key, base: this.#token, entries: Object.fromEntries(changed) }
-      : { key: this.#key, token: randomUUID(), entries: Object.fromEntries(this.#now) };
+      ? { key: this.#key, base: this.#token, entries: Object.fromEntries(changed.map(apart)) }
+      : { key: this.#key, token: randomUUID(), entries: Object.fromEntries([...this.#now].map(apart)) };
     const temporary = `${target}.${process.pid}.tmp`;
+    let fd: number | undefined;
     try {
-      fs.writeFileSync(temporary, v8.serialize(stored));
+      const part = v8.serialize(stored);
+      const header = Buffer.alloc(HEADER);
+      header.writeUInt32LE(part.length, 0);
+      fd = fs.openSync(temporary, 'w');
+      for (const bytes of [header, part, ...texts]) writeAll(fd, typeof bytes === 'string' ? Buffer.from(bytes) : bytes);
+      fs.closeSync(fd);
+      fd = undefined;
     } catch (error) {
+      if (fd !== undefined) fs.closeSync(fd);
       fs.rmSync(temporary, { force: true });
       throw error;
     }

@@ -135,4 +135,69 @@ describe('the parse cache', () => {
     await loadContent(dir, {}, last);
     expect(articles.slice(0, 20).filter((article) => last.changed(article.file))).toEqual([]);
   });
+
+  it('keeps long texts apart, reads one only when asked, and makes it anew when its bytes are not those written', async () => {
+    const folder = path.join(root, 'cache-texts');
+    const dir = path.join(root, 'content-texts');
+    fs.cpSync(content, dir, { recursive: true });
+    const htmlOf = (body: string) => `<p>${body.length} characters</p>`;
+    const first = ParseCache.open(folder, 'k6', false, 2);
+    const loaded = await loadContent(dir, {}, first);
+    const [one, two, three] = loaded.articles;
+    // Made when first asked, and only then.
+    let made = 0;
+    const make = (body: string) => () => {
+      made++;
+      return htmlOf(body);
+    };
+    const text = loaded.text!(one!, 'html', make(one!.body));
+    expect(made).toBe(0);
+    expect([text(), text()]).toEqual([htmlOf(one!.body), htmlOf(one!.body)]);
+    expect(made).toBe(1);
+    loaded.text!(two!, 'html', make(two!.body))();
+    loaded.text!(three!, 'html', make(three!.body))();
+    first.write().commit();
+    // Read from the file, not made: the texts lie after the serialized entries, each in its bytes.
+    const file = path.join(folder, PARSE_CACHE_FILE);
+    const bytes = fs.readFileSync(file);
+    expect(bytes.includes(Buffer.from(htmlOf(one!.body)))).toBe(true);
+    const again = await loadContent(dir, {}, ParseCache.open(folder, 'k6', false, 2));
+    const never = () => {
+      throw new Error('made again');
+    };
+    expect(again.text!(again.articles[0]!, 'html', never)()).toBe(htmlOf(one!.body));
+    // A text whose bytes changed in the file (a damaged disk) is made anew, not read; the others are still read.
+    const damaged = Buffer.from(bytes);
+    const at = damaged.indexOf(Buffer.from(htmlOf(two!.body)));
+    damaged[at + 1] = 'q'.charCodeAt(0);
+    fs.writeFileSync(file, damaged);
+    const hurt = await loadContent(dir, {}, ParseCache.open(folder, 'k6', false, 2));
+    expect(hurt.text!(hurt.articles[1]!, 'html', () => 'made anew')()).toBe('made anew');
+    expect(hurt.text!(hurt.articles[2]!, 'html', never)()).toBe(htmlOf(three!.body));
+    // A file cut short: the texts past its end are made anew.
+    fs.writeFileSync(file, bytes.subarray(0, bytes.length - 5));
+    const cut = await loadContent(dir, {}, ParseCache.open(folder, 'k6', false, 2));
+    expect(cut.text!(cut.articles[2]!, 'html', () => 'made anew')()).toBe('made anew');
+    fs.writeFileSync(file, bytes);
+    // Carried over when the base is written anew (many entries changed), and beside a delta that holds an edited file's entry.
+    const next = ParseCache.open(folder, 'k6', false, 2);
+    const nextLoaded = await loadContent(dir, {}, next);
+    for (let index = 3; index < 30; index++) nextLoaded.derived!(nextLoaded.articles[index]!, 'wordCount', () => index);
+    next.write().commit();
+    expect(fs.readdirSync(folder)).toEqual([PARSE_CACHE_FILE]);
+    expect(fs.readFileSync(file).equals(bytes)).toBe(false);
+    const edited = path.join(dir, one!.file);
+    fs.writeFileSync(edited, fs.readFileSync(edited, 'utf8').replace(/^title: .*$/m, 'title: Edited with its text apart'));
+    const withDelta = ParseCache.open(folder, 'k6', false, 2);
+    const deltaLoaded = await loadContent(dir, {}, withDelta);
+    const editedArticle = deltaLoaded.articles.find((a) => a.file === one!.file)!;
+    expect(deltaLoaded.text!(editedArticle, 'html', () => 'the edited one')()).toBe('the edited one');
+    withDelta.write().commit();
+    expect(fs.readdirSync(folder).sort()).toEqual([PARSE_CACHE_DELTA, PARSE_CACHE_FILE].sort());
+    const last = await loadContent(dir, {}, ParseCache.open(folder, 'k6', false, 2));
+    const byFile = (f: string) => last.articles.find((a) => a.file === f)!;
+    expect(last.text!(byFile(one!.file), 'html', never)()).toBe('the edited one');
+    expect(last.text!(byFile(two!.file), 'html', never)()).toBe(htmlOf(two!.body));
+    expect(last.text!(byFile(three!.file), 'html', never)()).toBe(htmlOf(three!.body));
+  });
 });
