@@ -223,7 +223,7 @@ export class ParseCache {
       value = typeof held === 'string' ? held : held ? this.#read(entry, held) : undefined;
       if (value === undefined) {
         value = make();
-        (entry.texts ??= {})[name] = value;
+        entry.texts = { ...entry.texts, [name]: value };
         this.#grown.add(entry);
       }
       return value;
