@@ -95,6 +95,7 @@ function readStored(file: string, key: string): { stored: Stored; source: TextSo
     const header = Buffer.alloc(HEADER);
     if (fs.readSync(fd, header, 0, HEADER, 0) !== HEADER || header.readUInt32LE(4) !== 0) return undefined;
     const length = header.readUInt32LE(0);
+    if (length > fs.fstatSync(fd).size - HEADER) return undefined;
     const part = Buffer.allocUnsafe(length);
     if (fs.readSync(fd, part, 0, length, HEADER) !== length) return undefined;
     const stored = v8.deserialize(part) as Stored;

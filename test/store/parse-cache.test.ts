@@ -200,4 +200,24 @@ describe('the parse cache', () => {
     expect(last.text!(byFile(two!.file), 'html', never)()).toBe(htmlOf(two!.body));
     expect(last.text!(byFile(three!.file), 'html', never)()).toBe(htmlOf(three!.body));
   });
+
+  it('is empty when its file is not one it wrote: a header naming more bytes than the file holds, or other bytes', async () => {
+    const folder = path.join(root, 'cache-broken');
+    const saved = ParseCache.open(folder, 'k7');
+    const { articles } = await loadContent(content, {}, saved);
+    saved.write().commit();
+    const file = path.join(folder, PARSE_CACHE_FILE);
+    const sha = sha256(fs.readFileSync(path.join(content, articles[0]!.file), 'utf8'));
+    const holds = () => ParseCache.open(folder, 'k7').lookup(articles[0]!.file, sha) !== undefined;
+    expect(holds()).toBe(true);
+    const bytes = fs.readFileSync(file);
+    const header = Buffer.from(bytes.subarray(0, 8));
+    header.writeUInt32LE(bytes.length, 0);
+    fs.writeFileSync(file, Buffer.concat([header, bytes.subarray(8)]));
+    expect(holds()).toBe(false);
+    fs.writeFileSync(file, 'not a cache at all');
+    expect(holds()).toBe(false);
+    fs.writeFileSync(file, bytes);
+    expect(holds()).toBe(true);
+  });
 });
