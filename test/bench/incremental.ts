@@ -12,12 +12,13 @@
  * its own), whose output is compared with the incremental site byte for byte;
  * a build without the cache also runs before the clean build, and the clean
  * build is set against the mean of the two.
- * Every build runs in a child process of its own.
+ * Every build runs in a child process of its own, on the compiled code
+ * (compiled first), as `archive build` runs it (incremental-child.mjs).
  *
  * `npm run bench -- --only incremental --incremental-sizes 10000,30000`
  * (default 10000).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,7 +29,9 @@ import { watchMemory } from './build.ts';
 import type { BenchRow } from './related.ts';
 import { newArticle, writeSyntheticArchive } from './synthetic.ts';
 
-const THIS_FILE = fileURLToPath(import.meta.url);
+/** Each build's process: the compiled code, as `archive build` runs it (incremental-child.mjs). */
+const CHILD = fileURLToPath(new URL('./incremental-child.mjs', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The bars of issue 13: an added article or an edited body rebuilds in this share of a clean build's time. */
 export const BUDGET = { ratio: 0.1, bytes: 2 * 1024 ** 3 } as const;
@@ -65,21 +68,6 @@ interface Figures {
   maxRssBytes: number;
 }
 
-/** In the child: one build of `contentDir` into `outDir`. */
-async function buildOnce(contentDir: string, outDir: string, mode: string): Promise<Figures> {
-  const { build } = await import('../../src/eleventy/run.ts');
-  const start = performance.now();
-  const report = await build({ contentDir, outDir, quiet: true, ...(mode === 'no-cache' ? { cache: false } : {}) });
-  return {
-    seconds: (performance.now() - start) / 1000,
-    written: report.written,
-    reused: report.reused,
-    pages: report.pages,
-    ...(report.fullBuild ? { fullBuild: report.fullBuild } : {}),
-    maxRssBytes: process.resourceUsage().maxRSS * 1024,
-  };
-}
-
 /** One build in a child process: its figures, and the highest sum of its process and its Pagefind processes (watchMemory). */
 async function buildInChild(
   contentDir: string,
@@ -87,11 +75,9 @@ async function buildInChild(
   articles: number,
   mode: 'cache' | 'no-cache',
 ): Promise<Figures & { treePeakBytes: number }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', `--max-old-space-size=${buildHeapMb(articles)}`, THIS_FILE, 'build', contentDir, outDir, mode],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawn(process.execPath, [`--max-old-space-size=${buildHeapMb(articles)}`, CHILD, contentDir, outDir, mode], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -139,6 +125,9 @@ const seconds = (value: number): string => `${value.toFixed(1)} s`;
 /** Measures every size, prints each build as it ends, and returns the rows for the table. */
 export async function benchIncremental(sizes: readonly number[] = incrementalSizes(process.argv.slice(2))): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
+  // The builds run the compiled code: compiled now from the sources as they are.
+  const compiled = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'build-code.js')], { stdio: 'inherit' });
+  if (compiled.status !== 0) throw new Error('incremental bench: `npm run build:code` failed (above)');
   const work = mkdtempSync(path.join(tmpdir(), 'archive-bench-incremental-'));
   try {
     for (const count of sizes) {
@@ -267,7 +256,5 @@ export async function benchIncremental(sizes: readonly number[] = incrementalSiz
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const [mode, input, output, cache] = process.argv.slice(2);
-  if (mode === 'build' && input && output) console.log(JSON.stringify(await buildOnce(input, output, cache ?? 'cache')));
-  else for (const row of await benchIncremental()) console.log(`${row.name}\t${row.value}\t${row.budget ?? ''}`);
+  for (const row of await benchIncremental()) console.log(`${row.name}\t${row.value}\t${row.budget ?? ''}`);
 }
