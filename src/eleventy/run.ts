@@ -16,6 +16,7 @@ import { displayPath, loadContent, loadSettings, type LoadedContent } from '../s
 import { planBatches, type ArchiveData, type BuildBatch } from '../archive/archive-data.ts';
 import archivePlugin, { INPUT_DIR, LAYOUTS_DIR, type ArchivePluginOptions } from './plugin.ts';
 import { computeArchive } from '../archive/compute.ts';
+import { startRelatedWorker } from '../related/index.ts';
 import { incompleteIndex, SearchIndexer, searchRuns, startSearchEarly } from '../search/indexer.ts';
 import { isBundleFolder, shardPagesFor } from '../search/plan.ts';
 import { discardStaging, emptyFiles, prepareStaging, publishStaging, unsafeOutput } from '../publish/staging.ts';
@@ -210,6 +211,8 @@ export async function build(
     useCache && !options.content ? ParseCache.open(cacheFolder(outDir), sha256(`${CACHE_FORMAT}\n${project}`), options.clean) : undefined;
   const content = options.content ?? (await readContent(options, parsed));
   memoryAt('content read');
+  // The related stories' worker thread starts now, ready by the time the archive's names are canonical.
+  startRelatedWorker(content.articles.length);
   const key = cacheKey(project, outDir, content, options.searchShardPages);
   const opened = !useCache ? { reason: 'no cache asked for' } : options.clean ? { reason: '--clean' } : readManifest(outDir, key);
   // The previous site's files are checked against the manifest while the archive is computed.

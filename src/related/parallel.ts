@@ -8,7 +8,8 @@
  * stories. The worker runs the very code one thread runs, on the same
  * input, so the links are the same byte for byte; only the build's wall
  * time shrinks. Below PARALLEL_FROM articles, or on one core, the rule runs
- * on this thread.
+ * on this thread. The build starts the worker thread itself earlier, once the
+ * content is read (startRelatedWorker).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -62,6 +63,45 @@ export function relatedRecord(article: RelatedArticle): RelatedArticle {
   };
 }
 
+/** Whether the rule runs on a worker for `articles` articles. */
+function usesWorker(articles: number, options: ParallelOptions): boolean {
+  const threads = options.threads ?? Math.min(2, availableParallelism());
+  return threads >= 2 && articles >= (options.parallelFrom ?? PARALLEL_FROM);
+}
+
+/** A worker started ahead (startRelatedWorker) and not taken yet; dropped should it fail or end meanwhile. */
+let ahead: Worker | undefined;
+
+/**
+ * Starts the worker computeRelatedParallel will take, for an archive of
+ * `articles` articles, when it will use one: the build starts it once the
+ * content is read, so the thread and its modules are ready (about 0.13 s on
+ * an idle machine) by the time the names are canonical, a second or more
+ * later. Unreferenced until taken, so it never holds a process open; one
+ * that fails or ends before it is taken is dropped, and a new one started.
+ * Gives the worker started, if any (for tests).
+ */
+export function startRelatedWorker(articles: number, options: ParallelOptions = {}): Worker | undefined {
+  if (ahead || !usesWorker(articles, options)) return undefined;
+  const worker = new Worker(WORKER);
+  worker.unref();
+  const drop = () => {
+    if (ahead === worker) ahead = undefined;
+  };
+  worker.once('error', drop);
+  worker.once('exit', drop);
+  ahead = worker;
+  return worker;
+}
+
+/** The worker started ahead, if it is still there, else a new one. */
+function takeWorker(): Worker {
+  const worker = ahead ?? new Worker(WORKER);
+  ahead = undefined;
+  worker.ref();
+  return worker;
+}
+
 /** Sends the worker its one request and waits for its answer; an error or exit of the worker rejects. */
 function ask(worker: Worker, request: WorkerRequest): Promise<Extract<WorkerAnswer, { ok: true }>['result']> {
   return new Promise((resolve, reject) => {
@@ -84,9 +124,8 @@ export async function computeRelatedParallel(
   articles: readonly RelatedArticle[],
   options: ParallelOptions = {},
 ): Promise<Map<string, RelatedLink[]>> {
-  const threads = options.threads ?? Math.min(2, availableParallelism());
-  if (threads < 2 || articles.length < (options.parallelFrom ?? PARALLEL_FROM)) return computeRelated(articles, options);
-  const worker = new Worker(WORKER);
+  if (!usesWorker(articles.length, options)) return computeRelated(articles, options);
+  const worker = takeWorker();
   try {
     const request = { articles: articles.map(relatedRecord), options: options.limit === undefined ? {} : { limit: options.limit } };
     const { positions, ...scored } = await ask(worker, request);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeRelated, computeRelatedParallel } from '../../src/related/index.ts';
+import { once } from 'node:events';
+import { computeRelated, computeRelatedParallel, startRelatedWorker } from '../../src/related/index.ts';
 import { orderArticles } from '../../src/related/prepare.ts';
 import { syntheticArchive } from '../bench/related.ts';
 import { makeArticle } from '../support/make-article.ts';
@@ -13,6 +14,25 @@ describe('computeRelatedParallel', () => {
     expect(JSON.stringify([...(await computeRelatedParallel([...archive].reverse(), withWorker))])).toBe(serial);
     expect(JSON.stringify([...(await computeRelatedParallel(archive, { threads: 1, parallelFrom: 0 }))])).toBe(serial);
     // A limit against a hang, not a speed figure: 3,000 articles scored four times take a while on a loaded machine.
+  }, 120_000);
+
+  it('takes the worker started ahead, and starts another when that one ended before it was taken', async () => {
+    const archive = syntheticArchive(600, { seed: 5 });
+    const serial = JSON.stringify([...computeRelated(archive)]);
+    const withWorker = { threads: 2, parallelFrom: 0 };
+    // Taken: it answers, then ends (a worker never taken would run on, unreferenced).
+    const started = startRelatedWorker(archive.length, withWorker)!;
+    expect(started).toBeDefined();
+    const ended = once(started, 'exit').then(() => 'ended');
+    expect(JSON.stringify([...(await computeRelatedParallel(archive, withWorker))])).toBe(serial);
+    const timer = new Promise<string>((resolve) => setTimeout(() => resolve('still running'), 20_000).unref());
+    expect(await Promise.race([ended, timer])).toBe('ended');
+    // Ended before it was taken: a new worker answers (taking the ended one would wait for an answer forever).
+    const gone = startRelatedWorker(archive.length, withWorker)!;
+    await gone.terminate();
+    expect(JSON.stringify([...(await computeRelatedParallel(archive, withWorker))])).toBe(serial);
+    // Too few articles for a worker: none is started.
+    expect(startRelatedWorker(10, { threads: 2 })).toBeUndefined();
   }, 120_000);
 });
 
