@@ -137,12 +137,17 @@ export function withItemHasher<T>(
   }
 }
 
-/** An item without the fields it derives (module comment), none of them made. */
-function dataProperties(item: unknown): unknown {
+/**
+ * An item without the fields it derives (module comment), none of them made;
+ * each field of `instead` given by its function rather than read.
+ */
+function dataProperties(item: unknown, instead?: Record<string, () => unknown>): unknown {
   const derived = typeof item === 'object' && item !== null ? derivedFieldsOf(item) : undefined;
-  if (!derived) return item;
+  if (!derived && !instead) return item;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(item as object)) if (!derived.has(key)) out[key] = (item as Record<string, unknown>)[key];
+  for (const key of Object.keys(item as object))
+    if (instead && Object.hasOwn(instead, key)) out[key] = instead[key]!();
+    else if (!derived?.has(key)) out[key] = (item as Record<string, unknown>)[key];
   return out;
 }
 
@@ -203,14 +208,8 @@ export function pageFingerprints(
         // An article page's HTML (half of its data): stood for by the article's hash when made from its text alone
         // (htmlFromText; then not even read: it is made, or read from the parse cache, only for a page rendered),
         // else hashed as it is, not escaped into JSON first.
-        for (const page of data.articles) {
-          const derived = derivedFieldsOf(page);
-          const item: Record<string, unknown> = {};
-          for (const key of Object.keys(page))
-            if (key === 'html') item.html = page.htmlFromText ? 'from text' : sha256(page.html);
-            else if (!derived?.has(key)) item[key] = (page as unknown as Record<string, unknown>)[key];
-          add('article', page.article.url, item);
-        }
+        for (const page of data.articles)
+          add('article', page.article.url, dataProperties(page, { html: () => (page.htmlFromText ? 'from text' : sha256(page.html)) }));
         return out;
       }
       for (const page of data.entityPages) add('entity', page.url, page);

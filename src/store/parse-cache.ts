@@ -221,7 +221,7 @@ export class ParseCache {
     return () => {
       if (value !== undefined) return value;
       const held = entry.texts?.[name];
-      value = typeof held === 'string' ? held : held ? this.#read(entry, held) : undefined;
+      value = typeof held === 'string' ? held : held ? this.#bytes(entry, held)?.toString('utf8') : undefined;
       if (value === undefined) {
         value = make();
         entry.texts = { ...entry.texts, [name]: value };
@@ -236,10 +236,6 @@ export class ParseCache {
     const source = this.#sources.get(entry);
     const bytes = source && readBytes(source.file, source.start + at.at, at.length);
     return bytes && textSha(bytes) === at.sha ? bytes : undefined;
-  }
-
-  #read(entry: ParsedEntry, at: TextAt): string | undefined {
-    return this.#bytes(entry, at)?.toString('utf8');
   }
 
   /**
