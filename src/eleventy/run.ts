@@ -24,9 +24,9 @@ import { startPreview, type PreviewServer } from '../preview/server.ts';
 import { oneAtATime, watchFolders } from '../preview/watch.ts';
 import { LINK_SKIPPED } from '../store/content-folder.ts';
 import { joinFingerprints, pageFingerprints, restrictTo, sha256, type PageFingerprint } from '../archive/fingerprint.ts';
-import { CACHE_FORMAT, cacheFolder, cacheKey, projectHash, readManifest, sitePath } from '../publish/cache.ts';
+import { CACHE_FORMAT, cacheFolder, cacheKey, projectHash, sitePath } from '../publish/cache.ts';
 import { ParseCache } from '../store/parse-cache.ts';
-import { checkPrevious, pageFile, SiteUpdate } from '../publish/incremental.ts';
+import { openPrevious, pageFile, SiteUpdate, usablePrevious, type PreviousSite } from '../publish/incremental.ts';
 
 /** The repository: the archive's code, which no output folder may hold (two folders up from src/eleventy/ and dist/eleventy/ alike). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -205,6 +205,25 @@ export async function build(
   // Pagefind's process starts while the content is read and the archive computed.
   startSearchEarly();
   const useCache = options.cache !== false;
+  // The previous site's manifest is read, and its files checked against it, on a worker thread while the content is read;
+  // ended should the build fail first.
+  const stopOpening = new AbortController();
+  const opening = useCache && !options.clean ? openPrevious(outDir, stopOpening.signal) : undefined;
+  opening?.catch(() => undefined);
+  try {
+    return await buildWith(options, outDir, useCache, opening);
+  } finally {
+    stopOpening.abort();
+  }
+}
+
+/** `build` once the previous site is being opened (`opening`, unless the build is without the cache or clean). */
+async function buildWith(
+  options: Parameters<typeof build>[0],
+  outDir: string,
+  useCache: boolean,
+  opening: Promise<PreviousSite | { reason: string }> | undefined,
+): Promise<BuildReport> {
   const project = useCache ? projectHash(REPO_ROOT) : '';
   // Unchanged article files are not parsed again (src/store/parse-cache.ts); --clean starts it empty.
   const parsed =
@@ -214,16 +233,13 @@ export async function build(
   // The related stories' worker thread starts now, ready by the time the archive's names are canonical.
   startRelatedWorker(content.articles.length);
   const key = cacheKey(project, outDir, content, options.searchShardPages);
-  const opened = !useCache ? { reason: 'no cache asked for' } : options.clean ? { reason: '--clean' } : readManifest(outDir, key);
-  // The previous site's files are checked against the manifest while the archive is computed.
-  const checking = 'manifest' in opened ? checkPrevious(outDir, opened.manifest) : undefined;
-  checking?.catch(() => undefined);
   const data = await computeArchive(content, options.quiet, options.searchShardPages);
   memoryAt('archive computed');
   // The article pages' fingerprints first: an incremental build renders the changed ones before it makes the others' (below).
   const articlePrints = useCache ? pageFingerprints(data, 'articles') : new Map<string, PageFingerprint>();
   memoryAt('article fingerprints computed');
-  const previous = 'manifest' in opened ? { manifest: opened.manifest, checked: await checking! } : undefined;
+  const opened = !useCache ? { reason: 'no cache asked for' } : !opening ? { reason: '--clean' } : usablePrevious(await opening, key);
+  const previous = 'manifest' in opened ? opened : undefined;
   memoryAt('previous site checked');
   return withStaging(outDir, async (staging, onStop) => {
     // Only what the checks below need of each result: Eleventy's results hold every page's HTML.

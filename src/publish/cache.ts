@@ -15,15 +15,25 @@
  *
  * The manifest is deleted before a build publishes and written after, so a
  * build killed between the two leaves no manifest, and the next build is a
- * full one. What a build does with it is in incremental.ts.
+ * full one. It is written as columns (manifest-file.mjs, which reads it);
+ * in memory it is a record per file. What a build does with it is in
+ * incremental.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { sha256 } from '../archive/fingerprint.ts';
 import { siteFiles } from './staging.ts';
+import {
+  CACHE_FORMAT,
+  HASH_FIELDS,
+  NUMBER_FIELDS,
+  readManifestFile,
+  splitColumn,
+  type FileColumns,
+  type StoredManifest,
+} from './manifest-file.mjs';
 
-/** Bumped whenever what the manifest means changes. */
-export const CACHE_FORMAT = 3;
+export { CACHE_FORMAT };
 
 /** The cache folder of the output folder `outDir`. */
 export function cacheFolder(outDir: string): string {
@@ -120,47 +130,85 @@ export function cacheKey(
   );
 }
 
-/** Why the cache of `outDir` cannot be used, or its manifest. */
-export function readManifest(outDir: string, key: string): { manifest: Manifest } | { reason: string } {
-  const file = path.join(cacheFolder(outDir), 'manifest.json');
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return { reason: 'no cache' };
-  }
-  let manifest: Manifest;
-  try {
-    manifest = JSON.parse(text) as Manifest;
-  } catch {
-    return { reason: 'the cache is corrupt' };
-  }
-  if (
-    !manifest ||
-    typeof manifest !== 'object' ||
-    manifest.format !== CACHE_FORMAT ||
-    typeof manifest.files !== 'object' ||
-    !manifest.files
-  )
-    return { reason: 'the cache is of another format' };
-  if (manifest.outDir !== path.resolve(outDir)) return { reason: 'the cache is of another output folder' };
-  if (manifest.key !== key) return { reason: 'the code, templates, settings, releases or dependencies changed' };
-  if (!fs.existsSync(path.join(path.resolve(outDir), 'index.html'))) return { reason: 'the output folder holds no site' };
-  return { manifest };
+/** The manifest's file of the output folder `outDir`. */
+export function manifestFile(outDir: string): string {
+  return path.join(cacheFolder(outDir), 'manifest.json');
 }
+
+/** The manifest as stored, its columns whole (readManifestFile), as a record per file. */
+export function manifestOf(stored: StoredManifest): Manifest {
+  const { files: columns } = stored;
+  const count = columns.rels.length;
+  // Each value a slice of its column's one string, not a string of its own.
+  const [sha, fingerprint, search, key] = HASH_FIELDS.map((field) => splitColumn(columns[field], count)!) as [
+    string[],
+    string[],
+    string[],
+    string[],
+  ];
+  const files: Record<string, FileRecord> = {};
+  columns.rels.forEach((rel, at) => {
+    const record: FileRecord = { sha: sha[at]!, size: columns.size[at]!, ino: columns.ino[at]!, mtimeMs: columns.mtimeMs[at]! };
+    if (columns.url[at]) record.url = columns.url[at];
+    if (fingerprint[at]) record.fingerprint = fingerprint[at];
+    if (search[at]) record.search = search[at];
+    if (key[at]) record.key = key[at];
+    files[rel] = record;
+  });
+  return {
+    format: stored.format,
+    key: stored.key,
+    outDir: stored.outDir,
+    files,
+    ...(stored.search ? { search: stored.search as SearchRecord } : {}),
+  };
+}
+
+/** Why the cache of `outDir` cannot be used, or its manifest (read here; a build reads it on the check's worker thread: incremental.ts). */
+export function readManifest(outDir: string, key: string): { manifest: Manifest } | { reason: string } {
+  const read = readManifestFile(manifestFile(outDir), path.resolve(outDir));
+  if ('reason' in read) return read;
+  return read.stored.key === key ? { manifest: manifestOf(read.stored) } : { reason: KEY_CHANGED };
+}
+
+/** Why a manifest of another key is not used. */
+export const KEY_CHANGED = 'the code, templates, settings, releases or dependencies changed';
 
 /** Deletes the manifest of `outDir`: done before a build publishes, so a build killed then leaves no cache. */
 export function removeManifest(outDir: string): void {
-  fs.rmSync(path.join(cacheFolder(outDir), 'manifest.json'), { force: true });
+  fs.rmSync(manifestFile(outDir), { force: true });
 }
 
-/** Writes the manifest of `outDir` whole (a temporary file renamed into place). */
+/** Writes the manifest of `outDir` whole (a temporary file renamed into place), as columns (manifest-file.mjs). */
 export function writeManifest(outDir: string, manifest: Manifest): void {
   const folder = cacheFolder(outDir);
   fs.mkdirSync(folder, { recursive: true });
+  const rels = Object.keys(manifest.files);
+  const records = rels.map((rel) => manifest.files[rel]!);
+  const hashes = (field: (typeof HASH_FIELDS)[number]): string =>
+    records
+      .map((record) => {
+        const value = record[field] ?? '';
+        if (value.includes('\n')) throw new Error(`writeManifest: a ${field} with a newline, of ${record.url ?? 'a file'}`);
+        return value;
+      })
+      .join('\n');
+  const files = {
+    rels,
+    url: records.map((record) => record.url ?? ''),
+    ...Object.fromEntries(NUMBER_FIELDS.map((field) => [field, records.map((record) => record[field])])),
+    ...Object.fromEntries(HASH_FIELDS.map((field) => [field, hashes(field)])),
+  } as FileColumns;
+  const stored: StoredManifest = {
+    format: manifest.format,
+    key: manifest.key,
+    outDir: manifest.outDir,
+    files,
+    ...(manifest.search ? { search: manifest.search } : {}),
+  };
   const temporary = path.join(folder, `manifest.json.${process.pid}.tmp`);
-  fs.writeFileSync(temporary, JSON.stringify(manifest));
-  fs.renameSync(temporary, path.join(folder, 'manifest.json'));
+  fs.writeFileSync(temporary, JSON.stringify(stored));
+  fs.renameSync(temporary, manifestFile(outDir));
 }
 
 /** The file `rel` of a site as a path under `root`, refusing one that would leave it. */

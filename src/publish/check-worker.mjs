@@ -1,19 +1,21 @@
 // @ts-check
-// The check of the previous site against its manifest (src/publish/incremental.ts, checkPrevious):
-// a synchronous walk and lstat of every file. Run as a worker thread, on the second core while the
-// build computes the archive on the first (on the main thread, as promises, the same check cost the
-// build about 2 s at 10,000 articles: 55,000 files, each a promise and a trip through libuv's pool);
-// `checkFiles` is also exported, for the main thread to run itself if the worker fails.
+// The previous site's manifest read (manifest-file.mjs) and the site checked against it
+// (src/publish/incremental.ts, openPrevious): a synchronous walk and lstat of every file. Run as a
+// worker thread, on the second core while the build reads the content and computes the archive on
+// the first (on the main thread, as promises, the same check cost the build about 2 s at 10,000
+// articles: 55,000 files, each a promise and a trip through libuv's pool); `openAndCheck` is also
+// exported, for the main thread to run itself if the worker fails.
 // Plain JavaScript, so it runs as it is from the sources (tests) and from dist/.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { entryPaths } from './site-paths.mjs';
+import { readManifestFile, splitColumn } from './manifest-file.mjs';
 
 /**
- * @typedef {{ outDir: string, rels: string[], sizes: Float64Array, inos: Float64Array, mtimes: Float64Array, shas: string[] }} CheckInput
- * The manifest's files as columns (a size, inode or time that is not a number is NaN: never equal).
+ * @typedef {{ outDir: string, rels: string[], sizes: ArrayLike<number>, inos: ArrayLike<number>, mtimes: ArrayLike<number>, shas: string[] }} CheckInput
+ * The manifest's files as columns.
  * @typedef {{ trusted: Uint8Array<ArrayBuffer>, inos: Float64Array<ArrayBuffer>, mtimes: Float64Array<ArrayBuffer>, strays: string[] }} CheckOutput
  * For each manifest file 1 when the file is still the one described (same size, and the same inode
  * and time or else the same SHA-256), with its current inode and time; and the files and links of
@@ -65,7 +67,47 @@ export function checkFiles({ outDir, rels, sizes, inos, mtimes, shas }) {
   return { trusted, inos: nowIno, mtimes: nowMtime, strays };
 }
 
-if (!isMainThread && parentPort && workerData?.check) {
-  const answer = checkFiles(workerData.check);
-  parentPort.postMessage(answer, [answer.trusted.buffer, answer.inos.buffer, answer.mtimes.buffer]);
+/**
+ * @typedef {import('./manifest-file.mjs').StoredManifest} StoredManifest
+ * @typedef {{ stored: StoredManifest, answer: CheckOutput } | { reason: string }} Opened
+ * The manifest of the output folder and the check of its files, or why there is no manifest to use.
+ */
+
+/**
+ * Reads the manifest of `outDir` (resolved) from `file` and checks the folder's files against it.
+ * Its number columns come back as Float64Arrays, which the worker moves to the main thread uncopied.
+ * @param {string} file
+ * @param {string} outDir
+ * @returns {Opened}
+ */
+export function openAndCheck(file, outDir) {
+  const read = readManifestFile(file, outDir);
+  if ('reason' in read) return read;
+  const { files } = read.stored;
+  const size = Float64Array.from(files.size);
+  const ino = Float64Array.from(files.ino);
+  const mtimeMs = Float64Array.from(files.mtimeMs);
+  const answer = checkFiles({
+    outDir,
+    rels: files.rels,
+    sizes: size,
+    inos: ino,
+    mtimes: mtimeMs,
+    // Whole: readManifestFile checked every column.
+    shas: /** @type {string[]} */ (splitColumn(files.sha, files.rels.length)),
+  });
+  return { stored: { ...read.stored, files: { ...files, size, ino, mtimeMs } }, answer };
+}
+
+if (!isMainThread && parentPort && workerData?.open) {
+  const { file, outDir } = workerData.open;
+  const opened = openAndCheck(file, outDir);
+  if ('reason' in opened) parentPort.postMessage(opened);
+  else {
+    const { files } = opened.stored;
+    const moved = [opened.answer.trusted, opened.answer.inos, opened.answer.mtimes, files.size, files.ino, files.mtimeMs].map(
+      (array) => /** @type {ArrayBuffer} */ (/** @type {Float64Array | Uint8Array} */ (array).buffer),
+    );
+    parentPort.postMessage(opened, moved);
+  }
 }

@@ -18,9 +18,20 @@ import { sha256 } from '../archive/fingerprint.ts';
 import type { RawFile } from '../archive/archive-data.ts';
 import { searchView } from '../search/view.mjs';
 import { bundleFolder, isBundleFolder, searchShards } from '../search/plan.ts';
-import { CACHE_FORMAT, recordFiles, removeManifest, sitePath, writeManifest, type FileRecord, type Manifest } from './cache.ts';
+import {
+  CACHE_FORMAT,
+  KEY_CHANGED,
+  manifestFile,
+  manifestOf,
+  recordFiles,
+  removeManifest,
+  sitePath,
+  writeManifest,
+  type FileRecord,
+  type Manifest,
+} from './cache.ts';
 import { publishStaging } from './staging.ts';
-import { checkFiles, type CheckInput, type CheckOutput } from './check-worker.mjs';
+import { openAndCheck, type Opened } from './check-worker.mjs';
 
 /** What the new manifest records of a file besides its size, inode and time. */
 export type FileFacts = Omit<FileRecord, 'size' | 'ino' | 'mtimeMs'>;
@@ -49,20 +60,32 @@ export interface CheckedSite {
 
 const relative = (root: string, full: string): string => path.relative(root, full).split(path.sep).join('/');
 
+/** The previous site: its manifest, and which of its files are still the ones the manifest describes. */
+export interface PreviousSite {
+  manifest: Manifest;
+  checked: CheckedSite;
+}
+
 /**
- * Checks every file of the output folder against the manifest: the same
- * inode, size and time, or else the same size and SHA-256 (files restored
- * in CI have new inodes). In a worker thread (check-worker.mjs), so the file
- * system is walked on the second core while the build computes the archive;
- * should the worker fail, the same check runs here. A record that is not an
- * object is no record (its file is a stray), and a size, inode or time that
- * is not a number matches nothing.
+ * Reads the manifest of `outDir` and checks every file of the output folder
+ * against it: the same inode, size and time, or else the same size and
+ * SHA-256 (files restored in CI have new inodes). In a worker thread
+ * (check-worker.mjs), so the manifest is parsed and the file system walked on
+ * the second core while the build reads the content and computes the
+ * archive; should the worker fail, the same is done here. Resolves to the
+ * previous site, or to why there is none to use; the manifest's key is the
+ * caller's to check (`usablePrevious`), once the content is read. Aborting
+ * `signal` (the build failed before it asked) ends the worker.
  */
-export function checkPrevious(outDir: string, manifest: Manifest): Promise<CheckedSite> {
-  const input = checkInput(outDir, manifest);
-  const answered = (answer: CheckOutput): CheckedSite => {
+export function openPrevious(outDir: string, signal?: AbortSignal): Promise<PreviousSite | { reason: string }> {
+  const out = path.resolve(outDir);
+  const file = manifestFile(out);
+  const answered = (opened: Opened): PreviousSite | { reason: string } => {
+    if ('reason' in opened) return opened;
+    const manifest = manifestOf(opened.stored);
+    const { answer } = opened;
     const trusted = new Map<string, FileRecord>();
-    input.rels.forEach((rel, index) => {
+    opened.stored.files.rels.forEach((rel, index) => {
       if (!answer.trusted[index]) return;
       const record = manifest.files[rel]!;
       const ino = answer.inos[index]!;
@@ -70,52 +93,51 @@ export function checkPrevious(outDir: string, manifest: Manifest): Promise<Check
       // The manifest's own record when the file is still the one it describes (55,000 copies took 0.17 s at 10,000 articles).
       trusted.set(rel, record.ino === ino && record.mtimeMs === mtimeMs ? record : { ...record, ino, mtimeMs });
     });
-    return { trusted, strays: answer.strays };
+    return { manifest, checked: { trusted, strays: answer.strays } };
   };
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     let settled = false;
     const here = () => {
       if (settled) return;
       settled = true;
-      resolve(answered(checkFiles(input)));
+      try {
+        resolve(answered(openAndCheck(file, out)));
+      } catch (error) {
+        reject(error as Error);
+      }
     };
     let worker: Worker;
     try {
-      worker = new Worker(CHECK_WORKER, { workerData: { check: input } });
+      worker = new Worker(CHECK_WORKER, { workerData: { open: { file, outDir: out } } });
     } catch {
       here();
       return;
     }
-    worker.once('message', (answer: CheckOutput) => {
+    const stop = () => {
       if (settled) return;
       settled = true;
-      resolve(answered(answer));
+      resolve({ reason: 'the build stopped' });
+      void worker.terminate();
+    };
+    if (signal?.aborted) return stop();
+    signal?.addEventListener('abort', stop, { once: true });
+    worker.once('message', (opened: Opened) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', stop);
+      resolve(answered(opened));
     });
     worker.once('error', here);
     worker.once('exit', here);
   });
 }
 
-const CHECK_WORKER = new URL('./check-worker.mjs', import.meta.url);
-
-/** The manifest's files as the check takes them (check-worker.mjs): only object records, a field of the wrong type as NaN or ''. */
-export function checkInput(outDir: string, manifest: Manifest): CheckInput {
-  const rels = Object.keys(manifest.files).filter((rel) => {
-    const record: unknown = manifest.files[rel];
-    return typeof record === 'object' && record !== null;
-  });
-  const records = rels.map((rel) => manifest.files[rel]!);
-  const column = (field: 'size' | 'ino' | 'mtimeMs') =>
-    Float64Array.from(records, (record) => (typeof record[field] === 'number' ? record[field] : Number.NaN));
-  return {
-    outDir,
-    rels,
-    sizes: column('size'),
-    inos: column('ino'),
-    mtimes: column('mtimeMs'),
-    shas: records.map((record) => (typeof record.sha === 'string' ? record.sha : '')),
-  };
+/** `opened` (openPrevious) when its manifest is of the build's `key`, else why not. */
+export function usablePrevious(opened: PreviousSite | { reason: string }, key: string): PreviousSite | { reason: string } {
+  return 'reason' in opened || opened.manifest.key === key ? opened : { reason: KEY_CHANGED };
 }
+
+const CHECK_WORKER = new URL('./check-worker.mjs', import.meta.url);
 
 /** One page of the site made one per item: its URL and fingerprint (src/archive/fingerprint.ts). */
 interface Page {

@@ -3,9 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/archive/fingerprint.ts';
-import { CACHE_FORMAT, readManifest, recordFiles, type Manifest, writeManifest } from '../../src/publish/cache.ts';
-import { checkFiles } from '../../src/publish/check-worker.mjs';
-import { checkInput, checkPrevious, SiteUpdate } from '../../src/publish/incremental.ts';
+import {
+  CACHE_FORMAT,
+  KEY_CHANGED,
+  manifestFile,
+  readManifest,
+  recordFiles,
+  type Manifest,
+  writeManifest,
+} from '../../src/publish/cache.ts';
+import { openAndCheck } from '../../src/publish/check-worker.mjs';
+import { openPrevious, usablePrevious, SiteUpdate, type PreviousSite } from '../../src/publish/incremental.ts';
 import { listFiles } from '../support/files.ts';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'archive-incremental-unit-'));
@@ -30,43 +38,72 @@ function published(name: string): { out: string; manifest: Manifest } {
   return { out, manifest };
 }
 
-describe('checkPrevious', () => {
+/** The previous site of `out` as a build opens it (on the check's worker thread), failing when there is none. */
+async function previousOf(out: string): Promise<PreviousSite> {
+  const opened = await openPrevious(out);
+  if ('reason' in opened) throw new Error(opened.reason);
+  return opened;
+}
+
+describe('openPrevious', () => {
   it('trusts a file as recorded (same inode and time, or else the same bytes) and names the files the manifest does not list', async () => {
     const { out, manifest } = published('checked');
     fs.writeFileSync(path.join(out, 'index.html'), 'HOME');
     fs.rmSync(path.join(out, 'b/index.html'));
     fs.writeFileSync(path.join(out, 'b/index.html'), 'page b');
     fs.writeFileSync(path.join(out, 'dropped.html'), 'not ours');
-    const checked = await checkPrevious(out, manifest);
+    const previous = await previousOf(out);
+    expect(previous.manifest).toEqual(manifest);
+    const { checked } = previous;
     expect([...checked.trusted.keys()].sort()).toEqual(['a/index.html', 'assets/site.css', 'b/index.html']);
     expect(checked.trusted.get('b/index.html')!.ino).toBe(fs.statSync(path.join(out, 'b/index.html')).ino);
     expect(checked.strays).toEqual(['dropped.html']);
   });
 
-  it('takes a record that is not an object for none, and a size that is not a number for a mismatch, rather than failing', async () => {
-    const { out, manifest } = published('corrupt-records');
-    const files = manifest.files as Record<string, unknown>;
-    files['index.html'] = null;
-    files['a/index.html'] = { ...manifest.files['a/index.html']!, size: String(manifest.files['a/index.html']!.size) };
-    const checked = await checkPrevious(out, manifest);
-    expect([...checked.trusted.keys()].sort()).toEqual(['assets/site.css', 'b/index.html']);
-    expect(checked.strays).toEqual(['index.html']);
+  it('takes a manifest whose columns are not whole (a value missing, a size not a number, a path twice) for none, rather than failing', async () => {
+    const { out } = published('corrupt-columns');
+    const file = manifestFile(out);
+    const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as { files: Record<string, unknown[] | string> };
+    const columns = stored.files as { rels: string[]; size: unknown[]; sha: string; url: string[] };
+    const variants = [
+      { ...columns, sha: columns.sha.split('\n').slice(1).join('\n') },
+      { ...columns, size: columns.size.map(String) },
+      { ...columns, rels: columns.rels.map(() => columns.rels[0]) },
+      { ...columns, url: columns.url.slice(1) },
+    ];
+    for (const files of variants) {
+      fs.writeFileSync(file, JSON.stringify({ ...stored, files }));
+      expect(await openPrevious(out)).toEqual({ reason: 'the cache is corrupt' });
+    }
   });
 
   it('gives the same answer on this thread as in the worker (its fallback)', async () => {
-    const { out, manifest } = published('same-here');
+    const { out } = published('same-here');
     fs.writeFileSync(path.join(out, 'a/index.html'), 'page A');
-    const input = checkInput(out, manifest);
-    const here = checkFiles(input);
-    const worker = await checkPrevious(out, manifest);
-    expect(input.rels.filter((_, index) => here.trusted[index]).sort()).toEqual([...worker.trusted.keys()].sort());
-    expect(here.strays).toEqual(worker.strays);
+    const here = openAndCheck(manifestFile(out), out);
+    if ('reason' in here) throw new Error(here.reason);
+    const worker = await previousOf(out);
+    expect(here.stored.files.rels.filter((_, index) => here.answer.trusted[index]).sort()).toEqual(
+      [...worker.checked.trusted.keys()].sort(),
+    );
+    expect(here.answer.strays).toEqual(worker.checked.strays);
+  });
+
+  it("is used only for the build's key, and ends its worker when the build stops first", async () => {
+    const { out } = published('keys');
+    const opened = await openPrevious(out);
+    expect('manifest' in usablePrevious(opened, 'k')).toBe(true);
+    expect(usablePrevious(opened, 'other')).toEqual({ reason: KEY_CHANGED });
+    const stop = new AbortController();
+    const stopped = openPrevious(out, stop.signal);
+    stop.abort();
+    expect(await stopped).toEqual({ reason: 'the build stopped' });
   });
 });
 
 describe('an incremental SiteUpdate', () => {
   it('leaves unchanged files untouched, moves changed ones in, deletes what the new site lacks, and records it all', async () => {
-    const { out, manifest } = published('site');
+    const { out } = published('site');
     write(out, { 'stray.html': 'left by hand' });
     const staging = path.join(root, '.site.building');
     fs.mkdirSync(staging);
@@ -76,7 +113,7 @@ describe('an incremental SiteUpdate', () => {
       outDir: out,
       staging,
       key: 'k2',
-      previous: { manifest, checked: await checkPrevious(out, manifest) },
+      previous: await previousOf(out),
       articleUrls: [],
       shardPages: 10,
       index: () => undefined,
@@ -103,14 +140,14 @@ describe('an incremental SiteUpdate', () => {
     const { out, manifest } = published('keyed');
     write(out, { 'feed.xml': '<feed/>' });
     const feed = { ...recordFiles(out, new Map())['feed.xml']!, key: 'feed-1' };
-    const withFeed = { ...manifest, files: { ...manifest.files, 'feed.xml': feed } };
+    writeManifest(out, { ...manifest, files: { ...manifest.files, 'feed.xml': feed } });
     const staging = path.join(root, '.keyed.building');
     fs.mkdirSync(staging);
     const site = new SiteUpdate({
       outDir: out,
       staging,
       key: 'k',
-      previous: { manifest: withFeed, checked: await checkPrevious(out, withFeed) },
+      previous: await previousOf(out),
       articleUrls: [],
       shardPages: 10,
       index: () => undefined,
