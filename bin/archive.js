@@ -48,13 +48,9 @@ if (heap && !heap.heapLimitGiven()) {
   const given = args.find((arg) => arg.startsWith('--content='))?.slice('--content='.length) ?? (at >= 0 ? args[at + 1] : undefined);
   const articles = await heap.countArticles(given ?? 'content');
   // The IPC channel tells the child when this process is gone, however it died (even of SIGKILL).
-  const child = spawn(
-    process.execPath,
-    [`--max-old-space-size=${heap.buildHeapMb(articles)}`, ...process.execArgv, fileURLToPath(import.meta.url), ...args],
-    {
-      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-    },
-  );
+  const child = spawn(process.execPath, [...heap.buildHeapFlags(articles), ...process.execArgv, fileURLToPath(import.meta.url), ...args], {
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+  });
   // A signal to this process reaches the build, which deletes its unfinished site and dies of it.
   /** @param {NodeJS.Signals} signal */
   const forward = (signal) => child.kill(signal);

@@ -12,7 +12,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildHeapMb } from '../../bin/heap.js';
+import { buildHeapFlags } from '../../bin/heap.js';
 import type { BenchRow } from './related.ts';
 import { newArticle, writeSyntheticArchive } from './synthetic.ts';
 
@@ -120,7 +120,7 @@ function finish(start: number, pages: number): BuildFigures {
 
 /** Node's flags for a child: the project builds with the heap limit `archive build` gives it (bin/heap.js); the baseline with 4 GB. */
 function nodeArgs(kind: 'project' | 'baseline' | 'preview', articles: number): string[] {
-  return ['--import', 'tsx', `--max-old-space-size=${kind === 'baseline' ? 4096 : buildHeapMb(articles)}`];
+  return ['--import', 'tsx', ...(kind === 'baseline' ? ['--max-old-space-size=4096'] : buildHeapFlags(articles))];
 }
 
 /** Resident memory of a process and all its descendants (Pagefind's indexer among them), from /proc. */

@@ -23,7 +23,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildHeapMb } from '../../bin/heap.js';
+import { buildHeapFlags } from '../../bin/heap.js';
 import { readArticleText, writeArticleText } from '../../src/content/frontmatter.ts';
 import { watchMemory } from './build.ts';
 import type { BenchRow } from './related.ts';
@@ -75,7 +75,7 @@ async function buildInChild(
   articles: number,
   mode: 'cache' | 'no-cache',
 ): Promise<Figures & { treePeakBytes: number }> {
-  const child = spawn(process.execPath, [`--max-old-space-size=${buildHeapMb(articles)}`, CHILD, contentDir, outDir, mode], {
+  const child = spawn(process.execPath, [...buildHeapFlags(articles), CHILD, contentDir, outDir, mode], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
