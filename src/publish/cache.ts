@@ -23,15 +23,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sha256 } from '../archive/fingerprint.ts';
 import { siteFiles } from './staging.ts';
-import {
-  CACHE_FORMAT,
-  HASH_FIELDS,
-  NUMBER_FIELDS,
-  readManifestFile,
-  splitColumn,
-  type FileColumns,
-  type StoredManifest,
-} from './manifest-file.mjs';
+import { CACHE_FORMAT, HASH_FIELDS, NUMBER_FIELDS, splitColumn, type FileColumns, type StoredManifest } from './manifest-file.mjs';
 
 export { CACHE_FORMAT };
 
@@ -135,7 +127,7 @@ export function manifestFile(outDir: string): string {
   return path.join(cacheFolder(outDir), 'manifest.json');
 }
 
-/** The manifest as stored, its columns whole (readManifestFile), as a record per file. */
+/** The manifest as stored, its columns whole (manifest-file.mjs, readManifestFile), as a record per file. */
 export function manifestOf(stored: StoredManifest): Manifest {
   const { files: columns } = stored;
   const count = columns.rels.length;
@@ -162,13 +154,6 @@ export function manifestOf(stored: StoredManifest): Manifest {
     files,
     ...(stored.search ? { search: stored.search as SearchRecord } : {}),
   };
-}
-
-/** Why the cache of `outDir` cannot be used, or its manifest (read here; a build reads it on the check's worker thread: incremental.ts). */
-export function readManifest(outDir: string, key: string): { manifest: Manifest } | { reason: string } {
-  const read = readManifestFile(manifestFile(outDir), path.resolve(outDir));
-  if ('reason' in read) return read;
-  return read.stored.key === key ? { manifest: manifestOf(read.stored) } : { reason: KEY_CHANGED };
 }
 
 /** Why a manifest of another key is not used. */

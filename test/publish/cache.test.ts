@@ -2,15 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  CACHE_FORMAT,
-  cacheFolder,
-  type Manifest,
-  readManifest,
-  recordFiles,
-  removeManifest,
-  writeManifest,
-} from '../../src/publish/cache.ts';
+import { CACHE_FORMAT, cacheFolder, type Manifest, recordFiles, removeManifest, writeManifest } from '../../src/publish/cache.ts';
+import { openPrevious, usablePrevious } from '../../src/publish/incremental.ts';
+
+/** Why a build would not use the cache of `out` for `key`, or its manifest (as openPrevious reads it, on its worker thread). */
+const openFor = async (out: string, key: string) => {
+  const opened = usablePrevious(await openPrevious(out), key);
+  return 'reason' in opened ? opened : { manifest: opened.manifest };
+};
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'archive-cache-test-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -32,18 +31,18 @@ describe('the build cache', () => {
     expect(cacheFolder(out)).toBe(path.join(root, '.archive-cache', '_site'));
   });
 
-  it('is used only when whole and made for the same key and output folder; anything else is a full build, with the reason', () => {
-    expect(readManifest(out, 'k')).toEqual({ reason: 'no cache' });
+  it('is used only when whole and made for the same key and output folder; anything else is a full build, with the reason', async () => {
+    expect(await openFor(out, 'k')).toEqual({ reason: 'no cache' });
     writeManifest(out, manifest());
-    expect('manifest' in readManifest(out, 'k')).toBe(true);
-    expect(readManifest(out, 'other')).toEqual({ reason: 'the code, templates, settings, releases or dependencies changed' });
+    expect('manifest' in (await openFor(out, 'k'))).toBe(true);
+    expect(await openFor(out, 'other')).toEqual({ reason: 'the code, templates, settings, releases or dependencies changed' });
     writeManifest(out, { ...manifest(), outDir: path.join(root, 'elsewhere') });
-    expect(readManifest(out, 'k')).toEqual({ reason: 'the cache is of another output folder' });
+    expect(await openFor(out, 'k')).toEqual({ reason: 'the cache is of another output folder' });
     writeManifest(out, { ...manifest(), format: CACHE_FORMAT + 1 });
-    expect(readManifest(out, 'k')).toEqual({ reason: 'the cache is of another format' });
+    expect(await openFor(out, 'k')).toEqual({ reason: 'the cache is of another format' });
     fs.writeFileSync(path.join(cacheFolder(out), 'manifest.json'), '{"format": 1, "files": {');
-    expect(readManifest(out, 'k')).toEqual({ reason: 'the cache is corrupt' });
+    expect(await openFor(out, 'k')).toEqual({ reason: 'the cache is corrupt' });
     removeManifest(out);
-    expect(readManifest(out, 'k')).toEqual({ reason: 'no cache' });
+    expect(await openFor(out, 'k')).toEqual({ reason: 'no cache' });
   });
 });

@@ -3,15 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/archive/fingerprint.ts';
-import {
-  CACHE_FORMAT,
-  KEY_CHANGED,
-  manifestFile,
-  readManifest,
-  recordFiles,
-  type Manifest,
-  writeManifest,
-} from '../../src/publish/cache.ts';
+import { CACHE_FORMAT, KEY_CHANGED, manifestFile, recordFiles, type Manifest, writeManifest } from '../../src/publish/cache.ts';
 import { openAndCheck } from '../../src/publish/check-worker.mjs';
 import { openPrevious, usablePrevious, SiteUpdate, type PreviousSite } from '../../src/publish/incremental.ts';
 import { listFiles } from '../support/files.ts';
@@ -130,7 +122,7 @@ describe('an incremental SiteUpdate', () => {
     expect([inodeOf('a/index.html'), inodeOf('assets/site.css')]).toEqual([before.a, before.css]);
     expect(fs.existsSync(path.join(out, 'b'))).toBe(false);
     expect(fs.existsSync(staging)).toBe(false);
-    const next = readManifest(out, 'k2');
+    const next = usablePrevious(await openPrevious(out), 'k2');
     if (!('manifest' in next)) throw new Error(next.reason);
     expect(next.manifest.files['feed.xml']).toMatchObject({ sha: sha256('<feed/>'), key: 'feed-1' });
     expect(next.manifest.files['index.html']).toMatchObject({ sha: sha256('new home'), ino: inodeOf('index.html') });
