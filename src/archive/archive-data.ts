@@ -605,12 +605,12 @@ export async function buildArchiveData(
       jsonUrl: abs(`${pageUrl}feed.json`),
     };
     // Each entry as the feed shows it: the article whole, its HTML, its address and its tags as the tags index folds them.
-    // Made once for the feed's two files, when the first asks.
-    let made: unknown[] | undefined;
-    const entries = () => (made ??= list.map(feedEntryKey));
+    // One key for the feed's two files (each file's record has its own: they are made from the same), when the first asks.
+    let key: string | undefined;
+    const keyOf = () => (key ??= rawKey(meta, list.map(feedEntryKey)));
     return [
-      { url: `${pageUrl}feed.xml`, render: () => atomFeed(meta, list.map(feedEntry)), key: () => rawKey('atom', meta, entries()) },
-      { url: `${pageUrl}feed.json`, render: () => jsonFeed(meta, list.map(feedEntry)), key: () => rawKey('json', meta, entries()) },
+      { url: `${pageUrl}feed.xml`, render: () => atomFeed(meta, list.map(feedEntry)), key: keyOf },
+      { url: `${pageUrl}feed.json`, render: () => jsonFeed(meta, list.map(feedEntry)), key: keyOf },
     ];
   };
 
@@ -626,17 +626,12 @@ export async function buildArchiveData(
       tags: page.links.tags.map((l) => l.name),
       outlet: page.outlet?.name,
     };
+    // One key for both files, made from the same: the article and the reference.
+    let key: string | undefined;
+    const keyOf = () => (key ??= rawKey(articleHash(page.article), reference));
     files.push(
-      {
-        url: page.citeFiles.ris,
-        render: () => risCitation(page.article, reference),
-        key: () => rawKey('ris', articleHash(page.article), reference),
-      },
-      {
-        url: page.citeFiles.csl,
-        render: () => cslJson(page.article, reference, bibtexKey(page.article)),
-        key: () => rawKey('csl', articleHash(page.article), reference),
-      },
+      { url: page.citeFiles.ris, render: () => risCitation(page.article, reference), key: keyOf },
+      { url: page.citeFiles.csl, render: () => cslJson(page.article, reference, bibtexKey(page.article)), key: keyOf },
     );
   }
   // The data export (src/export/), made before the entity pages, which cite the archive as a whole.
