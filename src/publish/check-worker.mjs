@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { entryPaths } from './site-paths.mjs';
-import { readManifestFile, splitColumn } from './manifest-file.mjs';
+import { readManifestFile } from './manifest-file.mjs';
 
 /**
  * @typedef {{ outDir: string, rels: string[], sizes: ArrayLike<number>, inos: ArrayLike<number>, mtimes: ArrayLike<number>, shas: string[] }} CheckInput
@@ -26,7 +26,7 @@ import { readManifestFile, splitColumn } from './manifest-file.mjs';
  * @param {CheckInput} input
  * @returns {CheckOutput}
  */
-export function checkFiles({ outDir, rels, sizes, inos, mtimes, shas }) {
+function checkFiles({ outDir, rels, sizes, inos, mtimes, shas }) {
   const at = new Map(rels.map((rel, index) => [rel, index]));
   const trusted = new Uint8Array(rels.length);
   const nowIno = new Float64Array(rels.length);
@@ -93,8 +93,7 @@ export function openAndCheck(file, outDir) {
     sizes: size,
     inos: ino,
     mtimes: mtimeMs,
-    // Whole: readManifestFile checked every column.
-    shas: /** @type {string[]} */ (splitColumn(files.sha, files.rels.length)),
+    shas: read.hashes.sha,
   });
   return { stored: { ...read.stored, files: { ...files, size, ino, mtimeMs } }, answer };
 }

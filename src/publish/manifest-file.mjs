@@ -42,29 +42,36 @@ export function splitColumn(column, count) {
 }
 
 /**
- * Whether `files` is whole: as many values in every column, of the right types, no path twice.
+ * The hash columns of `files`, each split into its values, when `files` is whole: as many values in
+ * every column, of the right types, no path twice; else undefined.
  * @param {unknown} files
- * @returns {files is FileColumns}
+ * @returns {Record<(typeof HASH_FIELDS)[number], string[]> | undefined}
  */
 function wholeColumns(files) {
-  if (typeof files !== 'object' || files === null) return false;
+  if (typeof files !== 'object' || files === null) return undefined;
   const columns = /** @type {Record<string, unknown>} */ (files);
   const { rels, url } = columns;
-  if (!Array.isArray(rels) || !rels.every((rel) => typeof rel === 'string') || new Set(rels).size !== rels.length) return false;
-  if (!Array.isArray(url) || url.length !== rels.length || !url.every((value) => typeof value === 'string')) return false;
+  if (!Array.isArray(rels) || !rels.every((rel) => typeof rel === 'string') || new Set(rels).size !== rels.length) return undefined;
+  if (!Array.isArray(url) || url.length !== rels.length || !url.every((value) => typeof value === 'string')) return undefined;
   for (const field of NUMBER_FIELDS) {
     const values = columns[field];
-    if (!Array.isArray(values) || values.length !== rels.length || !values.every((value) => typeof value === 'number')) return false;
+    if (!Array.isArray(values) || values.length !== rels.length || !values.every((value) => typeof value === 'number')) return undefined;
   }
-  return HASH_FIELDS.every((field) => splitColumn(columns[field], rels.length) !== undefined);
+  const hashes = /** @type {Record<(typeof HASH_FIELDS)[number], string[]>} */ ({});
+  for (const field of HASH_FIELDS) {
+    const values = splitColumn(columns[field], rels.length);
+    if (!values) return undefined;
+    hashes[field] = values;
+  }
+  return hashes;
 }
 
 /**
- * The manifest of the output folder `outDir` (resolved) read from `file`, with every column whole,
- * or why there is none to use. Its key is the caller's to check.
+ * The manifest of the output folder `outDir` (resolved) read from `file`, with every column whole
+ * and its hash columns split, or why there is none to use. Its key is the caller's to check.
  * @param {string} file
  * @param {string} outDir
- * @returns {{ stored: StoredManifest } | { reason: string }}
+ * @returns {{ stored: StoredManifest, hashes: Record<(typeof HASH_FIELDS)[number], string[]> } | { reason: string }}
  */
 export function readManifestFile(file, outDir) {
   let text;
@@ -83,9 +90,9 @@ export function readManifestFile(file, outDir) {
   if (typeof stored !== 'object' || stored === null || /** @type {{ format?: unknown }} */ (stored).format !== CACHE_FORMAT)
     return { reason: 'the cache is of another format' };
   const manifest = /** @type {Record<string, unknown>} */ (stored);
-  if (typeof manifest.key !== 'string' || typeof manifest.outDir !== 'string' || !wholeColumns(manifest.files))
-    return { reason: 'the cache is corrupt' };
+  const hashes = wholeColumns(manifest.files);
+  if (typeof manifest.key !== 'string' || typeof manifest.outDir !== 'string' || !hashes) return { reason: 'the cache is corrupt' };
   if (manifest.outDir !== outDir) return { reason: 'the cache is of another output folder' };
   if (!fs.existsSync(path.join(outDir, 'index.html'))) return { reason: 'the output folder holds no site' };
-  return { stored: /** @type {StoredManifest} */ (stored) };
+  return { stored: /** @type {StoredManifest} */ (stored), hashes };
 }
