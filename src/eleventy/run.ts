@@ -371,8 +371,6 @@ async function buildWith(
       }
     };
     let parseCache = site.incremental ? writeParseCache() : undefined;
-    // An incremental build's records of the files it keeps, made while Pagefind works (publish() would make them).
-    if (useCache) site.recordKept();
     await indexer.settled();
     const folders = site.bundleFolders();
     const bundles = folders.map((folder) => `${path.basename(folder)}/`);

@@ -13,17 +13,29 @@
  * size and the output folder. A missing, unreadable or mismatched manifest is no cache: the
  * build renders everything.
  *
- * The manifest is deleted before a build publishes and written after, so a
- * build killed between the two leaves no manifest, and the next build is a
- * full one. It is written as columns (manifest-file.mjs, which reads it);
- * in memory it is a record per file. What a build does with it is in
+ * The manifest is a base and a delta of the base (manifest-file.mjs, which
+ * reads them, says why): an incremental build writes only the records that
+ * changed. The delta is deleted before a build publishes and written after,
+ * so a build killed between the two leaves a base alone, which is no cache,
+ * and the next build is a full one. Both are written as columns; in memory
+ * the manifest is a record per file. What a build does with it is in
  * incremental.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { sha256 } from '../archive/fingerprint.ts';
 import { siteFiles } from './staging.ts';
-import { CACHE_FORMAT, HASH_FIELDS, NUMBER_FIELDS, splitColumn, type FileColumns, type StoredManifest } from './manifest-file.mjs';
+import { randomUUID } from 'node:crypto';
+import {
+  CACHE_FORMAT,
+  HASH_FIELDS,
+  MANIFEST_DELTA,
+  MANIFEST_FILE,
+  NUMBER_FIELDS,
+  splitColumn,
+  type FileColumns,
+  type StoredManifest,
+} from './manifest-file.mjs';
 
 export { CACHE_FORMAT };
 
@@ -122,9 +134,25 @@ export function cacheKey(
   );
 }
 
-/** The manifest's file of the output folder `outDir`. */
+/** The manifest's base file of the output folder `outDir`. */
 export function manifestFile(outDir: string): string {
-  return path.join(cacheFolder(outDir), 'manifest.json');
+  return path.join(cacheFolder(outDir), MANIFEST_FILE);
+}
+
+/** The manifest's delta file of the output folder `outDir`. */
+export function manifestDeltaFile(outDir: string): string {
+  return path.join(cacheFolder(outDir), MANIFEST_DELTA);
+}
+
+/**
+ * What the previous manifest's delta holds, for the next build's: its base's
+ * token, the paths whose records are the delta's, and the base's paths it
+ * removes.
+ */
+export interface ManifestDelta {
+  token: string;
+  rels: ReadonlySet<string>;
+  removed: readonly string[];
 }
 
 /** The manifest as stored, its columns whole (manifest-file.mjs, readManifestFile), as a record per file. */
@@ -159,41 +187,79 @@ export function manifestOf(stored: StoredManifest): Manifest {
 /** Why a manifest of another key is not used. */
 export const KEY_CHANGED = 'the code, templates, settings, releases or dependencies changed';
 
-/** Deletes the manifest of `outDir`: done before a build publishes, so a build killed then leaves no cache. */
+/** Deletes the manifest's delta of `outDir`, without which its base is not used: done before a build publishes, so a build killed then leaves no cache. */
 export function removeManifest(outDir: string): void {
-  fs.rmSync(manifestFile(outDir), { force: true });
+  fs.rmSync(manifestDeltaFile(outDir), { force: true });
 }
 
-/** Writes the manifest of `outDir` whole (a temporary file renamed into place), as columns (manifest-file.mjs). */
-export function writeManifest(outDir: string, manifest: Manifest): void {
-  const folder = cacheFolder(outDir);
-  fs.mkdirSync(folder, { recursive: true });
-  const rels = Object.keys(manifest.files);
-  const records = rels.map((rel) => manifest.files[rel]!);
+/** `records` (by path) as the manifest's columns (manifest-file.mjs). */
+function columnsOf(records: Readonly<Record<string, FileRecord>>): FileColumns {
+  const rels = Object.keys(records);
+  const list = rels.map((rel) => records[rel]!);
   const hashes = (field: (typeof HASH_FIELDS)[number]): string =>
-    records
+    list
       .map((record) => {
         const value = record[field] ?? '';
         if (value.includes('\n')) throw new Error(`writeManifest: a ${field} with a newline, of ${record.url ?? 'a file'}`);
         return value;
       })
       .join('\n');
-  const files = {
+  return {
     rels,
-    url: records.map((record) => record.url ?? ''),
-    ...Object.fromEntries(NUMBER_FIELDS.map((field) => [field, records.map((record) => record[field])])),
+    url: list.map((record) => record.url ?? ''),
+    ...Object.fromEntries(NUMBER_FIELDS.map((field) => [field, list.map((record) => record[field])])),
     ...Object.fromEntries(HASH_FIELDS.map((field) => [field, hashes(field)])),
   } as FileColumns;
-  const stored: StoredManifest = {
+}
+
+/** Writes `value` as JSON to `file` whole: a temporary file renamed into place. */
+function writeJson(file: string, value: unknown): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temporary, JSON.stringify(value));
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Writes the manifest of `outDir` whole, as a new base with a token of its
+ * own, then an empty delta of it (the old delta is deleted first: it names
+ * the old base, and a build killed meanwhile leaves a base alone, no cache).
+ */
+export function writeManifest(outDir: string, manifest: Manifest): void {
+  const folder = cacheFolder(outDir);
+  fs.mkdirSync(folder, { recursive: true });
+  removeManifest(outDir);
+  const token = randomUUID();
+  const stored: StoredManifest & { token: string } = {
     format: manifest.format,
     key: manifest.key,
     outDir: manifest.outDir,
-    files,
+    token,
+    files: columnsOf(manifest.files),
     ...(manifest.search ? { search: manifest.search } : {}),
   };
-  const temporary = path.join(folder, `manifest.json.${process.pid}.tmp`);
-  fs.writeFileSync(temporary, JSON.stringify(stored));
-  fs.renameSync(temporary, manifestFile(outDir));
+  writeJson(manifestFile(outDir), stored);
+  writeJson(manifestDeltaFile(outDir), { base: token, files: columnsOf({}), removed: [] });
+}
+
+/**
+ * Writes the manifest's delta of `outDir` for the base of `token`: the
+ * records changed or added since the base, the base's paths removed since,
+ * and the search index's record.
+ */
+export function writeManifestDelta(
+  outDir: string,
+  token: string,
+  changes: Readonly<Record<string, FileRecord>>,
+  removed: readonly string[],
+  search: SearchRecord | undefined,
+): void {
+  fs.mkdirSync(cacheFolder(outDir), { recursive: true });
+  writeJson(manifestDeltaFile(outDir), { base: token, files: columnsOf(changes), removed, ...(search ? { search } : {}) });
 }
 
 /** The file `rel` of a site as a path under `root`, refusing one that would leave it. */

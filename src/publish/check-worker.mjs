@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { entryPaths } from './site-paths.mjs';
-import { readManifestFile } from './manifest-file.mjs';
+import { readManifest } from './manifest-file.mjs';
 
 /**
  * @typedef {{ outDir: string, rels: string[], sizes: ArrayLike<number>, inos: ArrayLike<number>, mtimes: ArrayLike<number>, shas: string[] }} CheckInput
@@ -69,19 +69,21 @@ function checkFiles({ outDir, rels, sizes, inos, mtimes, shas }) {
 
 /**
  * @typedef {import('./manifest-file.mjs').StoredManifest} StoredManifest
- * @typedef {{ stored: StoredManifest, answer: CheckOutput } | { reason: string }} Opened
- * The manifest of the output folder and the check of its files, or why there is no manifest to use.
+ * @typedef {Omit<import('./manifest-file.mjs').ReadManifest, 'hashes'> & { answer: CheckOutput } | { reason: string }} Opened
+ * The manifest of the output folder (its base's token and what its delta holds too) and the check
+ * of its files, or why there is no manifest to use.
  */
 
 /**
- * Reads the manifest of `outDir` (resolved) from `file` and checks the folder's files against it.
- * Its number columns come back as Float64Arrays, which the worker moves to the main thread uncopied.
- * @param {string} file
+ * Reads the manifest of `outDir` (resolved) from the cache folder `folder` and checks the folder's
+ * files against it. Its number columns come back as Float64Arrays, which the worker moves to the
+ * main thread uncopied.
+ * @param {string} folder
  * @param {string} outDir
  * @returns {Opened}
  */
-export function openAndCheck(file, outDir) {
-  const read = readManifestFile(file, outDir);
+export function openAndCheck(folder, outDir) {
+  const read = readManifest(folder, outDir);
   if ('reason' in read) return read;
   const { files } = read.stored;
   const size = Float64Array.from(files.size);
@@ -95,18 +97,24 @@ export function openAndCheck(file, outDir) {
     mtimes: mtimeMs,
     shas: read.hashes.sha,
   });
-  return { stored: { ...read.stored, files: { ...files, size, ino, mtimeMs } }, answer };
+  return { stored: { ...read.stored, files: { ...files, size, ino, mtimeMs } }, token: read.token, delta: read.delta, answer };
 }
 
 if (!isMainThread && parentPort && workerData?.open) {
-  const { file, outDir } = workerData.open;
-  const opened = openAndCheck(file, outDir);
+  const { folder, outDir } = workerData.open;
+  const opened = openAndCheck(folder, outDir);
   if ('reason' in opened) parentPort.postMessage(opened);
   else {
     const { files } = opened.stored;
-    const moved = [opened.answer.trusted, opened.answer.inos, opened.answer.mtimes, files.size, files.ino, files.mtimeMs].map(
-      (array) => /** @type {ArrayBuffer} */ (/** @type {Float64Array | Uint8Array} */ (array).buffer),
-    );
+    const moved = [
+      opened.answer.trusted,
+      opened.answer.inos,
+      opened.answer.mtimes,
+      files.size,
+      files.ino,
+      files.mtimeMs,
+      opened.delta.rows,
+    ].map((array) => /** @type {ArrayBuffer} */ (/** @type {Float64Array | Uint8Array} */ (array).buffer));
     parentPort.postMessage(opened, moved);
   }
 }

@@ -20,15 +20,17 @@ import { searchView } from '../search/view.mjs';
 import { bundleFolder, isBundleFolder, searchShards } from '../search/plan.ts';
 import {
   CACHE_FORMAT,
+  cacheFolder,
   KEY_CHANGED,
-  manifestFile,
   manifestOf,
   recordFiles,
   removeManifest,
   sitePath,
   writeManifest,
+  writeManifestDelta,
   type FileRecord,
   type Manifest,
+  type ManifestDelta,
 } from './cache.ts';
 import { publishStaging } from './staging.ts';
 import { openAndCheck, type Opened } from './check-worker.mjs';
@@ -56,14 +58,17 @@ export interface CheckedSite {
   trusted: Map<string, FileRecord>;
   /** Files and links in the output folder that the manifest does not list: a clean build would not have them. */
   strays: string[];
+  /** The trusted files found with another inode or time than recorded (same size and bytes: restored in CI), whose records say so. */
+  moved?: ReadonlySet<string>;
 }
 
 const relative = (root: string, full: string): string => path.relative(root, full).split(path.sep).join('/');
 
-/** The previous site: its manifest, and which of its files are still the ones the manifest describes. */
+/** The previous site: its manifest, which of its files are still the ones the manifest describes, and what the manifest's delta holds. */
 export interface PreviousSite {
   manifest: Manifest;
   checked: CheckedSite;
+  delta: ManifestDelta;
 }
 
 /**
@@ -79,21 +84,34 @@ export interface PreviousSite {
  */
 export function openPrevious(outDir: string, signal?: AbortSignal): Promise<PreviousSite | { reason: string }> {
   const out = path.resolve(outDir);
-  const file = manifestFile(out);
+  const folder = cacheFolder(out);
   const answered = (opened: Opened): PreviousSite | { reason: string } => {
     if ('reason' in opened) return opened;
     const manifest = manifestOf(opened.stored);
     const { answer } = opened;
     const trusted = new Map<string, FileRecord>();
+    const moved = new Set<string>();
     opened.stored.files.rels.forEach((rel, index) => {
       if (!answer.trusted[index]) return;
       const record = manifest.files[rel]!;
       const ino = answer.inos[index]!;
       const mtimeMs = answer.mtimes[index]!;
       // The manifest's own record when the file is still the one it describes (55,000 copies took 0.17 s at 10,000 articles).
-      trusted.set(rel, record.ino === ino && record.mtimeMs === mtimeMs ? record : { ...record, ino, mtimeMs });
+      if (record.ino === ino && record.mtimeMs === mtimeMs) trusted.set(rel, record);
+      else {
+        trusted.set(rel, { ...record, ino, mtimeMs });
+        moved.add(rel);
+      }
     });
-    return { manifest, checked: { trusted, strays: answer.strays } };
+    const rels = new Set<string>();
+    opened.delta.rows.forEach((row, index) => {
+      if (row) rels.add(opened.stored.files.rels[index]!);
+    });
+    return {
+      manifest,
+      checked: { trusted, strays: answer.strays, moved },
+      delta: { token: opened.token, rels, removed: opened.delta.removed },
+    };
   };
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -101,14 +119,14 @@ export function openPrevious(outDir: string, signal?: AbortSignal): Promise<Prev
       if (settled) return;
       settled = true;
       try {
-        resolve(answered(openAndCheck(file, out)));
+        resolve(answered(openAndCheck(folder, out)));
       } catch (error) {
         reject(error as Error);
       }
     };
     let worker: Worker;
     try {
-      worker = new Worker(CHECK_WORKER, { workerData: { open: { file, outDir: out } } });
+      worker = new Worker(CHECK_WORKER, { workerData: { open: { folder, outDir: out } } });
     } catch {
       here();
       return;
@@ -161,8 +179,10 @@ export class SiteUpdate {
   #ahead?: { files: Record<string, FileRecord>; within: (top: string) => boolean };
   /** Files of the new site taken from the previous one as they are. */
   readonly #kept = new Set<string>();
-  /** An incremental build's records of the first `count` kept files, made ahead (recordKept), and the previous site's other files. */
-  #keptFiles?: { files: Record<string, FileRecord>; folders: Map<string, string[]>; count: number; notKept: string[] };
+  /** Of those, the files whose records are not the previous manifest's: found moved (CheckedSite.moved), or kept with new facts. */
+  readonly #keptChanged = new Set<string>();
+  /** What the previous manifest's delta holds (undefined: the next manifest is written whole). */
+  readonly #delta: ManifestDelta | undefined;
   readonly #made = new Set<string>();
   readonly #shards: string[][];
   readonly #shardPages: number;
@@ -188,7 +208,7 @@ export class SiteUpdate {
     outDir: string;
     staging: string;
     key: string;
-    previous?: { manifest: Manifest; checked: CheckedSite };
+    previous?: { manifest: Manifest; checked: CheckedSite; delta?: ManifestDelta };
     articleUrls: readonly string[];
     shardPages: number;
     index: (shard: number, pages: string[]) => void;
@@ -199,6 +219,7 @@ export class SiteUpdate {
     this.#staging = options.staging;
     this.#key = options.key;
     this.#previous = options.previous?.manifest;
+    this.#delta = options.previous?.delta;
     this.#checked = options.previous?.checked ?? { trusted: new Map(), strays: [] };
     this.#shardPages = options.shardPages;
     this.#shards = searchShards(options.articleUrls, options.shardPages);
@@ -222,6 +243,8 @@ export class SiteUpdate {
   #keep(rel: string, facts?: Partial<FileFacts>): void {
     const record = this.#checked.trusted.get(rel)!;
     this.#kept.add(rel);
+    const { moved } = this.#checked;
+    if (facts || (moved ? moved.has(rel) : record !== this.#previous?.files[rel])) this.#keptChanged.add(rel);
     // The record itself when nothing changes (publish then writes it as it is: 55,000 copies took 0.25 s at 10,000 articles).
     this.#known.set(rel, facts ? { ...factsOf(record), ...facts } : record);
   }
@@ -260,32 +283,6 @@ export class SiteUpdate {
     if (this.#previous) return undefined;
     this.#ahead = { files: recordFiles(this.#staging, this.#known, within), within };
     return this.#ahead.files;
-  }
-
-  /**
-   * An incremental build's records of the files it keeps as they are, made
-   * once every page and raw file is known, while Pagefind indexes the last
-   * shards and the build's thread would only wait (55,000 records took about
-   * 0.1 s at 10,000 articles); publish() records the files it moves into
-   * place, and any kept later. A full build records its files otherwise
-   * (recordAhead).
-   */
-  recordKept(): void {
-    if (!this.#previous || this.#keptFiles) return;
-    const files: Record<string, FileRecord> = {};
-    const folders = new Map<string, string[]>();
-    for (const rel of this.#kept) this.#recordKept(files, folders, rel);
-    // The previous site's files not kept so far: publish deletes those the new site does not have.
-    const notKept = [...Object.keys(this.#previous.files), ...this.#checked.strays].filter((rel) => !this.#kept.has(rel));
-    this.#keptFiles = { files, folders, count: this.#kept.size, notKept };
-  }
-
-  /** Records the kept file `rel` in `files`, and in `folders` when it is a search bundle's. */
-  #recordKept(files: Record<string, FileRecord>, folders: Map<string, string[]>, rel: string): void {
-    const known = this.#known.get(rel)!;
-    const trusted = this.#checked.trusted.get(rel)!;
-    files[rel] = known === trusted ? trusted : { ...known, ...statsOf(trusted) };
-    inBundle(folders, rel);
   }
 
   /**
@@ -442,96 +439,154 @@ export class SiteUpdate {
   /**
    * Publishes the new site and writes its manifest; how many of its files
    * were written and how many kept. A full build swaps the staging folder in
-   * whole. An incremental one moves each new file into place (skipping one
-   * whose bytes the kept file has already) and deletes the files the new site
-   * no longer has; the manifest is deleted first, so a build killed meanwhile
-   * leaves none and the next build is full.
+   * whole and writes the manifest whole. An incremental one moves each new
+   * file into place (skipping one whose bytes the kept file has already) and
+   * deletes the files the new site no longer has; the manifest's delta is
+   * deleted first, so a build killed meanwhile leaves no cache and the next
+   * build is full. It then writes the records that changed, as the delta of
+   * the manifest's base, unless the delta would hold more than an eighth of
+   * the site's files (the base is then written anew, whole).
    */
   publish(): { written: number; kept: number } {
     removeManifest(this.#outDir);
-    let files: Record<string, FileRecord>;
-    // Each bundle's files, gathered as the files are recorded (a pass per bundle cost 0.5 s at 10,000 articles).
-    let inFolder: Map<string, string[]>;
-    let written = 0;
     if (!this.#previous) {
       publishStaging(this.#staging, this.#outDir);
       // Renaming the staging folder into place keeps each file's inode, size and time: what recordAhead took stands.
       const ahead = this.#ahead;
-      files = ahead
+      const files = ahead
         ? { ...ahead.files, ...recordFiles(this.#outDir, this.#known, (top) => !ahead.within(top)) }
         : recordFiles(this.#outDir, this.#known);
-      written = Object.keys(files).length;
-      inFolder = new Map();
+      // Each bundle's files, gathered as the files are recorded (a pass per bundle cost 0.5 s at 10,000 articles).
+      const inFolder = new Map<string, string[]>();
       for (const rel of Object.keys(files)) inBundle(inFolder, rel);
-    } else {
-      this.recordKept();
-      const ahead = this.#keptFiles!;
-      ({ files, folders: inFolder } = ahead);
-      // Kept since recordKept: none in a build that called it once every page was known.
-      let seen = 0;
-      for (const rel of this.#kept) if (seen++ >= ahead.count) this.#recordKept(files, inFolder, rel);
-      const made = new Set<string>();
-      for (const entry of fs.readdirSync(this.#staging, { recursive: true, withFileTypes: true })) {
-        if (!entry.isFile()) continue;
-        const from = path.join(entry.parentPath, entry.name);
-        const rel = relative(this.#staging, from);
-        const facts = this.#known.get(rel) ?? { sha: sha256(fs.readFileSync(from)) };
-        const before = this.#checked.trusted.get(rel);
-        if (!(rel in files)) inBundle(inFolder, rel);
-        if (before && before.sha === facts.sha) {
-          // The previous file has these bytes already: it stays, untouched.
-          files[rel] = { ...facts, ...statsOf(before) };
-          this.#kept.add(rel);
-          continue;
-        }
-        const to = sitePath(this.#outDir, rel);
-        const folder = path.dirname(to);
-        if (!made.has(folder)) {
-          fs.mkdirSync(folder, { recursive: true });
-          made.add(folder);
-        }
-        if (fs.lstatSync(to, { throwIfNoEntry: false })?.isDirectory()) fs.rmSync(to, { recursive: true, force: true });
-        fs.renameSync(from, to);
-        const stat = fs.lstatSync(to);
-        files[rel] = { ...facts, size: stat.size, ino: stat.ino, mtimeMs: stat.mtimeMs };
-        written++;
-      }
-      const gone = ahead.notKept.filter((rel) => !(rel in files));
-      const folders = new Set<string>();
-      for (const rel of gone) {
-        const target = sitePath(this.#outDir, rel);
-        try {
-          if (!fs.lstatSync(target).isDirectory()) fs.rmSync(target, { force: true });
-        } catch {
-          // Gone already.
-        }
-        for (let folder = path.dirname(target); folder.startsWith(this.#outDir + path.sep); folder = path.dirname(folder))
-          folders.add(folder);
-      }
-      // Folders left empty, deepest first.
-      for (const folder of [...folders].sort((a, b) => b.length - a.length)) {
-        try {
-          fs.rmdirSync(folder);
-        } catch {
-          // Not empty, or gone.
-        }
-      }
-      fs.rmSync(this.#staging, { recursive: true, force: true });
+      writeManifest(this.#outDir, {
+        format: CACHE_FORMAT,
+        key: this.#key,
+        outDir: this.#outDir,
+        files,
+        search: this.#searchRecord(inFolder),
+      });
+      return { written: Object.keys(files).length, kept: 0 };
     }
-    writeManifest(this.#outDir, {
-      format: CACHE_FORMAT,
-      key: this.#key,
-      outDir: this.#outDir,
-      files,
-      search: {
-        shards: this.#shards.map((_, index) => ({
-          fingerprint: this.#searchOf.get(String(index)) ?? this.#shardFingerprint(index),
-          files: inFolder.get(bundleFolder(index)) ?? [],
-        })),
-      },
-    });
-    return { written, kept: this.incremental ? Object.keys(files).length - written : 0 };
+    const previous = this.#previous;
+    // The records that differ from the previous manifest's: of the files written, and of kept files found with a new
+    // inode or time, or kept with a new key.
+    const changes: Record<string, FileRecord> = {};
+    const change = (rel: string, record: FileRecord): void => {
+      if (!sameRecord(record, previous.files[rel])) changes[rel] = record;
+    };
+    for (const rel of this.#keptChanged) {
+      const known = this.#known.get(rel)!;
+      const trusted = this.#checked.trusted.get(rel)!;
+      if (known !== previous.files[rel]) change(rel, known === trusted ? trusted : { ...known, ...statsOf(trusted) });
+    }
+    // The files of the new search bundles, all in the staging folder.
+    const inFolder = new Map<string, string[]>();
+    const staged = new Set<string>();
+    let written = 0;
+    const made = new Set<string>();
+    for (const entry of fs.readdirSync(this.#staging, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const from = path.join(entry.parentPath, entry.name);
+      const rel = relative(this.#staging, from);
+      staged.add(rel);
+      inBundle(inFolder, rel);
+      const facts = this.#known.get(rel) ?? { sha: sha256(fs.readFileSync(from)) };
+      const before = this.#checked.trusted.get(rel);
+      if (before && before.sha === facts.sha) {
+        // The previous file has these bytes already: it stays, untouched.
+        change(rel, { ...facts, ...statsOf(before) });
+        this.#kept.add(rel);
+        continue;
+      }
+      const to = sitePath(this.#outDir, rel);
+      const folder = path.dirname(to);
+      if (!made.has(folder)) {
+        fs.mkdirSync(folder, { recursive: true });
+        made.add(folder);
+      }
+      if (fs.lstatSync(to, { throwIfNoEntry: false })?.isDirectory()) fs.rmSync(to, { recursive: true, force: true });
+      fs.renameSync(from, to);
+      const stat = fs.lstatSync(to);
+      change(rel, { ...facts, size: stat.size, ino: stat.ino, mtimeMs: stat.mtimeMs });
+      written++;
+    }
+    const inSite = (rel: string): boolean => this.#kept.has(rel) || staged.has(rel);
+    // The previous site's files the new site does not have (the manifest's, and strays), and folders left empty.
+    const gone = [...Object.keys(previous.files), ...this.#checked.strays].filter((rel) => !inSite(rel));
+    const folders = new Set<string>();
+    for (const rel of gone) {
+      const target = sitePath(this.#outDir, rel);
+      try {
+        if (!fs.lstatSync(target).isDirectory()) fs.rmSync(target, { force: true });
+      } catch {
+        // Gone already.
+      }
+      for (let folder = path.dirname(target); folder.startsWith(this.#outDir + path.sep); folder = path.dirname(folder))
+        folders.add(folder);
+    }
+    // Folders left empty, deepest first.
+    for (const folder of [...folders].sort((a, b) => b.length - a.length)) {
+      try {
+        fs.rmdirSync(folder);
+      } catch {
+        // Not empty, or gone.
+      }
+    }
+    fs.rmSync(this.#staging, { recursive: true, force: true });
+    const siteFiles = this.#kept.size + written;
+    const search = this.#searchRecord(inFolder);
+    // The new delta: the previous delta's records still in the site, this build's changes, and the base's paths removed.
+    // The delta extends the base of the key it was made for: a build of another key writes the manifest whole.
+    const delta = previous.key === this.#key ? this.#delta : undefined;
+    if (delta) {
+      const records: Record<string, FileRecord> = {};
+      for (const rel of delta.rels) if (inSite(rel) && !(rel in changes)) records[rel] = previous.files[rel]!;
+      Object.assign(records, changes);
+      const removed = [...new Set([...delta.removed, ...gone.filter((rel) => rel in previous.files)])].filter((rel) => !(rel in records));
+      if (Object.keys(records).length + removed.length <= DELTA_MIN + siteFiles / 8) {
+        writeManifestDelta(this.#outDir, delta.token, records, removed, search);
+        return { written, kept: siteFiles - written };
+      }
+    }
+    // The manifest written whole: every file of the new site.
+    const files: Record<string, FileRecord> = {};
+    for (const rel of Object.keys(previous.files)) if (inSite(rel)) files[rel] = changes[rel] ?? previous.files[rel]!;
+    for (const rel of Object.keys(changes)) files[rel] ??= changes[rel]!;
+    writeManifest(this.#outDir, { format: CACHE_FORMAT, key: this.#key, outDir: this.#outDir, files, search });
+    return { written, kept: siteFiles - written };
   }
+
+  /** The search index's record: each shard's fingerprint, and its files (`inFolder`, when indexed anew, else the previous manifest's). */
+  #searchRecord(inFolder: ReadonlyMap<string, string[]>): NonNullable<Manifest['search']> {
+    return {
+      shards: this.#shards.map((_, index) => ({
+        fingerprint: this.#searchOf.get(String(index)) ?? this.#shardFingerprint(index),
+        files:
+          this.#shardState[index] === 'kept'
+            ? (this.#previous?.search?.shards?.[index]?.files ?? [])
+            : (inFolder.get(bundleFolder(index)) ?? []),
+      })),
+    };
+  }
+}
+
+/** Records of a manifest's delta, besides an eighth of the site's files, before the manifest is written whole. */
+const DELTA_MIN = 64;
+
+/** Whether two records say the same of a file. */
+function sameRecord(a: FileRecord, b: FileRecord | undefined): boolean {
+  return (
+    b !== undefined &&
+    a.sha === b.sha &&
+    a.size === b.size &&
+    a.ino === b.ino &&
+    a.mtimeMs === b.mtimeMs &&
+    a.url === b.url &&
+    a.fingerprint === b.fingerprint &&
+    a.search === b.search &&
+    a.key === b.key
+  );
 }
 
 function factsOf(record: FileRecord): FileFacts {

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/archive/fingerprint.ts';
-import { cacheFolder, manifestFile, manifestOf } from '../../src/publish/cache.ts';
-import { readManifestFile } from '../../src/publish/manifest-file.mjs';
+import { cacheFolder, manifestOf } from '../../src/publish/cache.ts';
+import { readManifest } from '../../src/publish/manifest-file.mjs';
 import { siteFiles } from '../../src/publish/staging.ts';
 import { buildSite as build } from '../support/build.ts';
 
@@ -79,7 +79,7 @@ describe('building the bundled content', LIMIT, () => {
 
   it("records every file of the new site in the build cache's manifest as published: its bytes' hash, size, inode and time", async () => {
     // A full build records the files outside the search bundles before it swaps the site in (recordAhead): they must still hold.
-    const read = readManifestFile(manifestFile(out), path.resolve(out));
+    const read = readManifest(cacheFolder(out), path.resolve(out));
     if ('reason' in read) throw new Error(read.reason);
     const manifest = manifestOf(read.stored);
     const files = siteFiles(out);

@@ -2,7 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CACHE_FORMAT, cacheFolder, type Manifest, recordFiles, removeManifest, writeManifest } from '../../src/publish/cache.ts';
+import {
+  CACHE_FORMAT,
+  cacheFolder,
+  manifestFile,
+  type Manifest,
+  recordFiles,
+  removeManifest,
+  writeManifest,
+} from '../../src/publish/cache.ts';
+import { INCOMPLETE } from '../../src/publish/manifest-file.mjs';
 import { openPrevious, usablePrevious } from '../../src/publish/incremental.ts';
 
 /** Why a build would not use the cache of `out` for `key`, or its manifest (as openPrevious reads it, on its worker thread). */
@@ -42,7 +51,12 @@ describe('the build cache', () => {
     expect(await openFor(out, 'k')).toEqual({ reason: 'the cache is of another format' });
     fs.writeFileSync(path.join(cacheFolder(out), 'manifest.json'), '{"format": 1, "files": {');
     expect(await openFor(out, 'k')).toEqual({ reason: 'the cache is corrupt' });
+    writeManifest(out, manifest());
+    // The delta, deleted before a build publishes: the base alone is no cache.
     removeManifest(out);
+    expect(await openFor(out, 'k')).toEqual({ reason: INCOMPLETE });
+    writeManifest(out, manifest());
+    fs.rmSync(manifestFile(out));
     expect(await openFor(out, 'k')).toEqual({ reason: 'no cache' });
   });
 });

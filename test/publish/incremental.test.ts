@@ -3,8 +3,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/archive/fingerprint.ts';
-import { CACHE_FORMAT, KEY_CHANGED, manifestFile, recordFiles, type Manifest, writeManifest } from '../../src/publish/cache.ts';
+import {
+  CACHE_FORMAT,
+  cacheFolder,
+  KEY_CHANGED,
+  manifestDeltaFile,
+  manifestFile,
+  recordFiles,
+  type Manifest,
+  writeManifest,
+} from '../../src/publish/cache.ts';
 import { openAndCheck } from '../../src/publish/check-worker.mjs';
+import { INCOMPLETE } from '../../src/publish/manifest-file.mjs';
 import { openPrevious, usablePrevious, SiteUpdate, type PreviousSite } from '../../src/publish/incremental.ts';
 import { listFiles } from '../support/files.ts';
 
@@ -72,7 +82,7 @@ describe('openPrevious', () => {
   it('gives the same answer on this thread as in the worker (its fallback)', async () => {
     const { out } = published('same-here');
     fs.writeFileSync(path.join(out, 'a/index.html'), 'page A');
-    const here = openAndCheck(manifestFile(out), out);
+    const here = openAndCheck(cacheFolder(out), out);
     if ('reason' in here) throw new Error(here.reason);
     const worker = await previousOf(out);
     expect(here.stored.files.rels.filter((_, index) => here.answer.trusted[index]).sort()).toEqual(
@@ -154,5 +164,110 @@ describe('an incremental SiteUpdate', () => {
       },
     ]);
     expect(fs.existsSync(path.join(staging, 'feed.xml'))).toBe(false);
+  });
+});
+
+/**
+ * An incremental build of `out` with `key`: the pages `pages` kept when their fingerprints are the recorded ones,
+ * the files `staged` written (each kept untouched when the previous site has its bytes), then published.
+ */
+async function update(
+  out: string,
+  key: string,
+  pages: { url: string; fingerprint: string }[],
+  staged: Record<string, string>,
+): Promise<{ written: number; kept: number }> {
+  const staging = path.join(root, `.${path.basename(out)}.building`);
+  fs.mkdirSync(staging);
+  const site = new SiteUpdate({
+    outDir: out,
+    staging,
+    key,
+    previous: await previousOf(out),
+    articleUrls: [],
+    shardPages: 10,
+    index: () => undefined,
+  });
+  expect(site.keepPages(pages)).toEqual(new Set());
+  write(staging, staged);
+  for (const [rel, text] of Object.entries(staged)) site.written(path.join(staging, rel), undefined, text, undefined);
+  return site.publish();
+}
+
+/** Fails unless the manifest of `out`, as the next build reads it, records every file of the site as it is, and only those. */
+async function expectRecordsTheSite(out: string): Promise<Manifest> {
+  const { manifest, checked } = await previousOf(out);
+  const files = listFiles(out);
+  expect(Object.keys(manifest.files).sort()).toEqual(files);
+  for (const rel of files) {
+    const stat = fs.lstatSync(path.join(out, rel));
+    expect(manifest.files[rel], rel).toMatchObject({
+      sha: sha256(fs.readFileSync(path.join(out, rel))),
+      size: stat.size,
+      ino: stat.ino,
+      mtimeMs: stat.mtimeMs,
+    });
+  }
+  expect([...checked.trusted.keys()].sort()).toEqual(files);
+  return manifest;
+}
+
+const deltaOf = (out: string) =>
+  JSON.parse(fs.readFileSync(manifestDeltaFile(out), 'utf8')) as { base: string; files: { rels: string[] }; removed: string[] };
+
+describe("the manifest's delta", () => {
+  it('holds what incremental builds changed since the base, which they leave as it was; base and delta read together describe the site', async () => {
+    const { out } = published('delta');
+    const base = fs.readFileSync(manifestFile(out), 'utf8');
+    const token = (JSON.parse(base) as { token: string }).token;
+    // Page a kept; the home page written anew; page b dropped; page c added; the stylesheet written with the same bytes.
+    expect(
+      await update(out, 'k', [{ url: '/a/', fingerprint: 'fa' }], {
+        'index.html': 'home 2',
+        'c/index.html': 'page c',
+        'assets/site.css': 'css',
+      }),
+    ).toEqual({
+      written: 2,
+      kept: 2,
+    });
+    expect(fs.readFileSync(manifestFile(out), 'utf8')).toBe(base);
+    expect(deltaOf(out)).toMatchObject({ base: token, removed: ['b/index.html'] });
+    expect(deltaOf(out).files.rels.sort()).toEqual(['c/index.html', 'index.html']);
+    expect((await expectRecordsTheSite(out)).files['a/index.html']).toMatchObject({ url: '/a/', fingerprint: 'fa' });
+    // The next build keeps the first one's changes (in the delta still), adds page b back and rewrites the stylesheet.
+    await update(out, 'k', [{ url: '/a/', fingerprint: 'fa' }], {
+      'index.html': 'home 2',
+      'c/index.html': 'page c',
+      'b/index.html': 'b again',
+      'assets/site.css': 'CSS',
+    });
+    expect(fs.readFileSync(manifestFile(out), 'utf8')).toBe(base);
+    expect(deltaOf(out).removed).toEqual([]);
+    expect(deltaOf(out).files.rels.sort()).toEqual(['assets/site.css', 'b/index.html', 'c/index.html', 'index.html']);
+    await expectRecordsTheSite(out);
+    // More changes than an eighth of the site besides 64: the manifest is written whole, a new base with an empty delta.
+    const many = Object.fromEntries(Array.from({ length: 80 }, (_, index) => [`many/${index}.html`, `page ${index}`]));
+    await update(out, 'k', [{ url: '/a/', fingerprint: 'fa' }], { ...many, 'index.html': 'home 2', 'assets/site.css': 'CSS' });
+    const rewritten = JSON.parse(fs.readFileSync(manifestFile(out), 'utf8')) as { token: string; files: { rels: string[] } };
+    expect(rewritten.token).not.toBe(token);
+    expect(deltaOf(out)).toMatchObject({ base: rewritten.token, removed: [], files: { rels: [] } });
+    expect(rewritten.files.rels).toHaveLength(83);
+    await expectRecordsTheSite(out);
+  });
+
+  it('is no cache when it is missing (a build stopped while publishing), damaged or of another base', async () => {
+    const { out } = published('delta-damaged');
+    const delta = fs.readFileSync(manifestDeltaFile(out), 'utf8');
+    fs.rmSync(manifestDeltaFile(out));
+    expect(await openPrevious(out)).toEqual({ reason: INCOMPLETE });
+    fs.writeFileSync(manifestDeltaFile(out), delta.slice(0, -3));
+    expect(await openPrevious(out)).toEqual({ reason: 'the cache is corrupt' });
+    fs.writeFileSync(manifestDeltaFile(out), JSON.stringify({ ...JSON.parse(delta), base: 'another' }));
+    expect(await openPrevious(out)).toEqual({ reason: 'the cache is corrupt' });
+    fs.writeFileSync(manifestDeltaFile(out), JSON.stringify({ ...JSON.parse(delta), removed: [1] }));
+    expect(await openPrevious(out)).toEqual({ reason: 'the cache is corrupt' });
+    fs.writeFileSync(manifestDeltaFile(out), delta);
+    expect('manifest' in (await openPrevious(out))).toBe(true);
   });
 });
