@@ -90,9 +90,8 @@ export function articleToJson(this: Article): unknown {
   return articleJson.standIn?.(this) ?? { ...this };
 }
 
-/** Builds the Article for validated front matter and body. */
-export function toArticle(file: string, data: FrontMatter, body: string): Article {
-  const slug = slugFromFile(file, data.title);
+/** Builds the Article for validated front matter and body; `slug` is slugFromFile's, when known already (the parse cache). */
+export function toArticle(file: string, data: FrontMatter, body: string, slug = slugFromFile(file, data.title)): Article {
   const article: Article = {
     file,
     slug,

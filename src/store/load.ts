@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { toArticle, type Article } from '../content/article.ts';
+import { slugFromFile, toArticle, type Article } from '../content/article.ts';
 import { readArticleText } from '../content/frontmatter.ts';
 import { sha256 } from '../archive/fingerprint.ts';
 import type { ParseCache } from './parse-cache.ts';
@@ -87,7 +87,9 @@ export async function loadArticles(
     const known = cache?.lookup(file, sha);
     if (known) {
       // Made with `file` itself, not copied with it: a copy would lose the Article's own toJSON (src/content/article.ts).
-      const article = toArticle(file, known.data, text.slice(known.bodyStart));
+      // Its slug too: a file name longer than a slug may be is slugged from the title, which costs.
+      const slug = cache!.derived(file, 'slug', () => slugFromFile(file, known.data.title));
+      const article = toArticle(file, known.data, text.slice(known.bodyStart), slug);
       if (!incidents || !article.incidents.length) {
         articles.push(article);
         continue;
@@ -108,7 +110,7 @@ export async function loadArticles(
         continue;
       }
     }
-    cache?.store(file, sha, result.data, text.length - result.body.length);
+    cache?.store(file, sha, result.data, text.length - result.body.length, { slug: article.slug });
     articles.push(article);
   }
   if (problems.length)

@@ -44,6 +44,27 @@ describe('the parse cache', () => {
     expect(changed.articles.find((a) => a.file === one!.file)!.title).toBe('A title changed by an editor');
   });
 
+  it('gives each build its own copy of what it holds: a build that changes an article changes nothing saved; and its remembered slugs are those a parse gives', async () => {
+    const fresh = await loadContent(content);
+    const first = ParseCache.open(cacheDir, 'k-copies');
+    await loadContent(content, {}, first);
+    first.write().commit();
+    // The second build takes every file from the cache, remembers each slug, and changes its articles.
+    const second = ParseCache.open(cacheDir, 'k-copies');
+    const changed = await loadContent(content, {}, second);
+    for (const article of changed.articles) {
+      article.tags.push('changed by the build');
+      if (article.source) article.source.name = 'changed by the build';
+      // A value derived anew for each: every entry is written again.
+      changed.derived!(article, 'mark', () => 1);
+    }
+    expect(changed.articles.some((article) => article.source)).toBe(true);
+    second.write().commit();
+    const third = await loadContent(content, {}, ParseCache.open(cacheDir, 'k-copies'));
+    expect(third.articles).toStrictEqual(fresh.articles);
+    expect(third.derived!(third.articles[0]!, 'slug', () => 'not remembered')).toBe(fresh.articles[0]!.slug);
+  });
+
   it('remembers what is derived from a text, and only for the key it was made under', async () => {
     const cache = ParseCache.open(cacheDir, 'k2');
     const loaded = await loadContent(content, {}, cache);
