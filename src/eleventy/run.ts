@@ -7,6 +7,8 @@
  * page, every search bundle is whole, no file is empty) and only then swapped
  * in for the output folder.
  */
+// First: Eleventy must be loaded after it (it says why).
+import './esm-resolver.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
