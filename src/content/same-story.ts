@@ -96,8 +96,13 @@ export class StoryIndex<K> {
   private readonly keys: K[] = [];
   private readonly prints: Uint32Array[] = [];
   private readonly headlines: Array<Headline | undefined> = [];
-  /** hash * 2^21 + owner, sorted; built on the first query from the stories added so far. */
-  private sorted = new Float64Array(0);
+  /**
+   * Every hash of every story held, in ascending order, and beside each its
+   * owner (the story's number), ascending among equal hashes; built on the
+   * first query from the stories added so far.
+   */
+  private hashes = new Uint32Array(0);
+  private owners = new Uint32Array(0);
   private built = false;
   /** Stories added after the sorted part was built (an import's own new articles). */
   private readonly recent = new Map<number, number[]>();
@@ -128,9 +133,9 @@ export class StoryIndex<K> {
       if (this.keys[owner] !== self) counts.set(owner, (counts.get(owner) ?? 0) + 1);
     };
     for (const hash of print) {
-      let at = lowerBound(this.sorted, hash * OWNER_BITS);
-      const end = lowerBound(this.sorted, (hash + 1) * OWNER_BITS);
-      if (end - at <= MAX_SHARED_BY) for (; at < end; at++) count(this.sorted[at]! % OWNER_BITS);
+      let at = lowerBound(this.hashes, hash);
+      const end = hash === 0xffffffff ? this.hashes.length : lowerBound(this.hashes, hash + 1);
+      if (end - at <= MAX_SHARED_BY) for (; at < end; at++) count(this.owners[at]!);
       for (const owner of this.recent.get(hash) ?? []) count(owner);
     }
     return this.shares(print.length, counts, headline);
@@ -140,15 +145,15 @@ export class StoryIndex<K> {
   pairs(): Array<{ a: K; b: K; share: number }> {
     this.build();
     const counts = new Map<number, number>();
-    const sorted = this.sorted;
-    for (let start = 0; start < sorted.length; ) {
-      const hash = Math.floor(sorted[start]! / OWNER_BITS);
+    const { hashes, owners } = this;
+    for (let start = 0; start < hashes.length; ) {
+      const hash = hashes[start]!;
       let end = start + 1;
-      while (end < sorted.length && Math.floor(sorted[end]! / OWNER_BITS) === hash) end++;
+      while (end < hashes.length && hashes[end] === hash) end++;
       if (end - start <= MAX_SHARED_BY) {
         for (let i = start; i < end; i++) {
           for (let j = i + 1; j < end; j++) {
-            const pair = (sorted[i]! % OWNER_BITS) * OWNER_BITS + (sorted[j]! % OWNER_BITS);
+            const pair = owners[i]! * OWNER_BITS + owners[j]!;
             counts.set(pair, (counts.get(pair) ?? 0) + 1);
           }
         }
@@ -166,16 +171,46 @@ export class StoryIndex<K> {
     return out;
   }
 
-  /** Sorts every story added so far into one array; later additions wait in `recent` until the next full build. */
+  /**
+   * Sorts the hashes of every story added so far into one array, owners
+   * beside them; later additions wait in `recent` until the next full build.
+   * A radix sort, stable, of hashes laid out by owner: each hash's owners
+   * stay ascending (sorting hash * 2^21 + owner as numbers took 0.15 s at
+   * 10,000 articles, 1.5 million hashes).
+   */
   private build(): void {
     let total = 0;
     for (const print of this.prints) total += print.length;
-    const sorted = new Float64Array(total);
+    let hashes = new Uint32Array(total);
+    let owners = new Uint32Array(total);
     let at = 0;
     this.prints.forEach((print, owner) => {
-      for (const hash of print) sorted[at++] = hash * OWNER_BITS + owner;
+      hashes.set(print, at);
+      owners.fill(owner, at, at + print.length);
+      at += print.length;
     });
-    this.sorted = sorted.sort();
+    let nextHashes = new Uint32Array(total);
+    let nextOwners = new Uint32Array(total);
+    const starts = new Uint32Array(1 << 16);
+    for (const shift of [0, 16]) {
+      starts.fill(0);
+      for (let i = 0; i < total; i++) starts[(hashes[i]! >>> shift) & 0xffff]!++;
+      let sum = 0;
+      for (let digit = 0; digit < starts.length; digit++) {
+        const count = starts[digit]!;
+        starts[digit] = sum;
+        sum += count;
+      }
+      for (let i = 0; i < total; i++) {
+        const to = starts[(hashes[i]! >>> shift) & 0xffff]!++;
+        nextHashes[to] = hashes[i]!;
+        nextOwners[to] = owners[i]!;
+      }
+      [hashes, nextHashes] = [nextHashes, hashes];
+      [owners, nextOwners] = [nextOwners, owners];
+    }
+    this.hashes = hashes;
+    this.owners = owners;
     this.built = true;
     this.recent.clear();
   }
@@ -195,7 +230,7 @@ export class StoryIndex<K> {
 }
 
 /** The first position in `sorted` whose value is at least `value`. */
-function lowerBound(sorted: Float64Array, value: number): number {
+function lowerBound(sorted: Uint32Array, value: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

@@ -43,4 +43,42 @@ describe('the same story told twice', () => {
     ]);
     expect(groups).toEqual([['a', 'a2']]);
   });
+
+  it('finds, in an index of many stories, exactly the pairs a comparison of every two finds, and for each story the same', () => {
+    const random = createRandom(11);
+    const hash = () => Math.floor(random() * 2 ** 32);
+    // Hashes over all 32 bits, some shared by a few stories, and copies of earlier stories with part of their text.
+    const shared = Array.from({ length: 40 }, hash);
+    const prints: Uint32Array[] = [];
+    for (let story = 0; story < 400; story++) {
+      const own = new Set<number>();
+      const copied = story > 0 && random() < 0.2 ? prints[Math.floor(random() * story)]! : undefined;
+      for (const value of copied ?? []) if (random() < 0.9) own.add(value);
+      while (own.size < 20 + Math.floor(random() * 40)) own.add(random() < 0.02 ? shared[Math.floor(random() * shared.length)]! : hash());
+      prints.push(Uint32Array.from(own).sort());
+    }
+    const index = new StoryIndex<number>();
+    prints.forEach((print, story) => index.add(story, print));
+    const expected: string[] = [];
+    for (let a = 0; a < prints.length; a++)
+      for (let b = a + 1; b < prints.length; b++) if (sharedShare(prints[a]!, prints[b]!) >= 0.8) expected.push(`${a}-${b}`);
+    expect(expected.length).toBeGreaterThan(40);
+    expect(
+      index
+        .pairs()
+        .map(({ a, b }) => `${a}-${b}`)
+        .sort(),
+    ).toEqual(expected.sort());
+    prints.forEach((print, story) => {
+      const same = expected
+        .filter((pair) => pair.split('-').includes(String(story)))
+        .map((pair) => Number(pair.split('-').find((s) => s !== String(story))));
+      expect(
+        index
+          .sameAs(print, story)
+          .map(({ key }) => key)
+          .sort((x, y) => x - y),
+      ).toEqual(same.sort((x, y) => x - y));
+    });
+  });
 });
