@@ -510,8 +510,15 @@ export async function buildArchiveData(
     }
   }
   const listsOf = (id: number) => namedWithOf[id]!;
+  // Each year's first facet, one object shared by its articles' pages.
+  const yearFacets = new Map<number, { label: string; url: string }>();
+  const yearFacet = (year: number) => {
+    let facet = yearFacets.get(year);
+    if (!facet) yearFacets.set(year, (facet = { label: `${year} in the archive`, url: `/timeline/${year}/` }));
+    return facet;
+  };
   const articleFacets = (article: Article, links: Record<PageKind, EntityLink[]>): ArticleFacets => {
-    const years = [{ label: `${article.year} in the archive`, url: `/timeline/${article.year}/` }];
+    const years = [yearFacet(article.year)];
     const own = ENTITY_KINDS.flatMap((kind) => links[kind]);
     for (const link of own) {
       const url = yearViewOf.get(link.url)?.get(article.year);

@@ -74,6 +74,8 @@ class Tally {
 /** Counts names named together, for the kinds given (facet kinds), by number. */
 export class NamedWithCounter {
   readonly #numbering: Numbering;
+  /** Each name's link, made when first asked for (link). */
+  readonly #links: (EntityLink | undefined)[] = [];
   readonly #tallies: Tally[];
 
   constructor(numbering: Numbering, kinds: number) {
@@ -125,7 +127,13 @@ export class NamedWithCounter {
     return counted.ids.map((id, at) => ({ ...this.link(id), count: counted.counts[at]! }));
   }
 
+  /** The link of the name numbered `id`: one object per name, made once, shared by every list that names it (never changed). */
   link(id: number): EntityLink {
-    return { name: this.#numbering.names[id]!, url: this.#numbering.urls[id]! };
+    let link = this.#links[id];
+    if (!link) {
+      link = { name: this.#numbering.names[id]!, url: this.#numbering.urls[id]! };
+      this.#links[id] = link;
+    }
+    return link;
   }
 }
