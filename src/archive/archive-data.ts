@@ -22,7 +22,7 @@ import { byInitial, type LetterGroup } from '../collections/alphabet.ts';
 import { NamedWithCounter, type Counted, type NamedWith, type NumberedLinks } from '../collections/named-with.ts';
 import { neighbours } from '../collections/neighbours.ts';
 import { countByYear, newestFirst } from '../collections/order.ts';
-import { computeRelatedParallel, linkRelatedHeadlines, SIMILAR_TEXT, type RelatedLink } from '../related/index.ts';
+import { linkRelatedHeadlines, SIMILAR_TEXT, startRelated, type RelatedLink, type RelatedRun } from '../related/index.ts';
 import { timeline, type TimelineYear } from '../collections/timeline.ts';
 import { barChart, chartPeriods, yearChart, type ChartPeriods } from '../site/chart.ts';
 import { archiveCitations, bibtexKey, citations, type Citations } from '../site/citation.ts';
@@ -394,8 +394,26 @@ export async function buildArchiveData(
   render: (markdown: string, file: string) => string,
   searchShardPages?: number,
 ): Promise<ArchiveData> {
-  const { settings } = content;
   const articles = newestFirst(content.articles);
+  // Related stories begin now from the articles' texts (on a worker, on a large archive), and are finished with their names;
+  // the worker ends with the build of the data, whatever happens.
+  const relatedRun = startRelated(articles);
+  try {
+    return await buildWithRelated(content, articles, relatedRun, render, searchShardPages);
+  } finally {
+    await relatedRun.end();
+  }
+}
+
+/** `buildArchiveData` once the related stories are begun (`relatedRun`) from `articles`, the content's articles newest first. */
+async function buildWithRelated(
+  content: LoadedContent,
+  articles: Article[],
+  relatedRun: RelatedRun,
+  render: (markdown: string, file: string) => string,
+  searchShardPages?: number,
+): Promise<ArchiveData> {
+  const { settings } = content;
   // The registries, then the folds the archive itself shows (src/collections/indexes.ts).
   const { registries, indexes, outlets } = archiveIndexes(articles, content.registries, content.outlets);
   const outletIndex = indexes.get('outlets')!;
@@ -440,7 +458,7 @@ export async function buildArchiveData(
     };
   });
   // On a large archive a worker computes them while this thread computes the rest; they are waited for at the end.
-  const relatedDone = computeRelatedParallel(canonical);
+  const relatedDone = relatedRun.withNames(canonical);
   // A failure elsewhere before that wait must not leave the worker's failure unhandled: the wait still sees it.
   relatedDone.catch(() => undefined);
   // A body's HTML depends on its text, its file and the path prefix, unless it may link to another

@@ -1,21 +1,24 @@
 /**
- * Related stories on a second thread. The build starts them as soon as the
- * names are canonical and goes on computing the rest of the archive (body
- * HTML, facets, article and entity pages, the export) while a worker thread
- * runs the rule (`scoreRelated`) on a copy of what the rule reads, and
- * answers with its picks as typed arrays; this thread then makes the links
- * (`relatedLinks`), when the build gives each article page its related
- * stories. The worker runs the very code one thread runs, on the same
- * input, so the links are the same byte for byte; only the build's wall
- * time shrinks. Below PARALLEL_FROM articles, or on one core, the rule runs
- * on this thread. The build starts the worker thread itself earlier, once the
- * content is read (startRelatedWorker).
+ * Related stories on a second thread, in two steps. The build begins them
+ * (`startRelated`) as soon as the articles are read and sorted: a worker
+ * thread numbers the articles and counts their terms (what the rule reads
+ * of their text, days and URLs) while the build works out the names; once
+ * the names are canonical (`withNames`), the worker scores the archive
+ * (`scoreWithNames`) while the build computes the rest (body HTML, facets,
+ * article and entity pages, the export), and answers with its picks as
+ * typed arrays; this thread then makes the links (`relatedLinks`), when the
+ * build gives each article page its related stories. The worker runs the
+ * very code one thread runs, on the same input, so the links are the same
+ * byte for byte; only the build's wall time shrinks. Below PARALLEL_FROM
+ * articles, or on one core, the rule runs on this thread. The build starts
+ * the worker thread itself earlier, once the content is read
+ * (startRelatedWorker).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { computeRelated, relatedLinks } from './related.ts';
 import { TEXT_CHARS, type RelatedArticle, type RelatedLink, type RelatedOptions } from './rule.ts';
-import type { WorkerAnswer, WorkerRequest } from './worker.ts';
+import type { RelatedNames, RelatedText, WorkerAnswer, WorkerRequest } from './worker.ts';
 
 /**
  * From this many articles the rule runs on a worker. Its cost is copying
@@ -43,24 +46,20 @@ export interface ParallelOptions extends RelatedOptions {
 }
 
 /**
- * What the worker is sent of an article: what the rule reads (RelatedArticle),
- * the body cut where terms stop being read, one character after TEXT_CHARS
- * (which tells a word the limit cuts), so the copy is small.
+ * What the worker is first sent of an article: what the rule reads of its
+ * text (RelatedText), the body cut where terms stop being read, one
+ * character after TEXT_CHARS (which tells a word the limit cuts), so the
+ * copy is small.
  */
-export function relatedRecord(article: RelatedArticle): RelatedArticle {
-  const { url, slug, date, title, body, people, organizations, tags, places, related } = article;
-  return {
-    url,
-    slug,
-    date,
-    title,
-    body: body.length > TEXT_CHARS + 1 ? body.slice(0, TEXT_CHARS + 1) : body,
-    people,
-    organizations,
-    tags,
-    places,
-    ...(related ? { related } : {}),
-  };
+export function relatedText(article: RelatedText): RelatedText {
+  const { url, slug, date, title, body } = article;
+  return { url, slug, date, title, body: body.length > TEXT_CHARS + 1 ? body.slice(0, TEXT_CHARS + 1) : body };
+}
+
+/** What the worker is then sent of an article: its names and the editors' choices (RelatedNames). */
+function relatedNames(article: RelatedArticle): RelatedNames {
+  const { people, organizations, tags, places, related } = article;
+  return { people, organizations, tags, places, ...(related ? { related } : {}) };
 }
 
 /** Whether the rule runs on a worker for `articles` articles. */
@@ -102,8 +101,8 @@ function takeWorker(): Worker {
   return worker;
 }
 
-/** Sends the worker its one request and waits for its answer; an error or exit of the worker rejects. */
-function ask(worker: Worker, request: WorkerRequest): Promise<Extract<WorkerAnswer, { ok: true }>['result']> {
+/** The worker's answer, once it gives one; an error or exit of the worker before it rejects. Listens from the start, so a worker that fails early is heard. */
+function answerOf(worker: Worker): Promise<Extract<WorkerAnswer, { ok: true }>['result']> {
   return new Promise((resolve, reject) => {
     worker.once('message', (answer: WorkerAnswer) => {
       if (answer.ok) resolve(answer.result);
@@ -111,27 +110,73 @@ function ask(worker: Worker, request: WorkerRequest): Promise<Extract<WorkerAnsw
     });
     worker.once('error', (error: Error) => reject(new Error(`related stories: the worker failed: ${error.message}`, { cause: error })));
     worker.once('exit', (code: number) => reject(new Error(`related stories: the worker exited with code ${code} before answering`)));
-    worker.postMessage(request);
   });
+}
+
+/** Related stories begun from the articles' texts (startRelated), to be finished with their names. */
+export interface RelatedRun {
+  /**
+   * The related stories of `articles`, the articles `startRelated` was given
+   * in the same order, now with their names and the editors' choices.
+   */
+  withNames(articles: readonly RelatedArticle[]): Promise<Map<string, RelatedLink[]>>;
+  /** Ends the worker, if any, answered or not: for a build that failed before it asked for the names, or after. */
+  end(): Promise<void>;
+}
+
+/**
+ * Begins {@link computeRelated} from what the rule reads of the articles'
+ * text, before their names are known: on a worker thread, when the archive
+ * is large enough to gain and the machine has a second core, which numbers
+ * the articles and counts their terms at once (about a third of the rule's
+ * time) while the build works out the names; `withNames` gives it the rest.
+ * The texts are copied (relatedText) before this returns.
+ */
+export function startRelated(texts: readonly RelatedText[], options: ParallelOptions = {}): RelatedRun {
+  if (!usesWorker(texts.length, options))
+    return {
+      withNames: async (articles) => computeRelated(articles, options),
+      end: async () => undefined,
+    };
+  const worker = takeWorker();
+  let ended: Promise<unknown> | undefined;
+  const end = async (): Promise<void> => {
+    ended ??= worker.terminate();
+    await ended;
+  };
+  const answer = answerOf(worker);
+  // Heard when withNames waits for it; a failure before then must not go unhandled.
+  answer.catch(() => undefined);
+  worker.postMessage({
+    texts: texts.map(relatedText),
+    options: options.limit === undefined ? {} : { limit: options.limit },
+  } satisfies WorkerRequest);
+  return {
+    withNames: async (articles) => {
+      try {
+        if (articles.length !== texts.length || articles.some((article, index) => article.url !== texts[index]!.url))
+          throw new Error('related stories: the names are not of the articles whose texts were sent');
+        worker.postMessage({ names: articles.map(relatedNames) } satisfies WorkerRequest);
+        const { positions, ...scored } = await answer;
+        // The links name this thread's own articles, numbered as the worker numbered its copies.
+        return relatedLinks({ ...scored, order: Array.from(positions, (position) => articles[position]!) });
+      } finally {
+        await end();
+      }
+    },
+    end,
+  };
 }
 
 /**
  * {@link computeRelated}, on a worker thread when the archive is large enough
- * to gain and the machine has a second core. The articles are copied
- * (relatedRecord) before this returns, so the caller may go on at once.
+ * to gain and the machine has a second core (`startRelated` with the names
+ * at once). The articles are copied before this returns, so the caller may
+ * go on at once.
  */
 export async function computeRelatedParallel(
   articles: readonly RelatedArticle[],
   options: ParallelOptions = {},
 ): Promise<Map<string, RelatedLink[]>> {
-  if (!usesWorker(articles.length, options)) return computeRelated(articles, options);
-  const worker = takeWorker();
-  try {
-    const request = { articles: articles.map(relatedRecord), options: options.limit === undefined ? {} : { limit: options.limit } };
-    const { positions, ...scored } = await ask(worker, request);
-    // The links name this thread's own articles, numbered as the worker numbered its copies.
-    return relatedLinks({ ...scored, order: Array.from(positions, (position) => articles[position]!) });
-  } finally {
-    await worker.terminate();
-  }
+  return startRelated(articles, options).withNames(articles);
 }

@@ -1,8 +1,8 @@
 /** Related stories for every article of the archive, computed once per build. */
-import { orderArticles, prepareIndex, prepareNames, termDocuments } from './prepare.ts';
+import { orderArticles, prepareIndex, prepareNames, termDocuments, type ArticleOrder } from './prepare.ts';
 import { DEFAULT_LIMIT, SIMILAR_TEXT, TEXT_CHARS, type RelatedArticle, type RelatedLink, type RelatedOptions } from './rule.ts';
 import { scoreArticles, type ScoredRange } from './score.ts';
-import { countTerms } from './terms.ts';
+import { countTerms, type TermTable } from './terms.ts';
 
 export {
   DEFAULT_LIMIT,
@@ -66,8 +66,30 @@ export interface ScoredArchive {
 
 /** Numbers, indexes and scores the archive: all of the rule but making the links (`relatedLinks`). */
 export function scoreRelated(articles: readonly RelatedArticle[], options: RelatedOptions = {}): ScoredArchive {
-  const names = prepareNames(orderArticles(articles), options.limit ?? DEFAULT_LIMIT);
-  const prepared = prepareIndex(names, countTerms(termDocuments(names.order), TEXT_CHARS, names.order.length));
+  return scoreWithNames(scoreText(articles), options);
+}
+
+/**
+ * What the rule reads of the articles' text, and of their days and URLs:
+ * their numbered order and their terms. It never reads their names or the
+ * editors' choices, so the worker (parallel.ts) makes it before the build
+ * knows those.
+ */
+export interface TextPart {
+  numbered: ArticleOrder;
+  terms: TermTable;
+}
+
+/** The first part of `scoreRelated`: the articles numbered, and their terms counted. */
+export function scoreText(articles: readonly RelatedArticle[]): TextPart {
+  const numbered = orderArticles(articles);
+  return { numbered, terms: countTerms(termDocuments(numbered.order), TEXT_CHARS, numbered.order.length) };
+}
+
+/** The rest of `scoreRelated`, once the articles `text` numbered hold their names and the editors' choices. */
+export function scoreWithNames(text: TextPart, options: RelatedOptions = {}): ScoredArchive {
+  const names = prepareNames(text.numbered, options.limit ?? DEFAULT_LIMIT);
+  const prepared = prepareIndex(names, text.terms);
   return {
     order: prepared.order,
     names: prepared.names,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { once } from 'node:events';
-import { computeRelated, computeRelatedParallel, startRelatedWorker } from '../../src/related/index.ts';
+import { computeRelated, computeRelatedParallel, startRelated, startRelatedWorker } from '../../src/related/index.ts';
 import { orderArticles } from '../../src/related/prepare.ts';
 import { syntheticArchive } from '../bench/related.ts';
 import { makeArticle } from '../support/make-article.ts';
@@ -76,4 +76,28 @@ describe('orderArticles', () => {
     expect(titles(far)).toEqual(['Echo', 'Charlie', 'Alpha', 'Bravo', 'Delta']);
     expect(titles([...far].reverse())).toEqual(['Echo', 'Charlie', 'Alpha', 'Bravo', 'Delta']);
   });
+});
+
+describe('startRelated', () => {
+  it('counts terms from the texts first and scores with the names given after, as one thread does with both', async () => {
+    const archive = syntheticArchive(800, { seed: 17 });
+    const serial = JSON.stringify([...computeRelated(archive)]);
+    // The texts alone first: the names the worker scores with are the second step's.
+    const texts = archive.map(({ url, slug, date, title, body }) => ({ url, slug, date, title, body }));
+    const run = startRelated(texts, { threads: 2, parallelFrom: 0 });
+    expect(JSON.stringify([...(await run.withNames(archive))])).toBe(serial);
+    // Names of other articles, or in another order, are refused.
+    const other = startRelated(texts, { threads: 2, parallelFrom: 0 });
+    await expect(other.withNames([...archive].reverse())).rejects.toThrow('the names are not of the articles whose texts were sent');
+  }, 120_000);
+
+  it('ends its worker when the build ends before it gives the names', async () => {
+    const archive = syntheticArchive(600, { seed: 3 });
+    const worker = startRelatedWorker(archive.length, { threads: 2, parallelFrom: 0 })!;
+    const exited = once(worker, 'exit').then(() => 'ended');
+    const run = startRelated(archive, { threads: 2, parallelFrom: 0 });
+    await run.end();
+    const timer = new Promise<string>((resolve) => setTimeout(() => resolve('still running'), 20_000).unref());
+    expect(await Promise.race([exited, timer])).toBe('ended');
+  }, 60_000);
 });
