@@ -200,10 +200,10 @@ function indexNames(order: readonly RelatedArticle[]): NameIndex {
 }
 
 /** Each article's top terms as ids with unit-vector weights, and the articles keeping each term with theirs. */
-type TermIndex = Pick<RelatedIndex, 'termRows' | 'termWeights' | 'termPostings' | 'postingWeights'>;
+export type TermIndex = Pick<RelatedIndex, 'termRows' | 'termWeights' | 'termPostings' | 'postingWeights'>;
 
 /** Indexes each article's TERMS_PER_ARTICLE highest terms by TF-IDF, as a unit vector. */
-function indexTerms(table: TermTable, count: number): TermIndex {
+export function indexTerms(table: TermTable, count: number): TermIndex {
   const termOffsets = new Int32Array(count + 1);
   const termValues = new Int32Array(count * TERMS_PER_ARTICLE);
   const termWeights = new Float64Array(count * TERMS_PER_ARTICLE);
@@ -344,8 +344,8 @@ export interface PreparedArchive {
   names: string[];
 }
 
-/** The whole index, from the names and the term counts of the articles in their numbered order. */
-export function prepareIndex(prepared: PreparedNames, terms: TermTable): PreparedArchive {
+/** The whole index, from the names and the terms' index (`indexTerms`) of the articles in their numbered order. */
+export function prepareIndex(prepared: PreparedNames, terms: TermIndex): PreparedArchive {
   const { order, days, limit, names, pins, excludes } = prepared;
   const index: RelatedIndex = {
     count: order.length,
@@ -355,7 +355,7 @@ export function prepareIndex(prepared: PreparedNames, terms: TermTable): Prepare
     namePostings: names.postings,
     nameWeight: names.weight,
     nameRank: names.rank,
-    ...indexTerms(terms, order.length),
+    ...terms,
     pins,
     excludes,
   };

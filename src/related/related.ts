@@ -1,8 +1,8 @@
 /** Related stories for every article of the archive, computed once per build. */
-import { orderArticles, prepareIndex, prepareNames, termDocuments, type ArticleOrder } from './prepare.ts';
+import { indexTerms, orderArticles, prepareIndex, prepareNames, termDocuments, type ArticleOrder, type TermIndex } from './prepare.ts';
 import { DEFAULT_LIMIT, SIMILAR_TEXT, TEXT_CHARS, type RelatedArticle, type RelatedLink, type RelatedOptions } from './rule.ts';
 import { scoreArticles, type ScoredRange } from './score.ts';
-import { countTerms, type TermTable } from './terms.ts';
+import { countTerms } from './terms.ts';
 
 export {
   DEFAULT_LIMIT,
@@ -77,13 +77,14 @@ export function scoreRelated(articles: readonly RelatedArticle[], options: Relat
  */
 export interface TextPart {
   numbered: ArticleOrder;
-  terms: TermTable;
+  terms: TermIndex;
 }
 
-/** The first part of `scoreRelated`: the articles numbered, and their terms counted. */
+/** The first part of `scoreRelated`: the articles numbered, their terms counted and indexed. */
 export function scoreText(articles: readonly RelatedArticle[]): TextPart {
   const numbered = orderArticles(articles);
-  return { numbered, terms: countTerms(termDocuments(numbered.order), TEXT_CHARS, numbered.order.length) };
+  const count = numbered.order.length;
+  return { numbered, terms: indexTerms(countTerms(termDocuments(numbered.order), TEXT_CHARS, count), count) };
 }
 
 /** The rest of `scoreRelated`, once the articles `text` numbered hold their names and the editors' choices. */
