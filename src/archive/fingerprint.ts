@@ -115,7 +115,10 @@ export function withItemHasher<T>(
     for (const article of known)
       if (Object.getOwnPropertyDescriptor(article, 'toJSON')?.value !== articleToJson)
         throw new Error(`withItemHasher: an article not made by toArticle (a copy?): ${article.file}`);
-    articleJson.standIn = (article) => (known.has(article) ? `a:${articleHash(article)}` : undefined);
+    // Each article's stand-in made once: an article page's item holds the article, its neighbours and its related stories.
+    const standIns = new Map<Article, string>();
+    for (const article of known) standIns.set(article, `a:${articleHash(article)}`);
+    articleJson.standIn = (article) => standIns.get(article);
     for (const object of new Set(shared)) {
       if (Object.hasOwn(object, 'toJSON')) continue; // An article, or listed twice: it stands in as its hash already.
       const json = `s:${sha256Short(JSON.stringify(object))}`;
