@@ -532,7 +532,10 @@ async function buildWithRelated(
   const yearFacets = new Map<number, { label: string; url: string }>();
   const yearFacet = (year: number) => {
     let facet = yearFacets.get(year);
-    if (!facet) yearFacets.set(year, (facet = { label: `${year} in the archive`, url: `/timeline/${year}/` }));
+    if (!facet) {
+      facet = { label: `${year} in the archive`, url: `/timeline/${year}/` };
+      yearFacets.set(year, facet);
+    }
     return facet;
   };
   const articleFacets = (article: Article, links: Record<PageKind, EntityLink[]>): ArticleFacets => {

@@ -49,7 +49,9 @@ parentPort!.on('message', (request: WorkerRequest) => {
     if (!started) throw new Error('names before texts');
     const { articles, text, options } = started;
     if (request.names.length !== articles.length) throw new Error(`names of ${request.names.length} articles for ${articles.length} texts`);
-    request.names.forEach((names, index) => Object.assign(articles[index]!, names));
+    request.names.forEach((names, index) => {
+      Object.assign(articles[index]!, names);
+    });
     const { order, names, limit, range } = scoreWithNames(text, options);
     const place = new Map(articles.map((article, index) => [article, index]));
     const positions = Int32Array.from(order, (article) => place.get(article)!);

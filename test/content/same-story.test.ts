@@ -58,7 +58,9 @@ describe('the same story told twice', () => {
       prints.push(Uint32Array.from(own).sort());
     }
     const index = new StoryIndex<number>();
-    prints.forEach((print, story) => index.add(story, print));
+    prints.forEach((print, story) => {
+      index.add(story, print);
+    });
     const expected: string[] = [];
     for (let a = 0; a < prints.length; a++)
       for (let b = a + 1; b < prints.length; b++) if (sharedShare(prints[a]!, prints[b]!) >= 0.8) expected.push(`${a}-${b}`);
