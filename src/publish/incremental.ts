@@ -478,7 +478,7 @@ export class SiteUpdate {
     for (const rel of this.#keptChanged) {
       const known = this.#known.get(rel)!;
       const trusted = this.#checked.trusted.get(rel)!;
-      if (known !== previous.files[rel]) change(rel, known === trusted ? trusted : { ...known, ...statsOf(trusted) });
+      change(rel, known === trusted ? trusted : { ...known, ...statsOf(trusted) });
     }
     // The files of the new search bundles, all in the staging folder.
     const inFolder = new Map<string, string[]>();

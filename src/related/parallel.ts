@@ -51,7 +51,7 @@ export interface ParallelOptions extends RelatedOptions {
  * character after TEXT_CHARS (which tells a word the limit cuts), so the
  * copy is small.
  */
-export function relatedText(article: RelatedText): RelatedText {
+function relatedText(article: RelatedText): RelatedText {
   const { url, slug, date, title, body } = article;
   return { url, slug, date, title, body: body.length > TEXT_CHARS + 1 ? body.slice(0, TEXT_CHARS + 1) : body };
 }
