@@ -21,11 +21,11 @@
  * the manifest is a record per file. What a build does with it is in
  * incremental.ts.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sha256 } from '../archive/fingerprint.ts';
 import { siteFiles } from './staging.ts';
-import { randomUUID } from 'node:crypto';
 import {
   CACHE_FORMAT,
   HASH_FIELDS,

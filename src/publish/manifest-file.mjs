@@ -173,11 +173,14 @@ export function readManifest(folder, outDir) {
   const kept = [];
   for (let row = 0; row < base.files.rels.length; row++) if (!gone.has(/** @type {string} */ (base.files.rels[row]))) kept.push(row);
   const left = pick(base.files, hashes, kept);
-  const right = pick(
-    changes,
-    deltaHashes,
-    changes.rels.map((_, row) => row),
-  );
+  const right = {
+    rels: changes.rels,
+    url: changes.url,
+    size: Array.from(changes.size),
+    ino: Array.from(changes.ino),
+    mtimeMs: Array.from(changes.mtimeMs),
+    hashes: deltaHashes,
+  };
   const rows = new Uint8Array(kept.length + changes.rels.length);
   rows.fill(1, kept.length);
   /** @type {Record<(typeof HASH_FIELDS)[number], string[]>} */
