@@ -9,15 +9,26 @@ export const SLUG_MAX = 60;
 
 /**
  * transliteration's tables take about a tenth of a second to load, so they are
- * read on the first slug made, not on import: `archive check` of well-named
- * files makes none (the same module either way: the package has one entry).
+ * read on the first slug made of a text beyond ASCII, not on import: `archive
+ * check` of well-named files makes none (the same module either way: the
+ * package has one entry).
  */
 let transliterate: typeof import('transliteration').transliterate | undefined;
+const transliterator = (): typeof import('transliteration').transliterate =>
+  (transliterate ??= (createRequire(import.meta.url)('transliteration') as typeof import('transliteration')).transliterate);
+
+/**
+ * Text transliteration leaves as it is (test/content/slug.test.ts holds it to
+ * that): titles and names in plain ASCII, most of an English-language
+ * archive, never load its tables (a tenth of a second of every build that
+ * slugs the archive's names).
+ */
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** The slug of a title, e.g. "‘Not Limited’ to Cyberspace" → "not-limited-to-cyberspace". */
 export function slugify(title: string, max = SLUG_MAX, fallback = 'untitled'): string {
-  transliterate ??= (createRequire(import.meta.url)('transliteration') as typeof import('transliteration')).transliterate;
-  const ascii = transliterate(title.normalize('NFKC').replace(/['’‘`´]/g, ''), { unknown: ' ' });
+  const text = title.normalize('NFKC').replace(/['’‘`´]/g, '');
+  const ascii = ASCII.test(text) ? text : transliterator()(text, { unknown: ' ' });
   const words = ascii
     .toLowerCase()
     .replace(/&/g, ' and ')
