@@ -43,6 +43,7 @@ import { DATA_FILES } from '../export/datapackage.ts';
 import { ARTICLE_COLUMNS, ENTITY_COLUMNS, wordCount, type Column } from '../export/records.ts';
 import type { DataLicense } from '../site/settings.ts';
 import { archiveIndexes } from '../collections/indexes.ts';
+import { rememberedPlaces } from '../collections/aliases.ts';
 import { incidentIndex, incidentLinks, type Incident, type IncidentIndex, type IncidentLink } from '../collections/incidents.ts';
 import type { OutletRef } from '../collections/reports.ts';
 import { storylineIndex, storylineSummary, wireStoryGroups, type Storyline, type StorylineSummary } from '../collections/storylines.ts';
@@ -415,7 +416,13 @@ async function buildWithRelated(
 ): Promise<ArchiveData> {
   const { settings } = content;
   // The registries, then the folds the archive itself shows (src/collections/indexes.ts).
-  const { registries, indexes, outlets } = archiveIndexes(articles, content.registries, content.outlets);
+  // The gazetteer's answers for the places, remembered with the article files by the parse cache when there is one.
+  const { registries, indexes, outlets } = archiveIndexes(
+    articles,
+    content.registries,
+    content.outlets,
+    content.derived ? rememberedPlaces(articles, content.derived, content.changed) : undefined,
+  );
   const outletIndex = indexes.get('outlets')!;
   // Each article's outlet (with its labels), looked up once: timelines, facets and its page read it.
   const lookUpOutlet = (article: Article): OutletLink | undefined => {

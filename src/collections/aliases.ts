@@ -14,6 +14,7 @@ import { lookupPlace } from '../content/gazetteer.ts';
 import type { EntityKind } from './entities.ts';
 import { cleanName, foldKey } from '../content/fold.ts';
 import type { RegistryEntry } from '../content/registry.ts';
+import type { Article } from '../content/article.ts';
 
 /** One spelling folded onto a name, and why. */
 export interface DerivedAlias {
@@ -25,11 +26,25 @@ export interface DerivedAlias {
 /** Small words left out of an acronym: "State Law and Order Restoration Council" is SLORC. */
 const MINOR = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'to', 'a', 'an', '&', 'de', 'du', 'des', 'la', 'le']);
 
-/** The folds for the names of one kind used across the archive (each spelling once). */
-export function derivedAliases(kind: EntityKind, spellings: Iterable<string>, registry: readonly RegistryEntry[] = []): DerivedAlias[] {
+/** The gazetteer's name for a place spelling (cleaned), if it knows one: countries, regions and states. */
+export type PlaceLookup = (spelling: string) => string | undefined;
+
+const gazetteerName: PlaceLookup = (spelling) => lookupPlace(spelling, { cities: false })?.name;
+
+/**
+ * The folds for the names of one kind used across the archive (each spelling
+ * once); places looked up by `lookup` (default: the gazetteer, whose tables
+ * take about a tenth of a second to load: `rememberedPlaces`).
+ */
+export function derivedAliases(
+  kind: EntityKind,
+  spellings: Iterable<string>,
+  registry: readonly RegistryEntry[] = [],
+  lookup: PlaceLookup = gazetteerName,
+): DerivedAlias[] {
   const registered = new Set(registry.flatMap((entry) => [entry.name, ...(entry.aliases ?? [])]).map(foldKey));
   const names = [...new Set([...spellings].map(cleanName).filter(Boolean))].filter((name) => !registered.has(foldKey(name)));
-  if (kind === 'places') return placeAliases(names);
+  if (kind === 'places') return placeAliases(names, lookup);
   if (kind === 'people') return surnameAliases(names);
   if (kind === 'organizations') return acronymAliases(names);
   return [];
@@ -42,14 +57,51 @@ export function asRegistry(aliases: readonly DerivedAlias[]): RegistryEntry[] {
   return [...byName].map(([name, list]) => ({ name, aliases: list }));
 }
 
-function placeAliases(names: string[]): DerivedAlias[] {
+function placeAliases(names: string[], lookup: PlaceLookup): DerivedAlias[] {
   const out: DerivedAlias[] = [];
   for (const spelling of names) {
-    const place = lookupPlace(spelling, { cities: false });
-    if (place && foldKey(place.name) !== foldKey(spelling))
-      out.push({ alias: spelling, name: place.name, why: `the gazetteer's name for ${spelling}` });
+    const name = lookup(spelling);
+    if (name !== undefined && foldKey(name) !== foldKey(spelling))
+      out.push({ alias: spelling, name, why: `the gazetteer's name for ${spelling}` });
   }
   return out;
+}
+
+/**
+ * The gazetteer's answers for the place spellings of `articles`, remembered
+ * with each article's file by `derived` (the parse cache, src/store/parse-cache.ts:
+ * a value made from the file's text alone, for a project whose code and
+ * packages, the gazetteer's data among them, are the same). The files the
+ * cache already knows are asked first (`changed` says which are not): a new
+ * file's spellings are then looked up in their answers, and only a spelling
+ * none of them has asks the gazetteer, so a build that adds an article
+ * naming known places never loads it. A lookup of a spelling no article has
+ * asks the gazetteer too.
+ */
+export function rememberedPlaces(
+  articles: readonly Article[],
+  derived: <T>(article: Article, name: string, make: () => T) => T,
+  changed: (article: Article) => boolean = () => true,
+): PlaceLookup {
+  const known = new Map<string, string | null>();
+  const answer = (spelling: string): string | null => {
+    const remembered = known.get(spelling);
+    if (remembered !== undefined) return remembered;
+    const name = gazetteerName(spelling) ?? null;
+    known.set(spelling, name);
+    return name;
+  };
+  const ask = (article: Article) => {
+    const spellings = article.places.map(cleanName);
+    const names = derived(article, 'gazetteerPlaces', () => spellings.map((spelling) => (spelling ? answer(spelling) : null)));
+    spellings.forEach((spelling, at) => {
+      const name = names[at];
+      if (spelling && (typeof name === 'string' || name === null)) known.set(spelling, name);
+    });
+  };
+  for (const article of articles) if (!changed(article)) ask(article);
+  for (const article of articles) if (changed(article)) ask(article);
+  return (spelling) => answer(spelling) ?? undefined;
 }
 
 function surnameAliases(names: string[]): DerivedAlias[] {

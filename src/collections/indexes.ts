@@ -7,7 +7,7 @@
 import type { Article } from '../content/article.ts';
 import type { RegistryEntry } from '../content/registry.ts';
 import { EMPTY_OUTLETS, outletOf, type OutletEntry, type OutletRegistry } from '../content/outlets.ts';
-import { asRegistry, derivedAliases } from './aliases.ts';
+import { asRegistry, derivedAliases, type PlaceLookup } from './aliases.ts';
 import { ENTITY_KINDS, groupEntities, groupNames, type EntityIndex, type EntityKind, type PageKind } from './entities.ts';
 
 /** The registries in force (each kind's own, then the derived folds) and the index of each kind. */
@@ -21,12 +21,14 @@ export interface ArchiveIndexes {
 /**
  * Groups `articles` by every kind of name, with `registries` (as read from
  * `content/_data`) first, and by outlet: each article's outlet is the one
- * `outletOf` finds for its source with the `outlets` registry.
+ * `outletOf` finds for its source with the `outlets` registry. Places are
+ * looked up in the gazetteer by `lookupPlace` when given (`rememberedPlaces`).
  */
 export function archiveIndexes(
   articles: readonly Article[],
   registries: Partial<Record<EntityKind, readonly RegistryEntry[]>>,
   outlets: OutletRegistry = EMPTY_OUTLETS,
+  lookupPlace?: PlaceLookup,
 ): ArchiveIndexes {
   const inForce = Object.fromEntries(
     ENTITY_KINDS.map((kind) => {
@@ -40,6 +42,7 @@ export function archiveIndexes(
               kind,
               articles.flatMap((a) => a[kind]),
               registry,
+              ...(lookupPlace ? [lookupPlace] : []),
             ),
           ),
         ],
