@@ -20,11 +20,12 @@ import archivePlugin, { INPUT_DIR, LAYOUTS_DIR, type ArchivePluginOptions } from
 import { computeArchive } from '../archive/compute.ts';
 import { startRelatedWorker } from '../related/index.ts';
 import { incompleteIndex, SearchIndexer, searchRuns, startSearchEarly } from '../search/indexer.ts';
-import { isBundleFolder, shardPagesFor } from '../search/plan.ts';
+import { isBundleFolder, shardPagesFor, shardToHold, type HeldShard } from '../search/plan.ts';
 import { discardStaging, emptyFiles, prepareStaging, publishStaging, unsafeOutput } from '../publish/staging.ts';
 import { startPreview, type PreviewServer } from '../preview/server.ts';
 import { oneAtATime, watchFolders } from '../preview/watch.ts';
 import { LINK_SKIPPED } from '../store/content-folder.ts';
+import { newestFirst } from '../collections/order.ts';
 import { joinFingerprints, pageFingerprints, restrictTo, sha256, type PageFingerprint } from '../archive/fingerprint.ts';
 import { CACHE_FORMAT, cacheFolder, cacheKey, projectHash, sitePath } from '../publish/cache.ts';
 import { ParseCache } from '../store/parse-cache.ts';
@@ -235,21 +236,37 @@ async function buildWith(
   // The related stories' worker thread starts now, ready by the time the archive's names are canonical.
   startRelatedWorker(content.articles.length);
   const key = cacheKey(project, outDir, content, options.searchShardPages);
-  const data = await computeArchive(content, options.quiet, options.searchShardPages);
-  memoryAt('archive computed');
-  // The article pages' fingerprints first: an incremental build renders the changed ones before it makes the others' (below).
-  const articlePrints = useCache ? pageFingerprints(data, 'articles') : new Map<string, PageFingerprint>();
-  memoryAt('article fingerprints computed');
-  const opened = !useCache ? { reason: 'no cache asked for' } : !opening ? { reason: '--clean' } : usablePrevious(await opening, key);
-  const previous = 'manifest' in opened ? opened : undefined;
-  memoryAt('previous site checked');
   return withStaging(outDir, async (staging, onStop) => {
+    // Pagefind (processes of its own) indexes each shard once its pages are written, on the second core while the next runs are.
+    const indexer = await SearchIndexer.create(staging);
+    onStop(() => indexer.stop());
+    const shardPages = options.searchShardPages ?? shardPagesFor(content.articles.length);
+    // The shard of a new or changed article file starts indexing the pages before it now, as the previous site has
+    // them, while the archive is computed: whether the previous site is usable is known only later, and SiteUpdate
+    // drops the shard then if it is not (src/search/plan.ts, shardToHold). Without a previous site to read, nothing held.
+    const { changed } = content;
+    let held: HeldShard | undefined;
+    if (opening && changed) {
+      const changedUrls = new Set(content.articles.filter((article) => changed(article)).map((article) => article.url));
+      held = shardToHold(
+        newestFirst(content.articles).map((article) => article.url),
+        (url) => changedUrls.has(url),
+        shardPages,
+      );
+      if (held) indexer.holdShard(held.index, held.urls.map(pageFile), held.at, [staging, outDir]);
+    }
+    const data = await computeArchive(content, options.quiet, options.searchShardPages);
+    memoryAt('archive computed');
+    // The article pages' fingerprints first: an incremental build renders the changed ones before it makes the others' (below).
+    const articlePrints = useCache ? pageFingerprints(data, 'articles') : new Map<string, PageFingerprint>();
+    memoryAt('article fingerprints computed');
+    const opened = !useCache ? { reason: 'no cache asked for' } : !opening ? { reason: '--clean' } : usablePrevious(await opening, key);
+    const previous = 'manifest' in opened ? opened : undefined;
+    memoryAt('previous site checked');
+    // An incremental build writes only the pages that changed: the others are read from the output folder.
+    if (previous) indexer.readFrom([staging, outDir]);
     // Only what the checks below need of each result: Eleventy's results hold every page's HTML.
     const written: WrittenPage[] = [];
-    // Pagefind (processes of its own) indexes each shard once its pages are written, on the second core while the next runs are.
-    const indexer = await SearchIndexer.create(staging, previous ? { from: [staging, outDir] } : {});
-    const shardPages = options.searchShardPages ?? shardPagesFor(data.articles.length);
-    onStop(() => indexer.stop());
     const site = new SiteUpdate({
       outDir,
       staging,
@@ -258,7 +275,7 @@ async function buildWith(
       articleUrls: data.articles.map((page) => page.article.url),
       shardPages,
       index: (shard, pages) => indexer.indexShard(shard, pages),
-      hold: (shard, pages, at) => indexer.holdShard(shard, pages, at),
+      ...(held ? { held } : {}),
       release: (shard, go, expect) => indexer.release(shard, go, expect),
     });
     // Every fingerprint made so far, by URL.
@@ -272,12 +289,6 @@ async function buildWith(
     };
     const renderArticles = keep(articlePrints);
     site.start();
-    // The shard of a new or changed article starts indexing the pages before it now (SiteUpdate.holdAhead).
-    const { changed } = content;
-    if (changed) {
-      const changedUrls = new Set(data.articles.filter((page) => changed(page.article)).map((page) => page.article.url));
-      site.holdAhead((url) => changedUrls.has(url));
-    }
     /** Renders `plan`'s `batches`, one Eleventy run each. */
     const run = async (plan: ArchiveData, batches: readonly BuildBatch[]): Promise<void> => {
       for (const batch of batches) {

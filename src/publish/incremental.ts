@@ -17,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 import { sha256 } from '../archive/fingerprint.ts';
 import type { RawFile } from '../archive/archive-data.ts';
 import { searchView } from '../search/view.mjs';
-import { bundleFolder, isBundleFolder, searchShards } from '../search/plan.ts';
+import { bundleFolder, isBundleFolder, searchShards, type HeldShard } from '../search/plan.ts';
 import {
   CACHE_FORMAT,
   cacheFolder,
@@ -191,18 +191,24 @@ export class SiteUpdate {
   readonly #shardState: ('waiting' | 'kept' | 'indexed')[];
   readonly #searchOf = new Map<string, string>();
   readonly #index: (shard: number, pages: string[]) => void;
-  readonly #hold: ((shard: number, pages: string[], at: number) => void) | undefined;
   readonly #release: ((shard: number, index: boolean, expect?: readonly string[]) => void) | undefined;
-  /** Shards whose indexing was started ahead (holdAhead), waiting to be told whether to finish, with the page each is held at. */
+  /** The shard whose indexing was started ahead (`held`), waiting to be told whether to finish, with the page it is held at. */
   readonly #held = new Map<number, number>();
 
   /**
    * `previous` and `checked` are the cache and its check (undefined for a
    * full build); `articleUrls` the article pages newest first, which the
    * search shards hold (`searchShards`); `index` starts indexing a shard;
-   * `hold` starts one ahead, up to the page at `at`, and `release` tells it
-   * to go on (true) or to drop what it did (false), and the search views the
-   * pages before the hold must have (holdAhead).
+   * `held` is the shard the caller started ahead (`shardToHold`), before it
+   * knew whether the build is incremental, and `release` tells it to go on
+   * (true) or to drop what it did (false), and the search views the pages
+   * before the hold must have. Once the shard's pages are all written it
+   * goes on if the shard is to be indexed and every page before the hold has
+   * the search view it was indexed with (a page re-rendered for its related
+   * stories or neighbours keeps it: they lie outside what Pagefind reads),
+   * else it is indexed anew, whole; or it drops what it did if the shard is
+   * kept after all. It is dropped at once when the build is not
+   * incremental, or the shard is not the one this site has at its index.
    */
   constructor(options: {
     outDir: string;
@@ -212,7 +218,7 @@ export class SiteUpdate {
     articleUrls: readonly string[];
     shardPages: number;
     index: (shard: number, pages: string[]) => void;
-    hold?: (shard: number, pages: string[], at: number) => void;
+    held?: HeldShard;
     release?: (shard: number, index: boolean, expect?: readonly string[]) => void;
   }) {
     this.#outDir = options.outDir;
@@ -229,8 +235,14 @@ export class SiteUpdate {
     this.#waiting = this.#shards.map((urls) => new Set(urls));
     this.#shardState = this.#shards.map(() => 'waiting');
     this.#index = options.index;
-    this.#hold = options.hold;
     this.#release = options.release;
+    const { held } = options;
+    if (held && this.#release) {
+      const urls = this.#shards[held.index];
+      const same = urls !== undefined && urls.length === held.urls.length && urls.every((url, at) => url === held.urls[at]);
+      if (this.#previous && same && held.at > 0 && held.at <= urls.length) this.#held.set(held.index, held.at);
+      else this.#release(held.index, false);
+    }
   }
 
   /** Whether the previous site's file `rel` may be kept: checked, and recorded as `match` says. */
@@ -283,39 +295,6 @@ export class SiteUpdate {
     if (this.#previous) return undefined;
     this.#ahead = { files: recordFiles(this.#staging, this.#known, within), within };
     return this.#ahead.files;
-  }
-
-  /**
-   * Starts indexing ahead, before any page is rendered, the shard that holds
-   * a page of a new or changed article file (`changed`, by URL) with the most
-   * pages before the first such page, where it is held: Pagefind indexes
-   * those pages as the previous site has them while the archive's pages are
-   * fingerprinted and rendered. Once the shard's pages are all written it
-   * goes on if the shard is to be indexed and every page before the hold has
-   * the search view it was indexed with (a page re-rendered for its related
-   * stories or neighbours keeps it: they lie outside what Pagefind reads),
-   * else it is indexed anew, whole; or it drops what it did if the shard is
-   * kept after all. One shard at most (a Pagefind process indexes one at a
-   * time): an added article's small shard, an edited article's. An
-   * incremental build only; the shard held, if any.
-   */
-  holdAhead(changed: (url: string) => boolean): number | undefined {
-    if (!this.#previous || !this.#hold || !this.#release || this.#held.size) return undefined;
-    let best: { index: number; at: number } | undefined;
-    this.#shards.forEach((urls, index) => {
-      if (this.#shardState[index] !== 'waiting') return;
-      const at = urls.findIndex(changed);
-      if (at > 0 && (!best || at > best.at)) best = { index, at };
-    });
-    if (!best) return undefined;
-    const { index, at } = best;
-    this.#held.set(index, at);
-    this.#hold(
-      index,
-      this.#shards[index]!.map((url) => pageFile(url)),
-      at,
-    );
-    return index;
   }
 
   /** Starts, before any page is rendered, the shards that are complete already (and the empty one of an empty archive). */

@@ -115,6 +115,8 @@ interface Job {
   pages: string[];
   /** Held before this page until released (holdShard): the pages before it are indexed, the rest wait. */
   holdAt?: number;
+  /** The folders its pages are read from, when not the indexer's (holdShard). */
+  from?: readonly string[];
   resolve(pages: number): void;
   reject(error: Error): void;
 }
@@ -145,7 +147,7 @@ const AHEAD = 4;
  */
 export class SearchIndexer {
   readonly #site: string;
-  readonly #from: readonly string[] | undefined;
+  #from: readonly string[] | undefined;
   #pages = 0;
   #limit = 1;
   #queued: Job[] = [];
@@ -184,10 +186,22 @@ export class SearchIndexer {
     this.#add(index, pages);
   }
 
-  /** Queues shard `index`, held before `holdAt` if given. */
-  #add(index: number, pages: readonly string[], holdAt?: number): void {
+  /** Reads the pages of the shards handed over from now on from the first folder of `from` that has each (as `create`'s option). */
+  readFrom(from: readonly string[]): void {
+    this.#from = [...from];
+  }
+
+  /** Queues shard `index`, held before `holdAt` if given, its pages read from `from` if given. */
+  #add(index: number, pages: readonly string[], holdAt?: number, from?: readonly string[]): void {
     const run = new Promise<number>((resolve, reject) => {
-      this.#queued.push({ id: index, pages: [...pages], ...(holdAt === undefined ? {} : { holdAt }), resolve, reject });
+      this.#queued.push({
+        id: index,
+        pages: [...pages],
+        ...(holdAt === undefined ? {} : { holdAt }),
+        ...(from ? { from: [...from] } : {}),
+        resolve,
+        reject,
+      });
     }).then((indexed) => {
       this.#pages += indexed;
     });
@@ -202,10 +216,14 @@ export class SearchIndexer {
    * `holdAt` (pages the build has already) until `release` says whether to
    * go on, writing the bundle as indexShard would, or to drop what was done
    * and write nothing: for a shard likely to be indexed anew, started while
-   * the build still renders its later pages (SiteUpdate.holdAhead).
+   * the build still renders its later pages (SiteUpdate's `held`). Its
+   * pages are read from `from` when given, else as the indexer's are; one
+   * that cannot be read before the hold makes the shard be indexed anew at
+   * the release (a held shard may start before the build knows what the
+   * previous site has).
    */
-  holdShard(index: number, pages: readonly string[], holdAt: number): void {
-    this.#add(index, pages, holdAt);
+  holdShard(index: number, pages: readonly string[], holdAt: number, from?: readonly string[]): void {
+    this.#add(index, pages, holdAt, from);
   }
 
   /**
@@ -298,7 +316,7 @@ export class SearchIndexer {
         site: this.#site,
         folder: bundleFolder(job.id),
         pages: job.pages,
-        ...(this.#from ? { from: this.#from } : {}),
+        ...((job.from ?? this.#from) ? { from: job.from ?? this.#from } : {}),
         ...(job.holdAt === undefined ? {} : { holdAt: job.holdAt }),
       });
     }

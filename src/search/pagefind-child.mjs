@@ -132,6 +132,9 @@ async function indexShard({ id, site, folder, pages, from, holdAt }) {
   // The search views indexed before the hold, by their SHA-256: the build checks them at the release.
   /** @type {string[]} */
   const viewed = [];
+  // A page before the hold that could not be read (a held shard starts before the build knows whether the previous
+  // site has every page): not a failure, but the shard is indexed anew at the release, once every page is written.
+  let unread = false;
   /**
    * Waits for the release of a held shard: 'go' on; or, after closing its index unwritten, 'drop' it (kept
    * after all) or index it 'anew' (a page before the hold was read before its new version was written).
@@ -139,7 +142,7 @@ async function indexShard({ id, site, folder, pages, from, holdAt }) {
    */
   const goesOn = async () => {
     const { go, expect } = await releaseOf(id);
-    if (go && (!expect || (expect.length === viewed.length && expect.every((sha, at) => sha === viewed[at])))) return 'go';
+    if (go && !unread && (!expect || (expect.length === viewed.length && expect.every((sha, at) => sha === viewed[at])))) return 'go';
     await closeService();
     ready = pagefind.createIndex({});
     ready.catch(() => undefined);
@@ -162,7 +165,17 @@ async function indexShard({ id, site, folder, pages, from, holdAt }) {
       readable = pages.length;
       for (let next = at; next < at + READ_AHEAD; next++) readAhead(next);
     }
-    const text = await /** @type {Promise<string>} */ (reading[at]);
+    /** @type {string} */
+    let text;
+    try {
+      text = await /** @type {Promise<string>} */ (reading[at]);
+    } catch (error) {
+      if (holdAt === undefined || at >= holdAt) throw error;
+      unread = true;
+      const answer = await atHold();
+      if (answer !== undefined) return answer;
+      throw new Error('a page before the hold could not be read, yet the shard went on'); // goesOn never says 'go' then
+    }
     reading[at] = undefined;
     readAhead(at + READ_AHEAD);
     // What Pagefind reads of the page, not the whole page: the same index, less to parse (view.mjs).

@@ -86,3 +86,32 @@ export function searchShards<T>(newestFirst: readonly T[], shardPages = shardPag
   }
   return shards;
 }
+
+/** A shard to index ahead, held before its page `at` (SiteUpdate, src/publish/incremental.ts): its index and its pages' URLs. */
+export interface HeldShard {
+  index: number;
+  at: number;
+  urls: string[];
+}
+
+/**
+ * The shard to start indexing ahead in an incremental build: of the shards
+ * of `newestFirst` (`searchShards`), the one that holds a page of a new or
+ * changed article (`changed`, by URL) with the most pages before the first
+ * such page, where it is held; Pagefind indexes those pages as the previous
+ * site has them while the build computes the archive. One shard at most (a
+ * Pagefind process indexes one at a time): an added article's small shard,
+ * an edited article's. None when no shard has an unchanged page first.
+ */
+export function shardToHold(
+  newestFirst: readonly string[],
+  changed: (url: string) => boolean,
+  shardPages = shardPagesFor(newestFirst.length),
+): HeldShard | undefined {
+  let best: HeldShard | undefined;
+  searchShards(newestFirst, shardPages).forEach((urls, index) => {
+    const at = urls.findIndex(changed);
+    if (at > 0 && (!best || at > best.at)) best = { index, at, urls };
+  });
+  return best;
+}

@@ -17,6 +17,7 @@ import { openAndCheck } from '../../src/publish/check-worker.mjs';
 import { INCOMPLETE } from '../../src/publish/manifest-file.mjs';
 import { openPrevious, usablePrevious, SiteUpdate, type PreviousSite } from '../../src/publish/incremental.ts';
 import { listFiles } from '../support/files.ts';
+import { searchView } from '../../src/search/view.mjs';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'archive-incremental-unit-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -136,6 +137,49 @@ describe('an incremental SiteUpdate', () => {
     if (!('manifest' in next)) throw new Error(next.reason);
     expect(next.manifest.files['feed.xml']).toMatchObject({ sha: sha256('<feed/>'), key: 'feed-1' });
     expect(next.manifest.files['index.html']).toMatchObject({ sha: sha256('new home'), ino: inodeOf('index.html') });
+  });
+
+  it('takes the shard held ahead in an incremental build, releasing it once its pages are known; drops it in any other', async () => {
+    const { out } = published('held');
+    const urls = ['/p1/', '/p2/', '/p3/'];
+    const releases: [number, boolean, readonly string[] | undefined][] = [];
+    const make = async (name: string, held: { index: number; at: number; urls: string[] }, previous: boolean) => {
+      const staging = path.join(root, `.${name}.building`);
+      fs.mkdirSync(staging);
+      const indexed: number[] = [];
+      const site = new SiteUpdate({
+        outDir: out,
+        staging,
+        key: 'k',
+        ...(previous ? { previous: await previousOf(out) } : {}),
+        articleUrls: [...urls].reverse(),
+        // Small shards of a quarter of that: the three pages are one.
+        shardPages: 12,
+        index: (shard) => indexed.push(shard),
+        held,
+        release: (shard, go, expect) => releases.push([shard, go, expect]),
+      });
+      return { site, staging, indexed };
+    };
+    // Incremental: released to go on once its pages are written, with the search views of the pages before the hold.
+    const { site, staging, indexed } = await make('held-go', { index: 0, at: 2, urls }, true);
+    expect(releases).toEqual([]);
+    for (const [at, url] of urls.entries()) {
+      write(staging, { [`${url.slice(1)}index.html`]: `<main>page ${at}</main>` });
+      site.written(path.join(staging, `${url.slice(1)}index.html`), url, `<main>page ${at}</main>`, `f${at}`);
+    }
+    expect(releases).toEqual([[0, true, [0, 1].map((at) => sha256(searchView(`<main>page ${at}</main>`)))]]);
+    expect(indexed, 'not handed over again').toEqual([]);
+    // A full build, or a shard of other pages than this site's (the archive sorted otherwise): dropped at once.
+    releases.length = 0;
+    await make('held-full', { index: 0, at: 2, urls }, false);
+    await make('held-other', { index: 0, at: 2, urls: ['/p1/', '/p3/', '/p2/'] }, true);
+    await make('held-none', { index: 4, at: 1, urls }, true);
+    expect(releases).toEqual([
+      [0, false, undefined],
+      [0, false, undefined],
+      [4, false, undefined],
+    ]);
   });
 
   it('keeps a raw file whose key is the recorded one without making it', async () => {

@@ -147,13 +147,7 @@ describe('SearchIndexer', () => {
     const urls = ['a', 'b', 'c'].map((slug) => `articles/2019/05/${slug}/`);
     const pages = urls.map((url) => `${url}index.html`);
     for (const url of urls) await writePage(url, page(`<article data-pagefind-body><h1>${url}</h1><p>Words of ${url}.</p></article>`));
-    const bundle = async () => {
-      const folder = path.join(site, 'pagefind');
-      const names = (await readdir(folder, { recursive: true })).sort();
-      return Promise.all(
-        names.map(async (name) => [name, (await readFile(path.join(folder, name)).catch(() => Buffer.alloc(0))).toString('base64')]),
-      );
-    };
+    const bundle = () => bundleIn(path.join(site, 'pagefind'));
     const whole = await SearchIndexer.create(site);
     whole.indexShard(0, pages);
     expect(await whole.settled()).toBe(3);
@@ -209,6 +203,56 @@ describe('SearchIndexer', () => {
     expect((await readdir(site)).filter((name) => name.startsWith('pagefind'))).toEqual([]);
   });
 
+  it('indexes a held shard anew at its release when a page before the hold could not be read, and reads a held shard from its own folders', async () => {
+    const urls = ['a', 'b', 'c'].map((slug) => `articles/2019/05/${slug}/`);
+    const pages = urls.map((url) => `${url}index.html`);
+    for (const url of urls) await writePage(url, page(`<article data-pagefind-body><h1>${url}</h1><p>Words of ${url}.</p></article>`));
+    const bundle = (folder = path.join(site, 'pagefind')) => bundleIn(folder);
+    const whole = await SearchIndexer.create(site);
+    whole.indexShard(0, pages);
+    expect(await whole.settled()).toBe(3);
+    const expected = await bundle();
+
+    // The first page is missing while the shard is held (a held shard starts before the build knows what the previous
+    // site has): no failure; once released, with every page written, the shard is indexed anew and comes out whole.
+    const first = await readFile(path.join(site, pages[0]!), 'utf8');
+    await rm(path.join(site, pages[0]!));
+    const held = await SearchIndexer.create(site);
+    held.holdShard(0, pages, 2);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await writeFile(path.join(site, pages[0]!), first);
+    held.release(0, true, ['', '']);
+    expect(await held.settled()).toBe(3);
+    expect(await bundle()).toEqual(expected);
+    // Dropped instead, it writes nothing and fails nothing.
+    await rm(path.join(site, pages[0]!));
+    const dropped = await SearchIndexer.create(site);
+    dropped.holdShard(0, pages, 2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    dropped.release(0, false);
+    expect(await dropped.settled()).toBe(0);
+    expect((await readdir(site)).filter((name) => name.startsWith('pagefind'))).toEqual([]);
+    await writeFile(path.join(site, pages[0]!), first);
+
+    // A held shard's own folders: its pages are read from the first that has each, the bundle written into the indexer's site.
+    const other = await mkdtemp(path.join(tmpdir(), 'archive-indexer-from-'));
+    try {
+      const staging = path.join(other, 'staging');
+      await mkdir(staging);
+      const fromOld = await SearchIndexer.create(staging);
+      fromOld.holdShard(0, pages, 3, [staging, site]);
+      fromOld.release(0, true);
+      expect(await fromOld.settled()).toBe(3);
+      expect(await bundle(path.join(staging, 'pagefind'))).toEqual(expected);
+      // Without them, the same shard reads the indexer's site alone, which has no pages: it fails.
+      const alone = await SearchIndexer.create(staging);
+      alone.indexShard(0, pages);
+      await expect(alone.settled()).rejects.toThrow(/failed on pagefind\//);
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
+  });
+
   it('reports the shard that failed, and starts none of the shards queued after it', async () => {
     const indexer = await SearchIndexer.create(site);
     indexer.indexShard(0, ['articles/2019/05/nato-warns/index.html']);
@@ -261,4 +305,12 @@ async function waitUntil(done: () => boolean): Promise<void> {
     if (Date.now() - start > 10_000) throw new Error('still running after 10 s');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** Every file of the bundle in `folder`, by name, with its bytes (base64). */
+async function bundleIn(folder: string): Promise<string[][]> {
+  const names = (await readdir(folder, { recursive: true })).sort();
+  return Promise.all(
+    names.map(async (name) => [name, (await readFile(path.join(folder, name)).catch(() => Buffer.alloc(0))).toString('base64')]),
+  );
 }

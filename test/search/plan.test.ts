@@ -7,6 +7,7 @@ import {
   searchShards,
   shardPagesFor,
   shardSizes,
+  shardToHold,
   tailPages,
 } from '../../src/search/plan.ts';
 
@@ -68,5 +69,25 @@ describe('the search shards', () => {
     expect(shards(17).slice(0, -1)).toEqual(shards(16));
     expect(shards(17).at(-1)).toEqual([17]);
     expect(shards(19)).toEqual([[1, 2, 3, 4, 5, 6], [7, 8, 9, 10, 11, 12], [13, 14, 15, 16, 17, 18], [19]]);
+  });
+
+  it('hold ahead the shard of a changed page with the most pages before it, and none when no shard has one first', () => {
+    const urls = Array.from({ length: 14 }, (_, i) => `/${14 - i}/`);
+    // Shards of six, oldest first: [1..6], [7..12], [13], [14]. Pages 3 and 10 changed: 10 has three before it, 3 two.
+    expect(shardToHold(urls, (url) => url === '/3/' || url === '/10/', 6)).toEqual({
+      index: 1,
+      at: 3,
+      urls: ['/7/', '/8/', '/9/', '/10/', '/11/', '/12/'],
+    });
+    expect(shardToHold(urls, (url) => url === '/3/', 6)).toMatchObject({ index: 0, at: 2 });
+    // The first page of a shard (nothing to index before it), a one-page shard, nothing changed: no shard held.
+    expect(shardToHold(urls, (url) => url === '/7/' || url === '/14/', 6)).toBeUndefined();
+    expect(shardToHold(urls, () => false, 6)).toBeUndefined();
+    // By default the archive's own shard size: an added newest article holds the last small shard before it, unless
+    // it starts a shard of its own.
+    const archive = (length: number) => Array.from({ length }, (_, i) => `/${length - i}/`);
+    expect(shardToHold(archive(10_002), (url) => url === '/10002/')).toMatchObject({ index: 23, at: 1 });
+    expect(shardToHold(archive(10_000), (url) => url === '/10000/')).toMatchObject({ index: 22, at: 124 });
+    expect(shardToHold(archive(10_001), (url) => url === '/10001/')).toBeUndefined();
   });
 });
