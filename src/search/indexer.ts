@@ -147,6 +147,7 @@ const AHEAD = 4;
  */
 export class SearchIndexer {
   readonly #site: string;
+  /** The folders pages are read from, the first that has each (`readFrom`); the site's own by default. */
   #from: readonly string[] | undefined;
   #pages = 0;
   #limit = 1;
@@ -156,23 +157,22 @@ export class SearchIndexer {
   #stopped = false;
   #failed = false;
 
-  private constructor(site: string, from: readonly string[] | undefined) {
+  private constructor(site: string) {
     this.#site = site;
-    this.#from = from;
   }
 
   /**
    * An indexer for the site in `outDir`, whose earlier bundles it deletes
-   * first; it reads each page from the first folder of `from` that has it
-   * (default: `outDir`), for a build that writes only the pages that changed.
+   * first; it reads each page from `outDir` unless told otherwise
+   * (`readFrom`, or a held shard's own folders).
    */
-  static async create(outDir: string, options: { from?: readonly string[] } = {}): Promise<SearchIndexer> {
+  static async create(outDir: string): Promise<SearchIndexer> {
     const site = path.resolve(outDir);
     await mkdir(site, { recursive: true });
     // Pagefind names its files by content hash and never deletes: a rebuild into the same folder
     // would otherwise keep every earlier index (and earlier shards) beside the new one.
     for (const entry of await readdir(site)) if (isBundleFolder(entry)) await rm(path.join(site, entry), { recursive: true, force: true });
-    return new SearchIndexer(site, options.from);
+    return new SearchIndexer(site);
   }
 
   /**
@@ -186,7 +186,11 @@ export class SearchIndexer {
     this.#add(index, pages);
   }
 
-  /** Reads the pages of the shards handed over from now on from the first folder of `from` that has each (as `create`'s option). */
+  /**
+   * Reads the pages of the shards handed over from now on from the first
+   * folder of `from` that has each: for a build that writes only the pages
+   * that changed, the others being in the output folder.
+   */
   readFrom(from: readonly string[]): void {
     this.#from = [...from];
   }
