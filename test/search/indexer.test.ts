@@ -144,14 +144,8 @@ describe('SearchIndexer', () => {
   });
 
   it('holds a shard before a page until released: going on, it writes the very bundle indexShard writes; dropped, nothing', async () => {
-    const urls = ['a', 'b', 'c'].map((slug) => `articles/2019/05/${slug}/`);
-    const pages = urls.map((url) => `${url}index.html`);
-    for (const url of urls) await writePage(url, page(`<article data-pagefind-body><h1>${url}</h1><p>Words of ${url}.</p></article>`));
+    const { pages, expected } = await threePagesIndexed();
     const bundle = () => bundleIn(path.join(site, 'pagefind'));
-    const whole = await SearchIndexer.create(site);
-    whole.indexShard(0, pages);
-    expect(await whole.settled()).toBe(3);
-    const expected = await bundle();
 
     // The last page is not there yet while the first two are indexed: read before the release, it would fail the shard.
     const last = await readFile(path.join(site, pages[2]!), 'utf8');
@@ -204,14 +198,8 @@ describe('SearchIndexer', () => {
   });
 
   it('indexes a held shard anew at its release when a page before the hold could not be read, and reads a held shard from its own folders', async () => {
-    const urls = ['a', 'b', 'c'].map((slug) => `articles/2019/05/${slug}/`);
-    const pages = urls.map((url) => `${url}index.html`);
-    for (const url of urls) await writePage(url, page(`<article data-pagefind-body><h1>${url}</h1><p>Words of ${url}.</p></article>`));
+    const { pages, expected } = await threePagesIndexed();
     const bundle = (folder = path.join(site, 'pagefind')) => bundleIn(folder);
-    const whole = await SearchIndexer.create(site);
-    whole.indexShard(0, pages);
-    expect(await whole.settled()).toBe(3);
-    const expected = await bundle();
 
     // The first page is missing while the shard is held (a held shard starts before the build knows what the previous
     // site has): no failure; once released, with every page written, the shard is indexed anew and comes out whole.
@@ -313,4 +301,15 @@ async function bundleIn(folder: string): Promise<string[][]> {
   return Promise.all(
     names.map(async (name) => [name, (await readFile(path.join(folder, name)).catch(() => Buffer.alloc(0))).toString('base64')]),
   );
+}
+
+/** Three article pages written into the site and indexed whole into its first bundle: their paths, and that bundle's files. */
+async function threePagesIndexed(): Promise<{ pages: string[]; expected: string[][] }> {
+  const urls = ['a', 'b', 'c'].map((slug) => `articles/2019/05/${slug}/`);
+  for (const url of urls) await writePage(url, page(`<article data-pagefind-body><h1>${url}</h1><p>Words of ${url}.</p></article>`));
+  const pages = urls.map((url) => `${url}index.html`);
+  const whole = await SearchIndexer.create(site);
+  whole.indexShard(0, pages);
+  expect(await whole.settled()).toBe(3);
+  return { pages, expected: await bundleIn(path.join(site, 'pagefind')) };
 }
