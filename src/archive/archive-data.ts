@@ -23,6 +23,7 @@ import { NamedWithCounter, type Counted, type NamedWith, type NumberedLinks } fr
 import { neighbours } from '../collections/neighbours.ts';
 import { countByYear, newestFirst } from '../collections/order.ts';
 import { linkRelatedHeadlines, SIMILAR_TEXT, startRelated, type RelatedLink, type RelatedRun } from '../related/index.ts';
+import { relatedBody, type RelatedArticle } from '../related/rule.ts';
 import { timeline, type TimelineYear } from '../collections/timeline.ts';
 import { barChart, chartPeriods, yearChart, type ChartPeriods } from '../site/chart.ts';
 import { archiveCitations, bibtexKey, citations, type Citations } from '../site/citation.ts';
@@ -37,7 +38,7 @@ import { aliasHtml, aliasPages } from '../site/redirects.ts';
 import { robots, sitemap, type SitemapEntry } from '../site/sitemap.ts';
 import type { LoadedContent } from '../store/load.ts';
 import { ARCHIVE_VERSION, archiveExport, DATA_URL, exportFiles } from '../export/index.ts';
-import { releaseIndex } from '../release/record.ts';
+import { hash as releaseHash, releaseIndex } from '../release/record.ts';
 import { releaseState, type ReleasePage, type ReleaseState } from '../release/pages.ts';
 import { DATA_FILES } from '../export/datapackage.ts';
 import { ARTICLE_COLUMNS, ENTITY_COLUMNS, wordCount, type Column } from '../export/records.ts';
@@ -396,20 +397,31 @@ export async function buildArchiveData(
   searchShardPages?: number,
 ): Promise<ArchiveData> {
   const articles = newestFirst(content.articles);
+  // What the rule of related stories reads of each body: remembered with its file by the parse cache,
+  // so an unchanged file is not read at all (src/store/load.ts).
+  const { derived } = content;
+  const bodies = new Map(articles.map((a) => [a, derived ? derived(a, 'relatedBody', () => relatedBody(a.body)) : relatedBody(a.body)]));
   // Related stories begin now from the articles' texts (on a worker, on a large archive), and are finished with their names;
   // the worker ends with the build of the data, whatever happens.
-  const relatedRun = startRelated(articles);
+  const relatedRun = startRelated(
+    articles.map(({ url, slug, date, title }, i) => ({ url, slug, date, title, body: bodies.get(articles[i]!)! })),
+  );
   try {
-    return await buildWithRelated(content, articles, relatedRun, render, searchShardPages);
+    return await buildWithRelated(content, articles, bodies, relatedRun, render, searchShardPages);
   } finally {
     await relatedRun.end();
   }
 }
 
-/** `buildArchiveData` once the related stories are begun (`relatedRun`) from `articles`, the content's articles newest first. */
+/**
+ * `buildArchiveData` once the related stories are begun (`relatedRun`) from
+ * `articles`, the content's articles newest first, with what the rule reads
+ * of each one's body (`bodies`).
+ */
 async function buildWithRelated(
   content: LoadedContent,
   articles: Article[],
+  bodies: ReadonlyMap<Article, string>,
   relatedRun: RelatedRun,
   render: (markdown: string, file: string) => string,
   searchShardPages?: number,
@@ -456,12 +468,22 @@ async function buildWithRelated(
   };
   const incidents = incidentIndex(articles, content.incidentSystems ?? [], outletRef);
   const storylines = storylineIndex(articles, wire, outletRef);
-  const canonical = articles.map((article) => {
+  // What the rule reads of each article (RelatedArticle), no more: the whole body is not read.
+  const canonical = articles.map((article): RelatedArticle => {
     const same = sameStory.get(article.url);
+    const { url, slug, date, title, related } = article;
+    const names = linksOf.get(article)!;
     return {
-      ...article,
-      ...Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, linksOf.get(article)![kind].map((l) => l.name)])),
-      ...(same ? { related: { ...article.related, exclude: [...(article.related?.exclude ?? []), ...same.map((a) => a.url)] } } : {}),
+      url,
+      slug,
+      date,
+      title,
+      body: bodies.get(article)!,
+      people: names.people.map((l) => l.name),
+      organizations: names.organizations.map((l) => l.name),
+      tags: names.tags.map((l) => l.name),
+      places: names.places.map((l) => l.name),
+      related: same ? { ...related, exclude: [...(related?.exclude ?? []), ...same.map((a) => a.url)] } : related,
     };
   });
   // On a large archive a worker computes them while this thread computes the rest; they are waited for at the end.
@@ -681,7 +703,9 @@ async function buildWithRelated(
       const recorded = content.releases ?? [];
       releases = releaseState(
         recorded,
-        recorded.length ? releaseIndex(records, articles, settings) : [],
+        recorded.length
+          ? releaseIndex(records, articles, settings, derived && ((a) => derived(a, 'releaseBodyHash', () => releaseHash(a.body))))
+          : [],
         ARCHIVE_VERSION,
         settings.releasesUrl,
       );

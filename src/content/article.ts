@@ -90,8 +90,13 @@ export function articleToJson(this: Article): unknown {
   return articleJson.standIn?.(this) ?? { ...this };
 }
 
-/** Builds the Article for validated front matter and body; `slug` is slugFromFile's, when known already (the parse cache). */
-export function toArticle(file: string, data: FrontMatter, body: string, slug = slugFromFile(file, data.title)): Article {
+/**
+ * Builds the Article for validated front matter and body; `slug` is
+ * slugFromFile's, when known already (the parse cache). A body given as a
+ * function is read from it the first time it is asked for, then kept (an
+ * unchanged file the build did not read: src/store/load.ts).
+ */
+export function toArticle(file: string, data: FrontMatter, body: string | (() => string), slug = slugFromFile(file, data.title)): Article {
   const article: Article = {
     file,
     slug,
@@ -115,8 +120,12 @@ export function toArticle(file: string, data: FrontMatter, body: string, slug = 
     related_headlines: data.related_headlines ?? [],
     related: data.related,
     draft: data.draft ?? false,
-    body,
+    body: typeof body === 'string' ? body : '',
   };
+  if (typeof body !== 'string') {
+    let text: string | undefined;
+    Object.defineProperty(article, 'body', { get: () => (text ??= body()), enumerable: true });
+  }
   return Object.defineProperty(article, 'toJSON', { value: articleToJson });
 }
 

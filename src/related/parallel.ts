@@ -17,7 +17,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { computeRelated, relatedLinks } from './related.ts';
-import { TEXT_CHARS, type RelatedArticle, type RelatedLink, type RelatedOptions } from './rule.ts';
+import { relatedBody, type RelatedArticle, type RelatedLink, type RelatedOptions } from './rule.ts';
 import type { RelatedNames, RelatedText, WorkerAnswer, WorkerRequest } from './worker.ts';
 
 /**
@@ -53,7 +53,7 @@ export interface ParallelOptions extends RelatedOptions {
  */
 function relatedText(article: RelatedText): RelatedText {
   const { url, slug, date, title, body } = article;
-  return { url, slug, date, title, body: body.length > TEXT_CHARS + 1 ? body.slice(0, TEXT_CHARS + 1) : body };
+  return { url, slug, date, title, body: relatedBody(body) };
 }
 
 /** What the worker is then sent of an article: its names and the editors' choices (RelatedNames). */

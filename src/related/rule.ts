@@ -54,6 +54,11 @@ export const TERMS_PER_ARTICLE = 10;
 /** Characters of the body read for terms: the lead tells what a story is about. */
 export const TEXT_CHARS = 1200;
 
+/** The part of a body the rule reads: its first TEXT_CHARS characters and the one after (the whole of a shorter body). */
+export function relatedBody(body: string): string {
+  return body.length > TEXT_CHARS + 1 ? body.slice(0, TEXT_CHARS + 1) : body;
+}
+
 /** What the cosine of two texts (0 to 1) is worth next to the names they share. */
 export const TEXT_WEIGHT = 4;
 

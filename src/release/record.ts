@@ -31,7 +31,7 @@ export interface ReleaseRecord {
 /** Hex digits kept of each SHA-256: 48 bits tell one version of an article from the next. */
 const HASH_LENGTH = 12;
 
-const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, HASH_LENGTH);
+export const hash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, HASH_LENGTH);
 
 /**
  * The index of a release: one entry per article, in URL order, from the
@@ -43,6 +43,8 @@ export function releaseIndex(
   records: readonly ArticleRecord[],
   articles: readonly Article[],
   settings: Pick<SiteSettings, 'baseUrl' | 'pathPrefix'>,
+  // A body's hash depends on its text alone: the build remembers an unchanged file's (src/store/parse-cache.ts).
+  bodyHash: (article: Article) => string = (article) => hash(article.body),
 ): IndexEntry[] {
   const byUrl = new Map(articles.map((article) => [absoluteUrl(settings, article.url), article]));
   return records
@@ -50,7 +52,7 @@ export function releaseIndex(
       const { url, ...metadata } = record;
       const article = byUrl.get(url);
       if (!article) throw new Error(`release index: no article has the record's URL ${url}`);
-      return [article.url, record.date, record.title, hash(JSON.stringify(metadata)), hash(article.body)];
+      return [article.url, record.date, record.title, hash(JSON.stringify(metadata)), bodyHash(article)];
     })
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }

@@ -13,7 +13,7 @@ import { formatIssue } from '../content/schema.ts';
 import type { EntityKind } from '../collections/entities.ts';
 import { resolveSettings, type SiteSettings } from '../site/settings.ts';
 import { listContent } from './content-folder.ts';
-import { displayPath, NOT_UTF8, readOptional, readUtf8 } from './read.ts';
+import { displayPath, fileStatus, NOT_UTF8, readOptional, readUtf8 } from './read.ts';
 import { loadIncidentSystems, loadOutlets as readOutlets, loadRegistries as readRegistries } from './registries.ts';
 import { unknownIncidents, type IncidentSystem } from '../content/incidents.ts';
 import { ContentError } from '../archive/errors.ts';
@@ -64,27 +64,40 @@ export { displayPath };
  * an incident identifier whose prefix no record system has is a problem too.
  * With `cache`, a file whose text is the one the last build parsed is taken
  * from there (unless it names incidents, which are checked against the
- * record systems with the lines a parse gives).
+ * record systems with the lines a parse gives); one whose status (fileStatus)
+ * is the one the last build read it with is not even read: its body is read
+ * if something asks for it (the build, for a few pages at most), and refused
+ * should its text no longer be the one parsed.
  */
 export async function loadArticles(
   contentDir: string,
   articleFiles = listContent(contentDir).articles,
   incidents?: { file: string; systems: readonly IncidentSystem[] },
   cache?: ParseCache,
+  // Taken before any file's status: a file changed less than SETTLED_MS before is read (fileStatus). Tests give a later time.
+  now = Date.now(),
 ): Promise<{ articles: Article[]; drafts: number; draftUrls: string[] }> {
   const files = articleFiles.map((file) => path.join(contentDir, file));
   const problems: string[] = [];
   const articles: Article[] = [];
   for (const full of files) {
+    const file = path.relative(contentDir, full).split(path.sep).join('/');
+    // A file whose status is the one the last build read it with is not read: its text is the one read then.
+    const stat = cache ? fileStatus(full, now) : undefined;
+    const settled = stat === undefined ? undefined : cache!.lookupStat(file, stat);
+    if (settled && !(incidents && settled.data.incidents?.length)) {
+      const slug = cache!.derived(file, 'slug', () => slugFromFile(file, settled.data.title));
+      articles.push(toArticle(file, settled.data, () => bodyOf(full, settled), slug));
+      continue;
+    }
     const text = readUtf8(full);
     if (text === undefined) {
       // As `archive check` says: a file that is not UTF-8 is refused (hostile corpus: 2019-06-28-invalid-utf8.md).
       problems.push(formatIssue({ file: displayPath(full), line: 1, message: NOT_UTF8 }));
       continue;
     }
-    const file = path.relative(contentDir, full).split(path.sep).join('/');
     const sha = cache ? sha256(text) : '';
-    const known = cache?.lookup(file, sha);
+    const known = cache?.lookup(file, sha, stat);
     if (known) {
       // Made with `file` itself, not copied with it: a copy would lose the Article's own toJSON (src/content/article.ts).
       // Its slug too: a file name longer than a slug may be is slugged from the title, which costs.
@@ -110,7 +123,7 @@ export async function loadArticles(
         continue;
       }
     }
-    cache?.store(file, sha, result.data, text.length - result.body.length, { slug: article.slug });
+    cache?.store(file, sha, result.data, text.length - result.body.length, { slug: article.slug }, stat);
     articles.push(article);
   }
   if (problems.length)
@@ -130,6 +143,18 @@ export async function loadArticles(
   }
   const draftUrls = articles.filter((a) => a.draft).map((a) => a.url);
   return { articles: published, drafts: draftUrls.length, draftUrls };
+}
+
+/**
+ * The body of the article file `full`, not read when its article was made (its
+ * status was the one its parse cache entry was read with): read now, and
+ * refused unless its text is still the one that entry was made from.
+ */
+function bodyOf(full: string, entry: { sha: string; bodyStart: number }): string {
+  const text = readUtf8(full);
+  if (text === undefined || sha256(text) !== entry.sha)
+    throw new ContentError('An article file changed while the site was being built; build it again:', [displayPath(full)]);
+  return text.slice(entry.bodyStart);
 }
 
 /** Reads `_data/{tags,people,organizations,places}.yaml` where they exist (src/store/registries.ts); a broken one stops the build with its file and line. */
@@ -167,13 +192,14 @@ export async function loadContent(
   contentDir: string,
   overrides: { baseUrl?: string; pathPrefix?: string } = {},
   cache?: ParseCache,
+  now = Date.now(),
 ): Promise<LoadedContent> {
   const listing = listContent(contentDir);
   const incidents = loadIncidentSystems(contentDir);
   if (incidents.issues.length)
     throw new ContentError('The registry of incident record systems is not valid:', incidents.issues.map(formatIssue));
   const [{ articles, drafts, draftUrls }, registries, settings] = await Promise.all([
-    loadArticles(contentDir, listing.articles, incidents, cache),
+    loadArticles(contentDir, listing.articles, incidents, cache, now),
     loadRegistries(contentDir),
     loadSettings(contentDir, process.env, overrides),
   ]);

@@ -51,6 +51,11 @@ export interface ParsedEntry {
   derived: Record<string, unknown>;
   /** Long texts derived so (its HTML), by name: made this build, or where its file holds them. */
   texts?: Record<string, string | TextAt>;
+  /**
+   * The file's status when its text was read (`fileStatus` in src/store/load.ts), if it had
+   * settled by then: a file whose status is still this one has this text, and is not read.
+   */
+  stat?: string;
 }
 
 interface Stored {
@@ -192,14 +197,34 @@ export class ParseCache {
    * the content folder) if its text still hashes to `sha`, kept for this
    * build; a copy, so the build cannot change what is saved.
    */
-  lookup(file: string, sha: string): { data: FrontMatter; bodyStart: number } | undefined {
+  lookup(file: string, sha: string, stat?: string): { data: FrontMatter; bodyStart: number } | undefined {
     const entry = this.#before.get(file);
     if (!entry || entry.sha !== sha) {
       this.#missed.add(file);
       return undefined;
     }
+    // The same text under another status (a file restored or touched): the next build trusts the new one.
+    if (entry.stat !== stat) {
+      if (stat === undefined) delete entry.stat;
+      else entry.stat = stat;
+      this.#grown.add(entry);
+    }
     this.#now.set(file, entry);
     return { data: copyData(entry.data), bodyStart: entry.bodyStart };
+  }
+
+  /**
+   * The same as `lookup` for a file not read: when the last build read it
+   * with this very status `stat` (never an unsettled one, which is not
+   * recorded), its text is the one it read then, whose hash this gives.
+   * Undefined otherwise, and nothing is noted: the caller reads the file and
+   * looks it up by its hash.
+   */
+  lookupStat(file: string, stat: string): { data: FrontMatter; bodyStart: number; sha: string } | undefined {
+    const entry = this.#before.get(file);
+    if (entry?.stat !== stat) return undefined;
+    this.#now.set(file, entry);
+    return { data: copyData(entry.data), bodyStart: entry.bodyStart, sha: entry.sha };
   }
 
   /** Whether `file` was looked up and the last build had not read it as it is now: a new or changed file. */
@@ -207,9 +232,9 @@ export class ParseCache {
     return this.#missed.has(file);
   }
 
-  /** Records what parsing the file `file`, whose text hashes to `sha`, made (a copy of `data`), and values `derived` from it already. */
-  store(file: string, sha: string, data: FrontMatter, bodyStart: number, derived: Record<string, unknown> = {}): void {
-    this.#now.set(file, { sha, data: copyData(data), bodyStart, derived: { ...derived } });
+  /** Records what parsing the file `file`, whose text hashes to `sha`, made (a copy of `data`), values `derived` from it already, and its settled status when read, if any. */
+  store(file: string, sha: string, data: FrontMatter, bodyStart: number, derived: Record<string, unknown> = {}, stat?: string): void {
+    this.#now.set(file, { sha, data: copyData(data), bodyStart, derived: { ...derived }, ...(stat === undefined ? {} : { stat }) });
   }
 
   /** The value `name` derived from the text of `file`: remembered, or made by `make` and remembered. */

@@ -33,6 +33,27 @@ export function readOptional(file: string): string | undefined {
   }
 }
 
+/**
+ * How long a file must have been left unchanged before its status is taken
+ * to tell its text: more than the coarsest timestamps a file system keeps (two
+ * seconds), so a change made after the status was taken always gives
+ * another status, however coarse the clock that stamps it.
+ */
+export const SETTLED_MS = 2_000;
+
+/**
+ * The status of `file` that stands for its text (device, inode, size, and the
+ * times of its last write and of its last change, which no program can set
+ * back), or undefined when it changed less than SETTLED_MS before `now`
+ * (a change made in the same tick, at the same size, could go unseen).
+ * Symbolic links are not followed.
+ */
+export function fileStatus(file: string, now: number): string | undefined {
+  const stat = lstatSync(file);
+  if (!(Math.max(stat.mtimeMs, stat.ctimeMs) < now - SETTLED_MS)) return undefined;
+  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}`;
+}
+
 /** How a file is named in messages: relative to the working folder when inside it, with forward slashes on every system. */
 export function displayPath(file: string): string {
   const absolute = path.resolve(file);

@@ -242,3 +242,59 @@ describe('the parse cache', () => {
     expect(holds()).toBe(true);
   });
 });
+
+describe('an article file whose status the parse cache recorded', () => {
+  const content = contentFolder();
+  const cacheDir = path.join(root, 'status-cache');
+  const later = (seconds: number) => Date.now() + seconds * 1000;
+  const unread = (article: { body: string }) => Object.getOwnPropertyDescriptor(article, 'body')!.get !== undefined;
+
+  it('is not read while its status is the one recorded once it had settled; its body, read when asked, is the file body', async () => {
+    const fresh = await loadContent(content);
+    // Read just after it was written: not settled, so its status is not recorded and the next build reads it again.
+    const first = ParseCache.open(cacheDir, 'k-status');
+    await loadContent(content, {}, first);
+    first.write().commit();
+    const next = await loadContent(content, {}, ParseCache.open(cacheDir, 'k-status'));
+    expect(next.articles.filter(unread)).toEqual([]);
+    // A build that reads them when they have settled records their status, and the build after it does not read them.
+    const settled = ParseCache.open(cacheDir, 'k-status');
+    await loadContent(content, {}, settled, later(10));
+    settled.write().commit();
+    const trusted = await loadContent(content, {}, ParseCache.open(cacheDir, 'k-status'), later(20));
+    const withoutIncidents = trusted.articles.filter((article) => article.incidents.length === 0);
+    expect(withoutIncidents.length).toBeGreaterThan(50);
+    expect(withoutIncidents.every(unread)).toBe(true);
+    // Articles naming incidents are parsed again, for their incidents' lines (loadArticles).
+    expect(trusted.articles.filter((article) => article.incidents.length > 0 && unread(article))).toEqual([]);
+    expect(trusted.articles).toStrictEqual(fresh.articles);
+    expect(trusted.changed!(withoutIncidents[0]!)).toBe(false);
+  });
+
+  it('is read again once it changes, even at the same size; and a body asked for after its file changed is refused, naming the file', async () => {
+    const first = ParseCache.open(cacheDir, 'k-status-change');
+    const fresh = await loadContent(content, {}, first, later(10));
+    first.write().commit();
+    const [one, two] = fresh.articles.filter((article) => article.incidents.length === 0);
+    const edit = (article: typeof one) => {
+      const file = path.join(content, article!.file);
+      const text = fs.readFileSync(file, 'utf8');
+      const title = /^title: (.*)$/m.exec(text)![1]!;
+      const edited = text.replace(/^title: .*$/m, `title: ${'X'.repeat(title.length)}`);
+      expect(edited.length).toBe(text.length);
+      fs.writeFileSync(file, edited);
+      return file;
+    };
+    edit(one);
+    const after = await loadContent(content, {}, ParseCache.open(cacheDir, 'k-status-change'), later(20));
+    const edited = after.articles.find((article) => article.file === one!.file)!;
+    expect(unread(edited)).toBe(false);
+    expect(edited.title).toMatch(/^X+$/);
+    expect(after.changed!(edited)).toBe(true);
+    const other = after.articles.find((article) => article.file === two!.file)!;
+    expect(unread(other)).toBe(true);
+    const file = edit(two);
+    expect(() => other.body).toThrow(`changed while the site was being built`);
+    expect(() => other.body).toThrow(path.basename(file));
+  });
+});
