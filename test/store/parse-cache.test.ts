@@ -13,8 +13,8 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), 'archive-parse-cache-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 /** The bundled content with the fixture archive's articles that a build accepts. */
-function contentFolder(): string {
-  const dir = path.join(root, 'content');
+function contentFolder(name = 'content'): string {
+  const dir = path.join(root, name);
   fs.cpSync(path.join(repoRoot, 'content'), dir, { recursive: true });
   for (const file of fixtureArticleFiles().filter((f) => !f.path.includes('hostile'))) {
     fs.mkdirSync(path.dirname(path.join(dir, file.path)), { recursive: true });
@@ -244,18 +244,28 @@ describe('the parse cache', () => {
 });
 
 describe('an article file whose status the parse cache recorded', () => {
-  const content = contentFolder();
+  const content = contentFolder('status-content');
   const cacheDir = path.join(root, 'status-cache');
   const later = (seconds: number) => Date.now() + seconds * 1000;
+  /** A second after the article file changed first: every one changed less than two seconds before (SETTLED_MS), however long ago they were written. */
+  const justAfter = () => {
+    const folder = path.join(content, 'articles');
+    const files = (fs.readdirSync(folder, { recursive: true }) as string[]).filter((file) => file.endsWith('.md'));
+    return (
+      Math.min(
+        ...files.map((file) => Math.max(fs.statSync(path.join(folder, file)).mtimeMs, fs.statSync(path.join(folder, file)).ctimeMs)),
+      ) + 1000
+    );
+  };
   const unread = (article: { body: string }) => Object.getOwnPropertyDescriptor(article, 'body')!.get !== undefined;
 
   it('is not read while its status is the one recorded once it had settled; its body, read when asked, is the file body', async () => {
     const fresh = await loadContent(content);
     // Read just after it was written: not settled, so its status is not recorded and the next build reads it again.
     const first = ParseCache.open(cacheDir, 'k-status');
-    await loadContent(content, {}, first);
+    await loadContent(content, {}, first, justAfter());
     first.write().commit();
-    const next = await loadContent(content, {}, ParseCache.open(cacheDir, 'k-status'));
+    const next = await loadContent(content, {}, ParseCache.open(cacheDir, 'k-status'), justAfter());
     expect(next.articles.filter(unread)).toEqual([]);
     // A build that reads them when they have settled records their status, and the build after it does not read them.
     const settled = ParseCache.open(cacheDir, 'k-status');
