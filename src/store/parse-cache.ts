@@ -3,7 +3,9 @@
  * article file the last build read, the SHA-256 of its bytes, its validated
  * front matter, where its body starts, and what the build derives from its
  * text alone (its story print), so an unchanged file is neither parsed,
- * validated nor printed again. It lives beside the build cache's manifest
+ * validated nor printed again; and the file's status when it was read, once
+ * it had settled, so a file still of that status is not even read
+ * (src/store/load.ts). It lives beside the build cache's manifest
  * and is valid for one key (the cache's format and the project's code and
  * dependencies): any other, or a file that cannot be read, is an empty
  * cache. Written with v8.serialize, which keeps what JSON would change
