@@ -88,8 +88,16 @@ export function tolerateLateCopyFailures(): void {
 }
 
 /** Reads and validates the content before Eleventy starts: a content error then stops the build with our message alone, not wrapped in Eleventy's stack traces. */
-async function readContent(options: { contentDir: string; pathPrefix?: string }, cache?: ParseCache): Promise<LoadedContent> {
-  const content = await loadContent(path.resolve(options.contentDir), options.pathPrefix ? { pathPrefix: options.pathPrefix } : {}, cache);
+async function readContent(
+  options: { contentDir: string; pathPrefix?: string; statusTime?: number },
+  cache?: ParseCache,
+): Promise<LoadedContent> {
+  const content = await loadContent(
+    path.resolve(options.contentDir),
+    options.pathPrefix ? { pathPrefix: options.pathPrefix } : {},
+    cache,
+    options.statusTime,
+  );
   for (const link of content.skipped ?? []) console.error(`archive: warning: ${link} ${LINK_SKIPPED}`);
   return content;
 }
@@ -200,6 +208,12 @@ export async function build(
     preview?: ArchivePluginOptions['preview'];
     /** The content, already read (`archive release` adds the release it is making): else read from `contentDir`. */
     content?: LoadedContent;
+    /**
+     * The time the article files' statuses are judged against (`fileStatus`,
+     * src/store/read.ts): the start of their reading unless given. Tests give
+     * a later one, so that every file counts as settled and is taken by its status.
+     */
+    statusTime?: number;
   },
 ): Promise<BuildReport> {
   const outDir = path.resolve(options.outDir);
