@@ -54,7 +54,7 @@ export interface ParsedEntry {
   /** Long texts derived so (its HTML), by name: made this build, or where its file holds them. */
   texts?: Record<string, string | TextAt>;
   /**
-   * The file's status when its text was read (`fileStatus` in src/store/load.ts), if it had
+   * The file's status when its text was read (`fileStatus` in src/store/read.ts), if it had
    * settled by then: a file whose status is still this one has this text, and is not read.
    */
   stat?: string;
