@@ -9,6 +9,7 @@
  */
 // First: Eleventy must be loaded after it (it says why).
 import './esm-resolver.ts';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
@@ -17,10 +18,12 @@ import { ContentError, findContentError } from '../archive/errors.ts';
 import { displayPath, loadContent, loadSettings, type LoadedContent } from '../store/load.ts';
 import { planBatches, type ArchiveData, type BuildBatch } from '../archive/archive-data.ts';
 import archivePlugin, { INPUT_DIR, LAYOUTS_DIR, type ArchivePluginOptions } from './plugin.ts';
-import { computeArchive } from '../archive/compute.ts';
+import { articleFiles, computeArchive } from '../archive/compute.ts';
+import { createMarkdown } from '../archive/markdown.ts';
 import { startRelatedWorker } from '../related/index.ts';
 import { incompleteIndex, SearchIndexer, searchRuns, startSearchEarly } from '../search/indexer.ts';
 import { isBundleFolder, shardPagesFor, shardToHold, type HeldShard } from '../search/plan.ts';
+import { provisionalShard, withBody, type EarlyPage } from '../search/provisional.ts';
 import { discardStaging, emptyFiles, prepareStaging, publishStaging, unsafeOutput } from '../publish/staging.ts';
 import { startPreview, type PreviewServer } from '../preview/server.ts';
 import { oneAtATime, watchFolders } from '../preview/watch.ts';
@@ -184,6 +187,13 @@ export interface BuildReport {
   reused: number;
   /** Why the cache was not used, when it was not: `no cache`, `--clean`, `the cache is corrupt`... */
   fullBuild?: string;
+  /**
+   * Search shards indexed and written while the archive was computed, with
+   * pages of articles edited in their body alone given ahead
+   * (src/search/provisional.ts), and kept: the build rendered those pages
+   * with the very search views indexed. Absent when none.
+   */
+  searchAhead?: number;
 }
 
 /**
@@ -234,6 +244,35 @@ export async function build(
   }
 }
 
+/**
+ * What an incremental build knows of each article page before it computes
+ * the archive (src/search/provisional.ts): whether its article changed, and
+ * for one changed in its body alone, its page as the previous site in
+ * `outDir` has it, with the body rendered anew.
+ */
+function earlyPages(content: LoadedContent, outDir: string): (url: string) => EarlyPage {
+  const byUrl = new Map(content.articles.map((article) => [article.url, article]));
+  let md: ReturnType<typeof createMarkdown> | undefined;
+  return (url) => {
+    const article = byUrl.get(url);
+    if (!article || !content.changed?.(article)) return { changed: !article };
+    if (!content.bodyOnlyChanged?.(article)) return { changed: true };
+    return {
+      changed: true,
+      provisional: () => {
+        let previous: string;
+        try {
+          previous = readFileSync(sitePath(outDir, pageFile(url)), 'utf8');
+        } catch {
+          return undefined;
+        }
+        md ??= createMarkdown({ pathPrefix: content.settings.pathPrefix, articleFiles: articleFiles(content) });
+        return withBody(previous, md.render(article.body, { file: article.file }));
+      },
+    };
+  };
+}
+
 /** `build` once the previous site is being opened (`opening`, unless the build is without the cache or clean). */
 async function buildWith(
   options: Parameters<typeof build>[0],
@@ -267,7 +306,12 @@ async function buildWith(
         (url) => changedUrls.has(url),
         shardPages,
       );
-      if (held) indexer.holdShard(held.index, held.urls.map(pageFile), held.at, [staging, outDir]);
+      if (held) {
+        // An article edited in its body alone is indexed ahead too, as its previous page with the new body (provisional.ts).
+        const provisional = provisionalShard(held, earlyPages(content, outDir));
+        if (provisional) held = { ...held, at: provisional.at };
+        indexer.holdShard(held.index, held.urls.map(pageFile), held.at, [staging, outDir], provisional?.pages);
+      }
     }
     const data = await computeArchive(content, options.quiet, options.searchShardPages);
     memoryAt('archive computed');
@@ -433,6 +477,7 @@ async function buildWith(
       written: published ? published.written : written.length + data.files.length,
       reused: published ? published.kept : 0,
       ...('reason' in opened ? { fullBuild: opened.reason } : {}),
+      ...(indexer.keptAhead ? { searchAhead: indexer.keptAhead } : {}),
     };
   });
 }

@@ -117,6 +117,8 @@ interface Job {
   holdAt?: number;
   /** The folders its pages are read from, when not the indexer's (holdShard). */
   from?: readonly string[];
+  /** Texts of some of its pages by position, given instead of reading them (holdShard). */
+  provisional?: Readonly<Record<number, string>>;
   resolve(pages: number): void;
   reject(error: Error): void;
 }
@@ -150,6 +152,7 @@ export class SearchIndexer {
   /** The folders pages are read from, the first that has each (`readFrom`); the site's own by default. */
   #from: readonly string[] | undefined;
   #pages = 0;
+  #ahead = 0;
   #limit = 1;
   #queued: Job[] = [];
   #runners = new Set<Runner>();
@@ -195,14 +198,21 @@ export class SearchIndexer {
     this.#from = [...from];
   }
 
-  /** Queues shard `index`, held before `holdAt` if given, its pages read from `from` if given. */
-  #add(index: number, pages: readonly string[], holdAt?: number, from?: readonly string[]): void {
+  /** Queues shard `index`, held before `holdAt` if given, its pages read from `from` if given, or given (`provisional`). */
+  #add(
+    index: number,
+    pages: readonly string[],
+    holdAt?: number,
+    from?: readonly string[],
+    provisional?: Readonly<Record<number, string>>,
+  ): void {
     const run = new Promise<number>((resolve, reject) => {
       this.#queued.push({
         id: index,
         pages: [...pages],
         ...(holdAt === undefined ? {} : { holdAt }),
         ...(from ? { from: [...from] } : {}),
+        ...(provisional ? { provisional } : {}),
         resolve,
         reject,
       });
@@ -224,10 +234,20 @@ export class SearchIndexer {
    * pages are read from `from` when given, else as the indexer's are; one
    * that cannot be read before the hold makes the shard be indexed anew at
    * the release (a held shard may start before the build knows what the
-   * previous site has).
+   * previous site has). The texts of some pages before the hold may be
+   * given (`provisional`, by position: src/search/provisional.ts) instead of
+   * read; they are checked at the release as read pages are. A shard held
+   * after its last page is written ahead, and its bundle removed should the
+   * release drop it or find a page indexed with another view.
    */
-  holdShard(index: number, pages: readonly string[], holdAt: number, from?: readonly string[]): void {
-    this.#add(index, pages, holdAt, from);
+  holdShard(
+    index: number,
+    pages: readonly string[],
+    holdAt: number,
+    from?: readonly string[],
+    provisional?: Readonly<Record<number, string>>,
+  ): void {
+    this.#add(index, pages, holdAt, from, provisional);
   }
 
   /**
@@ -264,6 +284,11 @@ export class SearchIndexer {
   widen(runs: number): void {
     this.#limit = Math.max(this.#limit, runs);
     this.#dispatch();
+  }
+
+  /** Shards held after their last page (holdShard) whose bundle, written before the release, was kept. */
+  get keptAhead(): number {
+    return this.#ahead;
   }
 
   /** Waits for every shard handed over; the pages they indexed. Rejects with the first failure, once all have ended. */
@@ -322,6 +347,7 @@ export class SearchIndexer {
         pages: job.pages,
         ...((job.from ?? this.#from) ? { from: job.from ?? this.#from } : {}),
         ...(job.holdAt === undefined ? {} : { holdAt: job.holdAt }),
+        ...(job.provisional && job.holdAt !== undefined ? { provisional: job.provisional } : {}),
       });
     }
   }
@@ -339,7 +365,7 @@ export class SearchIndexer {
       this.#failed = true;
       job.reject(searchError(`failed on ${bundleFolder(job.id)}/`, why.filter(Boolean)));
     };
-    child.on('message', (message: { id: number; pages?: number; error?: string }) => {
+    child.on('message', (message: { id: number; pages?: number; ahead?: boolean; error?: string }) => {
       const at = runner.sent.findIndex((job) => job.id === message.id);
       if (message.error !== undefined) {
         said = message.error;
@@ -347,6 +373,7 @@ export class SearchIndexer {
         return;
       }
       if (at < 0) return;
+      if (message.ahead) this.#ahead += 1;
       runner.sent.splice(at, 1)[0]!.resolve(message.pages ?? 0);
       this.#dispatch();
     });

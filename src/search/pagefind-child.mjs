@@ -2,8 +2,10 @@
 // A Pagefind process, started by src/search/indexer.ts, that indexes shards one after the
 // other as they come: each message { id, site, folder, pages, from } on its IPC channel is one
 // shard, whose pages of the built site (each read from the first folder of `from` that has
-// it, else from <site>, and given to Pagefind as its search view, view.mjs) go into a fresh
-// bundle at <site>/<folder>/; it answers { id, pages } or { id, error }, then takes the next.
+// it, else from <site>, or given in `provisional` by position, and given to Pagefind as its
+// search view, view.mjs) go into a fresh bundle at <site>/<folder>/; it answers { id, pages }
+// (with `ahead` when its bundle was written before its release and kept) or { id, error }, then
+// takes the next.
 // { end: true } ends the process (Pagefind's service is closed after each shard). Plain
 // JavaScript, so it starts at once (no TypeScript loader).
 //
@@ -15,7 +17,7 @@
 // is written, without waiting for the build's thread (busy rendering) to start a process.
 import child_process from 'node:child_process';
 import { hash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { searchView } from './view.mjs';
 
@@ -34,7 +36,7 @@ const watchedSpawn = (...args) => {
 child_process.spawn = /** @type {typeof child_process.spawn} */ (watchedSpawn);
 const pagefind = await import('pagefind');
 
-/** @typedef {{ id: number, site: string, folder: string, pages: string[], from?: string[], holdAt?: number }} Shard */
+/** @typedef {{ id: number, site: string, folder: string, pages: string[], from?: string[], holdAt?: number, provisional?: Record<number, string> }} Shard */
 
 /**
  * What the build said of a held shard (`holdAt`): go on or drop it, and, to go on, the SHA-256 of the search
@@ -102,15 +104,21 @@ ready.catch(() => undefined);
 /** Pages read ahead of the one Pagefind is given. */
 const READ_AHEAD = 16;
 
+/** Shards whose bundle was written before their release and kept (told to go on with the views indexed), by id. */
+const keptAhead = new Set();
+
 /**
  * Indexes one shard and writes its bundle; the pages indexed. A held shard
- * (`holdAt`) indexes its pages before that one, then waits to be released:
- * told to drop, it closes its index unwritten (0 pages); told to go on with
- * other search views than it read before the hold, it indexes the shard anew.
+ * (`holdAt`) indexes its pages before that one (those given in `provisional`
+ * as given), then waits to be released: told to drop, it closes its index
+ * unwritten (0 pages); told to go on with other search views than it read
+ * before the hold, it indexes the shard anew. A shard held after its last
+ * page writes its bundle before it waits, and removes it again unless told
+ * to go on with the very views it indexed.
  * @param {Shard} shard
  * @returns {Promise<number>}
  */
-async function indexShard({ id, site, folder, pages, from, holdAt }) {
+async function indexShard({ id, site, folder, pages, from, holdAt, provisional }) {
   // Dropped before it started: nothing to do.
   if (holdAt !== undefined && released.get(id)?.go === false) return 0;
   const { errors, index } = await ready;
@@ -123,7 +131,8 @@ async function indexShard({ id, site, folder, pages, from, holdAt }) {
   let readable = holdAt ?? pages.length;
   const readAhead = (/** @type {number} */ at) => {
     if (at >= readable) return;
-    const read = readPage(from ?? [site], /** @type {string} */ (pages[at]));
+    const given = at < (holdAt ?? 0) ? provisional?.[at] : undefined;
+    const read = given === undefined ? readPage(from ?? [site], /** @type {string} */ (pages[at])) : Promise.resolve(given);
     // Seen when its turn comes; a failure before then must not go unhandled meanwhile.
     read.catch(() => undefined);
     reading[at] = read;
@@ -184,13 +193,21 @@ async function indexShard({ id, site, folder, pages, from, holdAt }) {
     const added = await index.addHTMLFile({ sourcePath, content });
     if (added.errors.length) throw new Error(`could not read ${sourcePath}: ${added.errors.join('; ')}`);
   }
-  // Held after its last page: never written before the release.
-  if (holdAt !== undefined && holdAt >= pages.length) {
-    const answer = await atHold();
-    if (answer !== undefined) return answer;
-  }
-  const written = await index.writeFiles({ outputPath: path.join(site, folder) });
+  const outputPath = path.join(site, folder);
+  // Held after its last page: written ahead, in the build's staging folder (published only once the build
+  // has every shard's answer), and removed again unless the release goes on with the views indexed.
+  const ahead = holdAt !== undefined && holdAt >= pages.length;
+  const written = await index.writeFiles({ outputPath });
   if (written.errors.length) throw new Error(`could not write the index: ${written.errors.join('; ')}`);
+  if (ahead) {
+    const next = await goesOn();
+    if (next !== 'go') {
+      // Pagefind never deletes: a bundle written again into the same folder would keep this one's files beside it.
+      await rm(outputPath, { recursive: true, force: true });
+      return next === 'drop' ? 0 : indexShard({ id, site, folder, pages, from });
+    }
+    keptAhead.add(id);
+  }
   // Pagefind's service keeps memory it has used: closed after each shard (the next starts a new
   // one, in about a tenth of a second), it holds one shard's pages at most, not more with each.
   await closeService();
@@ -225,7 +242,8 @@ async function work() {
     try {
       const indexed = await indexShard(next);
       // Sent before the next shard starts, so no answer is still unsent when the process ends.
-      await new Promise((resolve) => process.send?.({ id: next.id, pages: indexed }, resolve));
+      const ahead = keptAhead.delete(next.id);
+      await new Promise((resolve) => process.send?.({ id: next.id, pages: indexed, ...(ahead ? { ahead } : {}) }, resolve));
     } catch (error) {
       fail(error instanceof Error ? error.message : String(error));
     }

@@ -53,6 +53,8 @@ export interface LoadedContent {
   text?: (article: Article, name: string, make: () => string) => () => string;
   /** Whether the article's file is new or changed since the last build read it (the parse cache); absent when the build keeps no cache. */
   changed?: (article: Article) => boolean;
+  /** Whether the article's file changed since the last build read it in its body alone, its front matter as it was (the parse cache). */
+  bodyOnlyChanged?: (article: Article) => boolean;
 }
 
 export { displayPath };
@@ -219,6 +221,7 @@ export async function loadContent(
           derived: <T>(article: Article, name: string, make: () => T) => cache.derived(article.file, name, make),
           text: (article: Article, name: string, make: () => string) => cache.text(article.file, name, make),
           changed: (article: Article) => cache.changed(article.file),
+          bodyOnlyChanged: (article: Article) => cache.bodyOnlyChanged(article.file),
         }
       : {}),
   };

@@ -33,6 +33,7 @@
 import { hash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import v8 from 'node:v8';
 import type { FrontMatter } from '../content/schema.ts';
 
@@ -232,6 +233,19 @@ export class ParseCache {
   /** Whether `file` was looked up and the last build had not read it as it is now: a new or changed file. */
   changed(file: string): boolean {
     return this.#missed.has(file);
+  }
+
+  /**
+   * Whether `file` changed since the last build read it (`changed`) in its
+   * body alone: its front matter, as parsed this build (`store`), equals the
+   * one parsed then. False for a new file, or one not parsed this build.
+   */
+  bodyOnlyChanged(file: string): boolean {
+    const before = this.#before.get(file);
+    const now = this.#now.get(file);
+    return (
+      this.#missed.has(file) && before !== undefined && now !== undefined && now !== before && isDeepStrictEqual(before.data, now.data)
+    );
   }
 
   /** Records what parsing the file `file`, whose text hashes to `sha`, made (a copy of `data`), values `derived` from it already, and its settled status when read, if any. */

@@ -241,6 +241,51 @@ describe('SearchIndexer', () => {
     }
   });
 
+  it('writes a shard held after its last page, some pages given rather than read, before its release, and keeps that bundle only when released with the views it indexed', async () => {
+    const { pages, expected } = await threePagesIndexed();
+    const bundle = () => bundleIn(path.join(site, 'pagefind'));
+    const view = (html: string) => createHash('sha256').update(searchView(html)).digest('hex');
+    const texts = await Promise.all(pages.map((file) => readFile(path.join(site, file), 'utf8')));
+    const views = texts.map(view);
+    // The last page as the build will write it, given to the indexer while the site still has its old version.
+    const newer = page('<article data-pagefind-body><h1>articles/2019/05/c/</h1><p>Words written again.</p></article>');
+    const whole = await SearchIndexer.create(site);
+    await writeFile(path.join(site, pages[2]!), newer);
+    whole.indexShard(0, pages);
+    await whole.settled();
+    const withNewer = await bundle();
+    expect(withNewer).not.toEqual(expected);
+    await writeFile(path.join(site, pages[2]!), texts[2]!);
+
+    // Given the newer text, the shard is written before it is released (the site's own page is the old one) ...
+    const ahead = await SearchIndexer.create(site);
+    ahead.holdShard(0, pages, 3, undefined, { 2: newer });
+    for (let waited = 0; !(await readdir(site)).includes('pagefind') && waited < 100; waited++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await readdir(path.join(site, 'pagefind'))).toContain('pagefind-entry.json');
+    // ... and kept, released with the views it indexed: the bundle of the newer page, read from the site.
+    ahead.release(0, true, [views[0]!, views[1]!, view(newer)]);
+    expect(await ahead.settled()).toBe(3);
+    expect(ahead.keptAhead).toBe(1);
+    expect(await bundle()).toEqual(withNewer);
+
+    // Released with another view of the given page (the build rendered it otherwise): removed, and made anew from the site.
+    const wrong = await SearchIndexer.create(site);
+    wrong.holdShard(0, pages, 3, undefined, { 2: newer });
+    wrong.release(0, true, views);
+    expect(await wrong.settled()).toBe(3);
+    expect(wrong.keptAhead).toBe(0);
+    expect(await bundle()).toEqual(expected);
+
+    // Dropped (the previous bundle kept after all): removed, and nothing written.
+    const dropped = await SearchIndexer.create(site);
+    dropped.holdShard(0, pages, 3, undefined, { 2: newer });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    dropped.release(0, false);
+    expect(await dropped.settled()).toBe(0);
+    expect((await readdir(site)).filter((name) => name.startsWith('pagefind'))).toEqual([]);
+  });
+
   it('reports the shard that failed, and starts none of the shards queued after it', async () => {
     const indexer = await SearchIndexer.create(site);
     indexer.indexShard(0, ['articles/2019/05/nato-warns/index.html']);

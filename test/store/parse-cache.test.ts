@@ -44,6 +44,33 @@ describe('the parse cache', () => {
     expect(changed.articles.find((a) => a.file === one!.file)!.title).toBe('A title changed by an editor');
   });
 
+  it('tells a file changed in its body alone from one whose front matter changed, and from a new file', async () => {
+    const dir = contentFolder('body-only');
+    const folder = path.join(root, 'cache-body-only');
+    const first = ParseCache.open(folder, 'k');
+    const before = await loadContent(dir, {}, first);
+    first.write().commit();
+    const [bodyEdited, titleEdited, unchanged] = before.articles;
+    const edit = (article: typeof bodyEdited, change: (text: string) => string) => {
+      const file = path.join(dir, article!.file);
+      fs.writeFileSync(file, change(fs.readFileSync(file, 'utf8')));
+    };
+    edit(bodyEdited, (text) => `${text}\nA paragraph an editor added.\n`);
+    edit(titleEdited, (text) => `${text.replace(/^title: .*$/m, 'title: A title changed by an editor')}\nA paragraph too.\n`);
+    const added = 'articles/2031/2031-01-02-an-added-article.md';
+    fs.mkdirSync(path.dirname(path.join(dir, added)), { recursive: true });
+    fs.writeFileSync(path.join(dir, added), '---\ntitle: An added article\ndate: 2031-01-02\n---\nIts body.\n');
+    const after = await loadContent(dir, {}, ParseCache.open(folder, 'k'));
+    const of = (file: string) => after.articles.find((article) => article.file === file)!;
+    expect(after.changed!(of(bodyEdited!.file))).toBe(true);
+    expect(after.bodyOnlyChanged!(of(bodyEdited!.file))).toBe(true);
+    expect(after.changed!(of(titleEdited!.file))).toBe(true);
+    expect(after.bodyOnlyChanged!(of(titleEdited!.file))).toBe(false);
+    expect(after.bodyOnlyChanged!(of(unchanged!.file))).toBe(false);
+    expect(after.changed!(of(added))).toBe(true);
+    expect(after.bodyOnlyChanged!(of(added))).toBe(false);
+  });
+
   it('gives each build its own copy of what it holds: a build that changes an article changes nothing saved; and its remembered slugs are those a parse gives', async () => {
     const fresh = await loadContent(content);
     const first = ParseCache.open(cacheDir, 'k-copies');
