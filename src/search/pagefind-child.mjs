@@ -18,7 +18,6 @@
 import child_process from 'node:child_process';
 import { hash } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { searchView } from './view.mjs';
 
@@ -35,11 +34,6 @@ const watchedSpawn = (...args) => {
   return started;
 };
 child_process.spawn = /** @type {typeof child_process.spawn} */ (watchedSpawn);
-// Below the build's own threads (nice 10; Pagefind's service, started later, inherits it): on two cores,
-// what Pagefind indexes while the build computes and renders slowed the build's thread, which an
-// incremental build then waited for; whenever the build's threads wait, Pagefind has the machine
-// (docs/incremental.md, "Search").
-os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL);
 const pagefind = await import('pagefind');
 
 /** @typedef {{ id: number, site: string, folder: string, pages: string[], from?: string[], holdAt?: number, provisional?: Record<number, string> }} Shard */
