@@ -119,6 +119,8 @@ interface Job {
   from?: readonly string[];
   /** Texts of some of its pages by position, given instead of reading them (holdShard). */
   provisional?: Readonly<Record<number, string>>;
+  /** Paused before this page until resumed or released (holdShard). */
+  pauseAt?: number;
   resolve(pages: number): void;
   reject(error: Error): void;
 }
@@ -205,6 +207,7 @@ export class SearchIndexer {
     holdAt?: number,
     from?: readonly string[],
     provisional?: Readonly<Record<number, string>>,
+    pauseAt?: number,
   ): void {
     const run = new Promise<number>((resolve, reject) => {
       this.#queued.push({
@@ -213,6 +216,7 @@ export class SearchIndexer {
         ...(holdAt === undefined ? {} : { holdAt }),
         ...(from ? { from: [...from] } : {}),
         ...(provisional ? { provisional } : {}),
+        ...(pauseAt === undefined ? {} : { pauseAt }),
         resolve,
         reject,
       });
@@ -238,7 +242,8 @@ export class SearchIndexer {
    * given (`provisional`, by position: src/search/provisional.ts) instead of
    * read; they are checked at the release as read pages are. A shard held
    * after its last page is written ahead, and its bundle removed should the
-   * release drop it or find a page indexed with another view.
+   * release drop it or find a page indexed with another view. With
+   * `pauseAt`, the pages from there on wait until `resume` (or the release).
    */
   holdShard(
     index: number,
@@ -246,8 +251,25 @@ export class SearchIndexer {
     holdAt: number,
     from?: readonly string[],
     provisional?: Readonly<Record<number, string>>,
+    pauseAt?: number,
   ): void {
-    this.#add(index, pages, holdAt, from, provisional);
+    this.#add(index, pages, holdAt, from, provisional, pauseAt);
+  }
+
+  /** Lets shard `index`, held with a pause (holdShard's `pauseAt`), go on past it, up to its hold. */
+  resume(index: number): void {
+    const queued = this.#queued.find((job) => job.id === index);
+    if (queued) {
+      delete queued.pauseAt;
+      return;
+    }
+    for (const runner of this.#runners) {
+      const job = runner.sent.find((candidate) => candidate.id === index && candidate.pauseAt !== undefined);
+      if (!job) continue;
+      delete job.pauseAt;
+      if (runner.child.connected) runner.child.send({ id: index, resume: true });
+      return;
+    }
   }
 
   /**
@@ -260,6 +282,7 @@ export class SearchIndexer {
   release(index: number, go: boolean, expect?: readonly string[]): void {
     const queued = this.#queued.find((job) => job.id === index && job.holdAt !== undefined);
     if (queued) {
+      delete queued.pauseAt;
       if (go) delete queued.holdAt;
       else {
         this.#queued.splice(this.#queued.indexOf(queued), 1);
@@ -348,6 +371,7 @@ export class SearchIndexer {
         ...((job.from ?? this.#from) ? { from: job.from ?? this.#from } : {}),
         ...(job.holdAt === undefined ? {} : { holdAt: job.holdAt }),
         ...(job.provisional && job.holdAt !== undefined ? { provisional: job.provisional } : {}),
+        ...(job.pauseAt !== undefined && job.holdAt !== undefined ? { pauseAt: job.pauseAt } : {}),
       });
     }
   }

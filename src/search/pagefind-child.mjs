@@ -36,7 +36,7 @@ const watchedSpawn = (...args) => {
 child_process.spawn = /** @type {typeof child_process.spawn} */ (watchedSpawn);
 const pagefind = await import('pagefind');
 
-/** @typedef {{ id: number, site: string, folder: string, pages: string[], from?: string[], holdAt?: number, provisional?: Record<number, string> }} Shard */
+/** @typedef {{ id: number, site: string, folder: string, pages: string[], from?: string[], holdAt?: number, provisional?: Record<number, string>, pauseAt?: number }} Shard */
 
 /**
  * What the build said of a held shard (`holdAt`): go on or drop it, and, to go on, the SHA-256 of the search
@@ -47,6 +47,27 @@ const pagefind = await import('pagefind');
 const released = new Map();
 /** @type {Map<number, (release: Release) => void>} */
 const waitingFor = new Map();
+
+/** Shards told to go on past their pause (`pauseAt`), by id, and those waiting to be. */
+const resumed = new Set();
+/** @type {Map<number, () => void>} */
+const waitingToResume = new Map();
+
+/**
+ * Resolves once shard `id` may go on past its pause: told so, or released (a release ends every wait).
+ * @param {number} id @returns {Promise<void>}
+ */
+function resumeOf(id) {
+  if (resumed.has(id) || released.has(id)) return Promise.resolve();
+  return new Promise((resolve) => waitingToResume.set(id, () => resolve(undefined)));
+}
+
+/** @param {number} id */
+function resume(id) {
+  resumed.add(id);
+  waitingToResume.get(id)?.();
+  waitingToResume.delete(id);
+}
 
 /** @param {number} id @returns {Promise<Release>} */
 function releaseOf(id) {
@@ -118,7 +139,7 @@ const keptAhead = new Set();
  * @param {Shard} shard
  * @returns {Promise<number>}
  */
-async function indexShard({ id, site, folder, pages, from, holdAt, provisional }) {
+async function indexShard({ id, site, folder, pages, from, holdAt, provisional, pauseAt }) {
   // Dropped before it started: nothing to do.
   if (holdAt !== undefined && released.get(id)?.go === false) return 0;
   const { errors, index } = await ready;
@@ -168,6 +189,9 @@ async function indexShard({ id, site, folder, pages, from, holdAt, provisional }
     return undefined;
   };
   for (const [at, sourcePath] of pages.entries()) {
+    // Paused (a shard with pages given ahead): the build says when it has computed its archive, so
+    // this process does not take the second core from it meanwhile.
+    if (at === pauseAt) await resumeOf(id);
     if (at === readable && readable < pages.length) {
       const answer = await atHold();
       if (answer !== undefined) return answer;
@@ -251,8 +275,13 @@ async function work() {
   working = false;
 }
 
-process.on('message', (/** @type {Shard | { end: true } | ({ id: number } & Release)} */ message) => {
+process.on('message', (/** @type {Shard | { end: true } | { id: number, resume: true } | ({ id: number } & Release)} */ message) => {
+  if ('resume' in message) {
+    resume(message.id);
+    return;
+  }
   if ('go' in message) {
+    resume(message.id);
     const release = { go: message.go, ...(message.expect ? { expect: message.expect } : {}) };
     released.set(message.id, release);
     waitingFor.get(message.id)?.(release);

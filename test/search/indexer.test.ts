@@ -241,7 +241,7 @@ describe('SearchIndexer', () => {
     }
   });
 
-  it('writes a shard held after its last page, some pages given rather than read, before its release, and keeps that bundle only when released with the views it indexed', async () => {
+  it('writes a shard held after its last page, some pages given rather than read, before its release (once past its pause), and keeps that bundle only when released with the views it indexed', async () => {
     const { pages, expected } = await threePagesIndexed();
     const bundle = () => bundleIn(path.join(site, 'pagefind'));
     const view = (html: string) => createHash('sha256').update(searchView(html)).digest('hex');
@@ -257,9 +257,13 @@ describe('SearchIndexer', () => {
     expect(withNewer).not.toEqual(expected);
     await writeFile(path.join(site, pages[2]!), texts[2]!);
 
-    // Given the newer text, the shard is written before it is released (the site's own page is the old one) ...
+    // Given the newer text, the shard is written before it is released (the site's own page is the old one), once
+    // resumed past its pause ...
     const ahead = await SearchIndexer.create(site);
-    ahead.holdShard(0, pages, 3, undefined, { 2: newer });
+    ahead.holdShard(0, pages, 3, undefined, { 2: newer }, 2);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await readdir(site)).not.toContain('pagefind');
+    ahead.resume(0);
     for (let waited = 0; !(await readdir(site)).includes('pagefind') && waited < 100; waited++)
       await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await readdir(path.join(site, 'pagefind'))).toContain('pagefind-entry.json');
