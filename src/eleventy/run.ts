@@ -299,7 +299,8 @@ async function buildWith(
     // drops the shard then if it is not (src/search/plan.ts, shardToHold). Without a previous site to read, nothing held.
     const { changed } = content;
     let held: HeldShard | undefined;
-    let pausedAt: { index: number } | undefined;
+    // The held shard paused until the archive is computed, if any.
+    let paused: number | undefined;
     if (opening && changed) {
       const changedUrls = new Set(content.articles.filter((article) => changed(article)).map((article) => article.url));
       held = shardToHold(
@@ -312,14 +313,14 @@ async function buildWith(
         // It goes on past the page first held at once the archive is computed: the second core is the related stories' and the check's till then.
         const provisional = provisionalShard(held, earlyPages(content, outDir));
         if (provisional) {
-          pausedAt = { index: held.index };
+          paused = held.index;
           indexer.holdShard(held.index, held.urls.map(pageFile), provisional.at, [staging, outDir], provisional.pages, held.at);
           held = { ...held, at: provisional.at };
         } else indexer.holdShard(held.index, held.urls.map(pageFile), held.at, [staging, outDir]);
       }
     }
     const data = await computeArchive(content, options.quiet, options.searchShardPages);
-    if (pausedAt) indexer.resume(pausedAt.index);
+    if (paused !== undefined) indexer.resume(paused);
     memoryAt('archive computed');
     // The article pages' fingerprints first: an incremental build renders the changed ones before it makes the others' (below).
     const articlePrints = useCache ? pageFingerprints(data, 'articles') : new Map<string, PageFingerprint>();
