@@ -87,53 +87,17 @@ export const articleJson: { standIn?: (article: Article) => string | undefined }
  * heap at 10,000 articles, and slower reads in every template).
  */
 export function articleToJson(this: Article): unknown {
-  const standIn = articleJson.standIn?.(this);
-  if (standIn !== undefined) return standIn;
-  // `body` read first: an article made without it has it as its own property only once read (toArticle).
-  void this.body;
-  return { ...this };
+  return articleJson.standIn?.(this) ?? { ...this };
 }
-
-/** Where an article whose body is read when first asked for keeps what reads it (own, not enumerable: no spread, key list or JSON sees it). */
-const READ_BODY = Symbol('read body');
-
-/** The body as an article's own property, where every article made with its body has it. */
-function ownBody(article: object, body: string): void {
-  Object.defineProperty(article, 'body', { value: body, enumerable: true, writable: true, configurable: true });
-}
-
-/**
- * The prototype of an article made without its body (toArticle with a
- * function): its `body` getter reads the body, then makes it the article's
- * own property, as the others have it from the start. A getter defined on
- * each article instead left every such article in V8's slow dictionary mode
- * (all 10,000 of a synthetic archive read with the parse cache), slower to
- * read in every sort, index and template. Its constructor is Object's, as a
- * plain object's is.
- */
-const LAZY_BODY: object = Object.create(Object.prototype, {
-  body: {
-    get(this: { [READ_BODY]: () => string }) {
-      const body = this[READ_BODY]();
-      ownBody(this, body);
-      return body;
-    },
-    set(this: object, body: string) {
-      ownBody(this, body);
-    },
-    configurable: true,
-  },
-});
 
 /**
  * Builds the Article for validated front matter and body; `slug` is
  * slugFromFile's, when known already (the parse cache). A body given as a
- * function is read from it the first time it is asked for, then kept as the
- * article's own property (an unchanged file the build did not read:
- * src/store/load.ts); until then the article has no own `body`.
+ * function is read from it the first time it is asked for, then kept (an
+ * unchanged file the build did not read: src/store/load.ts).
  */
 export function toArticle(file: string, data: FrontMatter, body: string | (() => string), slug = slugFromFile(file, data.title)): Article {
-  const fields = {
+  const article: Article = {
     file,
     slug,
     url: articleUrl(data.date, slug),
@@ -156,10 +120,12 @@ export function toArticle(file: string, data: FrontMatter, body: string | (() =>
     related_headlines: data.related_headlines ?? [],
     related: data.related,
     draft: data.draft ?? false,
+    body: typeof body === 'string' ? body : '',
   };
-  if (typeof body === 'string') return Object.defineProperty({ ...fields, body }, 'toJSON', { value: articleToJson });
-  const article = Object.assign(Object.create(LAZY_BODY) as Article, fields);
-  Object.defineProperty(article, READ_BODY, { value: body });
+  if (typeof body !== 'string') {
+    let text: string | undefined;
+    Object.defineProperty(article, 'body', { get: () => (text ??= body()), enumerable: true });
+  }
   return Object.defineProperty(article, 'toJSON', { value: articleToJson });
 }
 
