@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -264,7 +264,9 @@ describe('SearchIndexer', () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await readdir(site)).not.toContain('pagefind');
     ahead.resume(0);
-    for (let waited = 0; !(await readdir(site)).includes('pagefind') && waited < 100; waited++)
+    // Pagefind writes the bundle file by file: wait for its entry file.
+    const entry = path.join(site, 'pagefind', 'pagefind-entry.json');
+    for (let waited = 0; !(await stat(entry).catch(() => undefined)) && waited < 100; waited++)
       await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await readdir(path.join(site, 'pagefind'))).toContain('pagefind-entry.json');
     // ... and kept, released with the views it indexed: the bundle of the newer page, read from the site.
