@@ -188,7 +188,7 @@ export interface BuildReport {
   /** Why the cache was not used, when it was not: `no cache`, `--clean`, `the cache is corrupt`... */
   fullBuild?: string;
   /**
-   * Search shards indexed and written while the archive was computed, with
+   * Search shards indexed and written before their pages were rendered, with
    * pages of articles edited in their body alone given ahead
    * (src/search/provisional.ts), and kept: the build rendered those pages
    * with the very search views indexed. Absent when none.

@@ -2,9 +2,9 @@
  * Provisional pages for the search index of an incremental build
  * (docs/incremental.md, "Search"): an article edited in its body alone is
  * given to Pagefind as its previous page with the new body's HTML in place
- * of the old, long before the build renders its page, so the shard that
- * holds it is indexed, and its bundle written, while the archive is
- * computed. Never trusted: the build compares the search view (view.mjs)
+ * of the old, before the build renders its page, so the shard that holds
+ * it is indexed, and its bundle written, once the archive is computed,
+ * while the pages are fingerprinted and rendered. Never trusted: the build compares the search view (view.mjs)
  * of every page so indexed with the view of the page it renders, and any
  * difference indexes the shard anew (src/search/pagefind-child.mjs). Pure.
  */
