@@ -95,7 +95,8 @@ export interface ArchiveCitation {
 /** Everything one article page shows. */
 export interface ArticlePage {
   article: Article;
-  html: string;
+  /** Made when read (a lazy field, derived-fields.ts): only the pages rendered are. */
+  readonly html: string;
   /**
    * Set when `html` is made from the article's own text and file alone, with
    * the path prefix (no link that may name another article's file): then the
@@ -130,6 +131,9 @@ export interface ArticlePage {
   /** Beside the article on wide screens, below it on narrow ones. */
   facets: ArticleFacets;
 }
+
+/** An article page's own properties: its data but its HTML, without the fields derived from it. */
+type ArticlePageData = Omit<ArticlePage, 'html' | 'cite' | 'citationMeta' | 'jsonLd'>;
 
 /** An article page's facets: its year, and the names most often named with its own. */
 export interface ArticleFacets {
@@ -584,15 +588,23 @@ async function buildWithRelated(
     return { years, named };
   };
 
+  // Made when a rendered page reads them, from the page's own data and the settings alone (derived-fields.ts);
+  // its HTML is data made late, which its fingerprint stands for by its own rule (fingerprint.ts). One object
+  // of each for every article page, so the pages share one prototype of getters and one shape.
+  const tagsOf = (p: { links: ArticlePage['links'] }) => p.links.tags.map((l) => l.name);
+  const articleDerived = {
+    cite: (p) => citations(p.article, settings.name, p.canonical),
+    citationMeta: (p) => highwireTags(p.article, p.canonical, settings.language, tagsOf(p), p.outlet?.name),
+    jsonLd: (p) => jsonLd(newsArticle(p.article, settings, p.canonical, { ...p.mentions, tags: tagsOf(p) })),
+  } satisfies { [K in 'cite' | 'citationMeta' | 'jsonLd']: (p: ArticlePageData) => ArticlePage[K] };
+  const articleLazy = {
+    html: (p) => html.get(p.article.url)!(),
+  } satisfies { html: (p: ArticlePageData) => string };
   const articlePages: ArticlePage[] = articles.map((article) => {
     const links = linksOf.get(article)!;
     const mentions = (kind: MentionKind) => links[kind].map((l) => ({ name: l.name, wikidata: indexes.get(kind)!.get(l.name)?.wikidata }));
-    const htmlOf = html.get(article.url)!;
-    const page = {
+    const page: ArticlePageData = {
       article,
-      get html() {
-        return htmlOf();
-      },
       ...(fromText.has(article) ? { htmlFromText: true as const } : {}),
       canonical: abs(article.url),
       links,
@@ -609,13 +621,7 @@ async function buildWithRelated(
       citeFiles: { ris: `${article.url}cite.ris`, csl: `${article.url}cite.json` },
       facets: articleFacets(article, facetLinks.get(article)!),
     };
-    // Made when a rendered page reads them, from the page's own data and the settings alone (derived-fields.ts).
-    const tags = (p: typeof page) => p.links.tags.map((l) => l.name);
-    return withDerivedFields(page, {
-      cite: (p) => citations(p.article, settings.name, p.canonical),
-      citationMeta: (p) => highwireTags(p.article, p.canonical, settings.language, tags(p), p.outlet?.name),
-      jsonLd: (p) => jsonLd(newsArticle(p.article, settings, p.canonical, { ...p.mentions, tags: tags(p) })),
-    } satisfies { [K in 'cite' | 'citationMeta' | 'jsonLd']: (p: typeof page) => ArticlePage[K] });
+    return withDerivedFields(page, articleDerived, articleLazy);
   });
 
   const feedEntry = (article: Article): FeedEntry => ({
@@ -731,6 +737,13 @@ async function buildWithRelated(
     }),
   };
   const listing: EntityListingPage[] = [];
+  // Made when a rendered page reads them, from the page's own data and the settings alone (derived-fields.ts):
+  // the chart from the periods, on the first page (the one with the names named with the entity) when there are two or more.
+  // One object for every entity page, so the pages share one prototype of getters and one shape.
+  const entityDerived = {
+    jsonLd: (p) => jsonLd(collectionPage(p.entity, settings, abs(p.url))),
+    chart: (p) => (p.namedWith && p.periods.bars.length > 1 ? barChart(p.periods, 'entity-chart-title') : undefined),
+  } satisfies { [K in 'jsonLd' | 'chart']: (p: Omit<EntityListingPage, 'jsonLd' | 'chart'>) => EntityListingPage[K] };
   const indexPages: EntityIndexPage[] = [];
   const years = timeline(articles);
   const yearIndexUrl = (year: number, kind: PageKind) => `/timeline/${year}/${kind}/`;
@@ -804,12 +817,7 @@ async function buildWithRelated(
                     }
                   : {}),
               },
-              // Made when a rendered page reads them, from the page's own data and the settings alone (derived-fields.ts):
-              // the chart from the periods, on the first page (the one with the names named with the entity) when there are two or more.
-              {
-                jsonLd: (p) => jsonLd(collectionPage(p.entity, settings, abs(p.url))),
-                chart: (p) => (p.namedWith && p.periods.bars.length > 1 ? barChart(p.periods, 'entity-chart-title') : undefined),
-              },
+              entityDerived,
             ),
           );
         }

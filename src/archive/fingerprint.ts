@@ -27,7 +27,7 @@
 import { hash as digest } from 'node:crypto';
 import { articleJson, articleToJson, type Article } from '../content/article.ts';
 import type { ArchiveData } from './archive-data.ts';
-import { derivedFieldsOf } from './derived-fields.ts';
+import { lazyFieldsOf } from './derived-fields.ts';
 
 /** The kinds of pages made one per item, with the list of the archive each comes from. */
 export const PAGED_KINDS = ['article', 'entity', 'entity-index', 'timeline-year', 'incident', 'storyline'] as const;
@@ -141,16 +141,22 @@ export function withItemHasher<T>(
 }
 
 /**
- * An item without the fields it derives (module comment), none of them made;
- * each field of `instead` given by its function rather than read.
+ * An item's data: its own properties, each field of `instead` given by its
+ * function rather than read (a lazy field, which is no own property, as
+ * well). The fields a page derives are its prototype's getters
+ * (withDerivedFields), which neither Object.keys nor JSON.stringify reads:
+ * left out, unmade. A lazy field without a rule in `instead` is an error,
+ * never a field left out.
  */
 function dataProperties(item: unknown, instead?: Record<string, () => unknown>): unknown {
-  const derived = typeof item === 'object' && item !== null ? derivedFieldsOf(item) : undefined;
-  if (!derived && !instead) return item;
+  const lazy = typeof item === 'object' && item !== null ? lazyFieldsOf(item) : undefined;
+  for (const key of lazy ?? [])
+    if (!instead || !Object.hasOwn(instead, key)) throw new Error(`fingerprint: the lazy field ${key} has no rule`);
+  if (!instead) return item;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(item as object))
-    if (instead && Object.hasOwn(instead, key)) out[key] = instead[key]!();
-    else if (!derived?.has(key)) out[key] = (item as Record<string, unknown>)[key];
+    out[key] = Object.hasOwn(instead, key) ? instead[key]!() : (item as Record<string, unknown>)[key];
+  for (const key of Object.keys(instead)) if (!Object.hasOwn(out, key)) out[key] = instead[key]!();
   return out;
 }
 

@@ -61,9 +61,13 @@ export async function previewContext(content: LoadedContent, article: Article): 
   });
   const data = await buildArchiveData({ ...content, articles: [article], drafts: 0 }, (body, file) => md.render(body, { file }));
   const around = neighbours(newestFirst([...content.articles.filter((other) => other.url !== article.url), article])).get(article.url);
+  // The page itself, given its neighbours: a copy would lose its HTML and citations, which its prototype's getters make (derived-fields.ts).
+  const item = data.articles[0]!;
+  item.previous = around?.previous;
+  item.next = around?.next;
   return {
     site: data.site,
-    item: { ...data.articles[0]!, previous: around?.previous, next: around?.next },
+    item,
     title: article.title,
     description: article.summary ?? article.title,
     pageType: 'article',
