@@ -24,7 +24,7 @@ import { startRelatedWorker } from '../related/index.ts';
 import { incompleteIndex, SearchIndexer, searchRuns, startSearchEarly } from '../search/indexer.ts';
 import { isBundleFolder, shardPagesFor, shardToHold, type HeldShard } from '../search/plan.ts';
 import { provisionalShard, withBody, type EarlyPage } from '../search/provisional.ts';
-import { discardStaging, emptyFiles, prepareStaging, publishStaging, unsafeOutput } from '../publish/staging.ts';
+import { buildLockFile, discardStaging, emptyFiles, prepareStaging, publishStaging, unsafeOutput } from '../publish/staging.ts';
 import { startPreview, type PreviewServer } from '../preview/server.ts';
 import { oneAtATime, watchFolders } from '../preview/watch.ts';
 import { LINK_SKIPPED } from '../store/content-folder.ts';
@@ -32,6 +32,7 @@ import { newestFirst } from '../collections/order.ts';
 import { joinFingerprints, pageFingerprints, restrictTo, sha256, type PageFingerprint } from '../archive/fingerprint.ts';
 import { CACHE_FORMAT, cacheFolder, cacheKey, projectHash, sitePath } from '../publish/cache.ts';
 import { ParseCache } from '../store/parse-cache.ts';
+import { acquireLock } from '../store/temporary.ts';
 import { openPrevious, pageFile, SiteUpdate, usablePrevious, type PreviousSite } from '../publish/incremental.ts';
 
 /** The repository: the archive's code, which no output folder may hold (two folders up from src/eleventy/ and dist/eleventy/ alike). */
@@ -206,7 +207,9 @@ export interface BuildReport {
  * Incremental (docs/incremental.md): unless `cache` is false, the build
  * reads the cache beside the output folder (unless `clean`), renders only the
  * pages whose fingerprint changed, takes every other file from the previous
- * site, and writes a new cache once the new site is published.
+ * site, and writes a new cache once the new site is published. One build
+ * at a time per output folder: a build waits while another process builds
+ * into it (`onWait`; buildLockFile in src/publish/staging.ts).
  */
 export async function build(
   options: BuildOptions & {
@@ -218,6 +221,8 @@ export async function build(
     preview?: ArchivePluginOptions['preview'];
     /** The content, already read (`archive release` adds the release it is making): else read from `contentDir`. */
     content?: LoadedContent;
+    /** Told, with its pid, when another build holds this output folder's lock and this one waits for it (default: a message unless quiet). */
+    onWait?: (pid: number) => void;
     /**
      * The time the article files' statuses are judged against (`fileStatus`,
      * src/store/read.ts): the start of their reading unless given. Tests give
@@ -229,6 +234,14 @@ export async function build(
   const outDir = path.resolve(options.outDir);
   const unsafe = unsafeOutput(outDir, { contentDir: path.resolve(options.contentDir), repoRoot: REPO_ROOT });
   if (unsafe) throw new Error(unsafe);
+  // One build at a time per output folder, across processes (`archive serve` and `archive build` into one folder):
+  // two at once would each publish over the site the other checked, and leave a mix of both until the next build.
+  const lock = buildLockFile(outDir);
+  const unlock = await acquireLock(path.dirname(lock), options.onWait ?? ((pid) => waitingFor(pid, outDir, options.quiet)), 100, {
+    name: path.basename(lock),
+    writer: 'build',
+    flush: false,
+  });
   // Pagefind's process starts while the content is read and the archive computed.
   startSearchEarly();
   const useCache = options.cache !== false;
@@ -238,10 +251,20 @@ export async function build(
   const opening = useCache && !options.clean ? openPrevious(outDir, stopOpening.signal) : undefined;
   opening?.catch(() => undefined);
   try {
-    return await buildWith(options, outDir, useCache, opening);
+    return await buildWith(options, outDir, useCache, opening, unlock);
   } finally {
     stopOpening.abort();
+    unlock();
   }
+}
+
+/** Says, unless `quiet`, that a build waits for the one process `pid` runs into `outDir`, and what to do should none run. */
+function waitingFor(pid: number, outDir: string, quiet?: boolean): void {
+  if (quiet) return;
+  const lock = path.relative(process.cwd(), buildLockFile(outDir));
+  console.error(
+    `archive: another build (process ${pid}) is writing to ${path.relative(process.cwd(), outDir) || '.'}; waiting for it to finish (if no build runs, delete ${lock})`,
+  );
 }
 
 /**
@@ -273,12 +296,13 @@ function earlyPages(content: LoadedContent, outDir: string): (url: string) => Ea
   };
 }
 
-/** `build` once the previous site is being opened (`opening`, unless the build is without the cache or clean). */
+/** `build` once it holds the output folder's lock (`unlock` releases it) and the previous site is being opened (`opening`, unless the build is without the cache or clean). */
 async function buildWith(
   options: Parameters<typeof build>[0],
   outDir: string,
   useCache: boolean,
   opening: Promise<PreviousSite | { reason: string }> | undefined,
+  unlock: () => void,
 ): Promise<BuildReport> {
   const project = useCache ? projectHash(REPO_ROOT) : '';
   // Unchanged article files are not parsed again (src/store/parse-cache.ts); --clean starts it empty.
@@ -290,6 +314,8 @@ async function buildWith(
   startRelatedWorker(content.articles.length);
   const key = cacheKey(project, outDir, content, options.searchShardPages);
   return withStaging(outDir, async (staging, onStop) => {
+    // A build stopped by a signal dies of it, as it would have: its lock goes first.
+    onStop(async () => unlock());
     // Pagefind (processes of its own) indexes each shard once its pages are written, on the second core while the next runs are.
     const indexer = await SearchIndexer.create(staging);
     onStop(() => indexer.stop());
@@ -517,7 +543,8 @@ export async function serve(options: ServeOptions): Promise<PreviewServer> {
   const preview: NonNullable<ArchivePluginOptions['preview']> = {};
   const once = async () => {
     const started = performance.now();
-    const report = await build({ contentDir: options.contentDir, outDir, quiet: true, preview });
+    // Quiet but for a wait: a build into the same folder (`archive build`) is said to hold it.
+    const report = await build({ contentDir: options.contentDir, outDir, quiet: true, preview, onWait: (pid) => waitingFor(pid, outDir) });
     options.onBuild?.(report, (performance.now() - started) / 1000);
   };
   await once();

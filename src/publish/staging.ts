@@ -8,13 +8,24 @@
  * previous site is deleted. Until the swap, the output folder is not touched:
  * a kill, a full disk or a failure leaves the previous site whole. The next
  * build removes the staging folder of a build whose process is gone, and puts
- * back a previous site a kill left between the two renames.
+ * back a previous site a kill left between the two renames. One build at a
+ * time: each holds a lock file beside the output folder while it runs
+ * (`buildLockFile`), and another waits for it.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { processAlive } from '../store/temporary.ts';
 import { entryPaths } from './site-paths.mjs';
+
+/**
+ * The lock file beside `outDir` that a build holds while it runs (src/eleventy/run.ts): one build at a time
+ * per output folder. Beside it, not in the cache folder, so a cache restored from another machine (CI) never
+ * brings a lock whose holder cannot be judged from here.
+ */
+export function buildLockFile(outDir: string): string {
+  return path.join(path.dirname(outDir), `.${path.basename(outDir)}.build.lock`);
+}
 
 /** The folders beside `outDir` a build of process `pid` uses. */
 export function stagingNames(outDir: string, pid = process.pid): { staging: string; previous: string } {

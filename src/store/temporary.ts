@@ -15,9 +15,9 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** The writers that leave temporaries, each with its own prefix. */
-export type Writer = 'import' | 'check' | 'new' | 'release';
+export type Writer = 'import' | 'check' | 'new' | 'release' | 'build';
 
-const TEMPORARY = /^\.(import|check|new|release)-tmp-(\d+)-/;
+const TEMPORARY = /^\.(import|check|new|release|build)-tmp-(\d+)-/;
 
 /** The lock file `archive import` holds in its output folder. */
 export const LOCK_NAME = '.archive-import.lock';
@@ -63,11 +63,11 @@ export function writeFileAtomic(target: string, text: string, writer: Writer): v
  * Creates `target` only if no file is there: a temporary linked into place,
  * which fails if the target appeared meanwhile. Resolves to false when it existed.
  */
-export function createExclusive(target: string, text: string, writer: Writer): boolean {
+export function createExclusive(target: string, text: string, writer: Writer, flush = true): boolean {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const temporary = temporaryFor(target, writer);
   try {
-    writeFlushed(temporary, text);
+    writeFlushed(temporary, text, flush);
     fs.linkSync(temporary, target);
     return true;
   } catch (error) {
@@ -78,11 +78,11 @@ export function createExclusive(target: string, text: string, writer: Writer): b
   }
 }
 
-function writeFlushed(file: string, text: string): void {
+function writeFlushed(file: string, text: string, flush = true): void {
   const handle = fs.openSync(file, 'wx');
   try {
     fs.writeSync(handle, text);
-    fs.fsyncSync(handle);
+    if (flush) fs.fsyncSync(handle);
   } finally {
     fs.closeSync(handle);
   }
@@ -123,22 +123,34 @@ function lockHolder(file: string): (LockRecord & { alive: boolean }) | undefined
 }
 
 /**
- * Takes the import lock of `dir`, waiting while another live run holds it
- * (`onWait` is told once, with the holder's pid). A lock whose process is
- * gone (a run killed with SIGKILL) is provably stale and is broken. Resolves
- * to the function that releases it.
+ * Takes the lock `name` of `dir` (by default `archive import`'s of its
+ * output folder), waiting while another live run holds it (`onWait` is told
+ * once, with the holder's pid). A lock whose process is gone (a run killed
+ * with SIGKILL) is provably stale and is broken. Resolves to the function
+ * that releases it (once: calls after the first do nothing). The lock file is flushed to disk before it counts
+ * unless `flush` is false: `archive build` holds one beside its output
+ * folder (buildLockFile, src/publish/staging.ts) without, since no build
+ * outlives a crash of the machine that would lose its lock.
  */
-export async function acquireLock(dir: string, onWait: (pid: number) => void, pollMs = 100): Promise<() => void> {
+export async function acquireLock(
+  dir: string,
+  onWait: (pid: number) => void,
+  pollMs = 100,
+  { name = LOCK_NAME, writer = 'import', flush = true }: { name?: string; writer?: Writer; flush?: boolean } = {},
+): Promise<() => void> {
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, LOCK_NAME);
+  const file = path.join(dir, name);
   const mine: LockRecord = { pid: process.pid, host: os.hostname(), started: new Date().toISOString() };
   let told = false;
   for (;;) {
     try {
       // Written to a temporary first, then linked: the lock file is never seen half written.
-      if (createExclusive(file, JSON.stringify(mine), 'import')) {
+      if (createExclusive(file, JSON.stringify(mine), writer, flush)) {
+        // Once: a second call must not remove a lock another run of this process took since.
+        let held = true;
         return () => {
-          if (lockHolder(file)?.pid === process.pid) fs.rmSync(file, { force: true });
+          if (held && lockHolder(file)?.pid === process.pid) fs.rmSync(file, { force: true });
+          held = false;
         };
       }
     } catch (error) {

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/content/article.ts';
 import { writeArticleText } from '../../src/content/frontmatter.ts';
 import { cacheFolder } from '../../src/publish/cache.ts';
+import { buildLockFile } from '../../src/publish/staging.ts';
 import { repoRoot } from '../support/build.ts';
 import { fixtureArticleFiles, writeFixtureArchive } from '../support/fixture-archive.ts';
 import { listFiles } from '../support/files.ts';
@@ -69,7 +70,7 @@ function snapshot(dir: string): Map<string, string> {
   );
 }
 
-/** The staging and previous-site folders builds leave beside the output folder. */
+/** The staging and previous-site folders, and the lock, builds leave beside the output folder. */
 function leftBeside(): string[] {
   return fs.readdirSync(path.dirname(out)).filter((name) => name.startsWith(`.${path.basename(out)}.`));
 }
@@ -156,7 +157,9 @@ describe('a build that does not finish', LIMIT, () => {
     const end = await done;
     expect(end.signal).toBe('SIGKILL');
     await expectSite(previous);
-    expect(leftBeside()).toEqual([`.${path.basename(out)}.building-${writer}`]);
+    // Its staging folder, and its lock (buildLockFile), which the next build breaks since its process is gone.
+    expect(leftBeside().sort()).toEqual([`.${path.basename(out)}.build.lock`, `.${path.basename(out)}.building-${writer}`]);
+    expect(JSON.parse(fs.readFileSync(buildLockFile(out), 'utf8')).pid).toBe(writer);
   });
 
   it('stops its writer when the command is killed with SIGKILL: the writer dies with it', async () => {
@@ -174,6 +177,8 @@ describe('a build that does not finish', LIMIT, () => {
     expect(end.signal).toBe('SIGTERM');
     await gone(writer);
     expect(leftBeside().filter((name) => name.endsWith(`-${writer}`))).toEqual([]);
+    // Nor its lock: it released it before it died.
+    expect(fs.existsSync(buildLockFile(out))).toBe(false);
     await expectSite(previous);
   });
 

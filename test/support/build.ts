@@ -19,6 +19,8 @@ export interface BuildRequest {
   pagesPerRun?: number;
   /** Article pages per search-index shard; the build's own default unless given. */
   searchShardPages?: number;
+  /** Print `waiting for <pid>` when the build waits for another's lock on its output folder. */
+  reportWait?: boolean;
 }
 
 /** What the build reported, and how long it took. */
@@ -28,7 +30,8 @@ export interface BuildReport {
   seconds: number;
 }
 
-const CHILD = fileURLToPath(new URL('./build-child.ts', import.meta.url));
+/** The child process that runs one build (`buildSite`). */
+export const BUILD_CHILD = fileURLToPath(new URL('./build-child.ts', import.meta.url));
 
 /** A build that runs longer than this has hung: a limit, not a speed requirement. */
 const BUILD_LIMIT_MS = 5 * 60_000;
@@ -37,7 +40,7 @@ const BUILD_LIMIT_MS = 5 * 60_000;
 export function buildSite(request: BuildRequest): Promise<BuildReport> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(request)], {
+    const child = spawn(process.execPath, ['--import', 'tsx', BUILD_CHILD, JSON.stringify(request)], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: BUILD_LIMIT_MS,
