@@ -400,59 +400,25 @@ export async function buildArchiveData(
   render: (markdown: string, file: string) => string,
   searchShardPages?: number,
 ): Promise<ArchiveData> {
-  const { data, related } = await buildArchiveParts(content, render, searchShardPages);
-  await related;
-  return data;
-}
-
-/** The archive's data before its article pages have their related stories, and the promise that gives them those. */
-export interface ArchiveParts {
-  /** Every page list; each article page's `related` is empty until `related` resolves. */
-  data: ArchiveData;
-  /**
-   * Resolves once every article page has its related stories (on a large
-   * archive a worker thread finishes them): nothing else of `data` changes
-   * then, so what reads no article page (the other pages' fingerprints) may
-   * be made meanwhile. Rejects when the related stories fail.
-   */
-  related: Promise<void>;
-}
-
-/**
- * `buildArchiveData`, without waiting for the related stories: the build
- * (src/eleventy/run.ts) makes the other pages' fingerprints while the
- * worker finishes them, rather than waiting idle.
- */
-export async function buildArchiveParts(
-  content: LoadedContent,
-  render: (markdown: string, file: string) => string,
-  searchShardPages?: number,
-): Promise<ArchiveParts> {
   const articles = newestFirst(content.articles);
   // What the rule of related stories reads of each body: remembered with its file by the parse cache,
   // so an unchanged file is not read at all (src/store/load.ts).
   const { derived } = content;
   const bodies = new Map(articles.map((a) => [a, derived ? derived(a, 'relatedBody', () => relatedBody(a.body)) : relatedBody(a.body)]));
   // Related stories begin now from the articles' texts (on a worker, on a large archive), and are finished with their names;
-  // the worker ends once they are, or the build of the data fails, whatever happens.
+  // the worker ends with the build of the data, whatever happens.
   const relatedRun = startRelated(
     articles.map(({ url, slug, date, title }, i) => ({ url, slug, date, title, body: bodies.get(articles[i]!)! })),
   );
-  let parts: ArchiveParts;
   try {
-    parts = await buildWithRelated(content, articles, bodies, relatedRun, render, searchShardPages);
-  } catch (error) {
+    return await buildWithRelated(content, articles, bodies, relatedRun, render, searchShardPages);
+  } finally {
     await relatedRun.end();
-    throw error;
   }
-  const related = parts.related.finally(() => relatedRun.end());
-  // Heard when the caller waits for it; a failure before then must not go unhandled.
-  related.catch(() => undefined);
-  return { data: parts.data, related };
 }
 
 /**
- * `buildArchiveParts` once the related stories are begun (`relatedRun`) from
+ * `buildArchiveData` once the related stories are begun (`relatedRun`) from
  * `articles`, the content's articles newest first, with what the rule reads
  * of each one's body (`bodies`).
  */
@@ -463,7 +429,7 @@ async function buildWithRelated(
   relatedRun: RelatedRun,
   render: (markdown: string, file: string) => string,
   searchShardPages?: number,
-): Promise<ArchiveParts> {
+): Promise<ArchiveData> {
   const { settings } = content;
   // The registries, then the folds the archive itself shows (src/collections/indexes.ts).
   // The gazetteer's answers for the places, remembered with the article files by the parse cache when there is one.
@@ -949,7 +915,9 @@ async function buildWithRelated(
   );
 
   const perYear = countByYear(articles);
-  const data: ArchiveData = {
+  const related = await relatedDone;
+  for (const page of articlePages) page.related = relatedFor(related, page.article.url);
+  return {
     site: settings,
     articleCount: articles.length,
     drafts: content.drafts,
@@ -980,9 +948,4 @@ async function buildWithRelated(
     storylinePages: storylines.storylines,
     releasePages: releases!.pages,
   };
-  // The article pages' related stories, once the rule (on a worker, on a large archive) has them.
-  const related = relatedDone.then((links) => {
-    for (const page of articlePages) page.related = relatedFor(links, page.article.url);
-  });
-  return { data, related };
 }

@@ -4,7 +4,7 @@
  * renderer. Pure but for one line of log.
  */
 import type { LoadedContent } from '../store/load.ts';
-import { buildArchiveParts, type ArchiveData, type ArchiveParts } from './archive-data.ts';
+import { buildArchiveData, type ArchiveData } from './archive-data.ts';
 import { rememberArticleHashes } from './fingerprint.ts';
 import { createMarkdown } from './markdown.ts';
 
@@ -15,25 +15,13 @@ export function articleFiles(content: Pick<LoadedContent, 'articles'>): Map<stri
 
 /** Every page list of the archive from its loaded content; logs the article count unless `quiet`. */
 export async function computeArchive(content: LoadedContent, quiet = false, searchShardPages?: number): Promise<ArchiveData> {
-  const { data, related } = await computeArchiveParts(content, quiet, searchShardPages);
-  await related;
-  return data;
-}
-
-/**
- * `computeArchive`, its article pages given their related stories once
- * `related` resolves (ArchiveParts): the build makes what reads no article
- * page meanwhile.
- */
-export async function computeArchiveParts(content: LoadedContent, quiet = false, searchShardPages?: number): Promise<ArchiveParts> {
   if (content.derived) rememberArticleHashes(content.articles, content.derived);
   const md = createMarkdown({ pathPrefix: content.settings.pathPrefix, articleFiles: articleFiles(content) });
-  const parts = await buildArchiveParts(content, (body, file) => md.render(body, { file }), searchShardPages);
-  const { data } = parts;
+  const data = await buildArchiveData(content, (body, file) => md.render(body, { file }), searchShardPages);
   if (!quiet) {
     console.log(
       `[archive] ${data.articleCount} article${data.articleCount === 1 ? '' : 's'}${data.drafts ? `; ${data.drafts} draft${data.drafts === 1 ? '' : 's'} left out` : ''}`,
     );
   }
-  return parts;
+  return data;
 }

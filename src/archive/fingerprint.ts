@@ -187,11 +187,10 @@ export type FingerprintPart = 'articles' | 'others';
 /**
  * The fingerprint of every page the archive makes one per item, keyed by
  * URL: of the article pages (`part` 'articles'), of the others ('others'),
- * or of both, the article pages' made first. The build makes the others'
- * while the related stories are finished (ArchiveParts): no other page reads
- * an article page, so theirs are the same before and after. The parts are
- * made apart in every build, so a page's fingerprint never depends on which
- * were asked.
+ * or of both, the article pages' made first. An incremental build takes the
+ * article pages' first and renders those that changed, so their search
+ * shards are indexed while the others' are made. The parts are made apart
+ * in every build, so a page's fingerprint never depends on which were asked.
  */
 export function pageFingerprints(
   data: Pick<ArchiveData, 'articles' | 'entityPages' | 'indexes' | 'yearPages' | 'incidentPages' | 'storylinePages'>,

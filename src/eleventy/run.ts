@@ -18,7 +18,7 @@ import { ContentError, findContentError } from '../archive/errors.ts';
 import { displayPath, loadContent, loadSettings, type LoadedContent } from '../store/load.ts';
 import { planBatches, type ArchiveData, type BuildBatch } from '../archive/archive-data.ts';
 import archivePlugin, { INPUT_DIR, LAYOUTS_DIR, type ArchivePluginOptions } from './plugin.ts';
-import { articleFiles, computeArchiveParts } from '../archive/compute.ts';
+import { articleFiles, computeArchive } from '../archive/compute.ts';
 import { createMarkdown } from '../archive/markdown.ts';
 import { startRelatedWorker } from '../related/index.ts';
 import { incompleteIndex, SearchIndexer, searchRuns, startSearchEarly } from '../search/indexer.ts';
@@ -345,15 +345,10 @@ async function buildWith(
         } else indexer.holdShard(held.index, held.urls.map(pageFile), held.at, [staging, outDir]);
       }
     }
-    const { data, related } = await computeArchiveParts(content, options.quiet, options.searchShardPages);
-    // The other pages' fingerprints while the related stories' worker finishes (no related story is on those pages),
-    // rather than waiting idle for it: about 0.3 s at 10,000 articles.
-    const otherPrints = useCache ? pageFingerprints(data, 'others') : new Map<string, PageFingerprint>();
-    memoryAt('other fingerprints computed');
-    await related;
+    const data = await computeArchive(content, options.quiet, options.searchShardPages);
     if (paused !== undefined) indexer.resume(paused);
     memoryAt('archive computed');
-    // The article pages' fingerprints, now that they have their related stories: an incremental build renders the changed ones first (below).
+    // The article pages' fingerprints first: an incremental build renders the changed ones before it makes the others' (below).
     const articlePrints = useCache ? pageFingerprints(data, 'articles') : new Map<string, PageFingerprint>();
     memoryAt('article fingerprints computed');
     const opened = !useCache ? { reason: 'no cache asked for' } : !opening ? { reason: '--clean' } : usablePrevious(await opening, key);
@@ -422,7 +417,7 @@ async function buildWith(
       if (!useCache) await run(data, planBatches(data, perRun));
       else {
         // An incremental build renders its changed article pages first, in runs of their own: their search shards
-        // are indexed while the other pages are rendered.
+        // are indexed while the other pages' fingerprints are made and those pages rendered.
         if (site.incremental) {
           const articles = restrictTo(data, renderArticles);
           await run(
@@ -430,6 +425,8 @@ async function buildWith(
             planBatches(articles, perRun, { articlesApart: true }).filter((batch) => !batch.rest),
           );
         }
+        const otherPrints = pageFingerprints(data, 'others');
+        memoryAt('other fingerprints computed');
         fingerprints = joinFingerprints(articlePrints, otherPrints);
         const renderOthers = keep(otherPrints);
         const plan = restrictTo(data, site.incremental ? renderOthers : new Set([...renderArticles, ...renderOthers]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ArchiveData, buildArchiveData, buildArchiveParts } from '../../src/archive/archive-data.ts';
+import { type ArchiveData, buildArchiveData } from '../../src/archive/archive-data.ts';
 import { withDerivedFields } from '../../src/archive/derived-fields.ts';
 import { articleHash, joinFingerprints, pageFingerprints, rememberArticleHashes, withItemHasher } from '../../src/archive/fingerprint.ts';
 import { articleJson, type Article } from '../../src/content/article.ts';
@@ -163,34 +163,6 @@ describe('page fingerprints', () => {
     expect(without.jsonLd).not.toContain('wikidata');
     expect(with57.fingerprint).not.toBe(without.fingerprint);
     expect((await page('Q57')).fingerprint).toBe(with57.fingerprint);
-  });
-
-  it("of the other pages never read an article page's related stories, which the build finishes while it makes them", async () => {
-    // Each shares a name with each other one, and no name is on all three (which would count for nothing).
-    const named = (title: string, date: string, people: string[]) => makeArticle({ title, date, people });
-    const { data, related } = await buildArchiveParts(
-      {
-        articles: [
-          named('One', '2019-05-21', ['Ada Lovelace', 'Grace Hopper']),
-          named('Two', '2019-05-22', ['Ada Lovelace', 'Alan Turing']),
-          named('Three', '2019-05-23', ['Grace Hopper', 'Alan Turing']),
-        ],
-        drafts: 0,
-        registries: {},
-        settings: DEFAULT_SETTINGS,
-      },
-      (body) => body,
-    );
-    await related;
-    expect(data.articles.every((page) => page.related.length > 0)).toBe(true);
-    const part = (which: 'articles' | 'others') =>
-      Object.fromEntries([...pageFingerprints(data, which).values()].map((page) => [page.url, page.fingerprint]));
-    const others = part('others');
-    const articles = part('articles');
-    expect(Object.keys(others).length).toBeGreaterThan(0);
-    for (const page of data.articles) page.related = [];
-    expect(part('others')).toEqual(others);
-    for (const [url, fingerprint] of Object.entries(part('articles'))) expect(fingerprint, url).not.toBe(articles[url]);
   });
 
   it('take an article hash the parse cache remembers for it, and make one it does not', () => {
