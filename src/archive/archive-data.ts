@@ -394,11 +394,30 @@ export function sameStoryOf(
 /** Which kinds get their own feeds. */
 const FEED_KINDS: ReadonlySet<PageKind> = new Set(['tags', 'people']);
 
+/** What the build is told while the archive is computed. */
+export interface ArchiveHooks {
+  /**
+   * The related stories' worker has answered, so it no longer needs the
+   * second core (src/related/parallel.ts): heard at the computation's next
+   * turn (`turn`), about a second before the computation ends at 10,000
+   * articles. The build lets the search index's process go on then.
+   */
+  onRelatedAnswered?: () => void;
+}
+
+/**
+ * Lets this thread take the events that came while it computed (a worker's
+ * answer, a child's message) before it goes on: a long synchronous stretch
+ * would hear them only at its end.
+ */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** Builds every page list from the loaded content; `render` turns a Markdown body (of the article file `file`) into HTML. */
 export async function buildArchiveData(
   content: LoadedContent,
   render: (markdown: string, file: string) => string,
   searchShardPages?: number,
+  hooks: ArchiveHooks = {},
 ): Promise<ArchiveData> {
   const articles = newestFirst(content.articles);
   // What the rule of related stories reads of each body: remembered with its file by the parse cache,
@@ -409,6 +428,7 @@ export async function buildArchiveData(
   // the worker ends with the build of the data, whatever happens.
   const relatedRun = startRelated(
     articles.map(({ url, slug, date, title }, i) => ({ url, slug, date, title, body: bodies.get(articles[i]!)! })),
+    hooks.onRelatedAnswered ? { onAnswered: hooks.onRelatedAnswered } : {},
   );
   try {
     return await buildWithRelated(content, articles, bodies, relatedRun, render, searchShardPages);
@@ -567,6 +587,7 @@ async function buildWithRelated(
       if (views.controls.years.length) yearViewOf.set(entity.url, new Map(views.controls.years.map((y) => [y.year, y.url])));
     }
   }
+  await turn();
   const listsOf = (id: number) => namedWithOf[id]!;
   // Each year's first facet, one object shared by its articles' pages.
   const yearFacets = new Map<number, { label: string; url: string }>();
@@ -630,6 +651,7 @@ async function buildWithRelated(
     };
     return withDerivedFields(page, articleDerived, articleLazy);
   });
+  await turn();
 
   const feedEntry = (article: Article): FeedEntry => ({
     article,
@@ -752,6 +774,7 @@ async function buildWithRelated(
     chart: (p) => (p.namedWith && p.periods.bars.length > 1 ? barChart(p.periods, 'entity-chart-title') : undefined),
   } satisfies { [K in 'jsonLd' | 'chart']: (p: Omit<EntityListingPage, 'jsonLd' | 'chart'>) => EntityListingPage[K] };
   const indexPages: EntityIndexPage[] = [];
+  await turn();
   const years = timeline(articles);
   const yearIndexUrl = (year: number, kind: PageKind) => `/timeline/${year}/${kind}/`;
   for (const kind of PAGE_KINDS) {

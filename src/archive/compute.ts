@@ -4,7 +4,7 @@
  * renderer. Pure but for one line of log.
  */
 import type { LoadedContent } from '../store/load.ts';
-import { buildArchiveData, type ArchiveData } from './archive-data.ts';
+import { buildArchiveData, type ArchiveData, type ArchiveHooks } from './archive-data.ts';
 import { rememberArticleHashes } from './fingerprint.ts';
 import { createMarkdown } from './markdown.ts';
 
@@ -13,11 +13,16 @@ export function articleFiles(content: Pick<LoadedContent, 'articles'>): Map<stri
   return new Map(content.articles.map((article) => [article.file, article.url]));
 }
 
-/** Every page list of the archive from its loaded content; logs the article count unless `quiet`. */
-export async function computeArchive(content: LoadedContent, quiet = false, searchShardPages?: number): Promise<ArchiveData> {
+/** Every page list of the archive from its loaded content; logs the article count unless `quiet`; tells `hooks` as it goes. */
+export async function computeArchive(
+  content: LoadedContent,
+  quiet = false,
+  searchShardPages?: number,
+  hooks: ArchiveHooks = {},
+): Promise<ArchiveData> {
   if (content.derived) rememberArticleHashes(content.articles, content.derived);
   const md = createMarkdown({ pathPrefix: content.settings.pathPrefix, articleFiles: articleFiles(content) });
-  const data = await buildArchiveData(content, (body, file) => md.render(body, { file }), searchShardPages);
+  const data = await buildArchiveData(content, (body, file) => md.render(body, { file }), searchShardPages, hooks);
   if (!quiet) {
     console.log(
       `[archive] ${data.articleCount} article${data.articleCount === 1 ? '' : 's'}${data.drafts ? `; ${data.drafts} draft${data.drafts === 1 ? '' : 's'} left out` : ''}`,

@@ -325,8 +325,13 @@ async function buildWith(
     // drops the shard then if it is not (src/search/plan.ts, shardToHold). Without a previous site to read, nothing held.
     const { changed } = content;
     let held: HeldShard | undefined;
-    // The held shard paused until the archive is computed, if any.
+    // The held shard paused until the second core is free, if any: told to go on once.
     let paused: number | undefined;
+    const resumePaused = () => {
+      if (paused === undefined) return;
+      indexer.resume(paused);
+      paused = undefined;
+    };
     if (opening && changed) {
       const changedUrls = new Set(content.articles.filter((article) => changed(article)).map((article) => article.url));
       held = shardToHold(
@@ -336,7 +341,8 @@ async function buildWith(
       );
       if (held) {
         // An article edited in its body alone is indexed ahead too, as its previous page with the new body (provisional.ts).
-        // It goes on past the page first held at once the archive is computed: the second core is the related stories' and the check's till then.
+        // It goes on past the page first held once the second core is free: the related stories' and the check's till
+        // they answer (about a second before the archive is computed, at 10,000 articles), or once the archive is.
         const provisional = provisionalShard(held, earlyPages(content, outDir));
         if (provisional) {
           paused = held.index;
@@ -345,8 +351,12 @@ async function buildWith(
         } else indexer.holdShard(held.index, held.urls.map(pageFile), held.at, [staging, outDir]);
       }
     }
-    const data = await computeArchive(content, options.quiet, options.searchShardPages);
-    if (paused !== undefined) indexer.resume(paused);
+    const data = await computeArchive(content, options.quiet, options.searchShardPages, {
+      onRelatedAnswered: () => {
+        if (paused !== undefined) void opening?.then(resumePaused, resumePaused);
+      },
+    });
+    resumePaused();
     memoryAt('archive computed');
     // The article pages' fingerprints first: an incremental build renders the changed ones before it makes the others' (below).
     const articlePrints = useCache ? pageFingerprints(data, 'articles') : new Map<string, PageFingerprint>();

@@ -43,6 +43,12 @@ export interface ParallelOptions extends RelatedOptions {
   threads?: number;
   /** Fewest articles for which a worker is used; PARALLEL_FROM unless a test says otherwise. */
   parallelFrom?: number;
+  /**
+   * Told once the rule no longer needs the second core: when the worker's
+   * answer has come (heard when this thread next turns to its events), or at
+   * once when the rule runs on this thread.
+   */
+  onAnswered?: () => void;
 }
 
 /**
@@ -133,11 +139,13 @@ export interface RelatedRun {
  * The texts are copied (relatedText) before this returns.
  */
 export function startRelated(texts: readonly RelatedText[], options: ParallelOptions = {}): RelatedRun {
-  if (!usesWorker(texts.length, options))
+  if (!usesWorker(texts.length, options)) {
+    options.onAnswered?.();
     return {
       withNames: async (articles) => computeRelated(articles, options),
       end: async () => undefined,
     };
+  }
   const worker = takeWorker();
   let ended: Promise<unknown> | undefined;
   const end = async (): Promise<void> => {
@@ -158,6 +166,7 @@ export function startRelated(texts: readonly RelatedText[], options: ParallelOpt
           throw new Error('related stories: the names are not of the articles whose texts were sent');
         worker.postMessage({ names: articles.map(relatedNames) } satisfies WorkerRequest);
         const { positions, ...scored } = await answer;
+        options.onAnswered?.();
         // The links name this thread's own articles, numbered as the worker numbered its copies.
         return relatedLinks({ ...scored, order: Array.from(positions, (position) => articles[position]!) });
       } finally {

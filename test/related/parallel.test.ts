@@ -91,6 +91,23 @@ describe('startRelated', () => {
     await expect(other.withNames([...archive].reverse())).rejects.toThrow('the names are not of the articles whose texts were sent');
   }, 120_000);
 
+  it('says once when it no longer needs the second core: when its worker has answered, or at once on one thread', async () => {
+    const archive = syntheticArchive(600, { seed: 7 });
+    const texts = archive.map(({ url, slug, date, title, body }) => ({ url, slug, date, title, body }));
+    let told = 0;
+    const run = startRelated(texts, { threads: 2, parallelFrom: 0, onAnswered: () => told++ });
+    // Not before the names are given: the worker has no answer yet.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(told).toBe(0);
+    await run.withNames(archive);
+    expect(told).toBe(1);
+    let alone = 0;
+    const serial = startRelated(texts, { threads: 1, onAnswered: () => alone++ });
+    expect(alone).toBe(1);
+    await serial.withNames(archive);
+    expect(alone).toBe(1);
+  }, 60_000);
+
   it('ends its worker when the build ends before it gives the names', async () => {
     const archive = syntheticArchive(600, { seed: 3 });
     const worker = startRelatedWorker(archive.length, { threads: 2, parallelFrom: 0 })!;
