@@ -242,18 +242,22 @@ export async function build(
     writer: 'build',
     flush: false,
   });
-  // Pagefind's process starts while the content is read and the archive computed.
-  startSearchEarly();
-  const useCache = options.cache !== false;
-  // The previous site's manifest is read, and its files checked against it, on a worker thread while the content is read;
-  // ended should the build fail first.
-  const stopOpening = new AbortController();
-  const opening = useCache && !options.clean ? openPrevious(outDir, stopOpening.signal) : undefined;
-  opening?.catch(() => undefined);
+  // Released however the build ends: a lock left by a live process (`archive serve`'s) would hold its next build forever.
   try {
-    return await buildWith(options, outDir, useCache, opening, unlock);
+    // Pagefind's process starts while the content is read and the archive computed.
+    startSearchEarly();
+    const useCache = options.cache !== false;
+    // The previous site's manifest is read, and its files checked against it, on a worker thread while the content is read;
+    // ended should the build fail first.
+    const stopOpening = new AbortController();
+    const opening = useCache && !options.clean ? openPrevious(outDir, stopOpening.signal) : undefined;
+    opening?.catch(() => undefined);
+    try {
+      return await buildWith(options, outDir, useCache, opening, unlock);
+    } finally {
+      stopOpening.abort();
+    }
   } finally {
-    stopOpening.abort();
     unlock();
   }
 }

@@ -127,10 +127,11 @@ function lockHolder(file: string): (LockRecord & { alive: boolean }) | undefined
  * output folder), waiting while another live run holds it (`onWait` is told
  * once, with the holder's pid). A lock whose process is gone (a run killed
  * with SIGKILL) is provably stale and is broken. Resolves to the function
- * that releases it (once: calls after the first do nothing). The lock file is flushed to disk before it counts
- * unless `flush` is false: `archive build` holds one beside its output
- * folder (buildLockFile, src/publish/staging.ts) without, since no build
- * outlives a crash of the machine that would lose its lock.
+ * that releases it (once: calls after the first do nothing). The lock file
+ * is flushed to disk before it counts unless `flush` is false: `archive
+ * build` holds one beside its output folder (buildLockFile,
+ * src/publish/staging.ts) without, since no build outlives a crash of the
+ * machine that would lose its lock.
  */
 export async function acquireLock(
   dir: string,

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildLockFile } from '../../src/publish/staging.ts';
-import { BUILD_CHILD, repoRoot } from '../support/build.ts';
+import { BUILD_CHILD, buildSite, repoRoot } from '../support/build.ts';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'archive-build-lock-'));
 const out = path.join(root, '_site');
@@ -100,5 +100,10 @@ describe('two builds into one output folder', { timeout: 120_000 }, () => {
     // Released once the build is done.
     expect(existsSync(lock)).toBe(false);
     expect(readdirSync(root).sort()).toEqual(['.archive-cache', '_site']);
+  });
+
+  it('releases the lock when the build fails, so the next one does not wait', async () => {
+    await expect(buildSite({ contentDir: 'test/fixtures/bad-articles/content', outDir: out })).rejects.toThrow(/front matter|field|line/i);
+    expect(existsSync(buildLockFile(out))).toBe(false);
   });
 });
