@@ -144,20 +144,24 @@ export async function acquireLock(
   const mine: LockRecord = { pid: process.pid, host: os.hostname(), started: new Date().toISOString() };
   let told = false;
   for (;;) {
-    try {
-      // Written to a temporary first, then linked: the lock file is never seen half written.
-      if (createExclusive(file, JSON.stringify(mine), writer, flush)) {
-        // Once: a second call must not remove a lock another run of this process took since.
-        let held = true;
-        return () => {
-          if (held && lockHolder(file)?.pid === process.pid) fs.rmSync(file, { force: true });
-          held = false;
-        };
+    // A lock a live run holds is waited for without a try: each try writes a temporary beside it.
+    let holder = lockHolder(file);
+    if (!holder?.alive) {
+      try {
+        // Written to a temporary first, then linked: the lock file is never seen half written.
+        if (createExclusive(file, JSON.stringify(mine), writer, flush)) {
+          // Once: a second call must not remove a lock another run of this process took since.
+          let held = true;
+          return () => {
+            if (held && lockHolder(file)?.pid === process.pid) fs.rmSync(file, { force: true });
+            held = false;
+          };
+        }
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       }
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      holder = lockHolder(file);
     }
-    const holder = lockHolder(file);
     if (holder && !holder.alive) {
       breakStaleLock(file, holder.pid);
       continue;
