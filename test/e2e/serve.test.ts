@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeArticleText } from '../../src/content/frontmatter.ts';
 import { repoRoot } from '../support/build.ts';
+import { watchOutput } from '../support/child-output.ts';
 import { rawRequest } from '../support/raw-request.ts';
 import { parseHTML } from 'linkedom';
 
@@ -31,7 +32,7 @@ afterAll(async () => {
 });
 
 /** Starts `archive serve` with `args`; resolves once it prints a line matching `until`, with everything it printed then and `printed()`, all it has printed so far. */
-function startServe(
+async function startServe(
   args: string[],
   until: RegExp,
 ): Promise<{ child: ChildProcess; output: string; match: RegExpExecArray; printed: () => string }> {
@@ -44,17 +45,9 @@ function startServe(
     },
   );
   children.push(child);
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = until.exec(output);
-      if (match) resolve({ child, output, match, printed: () => output });
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.on('exit', (code) => reject(new Error(`archive serve ended (exit ${code}) before printing ${until}:\n${output}`)));
-  });
+  const output = watchOutput(child);
+  const match = await output.line(until);
+  return { child, output: output.text(), match, printed: output.text };
 }
 
 describe('archive serve', () => {

@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildLockFile } from '../../src/publish/staging.ts';
 import { BUILD_CHILD, buildSite, repoRoot } from '../support/build.ts';
+import { watchOutput } from '../support/child-output.ts';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'archive-build-lock-'));
 const out = path.join(root, '_site');
@@ -23,41 +24,6 @@ afterAll(async () => {
   for (const child of children) child.kill('SIGKILL');
   await rm(root, { recursive: true, force: true });
 });
-
-/** A child process's output as it comes, and a wait for a line that matches. */
-function watched(child: ChildProcess): {
-  text: () => string;
-  line: (pattern: RegExp) => Promise<RegExpExecArray>;
-  closed: Promise<number | null>;
-} {
-  let text = '';
-  const waiting: { pattern: RegExp; resolve: (match: RegExpExecArray) => void }[] = [];
-  const look = () => {
-    for (const wait of [...waiting]) {
-      const match = wait.pattern.exec(text);
-      if (match) {
-        waiting.splice(waiting.indexOf(wait), 1);
-        wait.resolve(match);
-      }
-    }
-  };
-  child.stdout!.on('data', (chunk) => {
-    text += chunk;
-    look();
-  });
-  child.stderr!.on('data', (chunk) => (text += chunk));
-  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
-  return {
-    text: () => text,
-    line: (pattern) =>
-      new Promise((resolve, reject) => {
-        waiting.push({ pattern, resolve });
-        look();
-        void closed.then(() => reject(new Error(`the process ended before printing ${pattern}:\n${text}`)));
-      }),
-    closed,
-  };
-}
 
 describe('two builds into one output folder', { timeout: 120_000 }, () => {
   it('waits while another live process holds the folder, publishes nothing meanwhile, and breaks the lock of one that died holding it', async () => {
@@ -78,7 +44,7 @@ describe('two builds into one output folder', { timeout: 120_000 }, () => {
       { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     children.push(holder);
-    await watched(holder).line(/^held$/m);
+    await watchOutput(holder).line(/^held$/m);
     expect(existsSync(lock)).toBe(true);
 
     const builder = spawn(
@@ -87,7 +53,7 @@ describe('two builds into one output folder', { timeout: 120_000 }, () => {
       { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     children.push(builder);
-    const build = watched(builder);
+    const build = watchOutput(builder);
     const [, pid] = await build.line(/^waiting for (\d+)$/m);
     expect(Number(pid)).toBe(holder.pid);
     // Waiting, it has made nothing: no site, no staging folder, no cache beside it; only the holder's lock.
