@@ -16,6 +16,7 @@ import {
 import { openAndCheck } from '../../src/publish/check-worker.mjs';
 import { INCOMPLETE } from '../../src/publish/manifest-file.mjs';
 import { openPrevious, usablePrevious, SiteUpdate, type PreviousSite } from '../../src/publish/incremental.ts';
+import { Worker } from 'node:worker_threads';
 import { listFiles } from '../support/files.ts';
 import { searchView } from '../../src/search/view.mjs';
 
@@ -101,6 +102,34 @@ describe('openPrevious', () => {
     const stopped = openPrevious(out, stop.signal);
     stop.abort();
     expect(await stopped).toEqual({ reason: 'the build stopped' });
+  });
+});
+
+describe("the check's worker", () => {
+  /** A thread's nice value, from /proc (the 19th field of its stat). */
+  const niceOf = (stat: string): number => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+
+  it("lowers its own thread's priority on Linux, not the build's", async () => {
+    const code = `
+      const { parentPort } = require('node:worker_threads');
+      const fs = require('node:fs');
+      const nice = () => fs.readFileSync('/proc/thread-self/stat', 'utf8');
+      import(${JSON.stringify(new URL('../../src/publish/check-worker.mjs', import.meta.url).href)}).then((module) => {
+        const before = nice();
+        const lowered = module.yieldToBuild();
+        parentPort.postMessage({ before, lowered, after: nice() });
+      });`;
+    const mainBefore = niceOf(fs.readFileSync('/proc/thread-self/stat', 'utf8'));
+    const worker = new Worker(code, { eval: true });
+    const answer = await new Promise<{ before: string; lowered: boolean; after: string }>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    await worker.terminate();
+    expect(process.platform, 'this test reads /proc: it runs on Linux, as CI does').toBe('linux');
+    expect(answer.lowered).toBe(true);
+    expect(niceOf(answer.after)).toBe(Math.min(19, niceOf(answer.before) + 10));
+    expect(niceOf(fs.readFileSync('/proc/thread-self/stat', 'utf8'))).toBe(mainBefore);
   });
 });
 
