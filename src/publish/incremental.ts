@@ -157,6 +157,12 @@ export function usablePrevious(opened: PreviousSite | { reason: string }, key: s
 
 const CHECK_WORKER = new URL('./check-worker.mjs', import.meta.url);
 
+/** How many raw files SiteUpdate.rawFiles makes between two turns to the thread's events (about 30 ms of work). */
+const RAW_FILES_PER_TURN = 200;
+
+/** A turn of the event loop: what has arrived meanwhile (a Pagefind process's answer) is handled. */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** One page of the site made one per item: its URL and fingerprint (src/archive/fingerprint.ts). */
 interface Page {
   url: string;
@@ -190,7 +196,12 @@ export class SiteUpdate {
   readonly #waiting: Set<string>[];
   readonly #shardState: ('waiting' | 'kept' | 'indexed')[];
   readonly #searchOf = new Map<string, string>();
-  readonly #index: (shard: number, pages: string[]) => void;
+  readonly #index: (shard: number, pages: string[]) => unknown;
+  /** The shards whose bundles this build indexed and Pagefind has written whole, not yet recorded. */
+  readonly #bundlesDone: number[] = [];
+  /** A full build's records of its bundles' files, made once each bundle is written (recordAhead), by bundle folder. */
+  readonly #bundleRecords = new Map<string, Record<string, FileRecord>>();
+  #published = false;
   readonly #release: ((shard: number, index: boolean, expect?: readonly string[]) => void) | undefined;
   /** The shard whose indexing was started ahead (`held`), waiting to be told whether to finish, with the page it is held at. */
   readonly #held = new Map<number, number>();
@@ -198,7 +209,8 @@ export class SiteUpdate {
   /**
    * `previous` and `checked` are the cache and its check (undefined for a
    * full build); `articleUrls` the article pages newest first, which the
-   * search shards hold (`searchShards`); `index` starts indexing a shard;
+   * search shards hold (`searchShards`); `index` starts indexing a shard
+   * (a promise it returns settles once the bundle is written whole);
    * `held` is the shard the caller started ahead (`shardToHold`), before it
    * knew whether the build is incremental, and `release` tells it to go on
    * (true) or to drop what it did (false), and the search views the pages
@@ -217,7 +229,7 @@ export class SiteUpdate {
     previous?: { manifest: Manifest; checked: CheckedSite; delta?: ManifestDelta };
     articleUrls: readonly string[];
     shardPages: number;
-    index: (shard: number, pages: string[]) => void;
+    index: (shard: number, pages: string[]) => unknown;
     held?: HeldShard;
     release?: (shard: number, index: boolean, expect?: readonly string[]) => void;
   }) {
@@ -294,7 +306,35 @@ export class SiteUpdate {
   recordAhead(within: (top: string) => boolean): Readonly<Record<string, FileRecord>> | undefined {
     if (this.#previous) return undefined;
     this.#ahead = { files: recordFiles(this.#staging, this.#known, within), within };
+    for (const index of this.#bundlesDone.splice(0)) this.#recordBundle(index);
     return this.#ahead.files;
+  }
+
+  /** A bundle this build indexed is written: a full build records its files once it records ahead (recordAhead), now if it has. */
+  #bundleWritten(index: number): void {
+    if (this.#previous || this.#published) return;
+    if (this.#ahead) this.#recordBundle(index);
+    else this.#bundlesDone.push(index);
+  }
+
+  /**
+   * Records the files of bundle `index`, written whole into the staging
+   * folder, while Pagefind indexes the last shards and the build's thread
+   * would only wait: publish() records only the bundles not done so (after
+   * the last shard, reading and hashing 11,000 files took 0.8 s at 10,000
+   * articles). Renaming the staging folder into place keeps what is
+   * recorded. A bundle that cannot be recorded now is recorded then.
+   */
+  #recordBundle(index: number): void {
+    const folder = bundleFolder(index);
+    try {
+      this.#bundleRecords.set(
+        folder,
+        recordFiles(this.#staging, this.#known, (top) => top === folder),
+      );
+    } catch {
+      this.#bundleRecords.delete(folder);
+    }
   }
 
   /** Starts, before any page is rendered, the shards that are complete already (and the empty one of an empty archive). */
@@ -319,9 +359,15 @@ export class SiteUpdate {
    * Feeds, the sitemap, robots.txt, alias pages, citations and the data
    * export: each kept when its key (a hash of what it is made from) is the
    * recorded one, else made, and written unless the previous site has it as
-   * it is.
+   * it is. It turns to the thread's events every `RAW_FILES_PER_TURN` files
+   * made, so the answers of Pagefind's processes are heard and they are
+   * handed their next shards meanwhile: written in one go (a clean build at
+   * 10,000 articles writes 20,000 citations and more here, about 3 s), the
+   * one process that indexes while the build renders ran out of shards and
+   * stood idle for a second and a half.
    */
-  rawFiles(files: readonly RawFile[]): void {
+  async rawFiles(files: readonly RawFile[]): Promise<void> {
+    let rendered = 0;
     for (const file of files) {
       const rel = pageFile(file.url);
       const made = file.key?.();
@@ -329,6 +375,7 @@ export class SiteUpdate {
         this.#keep(rel);
         continue;
       }
+      if (++rendered % RAW_FILES_PER_TURN === 0) await turn();
       const text = file.render();
       const sha = sha256(text);
       const key = made === undefined ? {} : { key: made };
@@ -390,10 +437,16 @@ export class SiteUpdate {
       );
       return;
     }
-    this.#index(
+    const indexed = this.#index(
       index,
       this.#shards[index]!.map((url) => pageFile(url)),
     );
+    // A failed shard fails the build (the indexer says so); only a written bundle is recorded.
+    if (indexed instanceof Promise)
+      indexed.then(
+        () => this.#bundleWritten(index),
+        () => undefined,
+      );
   }
 
   /** Starts every shard not started yet: for after the last page is written (a missing page is refused before). */
@@ -429,12 +482,17 @@ export class SiteUpdate {
   publish(): { written: number; kept: number } {
     removeManifest(this.#outDir);
     if (!this.#previous) {
+      this.#published = true;
       publishStaging(this.#staging, this.#outDir);
       // Renaming the staging folder into place keeps each file's inode, size and time: what recordAhead took stands.
       const ahead = this.#ahead;
-      const files = ahead
-        ? { ...ahead.files, ...recordFiles(this.#outDir, this.#known, (top) => !ahead.within(top)) }
-        : recordFiles(this.#outDir, this.#known);
+      const recorded = this.#bundleRecords;
+      const files = Object.assign(
+        {},
+        ahead?.files,
+        ...recorded.values(),
+        recordFiles(this.#outDir, this.#known, (top) => !ahead?.within(top) && !recorded.has(top)),
+      ) as Record<string, FileRecord>;
       // Each bundle's files, gathered as the files are recorded (a pass per bundle cost 0.5 s at 10,000 articles).
       const inFolder = new Map<string, string[]>();
       for (const rel of Object.keys(files)) inBundle(inFolder, rel);

@@ -185,10 +185,11 @@ export class SearchIndexer {
    * (`bundleFolder(index)`), after the shards handed over before it: for a
    * build that assigns pages to shards itself (src/search/plan.ts,
    * `searchShards`) and indexes only the shards that changed. `settled()`
-   * waits for them.
+   * waits for them; the promise returned settles once this one's bundle is
+   * written whole (its failure is settled()'s too).
    */
-  indexShard(index: number, pages: readonly string[]): void {
-    this.#add(index, pages);
+  indexShard(index: number, pages: readonly string[]): Promise<void> {
+    return this.#add(index, pages);
   }
 
   /**
@@ -208,7 +209,7 @@ export class SearchIndexer {
     from?: readonly string[],
     provisional?: Readonly<Record<number, string>>,
     pauseAt?: number,
-  ): void {
+  ): Promise<void> {
     const run = new Promise<number>((resolve, reject) => {
       this.#queued.push({
         id: index,
@@ -227,6 +228,7 @@ export class SearchIndexer {
     run.catch(() => undefined);
     this.#runs.push(run);
     this.#dispatch();
+    return run;
   }
 
   /**

@@ -19,6 +19,7 @@ import { openPrevious, usablePrevious, SiteUpdate, type PreviousSite } from '../
 import { Worker } from 'node:worker_threads';
 import { listFiles } from '../support/files.ts';
 import { searchView } from '../../src/search/view.mjs';
+import { bundleFolder, isBundleFolder } from '../../src/search/plan.ts';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'archive-incremental-unit-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -155,7 +156,7 @@ describe('an incremental SiteUpdate', () => {
     write(staging, { 'index.html': 'new home', 'assets/site.css': 'css' });
     site.written(path.join(staging, 'index.html'), '/', 'new home', undefined);
     site.written(path.join(staging, 'assets/site.css'), undefined, 'css', undefined);
-    site.rawFiles([{ url: '/feed.xml', key: () => 'feed-1', render: () => '<feed/>' }]);
+    await site.rawFiles([{ url: '/feed.xml', key: () => 'feed-1', render: () => '<feed/>' }]);
     expect(site.publish()).toEqual({ written: 2, kept: 2 });
     expect(listFiles(out)).toEqual(['a/index.html', 'assets/site.css', 'feed.xml', 'index.html']);
     expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('new home');
@@ -166,6 +167,98 @@ describe('an incremental SiteUpdate', () => {
     if (!('manifest' in next)) throw new Error(next.reason);
     expect(next.manifest.files['feed.xml']).toMatchObject({ sha: sha256('<feed/>'), key: 'feed-1' });
     expect(next.manifest.files['index.html']).toMatchObject({ sha: sha256('new home'), ino: inodeOf('index.html') });
+  });
+
+  it("records a full build's search bundles as each is written, before or after the other files, so the next build trusts every file", async () => {
+    const out = path.join(root, 'bundles');
+    const staging = path.join(root, '.bundles.building');
+    fs.mkdirSync(staging);
+    const urls = Array.from({ length: 8 }, (_, at) => `/p${at}/`);
+    const finish = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+    const site = new SiteUpdate({
+      outDir: out,
+      staging,
+      key: 'k',
+      articleUrls: urls,
+      // Shards of two pages: four bundles, each written (Pagefind's part) when the test says so.
+      shardPages: 8,
+      index: (shard) => {
+        write(staging, {
+          [`${bundleFolder(shard)}/entry.json`]: `{"shard":${shard}}`,
+          [`${bundleFolder(shard)}/fragment/a.pf_fragment`]: `f${shard}`,
+        });
+        const written = new Promise<void>((resolve, reject) => finish.set(shard, { resolve, reject }));
+        written.catch(() => undefined);
+        return written;
+      },
+    });
+    site.start();
+    for (const url of urls) {
+      write(staging, { [`${url.slice(1)}index.html`]: `<main>${url}</main>` });
+      site.written(path.join(staging, `${url.slice(1)}index.html`), url, `<main>${url}</main>`, `f${url}`);
+    }
+    write(staging, { 'index.html': 'home' });
+    site.written(path.join(staging, 'index.html'), '/', 'home', undefined);
+    expect([...finish.keys()].sort()).toEqual([0, 1, 2, 3]);
+    // One bundle written before the other files are recorded, one after, one failed (left to publish), one still going at publish.
+    finish.get(0)!.resolve();
+    finish.get(2)!.reject(new Error('Pagefind failed'));
+    await new Promise((resolve) => setImmediate(resolve));
+    await site.rawFiles([{ url: '/feed.xml', key: () => 'feed-1', render: () => '<feed/>' }]);
+    site.recordAhead((top) => !isBundleFolder(top));
+    finish.get(1)!.resolve();
+    await new Promise((resolve) => setImmediate(resolve));
+    // Written again after its first writing: publish records it as it is then.
+    write(staging, { [`${bundleFolder(3)}/entry.json`]: '{"shard":3,"again":true}' });
+    site.publish();
+    const next = usablePrevious(await openPrevious(out), 'k');
+    if (!('manifest' in next)) throw new Error(next.reason);
+    expect(Object.keys(next.manifest.files).sort()).toEqual(
+      listFiles(out)
+        .filter((rel) => !rel.startsWith('.'))
+        .sort(),
+    );
+    for (const rel of listFiles(out)) {
+      const bytes = fs.readFileSync(path.join(out, rel));
+      expect(next.manifest.files[rel], rel).toMatchObject({
+        sha: sha256(bytes),
+        size: bytes.length,
+        ino: fs.statSync(path.join(out, rel)).ino,
+      });
+    }
+    expect(next.checked.strays).toEqual([]);
+    expect(next.checked.trusted.size).toBe(listFiles(out).length);
+    expect(next.manifest.search?.shards?.map((shard) => shard.files.length)).toEqual([2, 2, 2, 2]);
+  });
+
+  it("hears the thread's events while it makes many raw files (a search process asking for its next shard)", async () => {
+    const staging = path.join(root, '.raw.building');
+    fs.mkdirSync(staging);
+    const site = new SiteUpdate({
+      outDir: path.join(root, 'raw'),
+      staging,
+      key: 'k',
+      articleUrls: [],
+      shardPages: 8,
+      index: () => undefined,
+    });
+    let heard = false;
+    setImmediate(() => {
+      heard = true;
+    });
+    let heardBy = -1;
+    await site.rawFiles(
+      Array.from({ length: 450 }, (_, at) => ({
+        url: `/cite/${at}.ris`,
+        render: () => {
+          if (heard && heardBy < 0) heardBy = at;
+          return `TY  - ${at}`;
+        },
+      })),
+    );
+    // Heard after the first 200 files, not once all are made.
+    expect(heardBy).toBe(199);
+    expect(fs.readFileSync(path.join(staging, 'cite/449.ris'), 'utf8')).toBe('TY  - 449');
   });
 
   it('takes the shard held ahead in an incremental build, releasing it once its pages are known; drops it in any other', async () => {
@@ -227,7 +320,7 @@ describe('an incremental SiteUpdate', () => {
       shardPages: 10,
       index: () => undefined,
     });
-    site.rawFiles([
+    await site.rawFiles([
       {
         url: '/feed.xml',
         key: () => 'feed-1',
