@@ -3,6 +3,9 @@
  * Pure: every grouping is done once here, each body is rendered once, and
  * no template ever scans the whole collection.
  */
+// `await turn()`: this thread takes the events that came while it computed (a worker's answer, a child's
+// message) before it goes on; a long synchronous stretch would hear them only at its end.
+import { setImmediate as turn } from 'node:timers/promises';
 import type { Article } from '../content/article.ts';
 import {
   ENTITY_KINDS,
@@ -404,13 +407,6 @@ export interface ArchiveHooks {
    */
   onRelatedAnswered?: () => void;
 }
-
-/**
- * Lets this thread take the events that came while it computed (a worker's
- * answer, a child's message) before it goes on: a long synchronous stretch
- * would hear them only at its end.
- */
-const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Builds every page list from the loaded content; `render` turns a Markdown body (of the article file `file`) into HTML. */
 export async function buildArchiveData(

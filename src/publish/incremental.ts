@@ -13,6 +13,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+// `await turn()`: what has arrived meanwhile (a Pagefind process's answer) is handled.
+import { setImmediate as turn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { sha256 } from '../archive/fingerprint.ts';
 import type { RawFile } from '../archive/archive-data.ts';
@@ -159,9 +161,6 @@ const CHECK_WORKER = new URL('./check-worker.mjs', import.meta.url);
 
 /** How many raw files SiteUpdate.rawFiles makes between two turns to the thread's events (about 30 ms of work). */
 const RAW_FILES_PER_TURN = 200;
-
-/** A turn of the event loop: what has arrived meanwhile (a Pagefind process's answer) is handled. */
-const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** One page of the site made one per item: its URL and fingerprint (src/archive/fingerprint.ts). */
 interface Page {
