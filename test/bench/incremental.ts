@@ -145,9 +145,8 @@ export async function benchIncremental(sizes: readonly number[] = incrementalSiz
         .at(-1)!;
       // Two builds without the cache and two clean builds with an empty cache, in the order without, clean,
       // clean, without, on the same content: a single pair put a machine that drifts by 10 % within minutes on one
-      // side (the clean build of one run 1.17× a build without the cache, when four pairs of the same builds in
-      // alternating order, run alone, gave 1.02×: docs/incremental.md, Figures); the order cancels a steady drift,
-      // and each side is the mean of two. The second clean build's cache and site are the incremental builds' start.
+      // side, and one build varies by ±10 s at 10,000 (docs/incremental.md, Figures); the order cancels a steady
+      // drift, and each side is the mean of two. The second clean build's cache and site are the incremental builds' start.
       const withoutDir = path.join(work, `without-${count}`);
       const firstCleanDir = path.join(work, `first-clean-${count}`);
       const withouts: Figures[] = [];
