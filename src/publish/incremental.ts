@@ -195,7 +195,7 @@ export class SiteUpdate {
   readonly #waiting: Set<string>[];
   readonly #shardState: ('waiting' | 'kept' | 'indexed')[];
   readonly #searchOf = new Map<string, string>();
-  readonly #index: (shard: number, pages: string[]) => unknown;
+  readonly #index: (shard: number, pages: string[]) => Promise<unknown> | undefined;
   /** The shards whose bundles this build indexed and Pagefind has written whole, not yet recorded. */
   readonly #bundlesDone: number[] = [];
   /** A full build's records of its bundles' files, made once each bundle is written (recordAhead), by bundle folder. */
@@ -228,7 +228,7 @@ export class SiteUpdate {
     previous?: { manifest: Manifest; checked: CheckedSite; delta?: ManifestDelta };
     articleUrls: readonly string[];
     shardPages: number;
-    index: (shard: number, pages: string[]) => unknown;
+    index: (shard: number, pages: string[]) => Promise<unknown> | undefined;
     held?: HeldShard;
     release?: (shard: number, index: boolean, expect?: readonly string[]) => void;
   }) {

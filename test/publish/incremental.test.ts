@@ -180,7 +180,7 @@ describe('an incremental SiteUpdate', () => {
       staging,
       key: 'k',
       articleUrls: urls,
-      // Shards of two pages: four bundles, each written (Pagefind's part) when the test says so.
+      // Eight pages a shard, the newest in quarter shards (src/search/plan.ts): four bundles of two pages, each written (Pagefind's part) when the test says so.
       shardPages: 8,
       index: (shard) => {
         write(staging, {
@@ -277,7 +277,9 @@ describe('an incremental SiteUpdate', () => {
         articleUrls: [...urls].reverse(),
         // Small shards of a quarter of that: the three pages are one.
         shardPages: 12,
-        index: (shard) => indexed.push(shard),
+        index: (shard) => {
+          indexed.push(shard);
+        },
         held,
         release: (shard, go, expect) => releases.push([shard, go, expect]),
       });
