@@ -136,11 +136,21 @@ interface Runner {
  * Shards sent to a Pagefind process ahead of its answers. The build's thread
  * reads answers only between its Eleventy runs (several seconds each at
  * 10,000 articles), so a process must hold enough to stay busy through a
- * run: four shards of 500 pages take it about as long as a run of 5,000
- * pages. More would leave fewer shards for a second process once the build
- * widens.
+ * run: it takes another shard while it holds fewer than AHEAD shards or
+ * fewer than AHEAD_PAGES pages. Counted in shards alone, the first four a
+ * full build hands over (the newest, small shards of 125 pages, ready
+ * first) kept it busy for three seconds of a nine-second run, and it stood
+ * idle for six (10,000 articles; docs/speed.md). 2,000 pages take it about
+ * as long as a run of 5,000 pages. More would leave fewer shards for a
+ * second process once the build widens.
  */
 const AHEAD = 4;
+const AHEAD_PAGES = 2_000;
+
+/** Whether a Pagefind process that holds the shards `sent` (their pages) has room for another (AHEAD, AHEAD_PAGES). */
+export function hasRoom(sent: readonly { pages: readonly unknown[] }[]): boolean {
+  return sent.length < AHEAD || sent.reduce((pages, job) => pages + job.pages.length, 0) < AHEAD_PAGES;
+}
 
 /**
  * Indexes the shards of a site (src/search/plan.ts, `searchShards`) as the
@@ -351,7 +361,7 @@ export class SearchIndexer {
     return ended;
   }
 
-  /** Hands queued shards to processes with room (AHEAD), starting one while fewer than the limit run; after a stop or a failure, fails them instead. */
+  /** Hands queued shards to processes with room (hasRoom), starting one while fewer than the limit run; after a stop or a failure, fails them instead. */
   #dispatch(): void {
     if (this.#stopped || this.#failed) {
       for (const job of this.#queued.splice(0))
@@ -361,7 +371,7 @@ export class SearchIndexer {
     while (this.#queued.length) {
       let runner = [...this.#runners].find((candidate) => candidate.sent.length === 0);
       if (!runner && this.#runners.size < this.#limit) runner = this.#start();
-      runner ??= [...this.#runners].find((candidate) => candidate.sent.length < AHEAD);
+      runner ??= [...this.#runners].find((candidate) => hasRoom(candidate.sent));
       if (!runner) return;
       const job = this.#queued.shift()!;
       runner.sent.push(job);

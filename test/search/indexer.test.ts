@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { availableParallelism } from 'node:os';
-import { indexSite, SearchIndexer, searchRuns, startSearchEarly } from '../../src/search/indexer.ts';
+import { hasRoom, indexSite, SearchIndexer, searchRuns, startSearchEarly } from '../../src/search/indexer.ts';
 import { searchBundles } from '../../src/search/plan.ts';
 import { searchView } from '../../src/search/view.mjs';
 import { createHash } from 'node:crypto';
@@ -122,6 +122,22 @@ describe('searchRuns', () => {
     expect(searchRuns(500)).toBe(Math.min(2, availableParallelism()));
     expect(searchRuns(1_000)).toBe(1);
     expect(searchRuns(1_500)).toBe(1);
+  });
+});
+
+describe('hasRoom', () => {
+  const shards = (...sizes: number[]) => sizes.map((size) => ({ pages: Array.from({ length: size }, (_, page) => page) }));
+  it('gives a Pagefind process shards while it holds fewer than four or fewer than 2,000 pages', () => {
+    // A full build's first shards are the newest, small ones: four of them must not be all a process holds through a run.
+    expect(hasRoom(shards(3, 125, 125, 125))).toBe(true);
+    expect(hasRoom(shards(3, 125, 125, 125, 125, 500, 500))).toBe(true);
+    expect(hasRoom(shards(3, 125, 125, 125, 125, 500, 500, 500))).toBe(false);
+    expect(hasRoom(shards(500, 500, 500, 500))).toBe(false);
+    expect(hasRoom(shards(250, 250, 250, 250, 250, 250, 250, 250))).toBe(false);
+    // Shards of 1,000 pages (from 16,000 articles): four, as before.
+    expect(hasRoom(shards(1_000, 1_000, 1_000))).toBe(true);
+    expect(hasRoom(shards(1_000, 1_000, 1_000, 1_000))).toBe(false);
+    expect(hasRoom([])).toBe(true);
   });
 });
 
