@@ -316,12 +316,15 @@ export interface BuildBatch {
  * pages each (at least one run). With `articlesApart`, the article pages
  * have runs of their own, before any entity page: an incremental build
  * renders its few changed article pages first, so Pagefind indexes their
- * search shard while the entity pages and the rest are rendered.
+ * search shard while the entity pages and the rest are rendered. Otherwise,
+ * with `firstRun`, the first run writes at most that many pages (the newest
+ * articles): Pagefind indexes a shard once its pages are written, that is
+ * once their run ends, so a short first run starts it sooner.
  */
 export function planBatches(
   data: Pick<ArchiveData, 'articles' | 'entityPages'>,
   pagesPerRun: number,
-  options: { articlesApart?: boolean } = {},
+  options: { articlesApart?: boolean; firstRun?: number } = {},
 ): BuildBatch[] {
   const articles = data.articles.length;
   if (options.articlesApart && articles > 0) {
@@ -336,14 +339,16 @@ export function planBatches(
   }
   const total = articles + data.entityPages.length;
   const per = Math.max(1, Math.floor(pagesPerRun));
+  const first = Math.max(1, Math.min(per, Math.floor(options.firstRun ?? per)));
   const batches: BuildBatch[] = [];
-  for (let from = 0; from < total || batches.length === 0; from += per) {
-    const to = Math.min(total, from + per);
+  for (let from = 0; from < total || batches.length === 0; ) {
+    const to = Math.min(total, from + (batches.length === 0 ? first : per));
     batches.push({
       articles: [Math.min(from, articles), Math.min(to, articles)],
       entityPages: [Math.max(0, from - articles), Math.max(0, to - articles)],
       rest: to >= total,
     });
+    from = to;
   }
   return batches;
 }

@@ -58,6 +58,17 @@ export interface BuildOptions {
 export const PAGES_PER_RUN = 5_000;
 
 /**
+ * Pages of a full build's first run: the newest articles, whose search
+ * shards Pagefind indexes once the run ends (it reads the pages a run has
+ * written). A first run of PAGES_PER_RUN kept it, and so the second core,
+ * idle for the first six seconds of rendering at 10,000 articles; 2,000
+ * pages are as many as one Pagefind process takes ahead
+ * (src/search/indexer.ts, `hasRoom`), which keep it busy through the next
+ * run. Figures in docs/speed.md.
+ */
+export const FIRST_RUN_PAGES = 2_000;
+
+/**
  * Up to this many articles a full build writes its parse cache while Pagefind
  * indexes the last shards rather than after (its serialized copy is about
  * 6 MB a thousand articles: 63 MB at 10,000 beside a peak of 1.3 GB; at
@@ -436,7 +447,7 @@ async function buildWith(
     };
     const perRun = options.pagesPerRun ?? PAGES_PER_RUN;
     try {
-      if (!useCache) await run(data, planBatches(data, perRun));
+      if (!useCache) await run(data, planBatches(data, perRun, { firstRun: FIRST_RUN_PAGES }));
       else {
         // An incremental build renders its changed article pages first, in runs of their own: their search shards
         // are indexed while the other pages' fingerprints are made and those pages rendered.
@@ -452,7 +463,7 @@ async function buildWith(
         fingerprints = joinFingerprints(articlePrints, otherPrints);
         const renderOthers = keep(otherPrints);
         const plan = restrictTo(data, site.incremental ? renderOthers : new Set([...renderArticles, ...renderOthers]));
-        await run(plan, planBatches(plan, perRun));
+        await run(plan, planBatches(plan, perRun, site.incremental ? {} : { firstRun: FIRST_RUN_PAGES }));
       }
       // Feeds, the sitemap, robots.txt, alias pages, citations and the data export (without the cache, the last run wrote them).
       if (useCache) await site.rawFiles(data.files);

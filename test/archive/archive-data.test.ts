@@ -162,6 +162,20 @@ describe('planBatches', () => {
     ]);
   });
 
+  it('makes the first run shorter when asked, so the newest articles are written (and indexed) first', () => {
+    expect(planBatches(lists(12, 7), 5, { firstRun: 2 })).toEqual([
+      { articles: [0, 2], entityPages: [0, 0], rest: false },
+      { articles: [2, 7], entityPages: [0, 0], rest: false },
+      { articles: [7, 12], entityPages: [0, 0], rest: false },
+      { articles: [12, 12], entityPages: [0, 5], rest: false },
+      { articles: [12, 12], entityPages: [5, 7], rest: true },
+    ]);
+    // Never longer than the others; a small archive is still one run.
+    expect(planBatches(lists(12, 7), 5, { firstRun: 9 })).toEqual(planBatches(lists(12, 7), 5));
+    expect(planBatches(lists(1, 0), 5000, { firstRun: 2000 })).toEqual([{ articles: [0, 1], entityPages: [0, 0], rest: true }]);
+    expect(planBatches(lists(0, 0), 5000, { firstRun: 2000 })).toEqual([{ articles: [0, 0], entityPages: [0, 0], rest: true }]);
+  });
+
   it('gives article pages runs of their own, first, when asked (an incremental build)', () => {
     expect(planBatches(lists(3, 7), 5000, { articlesApart: true })).toEqual([
       { articles: [0, 3], entityPages: [0, 0], rest: false },
