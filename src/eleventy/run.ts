@@ -21,7 +21,7 @@ import archivePlugin, { INPUT_DIR, LAYOUTS_DIR, type ArchivePluginOptions } from
 import { articleFiles, computeArchive } from '../archive/compute.ts';
 import { createMarkdown } from '../archive/markdown.ts';
 import { startRelatedWorker } from '../related/index.ts';
-import { incompleteIndex, SearchIndexer, searchRuns, startSearchEarly } from '../search/indexer.ts';
+import { AHEAD_PAGES, incompleteIndex, SearchIndexer, searchRuns, startSearchEarly } from '../search/indexer.ts';
 import { isBundleFolder, shardPagesFor, shardToHold, type HeldShard } from '../search/plan.ts';
 import { provisionalShard, withBody, type EarlyPage } from '../search/provisional.ts';
 import { buildLockFile, discardStaging, emptyFiles, prepareStaging, publishStaging, unsafeOutput } from '../publish/staging.ts';
@@ -61,12 +61,12 @@ export const PAGES_PER_RUN = 5_000;
  * Pages of a full build's first run: the newest articles, whose search
  * shards Pagefind indexes once the run ends (it reads the pages a run has
  * written). A first run of PAGES_PER_RUN kept it, and so the second core,
- * idle for the first six seconds of rendering at 10,000 articles; 2,000
- * pages are as many as one Pagefind process takes ahead
- * (src/search/indexer.ts, `hasRoom`), which keep it busy through the next
- * run. Figures in docs/speed.md.
+ * idle for the first six seconds of rendering at 10,000 articles. It is as
+ * many pages as one Pagefind process takes ahead (src/search/indexer.ts,
+ * `hasRoom`: 2,000), which keep it busy through the next run. Figures in
+ * docs/speed.md.
  */
-export const FIRST_RUN_PAGES = 2_000;
+export const FIRST_RUN_PAGES = AHEAD_PAGES;
 
 /**
  * Up to this many articles a full build writes its parse cache while Pagefind

@@ -145,7 +145,7 @@ interface Runner {
  * second process once the build widens.
  */
 const AHEAD = 4;
-const AHEAD_PAGES = 2_000;
+export const AHEAD_PAGES = 2_000;
 
 /** Whether a Pagefind process that holds the shards `sent` (their pages) has room for another (AHEAD, AHEAD_PAGES). */
 export function hasRoom(sent: readonly { pages: readonly unknown[] }[]): boolean {
