@@ -20,7 +20,7 @@ export async function computeArchive(
   searchShardPages?: number,
   hooks: ArchiveHooks = {},
 ): Promise<ArchiveData> {
-  if (content.derived) rememberArticleHashes(content.articles, content.derived);
+  if (content.textHash) rememberArticleHashes(content.articles, content.textHash);
   const md = createMarkdown({ pathPrefix: content.settings.pathPrefix, articleFiles: articleFiles(content) });
   const data = await buildArchiveData(content, (body, file) => md.render(body, { file }), searchShardPages, hooks);
   if (!quiet) {

@@ -41,7 +41,7 @@ export interface LoadedContent {
   /** Symbolic links in the content folder, as shown to the reader: never followed, so left out. */
   skipped?: string[];
   /**
-   * A value derived from an article file's path and text alone (its story print, its hash), made by
+   * A value derived from an article file's path and text alone (its story print, its word count), made by
    * `make` or remembered from the last build (the parse cache); absent when
    * the build keeps no cache.
    */
@@ -51,6 +51,11 @@ export interface LoadedContent {
    * when first called: read from the parse cache only then, or made by `make`.
    */
   text?: (article: Article, name: string, make: () => string) => () => string;
+  /**
+   * The SHA-256 of the article file's text, as this build read it or, for a file taken by its status, as the
+   * last build did (the parse cache); absent when the build keeps no cache.
+   */
+  textHash?: (article: Article) => string | undefined;
   /** Whether the article's file is new or changed since the last build read it (the parse cache); absent when the build keeps no cache. */
   changed?: (article: Article) => boolean;
   /** Whether the article's file changed since the last build read it in its body alone, its front matter as it was (the parse cache). */
@@ -220,6 +225,7 @@ export async function loadContent(
       ? {
           derived: <T>(article: Article, name: string, make: () => T) => cache.derived(article.file, name, make),
           text: (article: Article, name: string, make: () => string) => cache.text(article.file, name, make),
+          textHash: (article: Article) => cache.textHash(article.file),
           changed: (article: Article) => cache.changed(article.file),
           bodyOnlyChanged: (article: Article) => cache.bodyOnlyChanged(article.file),
         }

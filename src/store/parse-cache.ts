@@ -230,6 +230,11 @@ export class ParseCache {
     return { data: copyData(entry.data), bodyStart: entry.bodyStart, sha: entry.sha };
   }
 
+  /** The SHA-256 of the text of `file` this build parsed or took from the cache, if it did. */
+  textHash(file: string): string | undefined {
+    return this.#now.get(file)?.sha;
+  }
+
   /** Whether `file` was looked up and the last build had not read it as it is now: a new or changed file. */
   changed(file: string): boolean {
     return this.#missed.has(file);

@@ -165,16 +165,26 @@ describe('page fingerprints', () => {
     expect((await page('Q57')).fingerprint).toBe(with57.fingerprint);
   });
 
-  it('take an article hash the parse cache remembers for it, and make one it does not', () => {
-    const remembered = makeArticle({ title: 'Remembered' });
+  it('stand for an article by its file and its text hash where the parse cache knows one, else by its JSON', () => {
+    const article = (title: string, file = 'articles/2020/a.md') => ({ ...makeArticle({ title }), file }) as Article;
+    const known = [article('One'), article('Two', 'articles/2020/b.md'), article('Three', 'articles/2020/c.md')];
     const fresh = makeArticle({ title: 'Fresh' });
-    const asked: string[] = [];
-    rememberArticleHashes([remembered, fresh], <T>(article: Article, name: string, make: () => T): T => {
-      asked.push(`${article.title} ${name}`);
-      return (article === remembered ? 'from the cache' : make()) as T;
-    });
-    expect(asked).toEqual(['Remembered articleHash', 'Fresh articleHash']);
-    expect(articleHash(remembered)).toBe('from the cache');
+    const texts = new Map<Article, string>([
+      [known[0]!, 'sha-of-a'],
+      [known[1]!, 'sha-of-a'],
+      [known[2]!, 'sha-of-c'],
+    ]);
+    rememberArticleHashes([...known, fresh], (a) => texts.get(a));
+    const hashes = known.map(articleHash);
+    // The same text in another file, and another text, stand apart.
+    expect(new Set(hashes).size).toBe(3);
+    // The same file and text hash stand alike, whatever the Article object (made anew by each build, from them alone:
+    // here one with another title stands for it, which only the text hash can say).
+    const again = article('One, as another object');
+    rememberArticleHashes([again], () => 'sha-of-a');
+    expect(articleHash(again)).toBe(hashes[0]);
+    // Without a text hash, the JSON: the same article made twice hashes alike, another differs.
     expect(articleHash(fresh)).toBe(articleHash(makeArticle({ title: 'Fresh' })));
+    expect(articleHash(fresh)).not.toBe(articleHash(makeArticle({ title: 'Other' })));
   });
 });
