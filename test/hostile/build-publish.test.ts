@@ -18,7 +18,7 @@ import { cacheFolder } from '../../src/publish/cache.ts';
 import { buildLockFile } from '../../src/publish/staging.ts';
 import { repoRoot } from '../support/build.ts';
 import { fixtureArticleFiles, writeFixtureArchive } from '../support/fixture-archive.ts';
-import { listFiles } from '../support/files.ts';
+import { discardsDone, listFiles } from '../support/files.ts';
 import { checkLinks } from '../support/links.ts';
 
 const LIMIT = { timeout: 300_000 };
@@ -267,6 +267,8 @@ describe('the next whole build', LIMIT, () => {
     expect(previous.has(`${REMOVED_URL}index.html`) && previous.has(`${draftedUrl.slice(1)}index.html`)).toBe(true);
     const end = await build();
     expect(end.code, end.output).toBe(0);
+    // The previous site is deleted by a process of its own, which the build does not wait for.
+    await discardsDone(path.dirname(out));
     expect(leftBeside()).toEqual([]);
     expect(fs.existsSync(path.join(out, REMOVED_URL))).toBe(false);
     expect(fs.existsSync(path.join(out, draftedUrl))).toBe(false);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { discardStaging, emptyFiles, prepareStaging, publishStaging, stagingNames, unsafeOutput } from '../../src/publish/staging.ts';
-import { listFiles } from '../support/files.ts';
+import { discardsDone, listFiles } from '../support/files.ts';
 
 let root: string;
 let out: string;
@@ -27,7 +27,7 @@ function write(file: string, text: string): void {
 }
 
 describe('publishing through a staging folder', () => {
-  it('swaps the new site in whole and deletes the previous one, leaving nothing beside it', () => {
+  it('swaps the new site in whole and deletes the previous one in a process of its own, leaving nothing beside it', async () => {
     write(path.join(out, 'index.html'), 'old');
     write(path.join(out, 'articles/gone/index.html'), 'an article since removed');
     const staging = prepareStaging(out);
@@ -37,16 +37,28 @@ describe('publishing through a staging folder', () => {
     publishStaging(staging, out);
     expect(listFiles(out)).toEqual(['index.html']);
     expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('new');
+    // The previous site, renamed for the process that deletes it, is gone once that process is done.
+    const discarded = fs.readdirSync(root).filter((name) => name !== '_site');
+    expect(discarded).toEqual([expect.stringMatching(/^\._site\.discarded-\d+$/)]);
+    await discardsDone(root);
     expect(fs.readdirSync(root)).toEqual(['_site']);
   });
 
-  it('removes what dead builds left, puts back a previous site a kill left between the renames, and leaves a live build alone', () => {
+  it('removes what dead builds left, puts back a previous site a kill left between the renames, and leaves a live build alone', async () => {
     const dead = deadPid();
     write(path.join(root, `._site.building-${dead}`, 'index.html'), 'half');
     write(path.join(root, `._site.previous-${dead}`, 'index.html'), 'the previous site');
+    write(path.join(root, `._site.discarded-${dead}`, 'index.html'), 'a site whose deleting process died');
     write(path.join(root, `._site.building-${process.ppid}`, 'index.html'), 'a live build');
+    write(path.join(root, `._site.discarded-${process.ppid}`, 'index.html'), 'a site a live process deletes');
     const staging = prepareStaging(out);
     expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('the previous site');
+    // A live process's folders are left to it (this test's parent stands for one here).
+    expect(fs.readFileSync(path.join(root, `._site.discarded-${process.ppid}`, 'index.html'), 'utf8')).toBe(
+      'a site a live process deletes',
+    );
+    fs.rmSync(path.join(root, `._site.discarded-${process.ppid}`), { recursive: true });
+    await discardsDone(root);
     expect(fs.readdirSync(root).sort()).toEqual([`._site.building-${process.pid}`, `._site.building-${process.ppid}`, '_site'].sort());
     expect(fs.readdirSync(staging)).toEqual([]);
   });
