@@ -30,6 +30,8 @@ describe('publishing through a staging folder', () => {
   it('swaps the new site in whole and deletes the previous one in a process of its own, leaving nothing beside it', async () => {
     write(path.join(out, 'index.html'), 'old');
     write(path.join(out, 'articles/gone/index.html'), 'an article since removed');
+    // Enough files that the process deleting them, which starts a Node of its own first, is not done at once.
+    for (let n = 0; n < 300; n++) write(path.join(out, `articles/${n}/index.html`), 'an article');
     const staging = prepareStaging(out);
     expect(staging).toBe(stagingNames(out).staging);
     write(path.join(staging, 'index.html'), 'new');
