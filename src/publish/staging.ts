@@ -31,11 +31,15 @@ export function buildLockFile(outDir: string): string {
   return path.join(path.dirname(outDir), `.${path.basename(outDir)}.build.lock`);
 }
 
-/** The folders beside `outDir` a build of process `pid` uses. */
-export function stagingNames(outDir: string, pid = process.pid): { staging: string; previous: string } {
+/** The folders beside `outDir` a build of process `pid` uses, and the one a discarding process `pid` deletes (discard.mjs names it alike). */
+export function stagingNames(outDir: string, pid = process.pid): { staging: string; previous: string; discarded: string } {
   const parent = path.dirname(outDir);
   const name = path.basename(outDir);
-  return { staging: path.join(parent, `.${name}.building-${pid}`), previous: path.join(parent, `.${name}.previous-${pid}`) };
+  return {
+    staging: path.join(parent, `.${name}.building-${pid}`),
+    previous: path.join(parent, `.${name}.previous-${pid}`),
+    discarded: path.join(parent, `.${name}.discarded-${pid}`),
+  };
 }
 
 /**
@@ -120,11 +124,6 @@ export function publishStaging(staging: string, outDir: string): void {
 /** The process that deletes a discarded folder (src/publish/discard.mjs). */
 const DISCARD = fileURLToPath(new URL('./discard.mjs', import.meta.url));
 
-/** The name beside `outDir` of a folder that the discarding process `pid` deletes. */
-export function discardedName(outDir: string, pid: number): string {
-  return path.join(path.dirname(outDir), `.${path.basename(outDir)}.discarded-${pid}`);
-}
-
 /**
  * Deletes `folder`, beside `outDir`, in a process of its own that outlives
  * this one, and returns at once: the folder is renamed
@@ -144,7 +143,7 @@ export function discardInBackground(folder: string, outDir: string): void {
     child.on('error', () => undefined);
     child.stdin?.on('error', () => undefined);
     if (child.pid === undefined) throw new Error('the process did not start');
-    fs.renameSync(folder, discardedName(outDir, child.pid));
+    fs.renameSync(folder, stagingNames(outDir, child.pid).discarded);
   } catch {
     fs.rmSync(folder, { recursive: true, force: true });
   } finally {
